@@ -1,0 +1,122 @@
+"""Extract translatable messages, update the Indonesian catalogue and compile it.
+
+    python scripts/update_catalogs.py          # update messages.pot, id .po and .mo
+    python scripts/update_catalogs.py --check  # exit 1 if anything is stale or untranslated
+
+Messages are English ids marked with ``N_()``, ``translate()`` or ``t()`` in the source.
+New ids are added to ``locale/id/LC_MESSAGES/perlindungan.po`` untranslated; ids no longer
+in the source are dropped. The ``--check`` mode is what the test suite runs.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "src" / "perlindungan"
+LOCALE = PACKAGE / "locale"
+POT = LOCALE / "messages.pot"
+PO = LOCALE / "id" / "LC_MESSAGES" / "perlindungan.po"
+MO = PO.with_suffix(".mo")
+KEYWORDS = {"N_": None, "translate": (1,), "t": (1,), "_": None}
+
+
+def extract() -> Catalog:
+    """Every message id marked in the package source."""
+    catalog = Catalog(project="perlindungan", domain="perlindungan", charset="utf-8")
+    for filename, lineno, message, comments, context in extract_from_dir(
+        PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+    ):
+        if not isinstance(message, str) or not message:
+            continue
+        catalog.add(
+            message,
+            None,
+            [(f"src/perlindungan/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
+    return catalog
+
+
+def _dump_po(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, omit_header=False, sort_output=True, no_location=True)
+    return buffer.getvalue()
+
+
+def _dump_mo(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def updated_po(template: Catalog) -> Catalog:
+    """The Indonesian catalogue with the template's ids, keeping existing translations."""
+    old: Catalog | None = None
+    if PO.exists():
+        with PO.open("rb") as handle:
+            old = read_po(handle, locale="id")
+    catalog = Catalog(locale="id", project="perlindungan", domain="perlindungan", charset="utf-8")
+    catalog.revision_date = catalog.creation_date = _FIXED_DATE
+    for message in template:
+        if not message.id:
+            continue
+        previous = old.get(message.id) if old is not None else None
+        catalog.add(message.id, previous.string if previous is not None else "")
+    return catalog
+
+
+def problems() -> list[str]:
+    """What is stale or missing; empty when the catalogues are up to date."""
+    template = extract()
+    found: list[str] = []
+    if not PO.exists():
+        return [f"{PO} is missing; run scripts/update_catalogs.py"]
+    with PO.open("rb") as handle:
+        current = read_po(handle, locale="id")
+    ids = {m.id for m in template if m.id}
+    have = {m.id for m in current if m.id}
+    found += [f"not in the .po file: {i!r}" for i in sorted(ids - have)]
+    found += [f"obsolete in the .po file: {i!r}" for i in sorted(have - ids)]
+    found += [f"no Indonesian translation: {m.id!r}" for m in current if m.id and not m.string]
+    if not MO.exists() or MO.read_bytes() != _dump_mo(current):
+        found.append(f"{MO.name} is stale: run scripts/update_catalogs.py")
+    return found
+
+
+import datetime as _dt  # noqa: E402
+
+_FIXED_DATE = _dt.datetime(2026, 1, 1, tzinfo=_dt.UTC)
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        found = problems()
+        for line in found:
+            print(line)
+        return 1 if found else 0
+    template = extract()
+    template.revision_date = template.creation_date = _FIXED_DATE
+    LOCALE.mkdir(parents=True, exist_ok=True)
+    PO.parent.mkdir(parents=True, exist_ok=True)
+    POT.write_bytes(_dump_po(template))
+    catalog = updated_po(template)
+    PO.write_bytes(_dump_po(catalog))
+    MO.write_bytes(_dump_mo(catalog))
+    missing = [m.id for m in catalog if m.id and not m.string]
+    print(f"{len(catalog)} messages; {len(missing)} without an Indonesian translation")
+    for message_id in missing:
+        print(f"  untranslated: {message_id!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,81 @@
+"""perlindungan: BPJS Ketenagakerjaan rules as exact, explainable, dated objects.
+
+>>> import perlindungan as pl
+>>> quote = pl.contributions(pl.NonWageEarner(income=1_000_000), on="2025-06-01")
+>>> int(quote.total)
+16800
+"""
+
+from perlindungan import errors
+from perlindungan._version import __version__
+from perlindungan.contributions import Line, Quote, contributions, quote_from_request
+from perlindungan.dates import Month, age_on
+from perlindungan.errors import (
+    InvalidInputError,
+    MoneyTypeError,
+    NoValueInForceError,
+    PerlindunganError,
+    RegulationDataError,
+    UnknownNameError,
+)
+from perlindungan.legal import Citation, LegalBasis
+from perlindungan.money import Rupiah, format_rupiah
+from perlindungan.parameters import DatedValue, Parameter, parameter, parameters
+from perlindungan.pension_age import pension_age_on, pension_age_reached_on
+from perlindungan.programs import Frequency, Payer, Program
+from perlindungan.workers import (
+    Category,
+    ConstructionProject,
+    ConstructionWorker,
+    Employer,
+    MigrantWorker,
+    NonWageEarner,
+    RiskClass,
+    WageEarner,
+    Worker,
+    worker_from_dict,
+)
+
+__all__ = [
+    "Category",
+    "Citation",
+    "ConstructionProject",
+    "ConstructionWorker",
+    "DatedValue",
+    "Employer",
+    "Frequency",
+    "InvalidInputError",
+    "LegalBasis",
+    "Line",
+    "MigrantWorker",
+    "MoneyTypeError",
+    "Month",
+    "NoValueInForceError",
+    "NonWageEarner",
+    "Parameter",
+    "Payer",
+    "PerlindunganError",
+    "Program",
+    "Quote",
+    "RegulationDataError",
+    "RiskClass",
+    "Rupiah",
+    "UnknownNameError",
+    "WageEarner",
+    "Worker",
+    "__version__",
+    "age_on",
+    "contributions",
+    "errors",
+    "format_rupiah",
+    "parameter",
+    "parameters",
+    "pension_age_on",
+    "pension_age_reached_on",
+    "quote_from_request",
+    "worker_from_dict",
+]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,54 @@
+"""Translations through gettext catalogues compiled with babel.
+
+Message ids are English; the Indonesian catalogue lives in
+``locale/id/LC_MESSAGES/perlindungan.po`` (compiled to ``.mo`` by
+``scripts/update_catalogs.py``). ``N_`` marks a message for extraction without
+translating it; :func:`translate` translates for a given locale.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from importlib import resources
+from typing import Final
+
+__all__ = ["DEFAULT_LOCALE", "DOMAIN", "N_", "language_of", "translate"]
+
+DOMAIN: Final = "perlindungan"
+DEFAULT_LOCALE: Final = "id_ID"
+_LANGUAGES: Final = ("id", "en")
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a message for extraction; return it unchanged."""
+    return message
+
+
+def language_of(locale: str) -> str:
+    """The catalogue language for a locale: ``id_ID`` -> ``id``, ``en_US`` -> ``en``."""
+    from perlindungan.errors import UnknownNameError  # noqa: PLC0415
+
+    lang = locale.replace("-", "_").split("_")[0].lower()
+    if lang not in _LANGUAGES:
+        raise UnknownNameError(
+            f"Unsupported locale {locale!r}; use 'id_ID' (Bahasa Indonesia) or 'en' (English).",
+            field="locale",
+            value=locale,
+            suggestions=["id_ID", "en"],
+        )
+    return lang
+
+
+@cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    if lang == "en":
+        return gettext.NullTranslations()
+    path = resources.files("perlindungan") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    with path.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def translate(message: str, locale: str = DEFAULT_LOCALE) -> str:
+    """Translate an English message id for ``locale``."""
+    return _catalogue(language_of(locale)).gettext(message)

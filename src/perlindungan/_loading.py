@@ -1,0 +1,387 @@
+"""Strict loading of the bundled regulation data.
+
+Reads ``data/legal_bases.toml`` and every ``data/parameters/*.toml``, checks each
+entry and collects every problem before raising one :class:`RegulationDataError`.
+Checks: unknown or missing keys (with suggestions), values of the wrong type for the
+parameter's unit, ``since`` dates that do not go strictly upward, legal bases missing
+from the catalogue, unknown statuses and confidence marks.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from perlindungan._suggest import did_you_mean
+from perlindungan._toml import TomlDocument, read_toml, read_toml_text
+from perlindungan.errors import DataProblem, RegulationDataError
+from perlindungan.legal import KINDS, Citation, LegalBasis
+from perlindungan.parameters import (
+    CONFIDENCES,
+    STATUSES,
+    UNITS,
+    Band,
+    DatedValue,
+    Parameter,
+    ParameterSet,
+)
+
+__all__ = ["load_bases", "load_bundled", "load_parameter_files"]
+
+_BASIS_KEYS = {"kind", "number", "year", "title", "url", "in_force", "note"}
+_BASIS_REQUIRED = {"kind", "number", "year", "title"}
+_PARAM_KEYS = {"unit", "label_en", "label_id", "known_until", "values"}
+_PARAM_REQUIRED = {"unit", "label_en", "label_id", "values"}
+_ENTRY_KEYS = {
+    "since",
+    "value",
+    "until",
+    "basis",
+    "article",
+    "also",
+    "status",
+    "confidence",
+    "note",
+}
+_ENTRY_REQUIRED = {"since", "value", "basis", "confidence"}
+_CITE_KEYS = {"basis", "article"}
+
+
+def _check_keys(
+    doc: TomlDocument,
+    path: str,
+    table: dict[str, Any],
+    allowed: set[str],
+    required: set[str],
+    problems: list[DataProblem],
+) -> None:
+    for key in table:
+        if key not in allowed:
+            problems.append(
+                doc.problem(f"{path}.{key}", f"unknown key {key!r}; {did_you_mean(key, allowed)}")
+            )
+    for key in sorted(required - set(table)):
+        problems.append(doc.problem(path, f"missing required key {key!r}"))
+
+
+def load_bases(doc: TomlDocument, problems: list[DataProblem]) -> dict[str, LegalBasis]:
+    """The legal-basis catalogue from a parsed ``legal_bases.toml``."""
+    bases: dict[str, LegalBasis] = {}
+    for basis_id, table in doc.data.items():
+        if not isinstance(table, dict):
+            problems.append(doc.problem(basis_id, "must be a table [id] with kind, number, ..."))
+            continue
+        before = len(problems)
+        _check_keys(doc, basis_id, table, _BASIS_KEYS, _BASIS_REQUIRED, problems)
+        kind = table.get("kind")
+        if kind is not None and kind not in KINDS:
+            problems.append(
+                doc.problem(
+                    f"{basis_id}.kind", f"unknown kind {kind!r}; {did_you_mean(str(kind), KINDS)}"
+                )
+            )
+        year = table.get("year")
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            problems.append(
+                doc.problem(f"{basis_id}.year", f"must be a year such as 2015, got {year!r}")
+            )
+        in_force = table.get("in_force")
+        if in_force is not None and not _is_date(in_force):
+            problems.append(
+                doc.problem(f"{basis_id}.in_force", "must be a date such as 2015-07-01")
+            )
+        if len(problems) != before:
+            continue
+        bases[basis_id] = LegalBasis(
+            id=basis_id,
+            kind=str(table["kind"]),
+            number=str(table["number"]),
+            year=int(table["year"]),
+            title=str(table["title"]),
+            url=table.get("url"),
+            in_force=in_force,
+            note=table.get("note"),
+        )
+    return bases
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)
+
+
+def _convert_value(unit: str, raw: object) -> tuple[object, str | None]:
+    """Convert a raw TOML value for ``unit``; return (value, error message)."""
+    if unit in {"rate", "rupiah"}:
+        if isinstance(raw, bool) or not isinstance(raw, (int, Decimal)):
+            return None, f"must be a number for unit {unit!r}, got {raw!r}"
+        value = Decimal(raw)
+        if value < 0:
+            return None, f"must not be negative, got {raw}"
+        if unit == "rate" and value > 1:
+            return None, f"a rate is a fraction (0.0024 for 0.24%), got {raw}"
+        return value, None
+    if unit in {"years", "months", "count"}:
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+            return None, f"must be a whole number for unit {unit!r}, got {raw!r}"
+        return raw, None
+    if unit == "flag":
+        if not isinstance(raw, bool):
+            return None, f"must be true or false, got {raw!r}"
+        return raw, None
+    if unit == "names":
+        if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+            return None, f"must be a list of names, got {raw!r}"
+        return tuple(raw), None
+    if unit == "bands":
+        return _convert_bands(raw)
+    return None, f"unknown unit {unit!r}"  # pragma: no cover - unit checked before
+
+
+def _convert_bands(raw: object) -> tuple[object, str | None]:
+    if not isinstance(raw, list) or not raw:
+        return None, "must be a non-empty list of {above = ..., rate = ...}"
+    bands: list[Band] = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict) or set(item) != {"above", "rate"}:
+            return (
+                None,
+                f"band {index} must be {{above = <rupiah>, rate = <fraction>}}, got {item!r}",
+            )
+        above, rate = item["above"], item["rate"]
+        if isinstance(above, bool) or not isinstance(above, (int, Decimal)) or above < 0:
+            return None, f"band {index}: 'above' must be a non-negative number"
+        if isinstance(rate, bool) or not isinstance(rate, (int, Decimal)) or not 0 <= rate <= 1:
+            return None, f"band {index}: 'rate' must be a fraction between 0 and 1"
+        if bands and Decimal(above) <= bands[-1].above:
+            return None, f"band {index}: thresholds must go strictly upward"
+        bands.append(Band(Decimal(above), Decimal(rate)))
+    if bands[0].above != 0:
+        return None, "the first band must start at above = 0"
+    return tuple(bands), None
+
+
+def _citations(
+    doc: TomlDocument,
+    path: str,
+    entry: dict[str, Any],
+    bases: dict[str, LegalBasis],
+    problems: list[DataProblem],
+) -> tuple[Citation, ...]:
+    raw: list[tuple[str, object, object]] = [(path, entry.get("basis"), entry.get("article"))]
+    also = entry.get("also", [])
+    if not isinstance(also, list):
+        problems.append(
+            doc.problem(f"{path}.also", "must be a list of {basis = ..., article = ...}")
+        )
+        also = []
+    for index, extra in enumerate(also):
+        where = f"{path}.also[{index}]"
+        if not isinstance(extra, dict):
+            problems.append(doc.problem(where, "must be {basis = ..., article = ...}"))
+            continue
+        _check_keys(doc, where, extra, _CITE_KEYS, {"basis"}, problems)
+        raw.append((where, extra.get("basis"), extra.get("article")))
+    citations: list[Citation] = []
+    for where, basis_id, article in raw:
+        if basis_id is None:
+            continue
+        if not isinstance(basis_id, str) or not basis_id.strip():
+            problems.append(
+                doc.problem(f"{where}.basis", "a value needs a legal basis id, e.g. 'pp-45-2015'")
+            )
+            continue
+        if basis_id not in bases:
+            problems.append(
+                doc.problem(
+                    f"{where}.basis",
+                    f"legal basis {basis_id!r} is not in legal_bases.toml; {did_you_mean(basis_id, bases)}",
+                )
+            )
+            continue
+        if article is not None and not isinstance(article, str):
+            problems.append(
+                doc.problem(f"{where}.article", "must be text such as 'Pasal 29 ayat (2)'")
+            )
+            continue
+        citations.append(Citation(bases[basis_id], article))
+    return tuple(citations)
+
+
+def _load_parameter(
+    doc: TomlDocument,
+    name: str,
+    table: dict[str, Any],
+    bases: dict[str, LegalBasis],
+    problems: list[DataProblem],
+) -> Parameter[object] | None:
+    before = len(problems)
+    _check_keys(doc, name, table, _PARAM_KEYS, _PARAM_REQUIRED, problems)
+    unit = table.get("unit")
+    if unit is not None and unit not in UNITS:
+        problems.append(
+            doc.problem(f"{name}.unit", f"unknown unit {unit!r}; {did_you_mean(str(unit), UNITS)}")
+        )
+        unit = None
+    known_until = table.get("known_until")
+    if known_until is not None and not _is_date(known_until):
+        problems.append(doc.problem(f"{name}.known_until", "must be a date such as 2027-02-28"))
+    raw_values = table.get("values", [])
+    if not isinstance(raw_values, list) or not raw_values:
+        problems.append(
+            doc.problem(f"{name}.values", "must be a non-empty list of [[...values]] entries")
+        )
+        raw_values = []
+    entries: list[DatedValue[object]] = []
+    previous: _dt.date | None = None
+    for index, entry in enumerate(raw_values):
+        path = f"{name}.values[{index}]"
+        if not isinstance(entry, dict):
+            problems.append(doc.problem(path, "must be a table with since, value, basis, ..."))
+            continue
+        _check_keys(doc, path, entry, _ENTRY_KEYS, _ENTRY_REQUIRED, problems)
+        since = entry.get("since")
+        if since is not None and not _is_date(since):
+            problems.append(
+                doc.problem(f"{path}.since", f"must be a date such as 2015-07-01, got {since!r}")
+            )
+            since = None
+        if since is not None and previous is not None and since <= previous:
+            problems.append(
+                doc.problem(
+                    f"{path}.since",
+                    f"dates must go strictly upward: {since.isoformat()} is not after "
+                    f"{previous.isoformat()}",
+                )
+            )
+        if since is not None:
+            previous = since
+        until = entry.get("until")
+        if until is not None and (not _is_date(until) or (since is not None and until < since)):
+            problems.append(doc.problem(f"{path}.until", "must be a date on or after 'since'"))
+        status = entry.get("status", "enacted")
+        if status not in STATUSES:
+            problems.append(
+                doc.problem(
+                    f"{path}.status",
+                    f"unknown status {status!r}; {did_you_mean(str(status), STATUSES)}",
+                )
+            )
+        confidence = entry.get("confidence")
+        if confidence is not None and confidence not in CONFIDENCES:
+            problems.append(
+                doc.problem(
+                    f"{path}.confidence",
+                    f"unknown confidence {confidence!r}; {did_you_mean(str(confidence), CONFIDENCES)}",
+                )
+            )
+        value: object = None
+        if "value" in entry and unit is not None:
+            value, error = _convert_value(unit, entry["value"])
+            if error:
+                problems.append(doc.problem(f"{path}.value", error))
+        citations = _citations(doc, path, entry, bases, problems)
+        if len(problems) == before:
+            entries.append(
+                DatedValue(
+                    value=value,
+                    since=since,  # type: ignore[arg-type]  # checked above
+                    citations=citations,
+                    status=status,
+                    confidence=str(confidence),
+                    note=entry.get("note"),
+                    until=until,
+                )
+            )
+    if len(problems) != before or unit is None:
+        return None
+    return Parameter(
+        name=name,
+        unit=unit,
+        label_en=str(table["label_en"]),
+        label_id=str(table["label_id"]),
+        values=tuple(entries),
+        known_until=known_until,
+        file=doc.name,
+    )
+
+
+def _walk(
+    doc: TomlDocument,
+    prefix: str,
+    table: dict[str, Any],
+    bases: dict[str, LegalBasis],
+    found: dict[str, Parameter[object]],
+    problems: list[DataProblem],
+) -> None:
+    for key, child in table.items():
+        path = f"{prefix}.{key}" if prefix else key
+        if not isinstance(child, dict):
+            problems.append(
+                doc.problem(
+                    path,
+                    f"unexpected key {key!r} outside a parameter; a parameter is a table with "
+                    "unit, label_en, label_id and [[values]]",
+                )
+            )
+            continue
+        if "values" in child or "unit" in child:
+            if path in found:
+                problems.append(
+                    doc.problem(
+                        path, f"parameter {path!r} is defined twice (also in {found[path].file})"
+                    )
+                )
+                continue
+            param = _load_parameter(doc, path, child, bases, problems)
+            if param is not None:
+                found[path] = param
+        else:
+            _walk(doc, path, child, bases, found, problems)
+
+
+def load_parameter_files(
+    documents: Iterable[TomlDocument], bases: dict[str, LegalBasis]
+) -> tuple[dict[str, Parameter[object]], list[DataProblem]]:
+    """Parameters from parsed files, with every problem found."""
+    found: dict[str, Parameter[object]] = {}
+    problems: list[DataProblem] = []
+    for doc in documents:
+        _walk(doc, "", doc.data, bases, found, problems)
+    return found, problems
+
+
+def load_from(bases_doc: TomlDocument, documents: Iterable[TomlDocument]) -> ParameterSet:
+    """Build a :class:`ParameterSet` from parsed documents; raise on any problem."""
+    problems: list[DataProblem] = []
+    bases = load_bases(bases_doc, problems)
+    found, more = load_parameter_files(documents, bases)
+    problems.extend(more)
+    if problems:
+        raise RegulationDataError(problems)
+    return ParameterSet(by_name=found, bases=bases)
+
+
+def load_directory(directory: Path) -> ParameterSet:
+    """Load ``legal_bases.toml`` and ``parameters/*.toml`` from a directory."""
+    bases_doc = read_toml(directory / "legal_bases.toml")
+    docs = [
+        read_toml(path, name=f"parameters/{path.name}")
+        for path in sorted((directory / "parameters").glob("*.toml"))
+    ]
+    return load_from(bases_doc, docs)
+
+
+def load_bundled() -> ParameterSet:
+    """The data bundled with the package."""
+    root = resources.files("perlindungan") / "data"
+    bases_doc = read_toml_text((root / "legal_bases.toml").read_text("utf-8"), "legal_bases.toml")
+    docs = [
+        read_toml_text(entry.read_text("utf-8"), f"parameters/{entry.name}")
+        for entry in sorted((root / "parameters").iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".toml")
+    ]
+    return load_from(bases_doc, docs)

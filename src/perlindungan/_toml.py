@@ -1,0 +1,138 @@
+"""Reading TOML data files exactly, and finding the line of a key for error messages.
+
+Floats are read as :class:`~decimal.Decimal` so that ``0.0024`` stays exact. The
+locator maps a dotted path such as ``pu.jp.wage_cap.values[3].since`` to the line it
+was written on, so that problems can be reported as ``file:line``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from perlindungan.errors import DataProblem, RegulationDataError
+
+__all__ = ["TomlDocument", "read_toml", "read_toml_text"]
+
+#: Files larger than this are refused before parsing (data files are small; this bounds
+#: the work done on untrusted input).
+MAX_BYTES = 2_000_000
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(
+    r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
+)
+
+
+def _split_key(text: str) -> list[str]:
+    parts = re.findall(r"\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+", text)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+@attrs.frozen
+class TomlDocument:
+    """A parsed TOML file with a map from key paths to line numbers."""
+
+    name: str
+    data: dict[str, Any]
+    lines: dict[str, int]
+
+    def line_of(self, path: str) -> int | None:
+        """The line of ``path`` or of its nearest written ancestor."""
+        probe = path
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            cut = max(probe.rfind("."), probe.rfind("["))
+            if cut <= 0:
+                break
+            probe = probe[:cut]
+        return self.lines.get(probe)
+
+    def problem(self, path: str, message: str) -> DataProblem:
+        """A problem located at ``path`` in this file."""
+        return DataProblem(file=self.name, location=path, message=message, line=self.line_of(path))
+
+
+def _index_lines(text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    counters: dict[str, int] = {}
+    prefix = ""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        header = _HEADER.match(raw)
+        if header and stripped.startswith("["):
+            dotted = ".".join(_split_key(header.group(2)))
+            if header.group(1) == "[[":
+                index = counters.get(dotted, 0)
+                counters[dotted] = index + 1
+                prefix = f"{dotted}[{index}]"
+            else:
+                prefix = dotted
+            lines.setdefault(prefix, number)
+            continue
+        key = _KEY.match(raw)
+        if key:
+            dotted = ".".join(_split_key(key.group(1)))
+            path = f"{prefix}.{dotted}" if prefix else dotted
+            lines.setdefault(path, number)
+    return lines
+
+
+def read_toml_text(text: str, name: str) -> TomlDocument:
+    """Parse TOML text; a syntax error becomes a :class:`RegulationDataError`."""
+    if len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise RegulationDataError(
+            [DataProblem(name, "", f"file is larger than {MAX_BYTES:,} bytes; refused.")]
+        )
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        line_match = re.search(r"line (\d+)", str(exc))
+        raise RegulationDataError(
+            [
+                DataProblem(
+                    name,
+                    "",
+                    f"not valid TOML: {exc}",
+                    line=int(line_match.group(1)) if line_match else None,
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise RegulationDataError(
+            [DataProblem(name, "", "nesting is too deep; refused.")]
+        ) from None
+    return TomlDocument(name=name, data=data, lines=_index_lines(text))
+
+
+def read_toml(path: Path, *, name: str | None = None) -> TomlDocument:
+    """Read and parse a TOML file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RegulationDataError(
+            [DataProblem(name or str(path), "", f"cannot read file: {exc.strerror}")]
+        ) from None
+    if len(raw) > MAX_BYTES:
+        raise RegulationDataError(
+            [
+                DataProblem(
+                    name or str(path), "", f"file is larger than {MAX_BYTES:,} bytes; refused."
+                )
+            ]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RegulationDataError(
+            [DataProblem(name or str(path), "", "file is not UTF-8 text.")]
+        ) from None
+    return read_toml_text(text, name or path.name)

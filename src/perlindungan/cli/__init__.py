@@ -1,0 +1,65 @@
+"""The ``perlindungan`` command line.
+
+Each subcommand lives in its own module and registers itself in :data:`COMMANDS`.
+Errors from the library become one line on stderr and exit code 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from perlindungan._version import __version__
+from perlindungan.errors import PerlindunganError
+
+__all__ = ["COMMANDS", "main"]
+
+#: name -> (help, add_arguments, run)
+COMMANDS: dict[
+    str,
+    tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]],
+] = {}
+
+
+def _register_all() -> None:
+    from perlindungan.cli import _contributions, _payroll  # noqa: PLC0415
+
+    for module in (_contributions, _payroll):
+        COMMANDS.setdefault(module.NAME, (module.HELP, module.add_arguments, module.run))
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"perlindungan: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand."""
+    _register_all()
+    parser = _Parser(
+        prog="perlindungan",
+        description="BPJS Ketenagakerjaan contributions, benefits and regional programs.",
+    )
+    parser.add_argument("--version", action="version", version=f"perlindungan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name, (help_text, add_arguments, run) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments(command)
+        command.set_defaults(run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except PerlindunganError as exc:
+        message = " ".join(str(exc).split()) if not hasattr(exc, "problems") else str(exc)
+        print(f"perlindungan: error: {message}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0

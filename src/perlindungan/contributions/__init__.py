@@ -1,0 +1,133 @@
+"""Contributions (iuran): what is due for a worker for a month, line by line.
+
+>>> from perlindungan import WageEarner, contributions
+>>> quote = contributions(
+...     WageEarner(wage=10_000_000, risk_class=3, birth_date="1990-05-17"), on="2024-06-01"
+... )
+>>> {payer.value: int(amount) for payer, amount in quote.totals().items()}
+{'employer': 689000, 'worker': 300000, 'government': 11000}
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from perlindungan.contributions._construction import construction_lines
+from perlindungan.contributions._migrant import migrant_lines
+from perlindungan.contributions._model import (
+    BandPart,
+    Cap,
+    Line,
+    Note,
+    Quote,
+    Recomposition,
+    Relief,
+)
+from perlindungan.contributions._non_wage_earner import non_wage_earner_lines
+from perlindungan.contributions._wage_earner import wage_earner_lines
+from perlindungan.dates import DateLike, to_date
+from perlindungan.errors import InvalidInputError
+from perlindungan.workers import (
+    ConstructionProject,
+    ConstructionWorker,
+    MigrantWorker,
+    NonWageEarner,
+    WageEarner,
+    Worker,
+    worker_from_dict,
+)
+
+__all__ = [
+    "FIRST_DATE",
+    "BandPart",
+    "Cap",
+    "Line",
+    "Note",
+    "Quote",
+    "Recomposition",
+    "Relief",
+    "contributions",
+    "quote_from_request",
+]
+
+#: The first date the library computes contributions for (PP 44/45/46/2015 in force).
+FIRST_DATE = _dt.date(2015, 7, 1)
+
+
+def contributions(worker: Worker, *, on: DateLike) -> Quote:
+    """The contributions due for ``worker`` for the month containing ``on``.
+
+    Monthly lines are for the contribution month of ``on``; one-off lines (construction
+    projects, migrant-worker packages) are for a registration on ``on``. Parameters are
+    read on ``on`` itself, so a rate that changes mid-month (JKP on 7 February 2025)
+    follows the exact date.
+    """
+    day = to_date(on)
+    if day < FIRST_DATE:
+        raise InvalidInputError(
+            f"on must be {FIRST_DATE.isoformat()} or later (PP 44/2015, 45/2015 and 46/2015 "
+            f"took effect then); got {day.isoformat()}.",
+            field="on",
+            value=day,
+        )
+    if isinstance(worker, WageEarner):
+        lines, notes = wage_earner_lines(worker, day)
+    elif isinstance(worker, NonWageEarner):
+        lines, notes = non_wage_earner_lines(worker, day)
+    elif isinstance(worker, (ConstructionProject, ConstructionWorker)):
+        lines, notes = construction_lines(worker, day)
+    elif isinstance(worker, MigrantWorker):
+        lines, notes = migrant_lines(worker, day)
+    else:
+        raise InvalidInputError(
+            f"worker must be a WageEarner, NonWageEarner, ConstructionProject, "
+            f"ConstructionWorker or MigrantWorker; got {type(worker).__name__}.",
+            field="worker",
+            value=worker,
+        )
+    return Quote(worker=worker, on=day, lines=tuple(lines), notes=tuple(notes))
+
+
+def parse_request(text: str | bytes) -> dict[str, Any]:
+    """Parse a JSON request exactly (numbers with a fraction become Decimal)."""
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidInputError(
+            f"the request is not valid JSON ({exc}); expected an object such as "
+            '{"on": "2025-03-01", "worker": {"category": "bpu", "income": 1000000}}.',
+            field="request",
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidInputError(
+            "the request must be a JSON object with 'on' and 'worker'.", field="request"
+        )
+    return data
+
+
+def quote_from_request(request: Mapping[str, Any] | str | bytes) -> Quote:
+    """Answer a request of the JSON contract: ``{"on": ..., "worker": {...}}``."""
+    data = parse_request(request) if isinstance(request, (str, bytes)) else request
+    if not isinstance(data, Mapping):
+        raise InvalidInputError(
+            "the request must be an object with 'on' and 'worker'.", field="request"
+        )
+    unknown = sorted(set(data) - {"on", "worker"})
+    if unknown:
+        raise InvalidInputError(
+            f"{unknown[0]} is not a field of a contributions request; use 'on' and 'worker'.",
+            field=unknown[0],
+        )
+    if "on" not in data:
+        raise InvalidInputError(
+            "on is required: the date the contributions are for, such as 2025-03-01.", field="on"
+        )
+    if "worker" not in data:
+        raise InvalidInputError(
+            "worker is required: an object with a category and its fields.", field="worker"
+        )
+    return contributions(worker_from_dict(data["worker"]), on=data["on"])

@@ -1,0 +1,95 @@
+"""Helpers shared by the per-category calculators."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from perlindungan.contributions._model import Cap, Line, Relief
+from perlindungan.legal import Citation
+from perlindungan.money import Rupiah
+from perlindungan.parameters import DatedValue, parameter
+from perlindungan.programs import Frequency, Payer, Program
+
+__all__ = ["ReliefTerms", "rated_line", "relief_terms", "value"]
+
+
+def value(name: str, on: _dt.date) -> DatedValue[object]:
+    """The entry of a bundled parameter in force on ``on``."""
+    return parameter(name).at(on)
+
+
+class ReliefTerms:
+    """A relief scheme in force for a line: its name, kind, payable share and basis."""
+
+    __slots__ = ("citations", "kind", "scheme", "share")
+
+    def __init__(
+        self, scheme: str, kind: str, share: Decimal, citations: tuple[Citation, ...]
+    ) -> None:
+        self.scheme = scheme
+        self.kind = kind
+        self.share = share
+        self.citations = citations
+
+
+def relief_terms(scheme: str, label: str, program: str, on: _dt.date) -> ReliefTerms | None:
+    """The terms of relief ``scheme`` for ``program`` on ``on``, or None if not in force."""
+    if not parameter(f"relief.{scheme}.in_force").value_at(on):
+        return None
+    entry = value(f"relief.{scheme}.{program}_payable_share", on)
+    kind = "deferral" if program == "jp" else "discount"
+    share = entry.value
+    assert isinstance(share, Decimal)
+    return ReliefTerms(label, kind, share, entry.citations)
+
+
+def rated_line(
+    *,
+    program: Program,
+    payer: Payer,
+    base: Rupiah,
+    rate: DatedValue[object],
+    label: str,
+    cap: Cap | None = None,
+    relief: ReliefTerms | None = None,
+    frequency: Frequency = Frequency.MONTHLY,
+) -> Line:
+    """A line of ``rate x base``, rounded half up to whole rupiah, with relief applied."""
+    r = rate.value
+    assert isinstance(r, Decimal)
+    normal = (base * r).round()
+    citations = rate.citations
+    applied = None
+    amount = normal
+    if relief is not None:
+        amount = (base * r * relief.share).round()
+        applied = Relief(
+            scheme=relief.scheme,
+            kind=relief.kind,
+            payable_share=relief.share,
+            normal_amount=normal,
+            reduction=normal - amount,
+            citations=relief.citations,
+        )
+    return Line(
+        program=program,
+        payer=payer,
+        amount=amount,
+        citations=citations,
+        label=label,
+        frequency=frequency,
+        base=base,
+        rate=r,
+        cap=cap,
+        relief=applied,
+    )
+
+
+def capped(base: Rupiah, cap_name: str, on: _dt.date) -> tuple[Rupiah, Cap | None]:
+    """``base`` limited by the cap parameter; the Cap is returned only when it bites."""
+    entry = value(cap_name, on)
+    limit = Rupiah(entry.value)
+    if base > limit:
+        return limit, Cap(cap_name, limit, base, entry.citations)
+    return base, None

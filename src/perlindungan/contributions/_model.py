@@ -1,0 +1,273 @@
+"""What a contribution quote is made of: lines, caps, relief, notes."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from perlindungan.dates import Month
+from perlindungan.legal import Citation
+from perlindungan.money import Rupiah
+from perlindungan.programs import Frequency, Payer, Program
+from perlindungan.workers import Worker
+
+__all__ = ["BandPart", "Cap", "Line", "Note", "Quote", "Recomposition", "Relief"]
+
+
+def _number(amount: Rupiah) -> int | str:
+    """JSON form of a base: an integer when whole, else a decimal string."""
+    return int(amount.amount) if amount.is_whole else str(amount.amount)
+
+
+def _rate(rate: Decimal) -> str:
+    return format(rate.normalize(), "f")
+
+
+@attrs.frozen
+class Cap:
+    """A cap applied to the base of a line."""
+
+    parameter: str
+    limit: Rupiah
+    uncapped: Rupiah
+    citations: tuple[Citation, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "parameter": self.parameter,
+            "limit": _number(self.limit),
+            "uncapped_base": _number(self.uncapped),
+            "basis": "; ".join(str(c) for c in self.citations),
+        }
+
+
+@attrs.frozen
+class Relief:
+    """A relief scheme applied to a line: what would be due, and what is payable."""
+
+    scheme: str
+    kind: str  # "discount" or "deferral"
+    payable_share: Decimal
+    normal_amount: Rupiah
+    reduction: Rupiah
+    citations: tuple[Citation, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scheme": self.scheme,
+            "kind": self.kind,
+            "payable_share": _rate(self.payable_share),
+            "normal_amount": int(self.normal_amount),
+            "discount" if self.kind == "discount" else "deferred": int(self.reduction),
+            "basis": "; ".join(str(c) for c in self.citations),
+        }
+
+
+@attrs.frozen
+class BandPart:
+    """The part of a contract value in one marginal band, and its exact contribution."""
+
+    above: Rupiah
+    up_to: Rupiah | None
+    rate: Decimal
+    portion: Rupiah
+    amount: Rupiah
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "above": _number(self.above),
+            "up_to": None if self.up_to is None else _number(self.up_to),
+            "rate": _rate(self.rate),
+            "portion": _number(self.portion),
+            "amount": str(self.amount.amount.normalize()),
+        }
+
+
+@attrs.frozen
+class Recomposition:
+    """Part of another program's contribution that BPJS books to JKP (not billed again)."""
+
+    source: Program
+    rate: Decimal
+    amount: Rupiah
+    citations: tuple[Citation, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from_program": self.source.value,
+            "rate": _rate(self.rate),
+            "amount": int(self.amount),
+            "basis": "; ".join(str(c) for c in self.citations),
+        }
+
+
+@attrs.frozen
+class Note:
+    """A remark on a quote (a program not due, a relief not considered), translatable.
+
+    ``message`` is an English message id with ``{name}`` placeholders filled from
+    ``params`` when rendered.
+    """
+
+    code: str
+    message: str
+    params: Mapping[str, object] = attrs.field(factory=dict)
+    citations: tuple[Citation, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        from perlindungan.contributions._explain import render_note  # noqa: PLC0415
+
+        return {
+            "code": self.code,
+            "message": render_note(self, "en"),
+            "basis": "; ".join(str(c) for c in self.citations),
+        }
+
+
+@attrs.frozen
+class Line:
+    """One contribution line: a program, who pays, and the whole-rupiah amount billed.
+
+    ``amount`` is what is billed after any relief (``relief`` says what the normal amount
+    was). ``base`` and ``rate`` give ``amount == round(base * rate * share)`` for rated
+    lines; flat lines have no rate. Construction lines carry their ``bands``.
+    """
+
+    program: Program
+    payer: Payer
+    amount: Rupiah
+    citations: tuple[Citation, ...]
+    label: str
+    frequency: Frequency = Frequency.MONTHLY
+    base: Rupiah | None = None
+    rate: Decimal | None = None
+    cap: Cap | None = None
+    relief: Relief | None = None
+    bands: tuple[BandPart, ...] = ()
+    recomposition: tuple[Recomposition, ...] = ()
+    covers: tuple[Program, ...] = ()
+    on_behalf_of: Payer | None = None
+    label_params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def basis(self) -> str:
+        """All citations of the line, joined."""
+        return "; ".join(str(c) for c in self.citations)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The line in the JSON contract."""
+        out: dict[str, Any] = {
+            "program": self.program.value,
+            "payer": self.payer.value,
+            "amount": int(self.amount),
+            "rate": None if self.rate is None else _rate(self.rate),
+            "base": None if self.base is None else _number(self.base),
+            "basis": self.basis,
+            "frequency": self.frequency.value,
+            "citations": [c.to_dict() for c in self.citations],
+        }
+        if self.cap is not None:
+            out["cap"] = self.cap.to_dict()
+        if self.relief is not None:
+            out["relief"] = self.relief.to_dict()
+        if self.bands:
+            out["bands"] = [b.to_dict() for b in self.bands]
+        if self.recomposition:
+            out["recomposition"] = [r.to_dict() for r in self.recomposition]
+        if self.covers:
+            out["covers"] = [p.value for p in self.covers]
+        if self.on_behalf_of is not None:
+            out["on_behalf_of"] = self.on_behalf_of.value
+        return out
+
+
+_PAYER_ORDER = {payer: index for index, payer in enumerate(Payer)}
+
+
+@attrs.frozen
+class Quote:
+    """The contributions due for one worker on one date.
+
+    ``lines`` are in a stable order (program, then payer). ``totals()`` sums the billed
+    amounts per payer; :meth:`paid_by` moves lines to another payer, which is how a
+    regional program takes over a premium.
+    """
+
+    worker: Worker
+    on: _dt.date
+    lines: tuple[Line, ...]
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def month(self) -> Month:
+        """The contribution month the quote is for."""
+        return Month(self.on.year, self.on.month)
+
+    def totals(self) -> dict[Payer, Rupiah]:
+        """Billed amount per payer (payers with no line are left out)."""
+        sums: dict[Payer, Rupiah] = {}
+        for line in self.lines:
+            sums[line.payer] = sums.get(line.payer, Rupiah.zero()) + line.amount
+        return dict(sorted(sums.items(), key=lambda item: _PAYER_ORDER[item[0]]))
+
+    @property
+    def total(self) -> Rupiah:
+        """Everything billed, all payers together."""
+        return sum((line.amount for line in self.lines), Rupiah.zero())
+
+    def program_total(self, program: Program) -> Rupiah:
+        """Everything billed for one program."""
+        return sum((ln.amount for ln in self.lines if ln.program is program), Rupiah.zero())
+
+    def lines_for(self, program: Program) -> tuple[Line, ...]:
+        """The lines of one program."""
+        return tuple(line for line in self.lines if line.program is program)
+
+    def paid_by(
+        self,
+        payer: Payer,
+        *,
+        programs: Iterable[Program] | None = None,
+        instead_of: Iterable[Payer] | None = None,
+    ) -> Quote:
+        """A copy of the quote in which ``payer`` pays the selected lines.
+
+        ``programs`` limits the move to some programs, ``instead_of`` to lines of some
+        payers. Moved lines keep their original payer in ``on_behalf_of``.
+        """
+        wanted = None if programs is None else frozenset(programs)
+        from_payers = None if instead_of is None else frozenset(instead_of)
+        lines = []
+        for line in self.lines:
+            if (
+                (wanted is None or line.program in wanted)
+                and (from_payers is None or line.payer in from_payers)
+                and line.payer is not payer
+            ):
+                line = attrs.evolve(  # noqa: PLW2901
+                    line, payer=payer, on_behalf_of=line.on_behalf_of or line.payer
+                )
+            lines.append(line)
+        return attrs.evolve(self, lines=tuple(lines))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The response of the JSON contract: ``{"lines": [...], "totals": {...}}``."""
+        return {
+            "on": self.on.isoformat(),
+            "month": str(self.month),
+            "category": self.worker.category.value,
+            "lines": [line.to_dict() for line in self.lines],
+            "totals": {payer.value: int(amount) for payer, amount in self.totals().items()},
+            "total": int(self.total),
+            "notes": [note.to_dict() for note in self.notes],
+        }
+
+    def explain(self, locale: str = "id_ID") -> str:
+        """How each line was reached, in Bahasa Indonesia (default) or English."""
+        from perlindungan.contributions._explain import explain_quote  # noqa: PLC0415
+
+        return explain_quote(self, locale)

@@ -1,0 +1,187 @@
+"""The library's small date API.
+
+Every calculation takes the date it is for; nothing here reads the clock. Dates are
+accepted as ISO strings (``"2025-02-07"``) or :class:`datetime.date` objects (pendulum
+dates included) and returned as plain :class:`datetime.date`. Parsing and month
+arithmetic use pendulum.
+
+Months follow pendulum: one month after 31 January is the last day of February.
+Ages follow the civil convention: a person becomes one year older on the anniversary of
+their birth date; someone born on 29 February becomes older on 1 March in years that
+have no 29 February. No regulation on BPJS Ketenagakerjaan states otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Final
+
+import attrs
+import pendulum
+from pendulum.parsing.exceptions import ParserError
+
+from perlindungan.errors import InvalidInputError
+
+__all__ = [
+    "DateLike",
+    "Month",
+    "age_on",
+    "anniversary",
+    "full_months_between",
+    "to_date",
+]
+
+#: What every public function accepts as a date.
+DateLike = _dt.date | str
+
+_ISO_HINT: Final = "an ISO date such as 2025-02-07"
+
+
+def to_date(value: object, *, field: str = "on") -> _dt.date:
+    """Coerce an ISO string or a date to :class:`datetime.date`.
+
+    >>> to_date("2025-02-07")
+    datetime.date(2025, 2, 7)
+    """
+    if isinstance(value, _dt.datetime):
+        raise InvalidInputError(
+            f"{field} must be a date, not a datetime ({value!r}); give {_ISO_HINT}.",
+            field=field,
+            value=value,
+        )
+    if isinstance(value, _dt.date):
+        return _dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) != 10:
+            raise InvalidInputError(
+                f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
+            )
+        try:
+            parsed = pendulum.parse(text, exact=True)
+        except (ParserError, ValueError):
+            raise InvalidInputError(
+                f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
+            ) from None
+        if type(parsed) is not pendulum.Date:
+            raise InvalidInputError(
+                f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
+            )
+        return _dt.date(parsed.year, parsed.month, parsed.day)
+    raise InvalidInputError(
+        f"{field} must be {_ISO_HINT} or a datetime.date, got {type(value).__name__} {value!r}.",
+        field=field,
+        value=value,
+    )
+
+
+def anniversary(birth: _dt.date, years: int) -> _dt.date:
+    """The date on which someone born on ``birth`` turns ``years`` old.
+
+    >>> anniversary(_dt.date(1968, 2, 29), 57)
+    datetime.date(2025, 3, 1)
+    """
+    year = birth.year + years
+    try:
+        return birth.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return _dt.date(year, 3, 1)
+
+
+def age_on(birth: _dt.date | str, on: _dt.date | str) -> int:
+    """Age in whole years on a date.
+
+    >>> age_on("1968-02-29", "2025-02-28"), age_on("1968-02-29", "2025-03-01")
+    (56, 57)
+    """
+    b = to_date(birth, field="birth_date")
+    d = to_date(on)
+    if d < b:
+        raise InvalidInputError(
+            f"birth_date {b.isoformat()} is after the date asked ({d.isoformat()}).",
+            field="birth_date",
+            value=b,
+        )
+    age = d.year - b.year
+    if d < anniversary(b, age):
+        age -= 1
+    return age
+
+
+def full_months_between(start: _dt.date | str, end: _dt.date | str) -> int:
+    """Whole months from ``start`` to ``end``; negative when ``end`` is earlier.
+
+    Month ends follow pendulum: one month after 31 January is the last day of February.
+
+    >>> full_months_between("2025-01-31", "2025-02-27"), full_months_between("2025-01-31", "2025-02-28")
+    (0, 1)
+    """
+    s = pendulum.Date(*to_date(start, field="start").timetuple()[:3])
+    e = pendulum.Date(*to_date(end, field="end").timetuple()[:3])
+    if e < s:
+        return -full_months_between(e, s)
+    return int((e - s).in_months())
+
+
+@attrs.frozen(order=True)
+class Month:
+    """A calendar month: the period a monthly contribution is for.
+
+    >>> Month.of("2025-02-07")
+    Month(2025, 2)
+    >>> Month(2024, 2).last_day
+    datetime.date(2024, 2, 29)
+    """
+
+    year: int
+    month: int = attrs.field()
+
+    @month.validator
+    def _check_month(self, _attribute: object, value: int) -> None:
+        if not 1 <= value <= 12:
+            raise InvalidInputError(f"month must be 1-12, got {value}.", field="month", value=value)
+
+    @classmethod
+    def of(cls, value: _dt.date | str) -> Month:
+        """The month containing a date."""
+        d = to_date(value)
+        return cls(d.year, d.month)
+
+    @classmethod
+    def parse(cls, value: str, *, field: str = "month") -> Month:
+        """Parse ``YYYY-MM``."""
+        text = value.strip()
+        try:
+            year_text, month_text = text.split("-")
+            month = cls(int(year_text), int(month_text))
+        except (ValueError, InvalidInputError):
+            raise InvalidInputError(
+                f"{field} must be a month such as 2025-02, got {value!r}.", field=field, value=value
+            ) from None
+        if len(year_text) != 4:
+            raise InvalidInputError(
+                f"{field} must be a month such as 2025-02, got {value!r}.", field=field, value=value
+            )
+        return month
+
+    @property
+    def first_day(self) -> _dt.date:
+        """The first day of the month."""
+        return _dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> _dt.date:
+        """The last day of the month."""
+        end = pendulum.date(self.year, self.month, 1).end_of("month")
+        return _dt.date(end.year, end.month, end.day)
+
+    def shift(self, months: int) -> Month:
+        """The month ``months`` later (or earlier, when negative)."""
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    def __repr__(self) -> str:
+        return f"Month({self.year}, {self.month})"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"

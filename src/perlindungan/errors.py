@@ -1,0 +1,146 @@
+"""The exception hierarchy.
+
+Every exception the library raises on purpose derives from :class:`PerlindunganError`,
+and each subclass also derives from the matching built-in (``ValueError``,
+``LookupError``, ``TypeError``) so that callers can catch either.
+
+A message always says what is wrong, where (field, file, row) and what a valid value
+looks like. The offending input is kept on the exception as attributes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = [
+    "DataProblem",
+    "InvalidInputError",
+    "MoneyTypeError",
+    "NoValueInForceError",
+    "PerlindunganError",
+    "RegulationDataError",
+    "UnknownNameError",
+]
+
+
+class PerlindunganError(Exception):
+    """Root of every error raised by perlindungan.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidInputError(PerlindunganError, ValueError):
+    """An argument or request field is missing, malformed or out of range.
+
+    ``field`` names the offending field (dotted for nested JSON, e.g. ``worker.wage``),
+    ``value`` keeps what was received.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
+
+    @property
+    def message(self) -> str:
+        """The message without the exception class name."""
+        return str(self.args[0])
+
+
+class UnknownNameError(InvalidInputError, LookupError):
+    """A name (category, program, payer, parameter, sector...) is not one of the known ones.
+
+    ``suggestions`` lists the closest valid names.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        value: object = None,
+        suggestions: Sequence[str] = (),
+    ) -> None:
+        super().__init__(message, field=field, value=value)
+        self.suggestions = tuple(suggestions)
+
+
+class MoneyTypeError(PerlindunganError, TypeError):
+    """A rupiah amount was built from, or combined with, an unsupported type (a float).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class NoValueInForceError(PerlindunganError, LookupError):
+    """No value of a regulation parameter is known for the date asked.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        parameter: str,
+        on: _dt.date,
+        earliest: _dt.date | None,
+        latest: _dt.date | None = None,
+    ) -> None:
+        self.parameter = parameter
+        self.on = on
+        self.earliest = earliest
+        self.latest = latest
+        if earliest is None:
+            msg = f"No value of {parameter!r} is known at all (asked for {on.isoformat()})."
+        elif on < earliest:
+            msg = (
+                f"No value of {parameter!r} is in force on {on.isoformat()}; "
+                f"the earliest value known takes effect on {earliest.isoformat()}."
+            )
+        else:
+            msg = (
+                f"No value of {parameter!r} is in force on {on.isoformat()}; "
+                f"values are known from {earliest.isoformat()}"
+                + (f" until {latest.isoformat()}." if latest else ".")
+            )
+        super().__init__(msg)
+
+
+@attrs.frozen
+class DataProblem:
+    """One problem found in a data file: where it is and what is wrong."""
+
+    file: str
+    location: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return (
+            f"{where}: {self.location}: {self.message}"
+            if self.location
+            else (f"{where}: {self.message}")
+        )
+
+
+class RegulationDataError(PerlindunganError, ValueError):
+    """A data file (regulation parameters, legal bases, programs) is invalid.
+
+    All problems found in one load are reported together in ``problems``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, problems: Sequence[DataProblem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in data files:"
+        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))

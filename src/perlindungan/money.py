@@ -1,0 +1,186 @@
+"""Exact rupiah amounts.
+
+:class:`Rupiah` wraps a :class:`~decimal.Decimal`. It is built from ``int``,
+``Decimal`` or a numeric string; a ``float`` is refused because it cannot hold most
+decimal fractions exactly. Arithmetic stays exact until :meth:`Rupiah.round` is called:
+the library rounds each contribution line to whole rupiah, half up
+(:data:`ROUNDING`), at one named point. No regulation states a rounding rule for
+monthly contributions; this is the library's documented convention.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+from typing import Final, SupportsIndex, overload
+
+import attrs
+
+from perlindungan.errors import InvalidInputError, MoneyTypeError
+
+__all__ = ["ROUNDING", "Rupiah", "as_decimal", "format_rupiah"]
+
+#: The rounding mode used to turn an exact amount into whole rupiah.
+ROUNDING: Final = decimal.ROUND_HALF_UP
+
+_ONE: Final = Decimal(1)
+
+
+def as_decimal(value: object, *, field: str = "value") -> Decimal:
+    """Convert an exact number (int, Decimal, numeric str) to Decimal; refuse floats.
+
+    >>> as_decimal("0.0024")
+    Decimal('0.0024')
+    """
+    if isinstance(value, bool):
+        raise InvalidInputError(
+            f"{field} must be a number, got a boolean ({value!r}).", field=field, value=value
+        )
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        raise MoneyTypeError(
+            f"{field} must be an exact number (int, Decimal or a numeric string), "
+            f"not the float {value!r}: floats cannot hold rupiah amounts exactly."
+        )
+    elif isinstance(value, str):
+        text = value.strip().replace("_", "")
+        try:
+            result = Decimal(text)
+        except decimal.InvalidOperation:
+            raise InvalidInputError(
+                f"{field} must be a number such as 5000000, got {value!r}.",
+                field=field,
+                value=value,
+            ) from None
+    else:
+        raise InvalidInputError(
+            f"{field} must be a number (int, Decimal or numeric string), "
+            f"got {type(value).__name__} {value!r}.",
+            field=field,
+            value=value,
+        )
+    if not result.is_finite():
+        raise InvalidInputError(
+            f"{field} must be a finite number, got {value!r}.", field=field, value=value
+        )
+    return result
+
+
+def _convert(value: object) -> Decimal:
+    return as_decimal(value, field="amount")
+
+
+@attrs.frozen(order=True)
+class Rupiah:
+    """An exact amount of Indonesian rupiah.
+
+    >>> Rupiah(5_000_000) * Decimal("0.0024")
+    Rupiah('12000.0000')
+    >>> (Rupiah(5_000_001) * Decimal("0.003")).round()
+    Rupiah('15000')
+    >>> str(Rupiah(16800))
+    'Rp16.800'
+    """
+
+    amount: Decimal = attrs.field(converter=_convert)
+
+    @classmethod
+    def zero(cls) -> Rupiah:
+        """Nothing."""
+        return cls(0)
+
+    # -- arithmetic -------------------------------------------------------------
+    def __add__(self, other: object) -> Rupiah:
+        if isinstance(other, Rupiah):
+            return Rupiah(self.amount + other.amount)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> Rupiah:
+        # lets sum() start from 0
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: object) -> Rupiah:
+        if isinstance(other, Rupiah):
+            return Rupiah(self.amount - other.amount)
+        return NotImplemented
+
+    def __neg__(self) -> Rupiah:
+        return Rupiah(-self.amount)
+
+    def __mul__(self, factor: object) -> Rupiah:
+        if isinstance(factor, float):
+            raise MoneyTypeError(
+                f"Cannot multiply a rupiah amount by the float {factor!r}; use Decimal."
+            )
+        if isinstance(factor, Decimal) or (
+            isinstance(factor, int) and not isinstance(factor, bool)
+        ):
+            return Rupiah(self.amount * factor)
+        return NotImplemented
+
+    __rmul__ = __mul__
+
+    # -- rounding and conversion -------------------------------------------------
+    def round(self) -> Rupiah:
+        """Round to whole rupiah, half up (the library's convention, see module doc)."""
+        return Rupiah(self.amount.quantize(_ONE, rounding=ROUNDING))
+
+    @property
+    def is_whole(self) -> bool:
+        """True when the amount has no fraction of a rupiah."""
+        return self.amount == self.amount.to_integral_value()
+
+    def __int__(self) -> int:
+        if not self.is_whole:
+            raise InvalidInputError(
+                f"{self!r} is not a whole number of rupiah; call .round() first.",
+                field="amount",
+                value=self.amount,
+            )
+        return int(self.amount)
+
+    def __index__(self) -> int:
+        return self.__int__()
+
+    def __bool__(self) -> bool:
+        return bool(self.amount)
+
+    def __repr__(self) -> str:
+        return f"Rupiah({str(self.amount)!r})"
+
+    def __str__(self) -> str:
+        return format_rupiah(self)
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        return format_rupiah(self, locale=spec)
+
+    @overload
+    def __round__(self) -> int: ...
+    @overload
+    def __round__(self, ndigits: SupportsIndex) -> Rupiah: ...
+    def __round__(self, ndigits: SupportsIndex | None = None) -> int | Rupiah:
+        if ndigits is None:
+            return int(self.round())
+        return Rupiah(self.amount.quantize(Decimal(1).scaleb(-int(ndigits)), rounding=ROUNDING))
+
+
+def format_rupiah(amount: Rupiah | int | Decimal, *, locale: str = "id_ID") -> str:
+    """Format an amount with babel, without the two decimals CLDR gives IDR.
+
+    >>> format_rupiah(16800)
+    'Rp16.800'
+    >>> format_rupiah(16800, locale="en")
+    'IDR16,800'
+    """
+    from babel.numbers import format_currency  # noqa: PLC0415  (keeps import time low)
+
+    value = amount.amount if isinstance(amount, Rupiah) else as_decimal(amount, field="amount")
+    pattern = "¤#,##0" if value == value.to_integral_value() else "¤#,##0.00"
+    return str(format_currency(value, "IDR", format=pattern, locale=locale, currency_digits=False))

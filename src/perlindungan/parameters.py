@@ -1,0 +1,216 @@
+"""Dated regulation parameters.
+
+Every rate, cap, flat amount, band and age limit is a :class:`Parameter`: a name and a
+sequence of :class:`DatedValue` entries, each in force from its ``since`` date until
+the next one. Each entry carries its legal basis, article, status and confidence.
+Asking for a date before the first entry, or after a parameter's ``known_until`` date
+(for figures re-announced every year), raises :class:`NoValueInForceError`; the library
+never falls back to zero or to a stale value.
+
+>>> from perlindungan import parameter
+>>> cap = parameter("pu.jp.wage_cap").at("2025-03-01")
+>>> cap.value, str(cap.citation)
+(Decimal('10547400'), 'Surat BPJS Ketenagakerjaan B/726/022025')
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from functools import cache
+from typing import Final, Generic, TypeVar
+
+import attrs
+
+from perlindungan.dates import to_date
+from perlindungan.errors import NoValueInForceError, UnknownNameError
+from perlindungan.legal import Citation, LegalBasis
+
+__all__ = [
+    "CONFIDENCES",
+    "STATUSES",
+    "UNITS",
+    "Band",
+    "DatedValue",
+    "Parameter",
+    "ParameterSet",
+    "parameter",
+    "parameters",
+]
+
+#: How a value came to be known.
+STATUSES: Final = {
+    "enacted": "read in the text of the regulation",
+    "announced": "announced by BPJS Ketenagakerjaan or the ministry (circular letter, press)",
+    "derived": "computed from a rule in the regulation; not published as a figure",
+    "illustrative": "an example or assumption, not a legal fact",
+}
+#: How sure we are of a value (see docs/concepts.md).
+CONFIDENCES: Final = {
+    "C2": "confirmed by two or more independent sources or the regulation text",
+    "C1": "one source only",
+    "D": "derived by calculation from confirmed inputs",
+    "M": "not verified; treat as a hypothesis",
+}
+#: The units a parameter may have, and the Python type of its values.
+UNITS: Final = {
+    "rate": "a fraction of a base, e.g. 0.0024 for 0.24%",
+    "rupiah": "an amount of rupiah",
+    "years": "a whole number of years",
+    "months": "a whole number of months",
+    "count": "a whole number",
+    "flag": "true or false",
+    "names": "a list of names",
+    "bands": "marginal bands: a list of {above, rate}",
+}
+
+T = TypeVar("T")
+Value = Decimal | int | bool | tuple[str, ...] | tuple["Band", ...]
+
+
+@attrs.frozen
+class Band:
+    """One marginal band: ``rate`` applies to the part of the base above ``above``."""
+
+    above: Decimal
+    rate: Decimal
+
+
+@attrs.frozen
+class DatedValue(Generic[T]):
+    """A value in force from ``since`` (inclusive) until the next entry."""
+
+    value: T
+    since: _dt.date
+    citations: tuple[Citation, ...]
+    status: str = "enacted"
+    confidence: str = "C2"
+    note: str | None = None
+    until: _dt.date | None = None
+
+    @property
+    def citation(self) -> Citation:
+        """The first (main) citation."""
+        return self.citations[0]
+
+    @property
+    def basis(self) -> LegalBasis:
+        """The main legal instrument."""
+        return self.citations[0].basis
+
+    def cite(self) -> str:
+        """All citations joined: ``PP 45/2015 Pasal 29 ayat (2); ...``."""
+        return "; ".join(str(c) for c in self.citations)
+
+
+@attrs.frozen
+class Parameter(Generic[T]):
+    """A named regulation parameter whose value changes over time."""
+
+    name: str
+    unit: str
+    label_en: str
+    label_id: str
+    values: tuple[DatedValue[T], ...]
+    known_until: _dt.date | None = None
+    file: str = ""
+    _sinces: tuple[_dt.date, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_sinces", tuple(v.since for v in self.values))
+
+    @property
+    def earliest(self) -> _dt.date:
+        """The date the first known value takes effect."""
+        return self.values[0].since
+
+    def in_force(self, on: _dt.date | str) -> bool:
+        """True when a value is in force on ``on``."""
+        d = to_date(on)
+        if d < self.earliest or (self.known_until is not None and d > self.known_until):
+            return False
+        return not self._entry_index_repealed(d)
+
+    def _entry_index_repealed(self, d: _dt.date) -> bool:
+        index = bisect.bisect_right(self._sinces, d) - 1
+        entry = self.values[index]
+        return entry.until is not None and d > entry.until
+
+    def at(self, on: _dt.date | str) -> DatedValue[T]:
+        """The entry in force on ``on``.
+
+        Raises :class:`NoValueInForceError` (naming the parameter, the date and the
+        earliest date known) when there is none.
+        """
+        d = on if type(on) is _dt.date else to_date(on)
+        index = bisect.bisect_right(self._sinces, d) - 1
+        if index < 0:
+            raise NoValueInForceError(self.name, d, self.earliest, self.known_until)
+        entry = self.values[index]
+        if (self.known_until is not None and d > self.known_until) or (
+            entry.until is not None and d > entry.until
+        ):
+            raise NoValueInForceError(self.name, d, self.earliest, entry.until or self.known_until)
+        return entry
+
+    def value_at(self, on: _dt.date | str) -> T:
+        """Just the value in force on ``on``."""
+        return self.at(on).value
+
+    def label(self, locale: str = "id_ID") -> str:
+        """The label in Bahasa Indonesia (default) or English."""
+        return self.label_en if locale.lower().startswith("en") else self.label_id
+
+
+@attrs.frozen
+class ParameterSet(Mapping[str, Parameter[object]]):
+    """All parameters, by name."""
+
+    by_name: Mapping[str, Parameter[object]]
+    bases: Mapping[str, LegalBasis]
+
+    def __getitem__(self, name: str) -> Parameter[object]:
+        try:
+            return self.by_name[name]
+        except KeyError:
+            from perlindungan._suggest import did_you_mean  # noqa: PLC0415
+
+            raise UnknownNameError(
+                f"Unknown parameter {name!r}; {did_you_mean(name, self.by_name)}",
+                field="parameter",
+                value=name,
+            ) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.by_name)
+
+    def __len__(self) -> int:
+        return len(self.by_name)
+
+    def basis(self, basis_id: str) -> LegalBasis:
+        """A legal basis from the catalogue by id."""
+        try:
+            return self.bases[basis_id]
+        except KeyError:
+            from perlindungan._suggest import did_you_mean  # noqa: PLC0415
+
+            raise UnknownNameError(
+                f"Unknown legal basis {basis_id!r}; {did_you_mean(basis_id, self.bases)}",
+                field="basis",
+                value=basis_id,
+            ) from None
+
+
+@cache
+def parameters() -> ParameterSet:
+    """The bundled regulation parameters (loaded once, validated strictly)."""
+    from perlindungan._loading import load_bundled  # noqa: PLC0415
+
+    return load_bundled()
+
+
+def parameter(name: str) -> Parameter[object]:
+    """One bundled parameter by name, e.g. ``parameter("pu.jp.wage_cap")``."""
+    return parameters()[name]

@@ -1,0 +1,204 @@
+"""A payroll: many workers from a CSV file, their contributions and totals per payer.
+
+Every input row gives either a quote or a :class:`RowError` with its row number and
+the reason: a row is never dropped. CSV columns (empty cells mean "not given"):
+
+``id, name, category, wage, risk_class, birth_date, income, with_jht, jht_amount,
+contract_value, contract_months, employer_sector, employer_workers``
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from perlindungan.contributions import Quote, contributions
+from perlindungan.dates import DateLike, to_date
+from perlindungan.errors import InvalidInputError, PerlindunganError
+from perlindungan.money import Rupiah
+from perlindungan.programs import Payer
+from perlindungan.workers import Worker, worker_from_dict
+
+__all__ = [
+    "COLUMNS",
+    "PayrollEntry",
+    "PayrollResult",
+    "RowError",
+    "bundled_payroll",
+    "payroll_contributions",
+    "read_payroll_csv",
+]
+
+#: The columns of a payroll CSV file; ``id`` and ``category`` are required.
+COLUMNS: Final = (
+    "id",
+    "name",
+    "category",
+    "wage",
+    "risk_class",
+    "birth_date",
+    "income",
+    "with_jht",
+    "jht_amount",
+    "contract_value",
+    "contract_months",
+    "employer_sector",
+    "employer_workers",
+)
+_BOOLEANS: Final = {"true": True, "false": False, "1": True, "0": False, "ya": True, "tidak": False}
+
+
+@attrs.frozen
+class PayrollEntry:
+    """One worker of a payroll."""
+
+    row: int
+    id: str
+    name: str
+    worker: Worker
+
+
+@attrs.frozen
+class RowError:
+    """A row that could not be computed: its number (header is row 1), id and reason."""
+
+    row: int
+    id: str
+    message: str
+    field: str | None = None
+
+
+def _worker_dict(record: Mapping[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key in (
+        "category",
+        "wage",
+        "risk_class",
+        "birth_date",
+        "income",
+        "jht_amount",
+        "contract_value",
+        "contract_months",
+    ):
+        cell = (record.get(key) or "").strip()
+        if cell:
+            data[key] = cell
+    jht = (record.get("with_jht") or "").strip().lower()
+    if jht:
+        if jht not in _BOOLEANS:
+            raise InvalidInputError(
+                f"with_jht must be true or false, got {record.get('with_jht')!r}.", field="with_jht"
+            )
+        data["with_jht"] = _BOOLEANS[jht]
+    sector = (record.get("employer_sector") or "").strip()
+    workers = (record.get("employer_workers") or "").strip()
+    if sector or workers:
+        employer: dict[str, Any] = {}
+        if sector:
+            employer["sector"] = sector
+        if workers:
+            if not workers.isdigit():
+                raise InvalidInputError(
+                    f"employer_workers must be a whole number, got {workers!r}.",
+                    field="employer_workers",
+                )
+            employer["workers"] = int(workers)
+        data["employer"] = employer
+    if data.get("category") == "migrant" and "with_jht" in data and not data["with_jht"]:
+        data.pop("with_jht")
+    return data
+
+
+def read_payroll_csv(source: str | Path | Iterable[str]) -> Iterator[PayrollEntry | RowError]:
+    """Read a payroll CSV (a path, or lines of text), row by row."""
+    if isinstance(source, (str, Path)):
+        with Path(source).open(encoding="utf-8", newline="") as handle:
+            yield from _read(handle)
+    else:
+        yield from _read(source)
+
+
+def _read(lines: Iterable[str]) -> Iterator[PayrollEntry | RowError]:
+    reader = csv.DictReader(lines)
+    header = reader.fieldnames or []
+    unknown = [h for h in header if h not in COLUMNS]
+    if unknown or "category" not in header:
+        from perlindungan._suggest import did_you_mean  # noqa: PLC0415
+
+        problem = (
+            f"unknown column {unknown[0]!r}; {did_you_mean(unknown[0], COLUMNS)}"
+            if unknown
+            else "the header must name at least the columns id and category"
+        )
+        raise InvalidInputError(
+            f"payroll CSV row 1: {problem}", field=unknown[0] if unknown else "category"
+        )
+    for number, record in enumerate(reader, start=2):
+        ident = (record.get("id") or "").strip() or f"row-{number}"
+        if None in record:
+            yield RowError(number, ident, "the row has more cells than the header")
+            continue
+        try:
+            worker = worker_from_dict(_worker_dict(record), prefix="")
+        except PerlindunganError as exc:
+            yield RowError(number, ident, " ".join(str(exc).split()), getattr(exc, "field", None))
+            continue
+        yield PayrollEntry(number, ident, (record.get("name") or "").strip(), worker)
+
+
+def bundled_payroll() -> list[PayrollEntry | RowError]:
+    """The sample payroll bundled with the package (workers of every category)."""
+    text = (resources.files("perlindungan") / "data" / "samples" / "payroll.csv").read_text("utf-8")
+    return list(_read(io.StringIO(text)))
+
+
+@attrs.frozen
+class PayrollResult:
+    """Quotes per entry, row errors, and totals per payer."""
+
+    on: Any
+    quotes: tuple[tuple[PayrollEntry, Quote], ...]
+    errors: tuple[RowError, ...]
+
+    def totals(self) -> dict[Payer, Rupiah]:
+        """Billed amount per payer over the whole payroll."""
+        sums: dict[Payer, Rupiah] = {}
+        for _entry, quote in self.quotes:
+            for payer, amount in quote.totals().items():
+                sums[payer] = sums.get(payer, Rupiah.zero()) + amount
+        order = list(Payer)
+        return dict(sorted(sums.items(), key=lambda kv: order.index(kv[0])))
+
+    @property
+    def rows(self) -> int:
+        """How many rows were read (computed plus errors)."""
+        return len(self.quotes) + len(self.errors)
+
+
+def payroll_contributions(
+    entries: Sequence[PayrollEntry | RowError], *, on: DateLike
+) -> PayrollResult:
+    """Contributions for every entry on ``on``; bad rows become errors, never dropped."""
+    day = to_date(on)
+    quotes = []
+    errors = [e for e in entries if isinstance(e, RowError)]
+    for entry in entries:
+        if isinstance(entry, RowError):
+            continue
+        try:
+            quotes.append((entry, contributions(entry.worker, on=day)))
+        except PerlindunganError as exc:
+            errors.append(
+                RowError(
+                    entry.row, entry.id, " ".join(str(exc).split()), getattr(exc, "field", None)
+                )
+            )
+    return PayrollResult(
+        on=day, quotes=tuple(quotes), errors=tuple(sorted(errors, key=lambda e: e.row))
+    )

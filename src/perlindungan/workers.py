@@ -1,0 +1,398 @@
+"""Workers of each category, as immutable values.
+
+* :class:`WageEarner`: Penerima Upah (PU), paid a wage by an employer.
+* :class:`NonWageEarner`: Bukan Penerima Upah (BPU), informal and self-employed workers
+  who declare an income (community workers enrolled by local governments are BPU too).
+* :class:`ConstructionProject`: a construction project (jasa konstruksi) registered on
+  its contract value, and :class:`ConstructionWorker`, a listed worker with a known wage.
+* :class:`MigrantWorker`: Pekerja Migran Indonesia (PMI), by placement contract length.
+
+Amounts are exact: ``int``, ``Decimal`` or numeric strings; floats are refused.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from perlindungan._suggest import did_you_mean
+from perlindungan.dates import to_date
+from perlindungan.errors import InvalidInputError, UnknownNameError
+from perlindungan.money import Rupiah, as_decimal
+
+__all__ = [
+    "SECTORS",
+    "Category",
+    "ConstructionProject",
+    "ConstructionWorker",
+    "Employer",
+    "MigrantWorker",
+    "NonWageEarner",
+    "RiskClass",
+    "WageEarner",
+    "Worker",
+    "worker_from_dict",
+]
+
+#: Sector names of the JSON contract; any other string means "another sector".
+SECTORS: Final = (
+    "food_beverage_tobacco",
+    "textile_apparel",
+    "leather",
+    "footwear",
+    "toys",
+    "furniture",
+)
+
+
+class Category(enum.StrEnum):
+    """A worker category. The values are part of the JSON contract."""
+
+    PU = "pu"
+    BPU = "bpu"
+    CONSTRUCTION = "construction"
+    MIGRANT = "migrant"
+
+
+class RiskClass(enum.IntEnum):
+    """JKK risk group of the workplace (PP 44/2015 Lampiran I)."""
+
+    VERY_LOW = 1
+    LOW = 2
+    MEDIUM = 3
+    HIGH = 4
+    VERY_HIGH = 5
+
+
+def _positive(value: object, field: str) -> Rupiah:
+    amount = value if isinstance(value, Rupiah) else Rupiah(as_decimal(value, field=field))
+    if amount.amount <= 0:
+        raise InvalidInputError(
+            f"{field} must be a positive amount of rupiah such as 5000000, got {value!r}.",
+            field=field,
+            value=value,
+        )
+    return amount
+
+
+def _wage(value: object) -> Rupiah:
+    return _positive(value, "wage")
+
+
+def _income(value: object) -> Rupiah:
+    return _positive(value, "income")
+
+
+def _contract_value(value: object) -> Rupiah:
+    return _positive(value, "contract_value")
+
+
+def _risk_class(value: object) -> RiskClass:
+    if isinstance(value, RiskClass):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
+        return RiskClass(value)
+    if isinstance(value, str) and value.strip().upper() in RiskClass.__members__:
+        return RiskClass[value.strip().upper()]
+    raise InvalidInputError(
+        f"risk_class must be a JKK risk group from 1 (very low, 0.24%) to 5 (very high, 1.74%), "
+        f"got {value!r}.",
+        field="risk_class",
+        value=value,
+    )
+
+
+def _birth_date(value: object) -> _dt.date:
+    return to_date(value, field="birth_date")
+
+
+def _optional_count(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInputError(
+            f"employer.workers must be a whole number of workers such as 120, got {value!r}.",
+            field="employer.workers",
+            value=value,
+        )
+    return value
+
+
+def _optional_sector(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(
+            f"employer.sector must be a sector name such as 'textile_apparel', got {value!r}.",
+            field="employer.sector",
+            value=value,
+        )
+    return value.strip()
+
+
+@attrs.frozen
+class Employer:
+    """The facts about an employer that contributions depend on (relief schemes)."""
+
+    sector: str | None = attrs.field(default=None, converter=_optional_sector)
+    workers: int | None = attrs.field(default=None, converter=_optional_count)
+
+
+@attrs.frozen(kw_only=True)
+class WageEarner:
+    """A wage earner (PU): monthly wage, JKK risk group and birth date (for JP)."""
+
+    category: Category = attrs.field(default=Category.PU, init=False)
+    wage: Rupiah = attrs.field(converter=_wage)
+    risk_class: RiskClass = attrs.field(converter=_risk_class)
+    birth_date: _dt.date = attrs.field(converter=_birth_date)
+    employer: Employer | None = None
+
+
+@attrs.frozen(kw_only=True)
+class NonWageEarner:
+    """A non-wage earner (BPU) with a declared monthly income."""
+
+    category: Category = attrs.field(default=Category.BPU, init=False)
+    income: Rupiah = attrs.field(converter=_income)
+    with_jht: bool = attrs.field(default=False)
+
+    @with_jht.validator
+    def _check_jht(self, _attribute: object, value: object) -> None:
+        if not isinstance(value, bool):
+            raise InvalidInputError(
+                f"with_jht must be true or false, got {value!r}.", field="with_jht", value=value
+            )
+
+
+@attrs.frozen(kw_only=True)
+class ConstructionProject:
+    """A construction project registered on its contract value (nilai kontrak)."""
+
+    category: Category = attrs.field(default=Category.CONSTRUCTION, init=False)
+    contract_value: Rupiah = attrs.field(converter=_contract_value)
+
+
+@attrs.frozen(kw_only=True)
+class ConstructionWorker:
+    """A listed construction worker whose monthly wage is known.
+
+    BPJS applies the highest JKK risk group to such workers (see the data file
+    ``construction.toml``), so no risk class is asked for.
+    """
+
+    category: Category = attrs.field(default=Category.CONSTRUCTION, init=False)
+    wage: Rupiah = attrs.field(converter=_wage)
+
+
+def _contract_months(value: object) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInputError(
+            f"contract_months must be a whole number of months, at least 1, such as 24; "
+            f"got {value!r}.",
+            field="contract_months",
+            value=value,
+        )
+    return value
+
+
+def _jht_amount(value: object) -> Rupiah | None:
+    if value is None:
+        return None
+    return _positive(value, "jht_amount")
+
+
+@attrs.frozen(kw_only=True)
+class MigrantWorker:
+    """A migrant worker (PMI) by length of the placement contract, in months."""
+
+    category: Category = attrs.field(default=Category.MIGRANT, init=False)
+    contract_months: int = attrs.field(converter=_contract_months)
+    jht_amount: Rupiah | None = attrs.field(default=None, converter=_jht_amount)
+    pre_placement: bool = True
+
+
+Worker = WageEarner | NonWageEarner | ConstructionProject | ConstructionWorker | MigrantWorker
+
+_FIELDS: Final[dict[Category, tuple[frozenset[str], frozenset[str]]]] = {
+    # category: (required, optional)
+    Category.PU: (frozenset({"wage", "risk_class", "birth_date"}), frozenset({"employer"})),
+    Category.BPU: (frozenset({"income"}), frozenset({"with_jht"})),
+    Category.CONSTRUCTION: (frozenset(), frozenset({"contract_value", "wage"})),
+    Category.MIGRANT: (
+        frozenset({"contract_months"}),
+        frozenset({"with_jht", "jht_amount", "pre_placement"}),
+    ),
+}
+_ALL_FIELDS: Final = frozenset({"category"}).union(*(r | o for r, o in _FIELDS.values()))
+
+
+def _category(value: object, prefix: str) -> Category:
+    try:
+        return Category(str(value).strip().lower())
+    except ValueError:
+        names = [c.value for c in Category]
+        raise UnknownNameError(
+            f"{prefix}category must be one of {', '.join(names)}; got {value!r} "
+            f"({did_you_mean(str(value), names)})",
+            field=f"{prefix}category",
+            value=value,
+            suggestions=names,
+        ) from None
+
+
+def _employer(value: object, prefix: str) -> Employer | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(
+            f"{prefix}employer must be an object such as "
+            '{"sector": "textile_apparel", "workers": 120}.',
+            field=f"{prefix}employer",
+            value=value,
+        )
+    unknown = set(value) - {"sector", "workers"}
+    if unknown:
+        key = min(unknown)
+        raise UnknownNameError(
+            f"{prefix}employer.{key} is not a known field; "
+            f"{did_you_mean(key, ['sector', 'workers'])}",
+            field=f"{prefix}employer.{key}",
+            value=key,
+        )
+    return Employer(sector=value.get("sector"), workers=value.get("workers"))
+
+
+def _with_prefix(exc: InvalidInputError, prefix: str) -> InvalidInputError:
+    if not prefix or exc.field is None or exc.field.startswith(prefix):
+        return exc
+    message = exc.message.replace(f"{exc.field} ", f"{prefix}{exc.field} ", 1)
+    if isinstance(exc, UnknownNameError):
+        return UnknownNameError(
+            message, field=f"{prefix}{exc.field}", value=exc.value, suggestions=exc.suggestions
+        )
+    return InvalidInputError(message, field=f"{prefix}{exc.field}", value=exc.value)
+
+
+def worker_from_dict(data: Mapping[str, Any], *, prefix: str = "worker.") -> Worker:
+    """Build a worker from the JSON contract's ``worker`` object.
+
+    Unknown keys, keys another category uses, and missing required keys are errors
+    naming the field (``worker.wage``) and its valid form.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidInputError(
+            f"{prefix.rstrip('.')} must be an object with a category and its fields.",
+            field=prefix.rstrip("."),
+            value=data,
+        )
+    if "category" not in data:
+        raise InvalidInputError(
+            f"{prefix}category is required: one of pu, bpu, construction, migrant.",
+            field=f"{prefix}category",
+        )
+    category = _category(data["category"], prefix)
+    required, optional = _FIELDS[category]
+    for key in data:
+        if key not in _ALL_FIELDS:
+            raise UnknownNameError(
+                f"{prefix}{key} is not a known field; {did_you_mean(key, _ALL_FIELDS)}",
+                field=f"{prefix}{key}",
+                value=key,
+            )
+        if key != "category" and key not in required | optional:
+            raise InvalidInputError(
+                f"{prefix}{key} does not apply to category {category.value!r}; its fields are "
+                f"{', '.join(sorted(required | optional))}.",
+                field=f"{prefix}{key}",
+                value=data[key],
+            )
+    missing = sorted(k for k in required if data.get(k) is None)
+    if missing:
+        raise InvalidInputError(
+            f"{prefix}{missing[0]} is required for category {category.value!r}"
+            + _HINTS.get(missing[0], "."),
+            field=f"{prefix}{missing[0]}",
+        )
+    try:
+        return _build(category, data, prefix)
+    except InvalidInputError as exc:
+        raise _with_prefix(exc, prefix) from None
+
+
+_HINTS: Final = {
+    "wage": ": the monthly wage in rupiah, such as 5000000.",
+    "risk_class": ": the JKK risk group, 1 to 5.",
+    "birth_date": " (JP stops at pension age): an ISO date such as 1990-05-17.",
+    "income": ": the declared monthly income in rupiah, such as 1000000.",
+    "contract_months": ": the placement contract length in months, such as 24.",
+}
+
+
+def _build(category: Category, data: Mapping[str, Any], prefix: str) -> Worker:
+    if category is Category.PU:
+        return WageEarner(
+            wage=data["wage"],
+            risk_class=data["risk_class"],
+            birth_date=data["birth_date"],
+            employer=_employer(data.get("employer"), prefix),
+        )
+    if category is Category.BPU:
+        return NonWageEarner(income=data["income"], with_jht=data.get("with_jht", False))
+    if category is Category.CONSTRUCTION:
+        has_contract = data.get("contract_value") is not None
+        has_wage = data.get("wage") is not None
+        if has_contract and has_wage:
+            raise InvalidInputError(
+                f"{prefix}contract_value and {prefix}wage cannot both be given: register a "
+                "project on its contract value, or a listed worker on its monthly wage.",
+                field=f"{prefix}contract_value",
+            )
+        if has_contract:
+            return ConstructionProject(contract_value=data["contract_value"])
+        if not has_wage:
+            raise InvalidInputError(
+                f"{prefix}contract_value is required for category 'construction': the contract "
+                "value in rupiah, such as 250000000 (or wage, for a listed worker).",
+                field=f"{prefix}contract_value",
+            )
+        return ConstructionWorker(wage=data["wage"])
+    jht = data.get("jht_amount")
+    with_jht = data.get("with_jht")
+    if with_jht is not None and not isinstance(with_jht, bool):
+        raise InvalidInputError(
+            f"{prefix}with_jht must be true or false, got {with_jht!r}.",
+            field=f"{prefix}with_jht",
+            value=with_jht,
+        )
+    if with_jht and jht is None:
+        raise InvalidInputError(
+            f"{prefix}jht_amount is required when with_jht is true for a migrant worker: "
+            "the monthly JHT amount chosen, such as 50000.",
+            field=f"{prefix}jht_amount",
+        )
+    if with_jht is False and jht is not None:
+        raise InvalidInputError(
+            f"{prefix}jht_amount is given but with_jht is false.", field=f"{prefix}jht_amount"
+        )
+    pre = data.get("pre_placement", True)
+    if not isinstance(pre, bool):
+        raise InvalidInputError(
+            f"{prefix}pre_placement must be true or false, got {pre!r}.",
+            field=f"{prefix}pre_placement",
+            value=pre,
+        )
+    return MigrantWorker(
+        contract_months=data["contract_months"],
+        jht_amount=Decimal(jht) if isinstance(jht, int) and not isinstance(jht, bool) else jht,
+        pre_placement=pre,
+    )
