@@ -1,6 +1,6 @@
 """Strict loading of the bundled regulation data.
 
-Reads ``data/legal_bases.toml`` and every ``data/parameters/*.toml``, checks each
+Reads ``data/legal_bases/*.toml`` and every ``data/parameters/*.toml``, checks each
 entry and collects every problem before raising one :class:`RegulationDataError`.
 Checks: unknown or missing keys (with suggestions), values of the wrong type for the
 parameter's unit, ``since`` dates that do not go strictly upward, legal bases missing
@@ -354,10 +354,17 @@ def load_parameter_files(
     return found, problems
 
 
-def load_from(bases_doc: TomlDocument, documents: Iterable[TomlDocument]) -> ParameterSet:
+def load_from(
+    bases_docs: Iterable[TomlDocument], documents: Iterable[TomlDocument]
+) -> ParameterSet:
     """Build a :class:`ParameterSet` from parsed documents; raise on any problem."""
     problems: list[DataProblem] = []
-    bases = load_bases(bases_doc, problems)
+    bases: dict[str, LegalBasis] = {}
+    for bases_doc in bases_docs:
+        for basis_id, basis in load_bases(bases_doc, problems).items():
+            if basis_id in bases:
+                problems.append(bases_doc.problem(basis_id, f"legal basis {basis_id!r} is defined twice"))
+            bases[basis_id] = basis
     found, more = load_parameter_files(documents, bases)
     problems.extend(more)
     if problems:
@@ -366,22 +373,27 @@ def load_from(bases_doc: TomlDocument, documents: Iterable[TomlDocument]) -> Par
 
 
 def load_directory(directory: Path) -> ParameterSet:
-    """Load ``legal_bases.toml`` and ``parameters/*.toml`` from a directory."""
-    bases_doc = read_toml(directory / "legal_bases.toml")
+    """Load ``legal_bases/*.toml`` and ``parameters/*.toml`` from a directory."""
+    bases_docs = [
+        read_toml(path, name=f"legal_bases/{path.name}")
+        for path in sorted((directory / "legal_bases").glob("*.toml"))
+    ]
     docs = [
         read_toml(path, name=f"parameters/{path.name}")
         for path in sorted((directory / "parameters").glob("*.toml"))
     ]
-    return load_from(bases_doc, docs)
+    return load_from(bases_docs, docs)
+
+
+def _bundled_files(folder: str) -> list[TomlDocument]:
+    root = resources.files("perlindungan") / "data" / folder
+    return [
+        read_toml_text(entry.read_text("utf-8"), f"{folder}/{entry.name}")
+        for entry in sorted(root.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".toml")
+    ]
 
 
 def load_bundled() -> ParameterSet:
     """The data bundled with the package."""
-    root = resources.files("perlindungan") / "data"
-    bases_doc = read_toml_text((root / "legal_bases.toml").read_text("utf-8"), "legal_bases.toml")
-    docs = [
-        read_toml_text(entry.read_text("utf-8"), f"parameters/{entry.name}")
-        for entry in sorted((root / "parameters").iterdir(), key=lambda e: e.name)
-        if entry.name.endswith(".toml")
-    ]
-    return load_from(bases_doc, docs)
+    return load_from(_bundled_files("legal_bases"), _bundled_files("parameters"))

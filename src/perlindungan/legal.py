@@ -1,6 +1,6 @@
 """Legal bases: the instruments every figure is tied to.
 
-The catalogue lives in ``data/legal_bases.toml``; parameter values refer to it by id
+The catalogue lives in ``data/legal_bases/*.toml``; parameter values refer to it by id
 (``pp-45-2015``) and add the article (``Pasal 29 ayat (2)``).
 """
 

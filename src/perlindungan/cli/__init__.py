@@ -23,10 +23,18 @@ COMMANDS: dict[
 
 
 def _register_all() -> None:
-    from perlindungan.cli import _contributions, _payroll  # noqa: PLC0415
+    """Import every ``perlindungan.cli._*`` module that defines a command (NAME, run)."""
+    import importlib  # noqa: PLC0415
+    import pkgutil  # noqa: PLC0415
 
-    for module in (_contributions, _payroll):
-        COMMANDS.setdefault(module.NAME, (module.HELP, module.add_arguments, module.run))
+    import perlindungan.cli as package  # noqa: PLC0415
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if not info.name.startswith("_") or info.name.startswith("__"):
+            continue
+        module = importlib.import_module(f"perlindungan.cli.{info.name}")
+        if hasattr(module, "NAME") and hasattr(module, "run"):
+            COMMANDS.setdefault(module.NAME, (module.HELP, module.add_arguments, module.run))
 
 
 class _Parser(argparse.ArgumentParser):
