@@ -14,22 +14,9 @@ import csv
 import random
 from pathlib import Path
 
+from perlindungan.payroll import COLUMNS
+
 OUT = Path(__file__).resolve().parent.parent / "src/perlindungan/data/samples/payroll.csv"
-COLUMNS = (
-    "id",
-    "name",
-    "category",
-    "wage",
-    "risk_class",
-    "birth_date",
-    "income",
-    "with_jht",
-    "jht_amount",
-    "contract_value",
-    "contract_months",
-    "employer_sector",
-    "employer_workers",
-)
 FIRST = [
     "Adi",
     "Budi",

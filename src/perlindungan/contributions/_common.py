@@ -11,7 +11,7 @@ from perlindungan.money import Rupiah
 from perlindungan.parameters import DatedValue, parameter
 from perlindungan.programs import Frequency, Payer, Program
 
-__all__ = ["ReliefTerms", "rated_line", "relief_terms", "value"]
+__all__ = ["ReliefTerms", "capped", "rated_line", "relief_terms", "value", "with_relief"]
 
 
 def value(name: str, on: _dt.date) -> DatedValue[object]:
@@ -44,6 +44,25 @@ def relief_terms(scheme: str, label: str, program: str, on: _dt.date) -> ReliefT
     return ReliefTerms(label, kind, share, entry.citations)
 
 
+def with_relief(exact: Rupiah, relief: ReliefTerms | None) -> tuple[Rupiah, Relief | None]:
+    """The billed amount of an exact normal amount, and the relief applied (if any).
+
+    Both the normal and the relieved amount are rounded from the exact figure once.
+    """
+    normal = exact.round()
+    if relief is None:
+        return normal, None
+    amount = (exact * relief.share).round()
+    return amount, Relief(
+        scheme=relief.scheme,
+        kind=relief.kind,
+        payable_share=relief.share,
+        normal_amount=normal,
+        reduction=normal - amount,
+        citations=relief.citations,
+    )
+
+
 def rated_line(
     *,
     program: Program,
@@ -58,20 +77,8 @@ def rated_line(
     """A line of ``rate x base``, rounded half up to whole rupiah, with relief applied."""
     r = rate.value
     assert isinstance(r, Decimal)
-    normal = (base * r).round()
+    amount, applied = with_relief(base * r, relief)
     citations = rate.citations
-    applied = None
-    amount = normal
-    if relief is not None:
-        amount = (base * r * relief.share).round()
-        applied = Relief(
-            scheme=relief.scheme,
-            kind=relief.kind,
-            payable_share=relief.share,
-            normal_amount=normal,
-            reduction=normal - amount,
-            citations=relief.citations,
-        )
     return Line(
         program=program,
         payer=payer,

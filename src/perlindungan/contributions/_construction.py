@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 
 from perlindungan._i18n import N_
-from perlindungan.contributions._common import rated_line, relief_terms, value
-from perlindungan.contributions._model import BandPart, Line, Note, Relief
+from perlindungan.contributions._common import rated_line, relief_terms, value, with_relief
+from perlindungan.contributions._model import BandPart, Line, Note
 from perlindungan.money import Rupiah
 from perlindungan.parameters import Band
 from perlindungan.programs import Frequency, Payer, Program
@@ -41,14 +41,9 @@ def _project_line(
     assert isinstance(bands, tuple)
     parts = marginal_parts(project.contract_value, bands)
     exact = sum((p.amount for p in parts), Rupiah.zero())
-    normal = exact.round()
-    terms = relief_terms("pp49_2020", "PP 49/2020", program.value.lower(), on)
-    amount, relief = normal, None
-    if terms is not None:
-        amount = (exact * terms.share).round()
-        relief = Relief(
-            terms.scheme, terms.kind, terms.share, normal, normal - amount, terms.citations
-        )
+    amount, relief = with_relief(
+        exact, relief_terms("pp49_2020", "PP 49/2020", program.value.lower(), on)
+    )
     return Line(
         program=program,
         payer=Payer.EMPLOYER,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 
 from perlindungan._i18n import N_
-from perlindungan.contributions._common import rated_line, relief_terms, value
-from perlindungan.contributions._model import Line, Note, Relief
+from perlindungan.contributions._common import rated_line, relief_terms, value, with_relief
+from perlindungan.contributions._model import Line, Note
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah, format_rupiah
 from perlindungan.programs import Payer, Program
@@ -58,15 +58,10 @@ def non_wage_earner_lines(worker: NonWageEarner, on: _dt.date) -> tuple[list[Lin
 
 def _jkm_line(on: _dt.date) -> Line:
     entry = value("bpu.jkm.amount", on)
-    normal = Rupiah(entry.value)
-    terms = relief_terms("pp49_2020", "PP 49/2020", "jkm", on)
-    relief = None
-    amount = normal
-    if terms is not None:
-        amount = (normal * terms.share).round()
-        relief = Relief(
-            terms.scheme, terms.kind, terms.share, normal, normal - amount, terms.citations
-        )
+    amount, relief = with_relief(
+        Rupiah(entry.value),
+        relief_terms("pp49_2020", "PP 49/2020", "jkm", on),
+    )
     return Line(
         program=Program.JKM,
         payer=Payer.WORKER,
