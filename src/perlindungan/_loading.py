@@ -170,6 +170,7 @@ def _citations(
     entry: dict[str, Any],
     bases: dict[str, LegalBasis],
     problems: list[DataProblem],
+    broken: frozenset[str] = frozenset(),
 ) -> tuple[Citation, ...]:
     raw: list[tuple[str, object, object]] = [(path, entry.get("basis"), entry.get("article"))]
     also = entry.get("also", [])
@@ -192,6 +193,15 @@ def _citations(
         if not isinstance(basis_id, str) or not basis_id.strip():
             problems.append(
                 doc.problem(f"{where}.basis", "a value needs a legal basis id, e.g. 'pp-45-2015'")
+            )
+            continue
+        if basis_id in broken:
+            problems.append(
+                doc.problem(
+                    f"{where}.basis",
+                    f"legal basis {basis_id!r} has problems of its own in the legal_bases files "
+                    "(reported above); fix them first",
+                )
             )
             continue
         if basis_id not in bases:
@@ -217,6 +227,7 @@ def _load_parameter(
     table: dict[str, Any],
     bases: dict[str, LegalBasis],
     problems: list[DataProblem],
+    broken: frozenset[str] = frozenset(),
 ) -> Parameter[object] | None:
     before = len(problems)
     _check_keys(doc, name, table, _PARAM_KEYS, _PARAM_REQUIRED, problems)
@@ -283,7 +294,7 @@ def _load_parameter(
             value, error = _convert_value(unit, entry["value"])
             if error:
                 problems.append(doc.problem(f"{path}.value", error))
-        citations = _citations(doc, path, entry, bases, problems)
+        citations = _citations(doc, path, entry, bases, problems, broken)
         if len(problems) == before:
             entries.append(
                 DatedValue(
@@ -316,6 +327,7 @@ def _walk(
     bases: dict[str, LegalBasis],
     found: dict[str, Parameter[object]],
     problems: list[DataProblem],
+    broken: frozenset[str] = frozenset(),
 ) -> None:
     for key, child in table.items():
         path = f"{prefix}.{key}" if prefix else key
@@ -336,21 +348,27 @@ def _walk(
                     )
                 )
                 continue
-            param = _load_parameter(doc, path, child, bases, problems)
+            param = _load_parameter(doc, path, child, bases, problems, broken)
             if param is not None:
                 found[path] = param
         else:
-            _walk(doc, path, child, bases, found, problems)
+            _walk(doc, path, child, bases, found, problems, broken)
 
 
 def load_parameter_files(
-    documents: Iterable[TomlDocument], bases: dict[str, LegalBasis]
+    documents: Iterable[TomlDocument],
+    bases: dict[str, LegalBasis],
+    broken: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Parameter[object]], list[DataProblem]]:
-    """Parameters from parsed files, with every problem found."""
+    """Parameters from parsed files, with every problem found.
+
+    ``broken`` names legal bases that exist but failed their own checks, so that citing
+    them is reported as such rather than as a missing basis.
+    """
     found: dict[str, Parameter[object]] = {}
     problems: list[DataProblem] = []
     for doc in documents:
-        _walk(doc, "", doc.data, bases, found, problems)
+        _walk(doc, "", doc.data, bases, found, problems, broken)
     return found, problems
 
 
@@ -360,12 +378,16 @@ def load_from(
     """Build a :class:`ParameterSet` from parsed documents; raise on any problem."""
     problems: list[DataProblem] = []
     bases: dict[str, LegalBasis] = {}
+    defined: set[str] = set()
     for bases_doc in bases_docs:
+        defined.update(bases_doc.data)
         for basis_id, basis in load_bases(bases_doc, problems).items():
             if basis_id in bases:
-                problems.append(bases_doc.problem(basis_id, f"legal basis {basis_id!r} is defined twice"))
+                problems.append(
+                    bases_doc.problem(basis_id, f"legal basis {basis_id!r} is defined twice")
+                )
             bases[basis_id] = basis
-    found, more = load_parameter_files(documents, bases)
+    found, more = load_parameter_files(documents, bases, frozenset(defined - set(bases)))
     problems.extend(more)
     if problems:
         raise RegulationDataError(problems)

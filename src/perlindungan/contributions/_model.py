@@ -188,6 +188,22 @@ class Line:
 _PAYER_ORDER = {payer: index for index, payer in enumerate(Payer)}
 
 
+def _program(value: Program | str) -> Program:
+    try:
+        return Program(str(value).upper())
+    except ValueError:
+        from perlindungan._suggest import did_you_mean  # noqa: PLC0415
+        from perlindungan.errors import UnknownNameError  # noqa: PLC0415
+
+        names = [p.value for p in Program]
+        raise UnknownNameError(
+            f"program must be one of {', '.join(names)}; got {value!r} ({did_you_mean(str(value), names)})",
+            field="program",
+            value=value,
+            suggestions=names,
+        ) from None
+
+
 @attrs.frozen
 class Quote:
     """The contributions due for one worker on one date.
@@ -219,13 +235,15 @@ class Quote:
         """Everything billed, all payers together."""
         return sum((line.amount for line in self.lines), Rupiah.zero())
 
-    def program_total(self, program: Program) -> Rupiah:
-        """Everything billed for one program."""
-        return sum((ln.amount for ln in self.lines if ln.program is program), Rupiah.zero())
+    def program_total(self, program: Program | str) -> Rupiah:
+        """Everything billed for one program (``Program.JP`` or ``"JP"``)."""
+        wanted = _program(program)
+        return sum((ln.amount for ln in self.lines if ln.program is wanted), Rupiah.zero())
 
-    def lines_for(self, program: Program) -> tuple[Line, ...]:
-        """The lines of one program."""
-        return tuple(line for line in self.lines if line.program is program)
+    def lines_for(self, program: Program | str) -> tuple[Line, ...]:
+        """The lines of one program (``Program.JP`` or ``"JP"``)."""
+        wanted = _program(program)
+        return tuple(line for line in self.lines if line.program is wanted)
 
     def paid_by(
         self,

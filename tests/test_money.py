@@ -1,0 +1,81 @@
+"""Rupiah: exact amounts, floats refused, half-up rounding to whole rupiah."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from perlindungan import InvalidInputError, MoneyTypeError, Rupiah, format_rupiah
+from perlindungan.money import as_decimal
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (5_000_000, Decimal(5_000_000)),
+        ("0.0024", Decimal("0.0024")),
+        ("1_000", Decimal(1000)),
+        (Decimal("12.50"), Decimal("12.50")),
+    ],
+)
+def test_as_decimal_accepts_exact_numbers(raw: object, expected: Decimal) -> None:
+    assert as_decimal(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["lima juta", "", "NaN", "Infinity", True, None, [1]])
+def test_as_decimal_refuses_non_numbers(raw: object) -> None:
+    with pytest.raises(InvalidInputError, match="wage") as info:
+        as_decimal(raw, field="wage")
+    assert info.value.field == "wage"
+
+
+def test_floats_are_refused() -> None:
+    with pytest.raises(MoneyTypeError, match="float"):
+        Rupiah(0.1)
+    with pytest.raises(MoneyTypeError):
+        Rupiah(100) * 0.5
+    with pytest.raises(TypeError):
+        as_decimal(1.5)
+
+
+@pytest.mark.parametrize(
+    ("amount", "rounded"),
+    [
+        ("0.5", 1),
+        ("1.5", 2),
+        ("2.5", 3),
+        ("3004.5", 3005),
+        ("2.49", 2),
+        ("-0.5", -1),
+        ("37055.5", 37056),
+        ("100000.01", 100000),
+    ],
+)
+def test_round_is_half_up_to_whole_rupiah(amount: str, rounded: int) -> None:
+    assert Rupiah(amount).round() == Rupiah(rounded)
+    assert Rupiah(amount).round().is_whole
+
+
+def test_int_only_when_whole() -> None:
+    assert int(Rupiah("12000.000")) == 12000
+    with pytest.raises(InvalidInputError, match=r"round\(\)"):
+        int(Rupiah("0.5"))
+    assert round(Rupiah("1.5")) == 2
+
+
+def test_arithmetic() -> None:
+    assert Rupiah(10) + Rupiah(5) == Rupiah(15)
+    assert Rupiah(10) - Rupiah(15) == Rupiah(-5)
+    assert Rupiah(5_000_000) * Decimal("0.0024") == Rupiah(12_000)
+    assert 3 * Rupiah(13_500) == Rupiah(40_500)
+    assert sum([Rupiah(1), Rupiah(2)]) == Rupiah(3)
+    assert Rupiah(1) < Rupiah(2)
+    assert not Rupiah.zero()
+
+
+def test_format() -> None:
+    assert format_rupiah(16800) == "Rp16.800"
+    assert format_rupiah(16800, locale="en") == "IDR16,800"
+    assert format_rupiah(Rupiah("0.5"), locale="en") == "IDR0.50"
+    assert str(Rupiah(1_000_000)) == "Rp1.000.000"
