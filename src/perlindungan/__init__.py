@@ -6,8 +6,9 @@
 16800
 """
 
-from perlindungan import errors
+from perlindungan import errors, regional
 from perlindungan._version import __version__
+from perlindungan.benefits import Benefit, Claim, Component, benefit_from_request, benefits
 from perlindungan.contributions import Line, Quote, contributions, quote_from_request
 from perlindungan.dates import Month, age_on
 from perlindungan.errors import (
@@ -37,8 +38,11 @@ from perlindungan.workers import (
 )
 
 __all__ = [
+    "Benefit",
     "Category",
     "Citation",
+    "Claim",
+    "Component",
     "ConstructionProject",
     "ConstructionWorker",
     "DatedValue",
@@ -65,6 +69,8 @@ __all__ = [
     "Worker",
     "__version__",
     "age_on",
+    "benefit_from_request",
+    "benefits",
     "contributions",
     "errors",
     "format_rupiah",
@@ -73,6 +79,7 @@ __all__ = [
     "pension_age_on",
     "pension_age_reached_on",
     "quote_from_request",
+    "regional",
     "worker_from_dict",
 ]
 

@@ -1,0 +1,95 @@
+"""Benefits (manfaat): who is entitled, and what is paid, for JKK, JKM, JHT, JP and JKP.
+
+>>> from perlindungan import Claim, benefits
+>>> answer = benefits(Claim(program="JKM", event="death"), on="2024-06-01")
+>>> answer.eligible, int(answer.total)
+(True, 42000000)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from perlindungan.benefits._claim import (
+    EVENTS,
+    Child,
+    Claim,
+    Contribution,
+    YearWage,
+    claim_from_dict,
+)
+from perlindungan.benefits._jht import jht_benefit
+from perlindungan.benefits._jkk import jkk_benefit
+from perlindungan.benefits._jkm import jkm_death
+from perlindungan.benefits._jkp import jkp_benefit
+from perlindungan.benefits._jp import jp_benefit
+from perlindungan.benefits._model import Benefit, Component
+from perlindungan.dates import DateLike, to_date
+from perlindungan.errors import InvalidInputError
+from perlindungan.programs import Program
+
+__all__ = [
+    "EVENTS",
+    "Benefit",
+    "Child",
+    "Claim",
+    "Component",
+    "Contribution",
+    "YearWage",
+    "benefit_from_request",
+    "benefits",
+]
+
+_FIRST = _dt.date(2015, 7, 1)
+
+
+def benefits(claim: Claim, *, on: DateLike) -> Benefit:
+    """Whether ``claim`` is payable on ``on``, and what is paid, component by component."""
+    day = to_date(on)
+    if day < _FIRST:
+        raise InvalidInputError(
+            f"on must be {_FIRST.isoformat()} or later; got {day.isoformat()}.", field="on"
+        )
+    if not isinstance(claim, Claim):
+        raise InvalidInputError("claim must be a Claim.", field="claim", value=claim)
+    rule = {
+        Program.JKK: jkk_benefit,
+        Program.JKM: jkm_death,
+        Program.JHT: jht_benefit,
+        Program.JP: jp_benefit,
+        Program.JKP: jkp_benefit,
+    }[claim.program]
+    return rule(claim, day)
+
+
+def benefit_from_request(request: Mapping[str, Any] | str | bytes) -> Benefit:
+    """Answer a request of the JSON contract: ``{"on": ..., "claim": {...}}``."""
+    if isinstance(request, (str, bytes)):
+        try:
+            data = json.loads(request, parse_float=Decimal)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise InvalidInputError(
+                f"the request is not valid JSON ({exc}); expected "
+                '{"on": "2025-03-01", "claim": {"program": "JKM", "event": "death"}}.',
+                field="request",
+            ) from None
+    else:
+        data = request
+    if not isinstance(data, Mapping):
+        raise InvalidInputError(
+            "the request must be an object with 'on' and 'claim'.", field="request"
+        )
+    unknown = sorted(set(data) - {"on", "claim"})
+    if unknown:
+        raise InvalidInputError(
+            f"{unknown[0]} is not a field of a benefits request; use 'on' and 'claim'.",
+            field=unknown[0],
+        )
+    for key in ("on", "claim"):
+        if key not in data:
+            raise InvalidInputError(f"{key} is required in a benefits request.", field=key)
+    return benefits(claim_from_dict(data["claim"]), on=data["on"])

@@ -1,0 +1,153 @@
+"""``perlindungan program``: regional programs (list, show, check, evaluate, budget)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from perlindungan._i18n import N_, language_of, translate
+from perlindungan.dates import to_date
+from perlindungan.errors import InvalidInputError, RegulationDataError
+from perlindungan.money import Rupiah, format_rupiah
+from perlindungan.regional import (
+    RegionalProgram,
+    bundled_programs,
+    bundled_roster,
+    check_overlaps,
+    load_program,
+    planned_budget,
+    program,
+    read_roster,
+    run_roster,
+)
+
+NAME = "program"
+HELP = "Regional programs: list, show ID, check FILE, evaluate ID-or-FILE, budget ID-or-FILE."
+ACTIONS = ("list", "show", "check", "evaluate", "budget")
+_L_OK = N_("ok")
+_L_ONE_OFF = N_("one-off")
+_L_PAID_BY = N_("paid by")
+_L_PARTICIPANTS = N_("participants")
+_L_PER_MONTH = N_("per month")
+_L_PER_YEAR = N_("per year")
+_L_YEAR = N_("year")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Flags of the command."""
+    parser.add_argument("action", choices=ACTIONS, help="what to do")
+    parser.add_argument("target", nargs="?", help="a bundled program id or a program file")
+    parser.add_argument("--on", help="date (YYYY-MM-DD); default: the program's first day")
+    parser.add_argument("--roster", help="roster CSV or .jsonl; default: the bundled roster")
+    parser.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    parser.add_argument("--output", help="write the result to this file instead of stdout")
+    parser.add_argument("--participants", type=int, help="budget: participants (default: quota)")
+    parser.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+    parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
+
+
+def _target(args: argparse.Namespace) -> RegionalProgram:
+    if not args.target:
+        raise InvalidInputError(
+            f"'program {args.action}' needs a program id or file.", field="target"
+        )
+    if args.target.endswith(".toml") or Path(args.target).is_file():
+        return load_program(args.target)
+    return program(args.target)
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    else:
+        print(text)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command; ``check`` exits 1 when the file has problems."""
+    language_of(args.lang)
+    locale = "en" if args.lang.startswith("en") else "id_ID"
+    t = translate
+    if args.action == "list":
+        for p in bundled_programs():
+            until = p.valid_until.isoformat() if p.valid_until else "..."
+            print(f"{p.id:28} {p.region:6} {p.valid_from.isoformat()}..{until}  {p.name(locale)}")
+        return 0
+    if args.action == "check":
+        if not args.target:
+            raise InvalidInputError("'program check' needs a program file.", field="target")
+        try:
+            loaded = load_program(args.target)
+        except RegulationDataError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        others = [p for p in bundled_programs() if p.id != loaded.id]
+        problems = [q for q in check_overlaps([*others, loaded]) if q.file == loaded.file]
+        if problems:
+            print(str(RegulationDataError(problems)), file=sys.stderr)
+            return 1
+        print(f"{args.target}: {t(_L_OK, locale)} ({loaded.id})")
+        return 0
+    prog = _target(args)
+    on = to_date(args.on, field="on") if args.on else prog.valid_from
+    if args.action == "show":
+        _emit(_show(prog, locale), args.output)
+        return 0
+    if args.action == "budget":
+        b = planned_budget(prog, on=on, participants=args.participants)
+
+        def rp(amount: Rupiah) -> str:
+            return format_rupiah(amount, locale=locale)
+
+        _emit(
+            f"{prog.name(locale)} ({prog.id}), {on.isoformat()}\n"
+            f"{t(_L_PARTICIPANTS, locale)}: {b.participants:,}\n"
+            f"{t(_L_PER_MONTH, locale)}: {rp(b.monthly)}\n"
+            f"{t(_L_ONE_OFF, locale)}: {rp(b.once)}\n"
+            f"{t(_L_PER_YEAR, locale)}: {rp(b.yearly)}\n"
+            + "\n".join(f"  {k}: {rp(v)} / {t(_L_YEAR, locale)}" for k, v in b.per_payer().items()),
+            args.output,
+        )
+        return 0
+    rows = read_roster(args.roster) if args.roster else bundled_roster(prog.id)
+    result = run_roster(
+        prog, rows, on=on, progress=_progress if args.progress or len(rows) > 50_000 else None
+    )
+    if args.format == "json":
+        _emit(result.to_json(locale), args.output)
+    elif args.format == "csv":
+        _emit(result.to_csv(locale).rstrip("\n"), args.output)
+    else:
+        _emit(result.report(locale), args.output)
+    return 0
+
+
+def _show(p: RegionalProgram, locale: str) -> str:
+    t = translate
+    lines = [
+        f"{p.name(locale)} ({p.id})",
+        f"  region: {p.region}; {p.valid_from.isoformat()} .. {p.valid_until or '...'}",
+        f"  status: {p.status} ({p.confidence}); basis: {', '.join(str(c) for c in p.citations) or '-'}",
+        f"  groups: {', '.join(p.groups)}",
+        f"  coverage: {' + '.join(x.value for x in p.coverage.programs)} ({p.coverage.scheme}, {p.coverage.status})",
+        f"  {t(_L_PAID_BY, locale)}: {p.funding.funder} {p.funding.budget_of or ''}",
+        (
+            f"  quota: total {p.quota.total}, per role {p.quota.per_role or '-'}, "
+            f"per sub-region {p.quota.per_sub_region} x {p.quota.sub_regions} ({p.quota.status})"
+        ),
+    ]
+    lines.extend(f"  phase {ph.name}: from {ph.start.isoformat()} ({ph.status})" for ph in p.phases)
+    lines.extend(
+        f"  grant {g.name}: {format_rupiah(g.amount, locale=locale)} ({g.status})" for g in p.grants
+    )
+    return "\n".join(lines)

@@ -1,0 +1,137 @@
+"""Regional programs: who a city or regency enrols, who pays, quotas, phases and budget.
+
+Policy teams declare a program in a TOML file (see ``docs/regional-programs.md``); this
+package loads it strictly, evaluates people, allocates places and computes the budget
+with the contributions engine.
+
+>>> from perlindungan import regional
+>>> p = regional.program("kota-jambi-rentan-2025")
+>>> p.quota.total, p.funding.payer.value
+(4316, 'regional_budget')
+>>> int(regional.planned_budget(p, on="2025-06-01").yearly)
+870105600
+
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from perlindungan._suggest import did_you_mean, suggestions
+from perlindungan.dates import to_date
+from perlindungan.errors import InvalidInputError, UnknownNameError
+from perlindungan.regional._allocate import Allocation, Placement, Status, allocate, tie_break
+from perlindungan.regional._budget import Budget, BudgetLine, budget, planned_budget, premium
+from perlindungan.regional._conditions import CONDITIONS, ConditionResult, Outcome
+from perlindungan.regional._evaluate import Decision, Verdict, evaluate
+from perlindungan.regional._load import (
+    MAX_NESTING,
+    bundled_programs,
+    check_overlaps,
+    load_program,
+    load_program_text,
+)
+from perlindungan.regional._person import DOCUMENTS, FACTS, ROLES, Person
+from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._regions import Region, region, regions
+from perlindungan.regional._roster import (
+    RosterRow,
+    RowError,
+    person_from_dict,
+    read_roster,
+    read_roster_text,
+)
+from perlindungan.regional._run import RunResult, run_roster
+
+__all__ = [
+    "CONDITIONS",
+    "DOCUMENTS",
+    "FACTS",
+    "MAX_NESTING",
+    "ROLES",
+    "Allocation",
+    "Budget",
+    "BudgetLine",
+    "ConditionResult",
+    "Decision",
+    "Outcome",
+    "Person",
+    "Placement",
+    "Region",
+    "RegionalProgram",
+    "RosterRow",
+    "RowError",
+    "RunResult",
+    "Status",
+    "Verdict",
+    "allocate",
+    "budget",
+    "bundled_programs",
+    "bundled_roster",
+    "check_overlaps",
+    "evaluate",
+    "load_program",
+    "load_program_text",
+    "person_from_dict",
+    "planned_budget",
+    "premium",
+    "program",
+    "programs_for",
+    "read_roster",
+    "read_roster_text",
+    "region",
+    "regions",
+    "run_roster",
+    "tie_break",
+]
+
+
+def program(program_id: str) -> RegionalProgram:
+    """A bundled program by id."""
+    found = {p.id: p for p in bundled_programs()}
+    if program_id in found:
+        return found[program_id]
+    raise UnknownNameError(
+        f"unknown program {program_id!r}; {did_you_mean(program_id, found)}",
+        field="program",
+        value=program_id,
+        suggestions=suggestions(program_id, found),
+    )
+
+
+def programs_for(region_code: str, role: str, *, on: _dt.date | str) -> list[RegionalProgram]:
+    """The programs that apply to a role in a region on a date.
+
+    A program of a province applies to its kabupaten/kota unless the nearer region has its
+    own program for the same role: the nearest region with a program wins.
+
+    >>> [p.id for p in programs_for("36.73", "tagana_volunteer", on="2026-03-01")]
+    ['banten-tagana']
+    >>> [p.id for p in programs_for("13.03", "pekerja_rentan", on="2025-01-01")]
+    ['sijunjung-apbd-2022', 'sijunjung-nagari-100']
+
+    """
+    day = to_date(on, field="on")
+    for reg in regions().chain(region(region_code).code):
+        hits = [
+            p
+            for p in bundled_programs()
+            if p.region == reg.code and role in p.groups and p.in_force(day)
+        ]
+        if hits:
+            return hits
+    return []
+
+
+def bundled_roster(program_id: str) -> list[RosterRow]:
+    """The synthetic roster bundled for an example program (``data/rosters/<id>.csv``)."""
+    from importlib import resources  # noqa: PLC0415
+
+    program(program_id)
+    f = resources.files("perlindungan") / "data" / "rosters" / f"{program_id}.csv"
+    if not f.is_file():
+        raise InvalidInputError(
+            f"no roster is bundled for {program_id!r}; give one with --roster FILE.",
+            field="roster",
+        )
+    return list(read_roster_text(f.read_text(encoding="utf-8")))

@@ -1,0 +1,160 @@
+"""Allocation of places among eligible people: deterministic and order-independent.
+
+People are sorted by (1) the phase they enter in, (2) the program's role order,
+(3) the ``then`` keys (``earliest_application``, ``oldest_first``, ``lowest_income``; an
+unknown value sorts last), (4) the tie-break: SHA-256 of ``"<program id>:<person id>"``,
+then the person id. Places are then given in that order while the total, role and
+sub-region quotas allow. The result does not depend on the order or chunking of the roster.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from perlindungan._i18n import N_, translate
+from perlindungan.regional._evaluate import Decision, Verdict
+from perlindungan.regional._program import RegionalProgram
+
+__all__ = ["Allocation", "Placement", "Status", "allocate", "tie_break"]
+
+
+class Status(enum.StrEnum):
+    """What allocation did with one person."""
+
+    ADMITTED = "admitted"
+    WAITLISTED = "waitlisted"
+    NOT_YET = "phase_not_started"
+    NOT_CONSIDERED = "not_considered"
+
+    @property
+    def label(self) -> str:
+        """Translatable label."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Status.ADMITTED: N_("admitted"),
+    Status.WAITLISTED: N_("waitlisted: quota full"),
+    Status.NOT_YET: N_("waiting: phase not started"),
+    Status.NOT_CONSIDERED: N_("not considered: not eligible or undetermined"),
+}
+
+
+@attrs.frozen
+class Placement:
+    """The allocation outcome of one decision, with its rank among the eligible."""
+
+    decision: Decision
+    status: Status
+    rank: int | None = None
+    reason: str | None = None
+
+    def to_dict(self, locale: str = "id_ID") -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "id": self.decision.person.id,
+            "status": self.status.value,
+            "status_text": translate(self.status.label, locale),
+            "rank": self.rank,
+            "reason": translate(self.reason, locale) if self.reason else None,
+            "phase": self.decision.phase.name if self.decision.phase else None,
+        }
+
+
+@attrs.frozen
+class Allocation:
+    """Placements in input order."""
+
+    program_id: str
+    on: _dt.date
+    placements: tuple[Placement, ...]
+
+    @property
+    def admitted(self) -> list[Placement]:
+        """The admitted placements, in input order."""
+        return [p for p in self.placements if p.status is Status.ADMITTED]
+
+    def counts(self) -> dict[str, int]:
+        """How many of each status."""
+        found = Counter(p.status.value for p in self.placements)
+        return {s.value: found.get(s.value, 0) for s in Status}
+
+
+def tie_break(program_id: str, person_id: str) -> str:
+    """The documented tie-break: SHA-256 hex of ``"<program id>:<person id>"``."""
+    return hashlib.sha256(f"{program_id}:{person_id}".encode()).hexdigest()
+
+
+def _key(program: RegionalProgram, d: Decision) -> tuple[Any, ...]:
+    p = d.person
+    phase_index = program.phases.index(d.phase) if d.phase in program.phases else 0
+    roles = program.priority.roles
+    role_rank = roles.index(p.role) if p.role in roles else len(roles)
+    parts: list[Any] = [phase_index, role_rank]
+    for name in program.priority.then:
+        if name == "earliest_application":
+            v = p.application_date
+            parts.append((v is None, v.toordinal() if v else 0))
+        elif name == "oldest_first":
+            v = p.birth_date
+            parts.append((v is None, v.toordinal() if v else 0))
+        else:  # lowest_income
+            parts.append((p.income is None, p.income if p.income is not None else 0))
+    return (*parts, tie_break(program.id, p.id), p.id, repr(p))
+
+
+def allocate(
+    program: RegionalProgram, decisions: Sequence[Decision] | Iterable[Decision]
+) -> Allocation:
+    """Give the program's places to eligible people; see the module text for the order."""
+    decisions = list(decisions)
+    on = decisions[0].on if decisions else program.valid_from
+    placed: dict[int, Placement] = {}
+    eligible: list[tuple[tuple[Any, ...], int]] = []
+    for i, d in enumerate(decisions):
+        if d.verdict is not Verdict.ELIGIBLE:
+            placed[i] = Placement(d, Status.NOT_CONSIDERED)
+        elif program.phases and (d.phase is None or d.phase.start > d.on):
+            placed[i] = Placement(
+                d, Status.NOT_YET, reason=N_("the person's phase has not started")
+            )
+        else:
+            eligible.append((_key(program, d), i))
+    eligible.sort()
+    quota = program.quota
+    total = 0
+    by_role: Counter[str] = Counter()
+    by_sub: Counter[str] = Counter()
+    sub_capped = quota.per_sub_region is not None or bool(quota.sub_region_quotas)
+    for rank, (_, i) in enumerate(eligible, start=1):
+        d = decisions[i]
+        role, sub = d.person.role or "", d.person.sub_region
+        reason = None
+        if quota.total is not None and total >= quota.total:
+            reason = N_("the total quota is full")
+        elif role in quota.per_role and by_role[role] >= quota.per_role[role]:
+            reason = N_("the quota of the person's role is full")
+        elif sub_capped and sub is None:
+            reason = N_("the sub-region is unknown, so its quota cannot be checked")
+        elif (
+            sub is not None
+            and (cap := quota.cap_for_sub_region(sub)) is not None
+            and by_sub[sub] >= cap
+        ):
+            reason = N_("the quota of the person's sub-region is full")
+        if reason is not None:
+            placed[i] = Placement(d, Status.WAITLISTED, rank, reason)
+            continue
+        total += 1
+        by_role[role] += 1
+        if sub is not None:
+            by_sub[sub] += 1
+        placed[i] = Placement(d, Status.ADMITTED, rank)
+    return Allocation(program.id, on, tuple(placed[i] for i in range(len(decisions))))

@@ -1,0 +1,322 @@
+"""Eligibility conditions: a closed, typed vocabulary combined with all / any / not.
+
+Each condition gives a three-valued :class:`Outcome`: met, not met, or unknown when the
+fact it needs is missing (the missing fact is named in the result).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from perlindungan._i18n import N_, translate
+from perlindungan._suggest import did_you_mean
+from perlindungan._toml import TomlDocument
+from perlindungan.dates import age_on
+from perlindungan.errors import DataProblem
+from perlindungan.legal import Citation, LegalBasis
+from perlindungan.money import Rupiah, format_rupiah
+from perlindungan.regional._person import DOCUMENTS, ROLES, Person
+from perlindungan.workers import Category
+
+__all__ = [
+    "CONDITIONS",
+    "Condition",
+    "ConditionResult",
+    "Node",
+    "Outcome",
+    "evaluate_node",
+    "parse_node",
+]
+
+#: Deepest all/any/not nesting accepted in a program file.
+MAX_DEPTH: Final = 8
+
+
+class Outcome(enum.StrEnum):
+    """Three-valued result of a condition."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen
+class Spec:
+    """One kind of condition: the value type it takes, the fact it reads, its text."""
+
+    kind: str
+    fact: str
+    text: str
+
+
+#: The closed vocabulary: condition key -> (value kind, fact read, English description).
+CONDITIONS: Final[dict[str, Spec]] = {
+    "role": Spec("roles", "role", N_("role is one of: {value}")),
+    "domicile_in": Spec("region", "domicile", N_("lives in region {value}")),
+    "ktp_region_in": Spec("region", "ktp_region", N_("holds a KTP of region {value}")),
+    "age_at_least": Spec("int", "birth_date", N_("is at least {value} years old")),
+    "age_at_most": Spec("int", "birth_date", N_("is at most {value} years old")),
+    "category": Spec("categories", "category", N_("worker category is one of: {value}")),
+    "income_at_most": Spec("rupiah", "income", N_("declared income is at most {value}")),
+    "not_covered_as_pu": Spec(
+        "true", "covered_as_pu", N_("is not already covered as a wage earner (PU)")
+    ),
+    "has_document": Spec("document", "documents", N_("holds the document: {value}")),
+    "membership_months_at_least": Spec(
+        "int", "membership_months", N_("has at least {value} months of membership")
+    ),
+    "sub_region_in": Spec("names", "sub_region", N_("sub-region is one of: {value}")),
+}
+
+_LEAF_EXTRA: Final = frozenset({"basis", "article"})
+_TREE: Final = ("all", "any", "not")
+
+
+@attrs.frozen
+class Condition:
+    """A leaf: one condition from :data:`CONDITIONS` with its value and citation."""
+
+    key: str
+    value: Any
+    citation: Citation | None = None
+
+    def describe(self, locale: str = "id_ID") -> str:
+        """The condition in words."""
+        spec = CONDITIONS[self.key]
+        value = self.value
+        if spec.kind == "roles":
+            shown = ", ".join(translate(ROLES[v], locale) for v in value)
+        elif spec.kind == "document":
+            shown = translate(DOCUMENTS[value], locale)
+        elif spec.kind == "rupiah":
+            shown = format_rupiah(value, locale=locale)
+        elif isinstance(value, tuple):
+            shown = ", ".join(str(v) for v in value)
+        else:
+            shown = str(value)
+        return translate(spec.text, locale).format(value=shown)
+
+
+@attrs.frozen
+class Node:
+    """An ``all`` / ``any`` / ``not`` node over children, or a leaf condition."""
+
+    op: str
+    children: tuple[Node, ...] = ()
+    leaf: Condition | None = None
+
+
+@attrs.frozen
+class ConditionResult:
+    """The outcome of one leaf for one person, with the missing fact if unknown."""
+
+    condition: Condition
+    outcome: Outcome
+    missing: str | None = None
+
+    def to_dict(self, locale: str = "id_ID") -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "condition": self.condition.key,
+            "text": self.condition.describe(locale),
+            "outcome": self.outcome.value,
+            "missing": self.missing,
+            "citation": str(self.condition.citation) if self.condition.citation else None,
+        }
+
+
+def _problem(doc: TomlDocument, path: str, message: str, problems: list[DataProblem]) -> None:
+    problems.append(doc.problem(path, message))
+
+
+def _check_value(
+    kind: str, value: object, known_regions: Callable[[str], bool]
+) -> tuple[Any, str | None]:
+    """The typed value, or None and the reason it is refused."""
+    if kind == "roles":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
+            return None, 'must be a role or a list of roles, e.g. ["guru_ngaji"]'
+        for v in items:
+            if v not in ROLES:
+                return None, f"unknown role {v!r}; {did_you_mean(v, ROLES)}"
+        return tuple(items), None
+    if kind == "region":
+        if not isinstance(value, str):
+            return None, 'must be a region code in quotes, e.g. "36.73"'
+        if not known_regions(value):
+            return None, f"unknown region code {value!r}"
+        return value, None
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return None, f"must be a whole number of 0 or more, got {value!r}"
+        return value, None
+    if kind == "rupiah":
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value < 0:
+            return None, f"must be an amount in rupiah such as 2000000, got {value!r}"
+        return Rupiah(value), None
+    if kind == "true":
+        if value is not True:
+            return None, f"must be true, got {value!r}"
+        return True, None
+    if kind == "document":
+        if not isinstance(value, str):
+            return None, "must be a document name in quotes"
+        if value not in DOCUMENTS:
+            return None, f"unknown document {value!r}; {did_you_mean(value, DOCUMENTS)}"
+        return value, None
+    if kind == "categories":
+        items = [value] if isinstance(value, str) else value
+        names = [c.value for c in Category]
+        if not isinstance(items, list) or not items:
+            return None, 'must be a category or a list of categories, e.g. ["BPU"]'
+        for v in items:
+            if v not in names:
+                return None, f"unknown category {v!r}; {did_you_mean(str(v), names)}"
+        return tuple(items), None
+    # names
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
+        return None, "must be a name or a list of names"
+    return tuple(items), None
+
+
+def parse_node(
+    doc: TomlDocument,
+    path: str,
+    raw: object,
+    bases: Mapping[str, LegalBasis],
+    known_regions: Callable[[str], bool],
+    problems: list[DataProblem],
+    depth: int = 0,
+) -> Node | None:
+    """A condition tree from its TOML form; problems are appended, None if invalid."""
+    if depth > MAX_DEPTH:
+        _problem(
+            doc, path, f"conditions are nested more than {MAX_DEPTH} levels deep; refused", problems
+        )
+        return None
+    if not isinstance(raw, dict):
+        _problem(
+            doc,
+            path,
+            'must be a table such as { role = ["guru_ngaji"] } or { all = [...] }',
+            problems,
+        )
+        return None
+    tree_keys = [k for k in raw if k in _TREE]
+    if tree_keys:
+        if len(raw) != 1:
+            _problem(doc, path, f"{tree_keys[0]!r} must be alone in its table", problems)
+            return None
+        op = tree_keys[0]
+        inner = raw[op]
+        if op == "not":
+            child = parse_node(doc, f"{path}.not", inner, bases, known_regions, problems, depth + 1)
+            return None if child is None else Node("not", (child,))
+        if not isinstance(inner, list) or not inner:
+            _problem(doc, f"{path}.{op}", "must be a non-empty list of conditions", problems)
+            return None
+        kids = [
+            parse_node(doc, f"{path}.{op}[{i}]", c, bases, known_regions, problems, depth + 1)
+            for i, c in enumerate(inner)
+        ]
+        if any(k is None for k in kids):
+            return None
+        return Node(op, tuple(k for k in kids if k is not None))
+    keys = [k for k in raw if k not in _LEAF_EXTRA]
+    for k in keys:
+        if k not in CONDITIONS:
+            _problem(
+                doc,
+                f"{path}.{k}",
+                f"unknown condition {k!r}; {did_you_mean(k, [*CONDITIONS, *_TREE])}",
+                problems,
+            )
+            return None
+    if len(keys) != 1:
+        _problem(doc, path, "a condition table must hold exactly one condition", problems)
+        return None
+    key = keys[0]
+    value, why = _check_value(CONDITIONS[key].kind, raw[key], known_regions)
+    if why is not None:
+        _problem(doc, f"{path}.{key}", why, problems)
+        return None
+    citation = None
+    if "basis" in raw:
+        basis_id = raw["basis"]
+        if not isinstance(basis_id, str) or basis_id not in bases:
+            _problem(
+                doc,
+                f"{path}.basis",
+                f"unknown legal basis {basis_id!r}; {did_you_mean(str(basis_id), bases)}",
+                problems,
+            )
+            return None
+        article = raw.get("article")
+        citation = Citation(bases[basis_id], str(article) if article is not None else None)
+    return Node("leaf", leaf=Condition(key, value, citation))
+
+
+def _within(code: str, region_code: str) -> bool:
+    return code == region_code or code.startswith(region_code + ".")
+
+
+def _leaf(cond: Condition, person: Person, on: _dt.date) -> ConditionResult:
+    spec = CONDITIONS[cond.key]
+    fact = getattr(person, spec.fact)
+    if fact is None:
+        return ConditionResult(cond, Outcome.UNKNOWN, missing=spec.fact)
+    key, value = cond.key, cond.value
+    ok: bool
+    if key == "role":
+        ok = fact in value
+    elif key in {"domicile_in", "ktp_region_in"}:
+        ok = _within(str(fact), value)
+    elif key == "age_at_least":
+        ok = age_on(fact, on) >= value
+    elif key == "age_at_most":
+        ok = age_on(fact, on) <= value
+    elif key in {"category", "sub_region_in"}:
+        ok = fact in value
+    elif key == "income_at_most":
+        ok = fact <= value
+    elif key == "not_covered_as_pu":
+        ok = not fact
+    elif key == "has_document":
+        ok = value in fact
+    else:  # membership_months_at_least
+        ok = fact >= value
+    return ConditionResult(cond, Outcome.MET if ok else Outcome.NOT_MET)
+
+
+def evaluate_node(
+    node: Node, person: Person, on: _dt.date, results: list[ConditionResult]
+) -> Outcome:
+    """The outcome of ``node``; every leaf result is appended to ``results``."""
+    if node.leaf is not None:
+        res = _leaf(node.leaf, person, on)
+        results.append(res)
+        return res.outcome
+    outcomes = [evaluate_node(child, person, on, results) for child in node.children]
+    if node.op == "not":
+        inner = outcomes[0]
+        return {
+            Outcome.MET: Outcome.NOT_MET,
+            Outcome.NOT_MET: Outcome.MET,
+            Outcome.UNKNOWN: Outcome.UNKNOWN,
+        }[inner]
+    decisive, other = (
+        (Outcome.NOT_MET, Outcome.MET) if node.op == "all" else (Outcome.MET, Outcome.NOT_MET)
+    )
+    if decisive in outcomes:
+        return decisive
+    if Outcome.UNKNOWN in outcomes:
+        return Outcome.UNKNOWN
+    return other

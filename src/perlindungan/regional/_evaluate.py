@@ -1,0 +1,128 @@
+"""Per-person evaluation: eligible, not eligible or undetermined, with every reason."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from perlindungan._i18n import N_, translate
+from perlindungan.dates import to_date
+from perlindungan.errors import InvalidInputError
+from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate_node
+from perlindungan.regional._person import Person
+from perlindungan.regional._program import Phase, RegionalProgram
+
+__all__ = ["Decision", "Verdict", "evaluate", "evaluate_one"]
+
+
+class Verdict(enum.StrEnum):
+    """The decision on one person."""
+
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    UNDETERMINED = "undetermined"
+
+    @property
+    def label(self) -> str:
+        """Translatable label."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Verdict.ELIGIBLE: N_("eligible"),
+    Verdict.NOT_ELIGIBLE: N_("not eligible"),
+    Verdict.UNDETERMINED: N_("undetermined"),
+}
+
+
+@attrs.frozen
+class Decision:
+    """The decision on one person with each condition's result and the missing facts."""
+
+    person: Person
+    program_id: str
+    on: _dt.date
+    verdict: Verdict
+    results: tuple[ConditionResult, ...]
+    missing: tuple[str, ...] = ()
+    phase: Phase | None = None
+
+    def reasons(self, locale: str = "id_ID") -> list[str]:
+        """One line per condition: met / not met / unknown, with its citation."""
+        marks = {
+            Outcome.MET: translate(N_("met"), locale),
+            Outcome.NOT_MET: translate(N_("not met"), locale),
+            Outcome.UNKNOWN: translate(N_("unknown (missing: {fact})"), locale),
+        }
+        out = []
+        for res in self.results:
+            mark = marks[res.outcome].format(fact=res.missing)
+            cite = f" [{res.condition.citation}]" if res.condition.citation else ""
+            out.append(f"{res.condition.describe(locale)}: {mark}{cite}")
+        for fact in self.missing:
+            if not any(r.missing == fact for r in self.results):
+                out.append(
+                    translate(N_("fact needed for the premium is missing: {fact}"), locale).format(
+                        fact=fact
+                    )
+                )
+        return out
+
+    def to_dict(self, locale: str = "id_ID") -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "id": self.person.id,
+            "program": self.program_id,
+            "on": self.on.isoformat(),
+            "verdict": self.verdict.value,
+            "verdict_text": translate(self.verdict.label, locale),
+            "missing": list(self.missing),
+            "phase": self.phase.name if self.phase else None,
+            "conditions": [r.to_dict(locale) for r in self.results],
+            "reasons": self.reasons(locale),
+        }
+
+
+def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Decision:
+    """The decision on one person on a date."""
+    results: list[ConditionResult] = []
+    outcome = evaluate_node(program.eligibility, person, on, results)
+    missing = [r.missing for r in results if r.outcome is Outcome.UNKNOWN and r.missing]
+    if program.coverage.scheme == "construction" and person.activity_value is None:
+        missing.append("activity_value")
+        if outcome is Outcome.MET:
+            outcome = Outcome.UNKNOWN
+    verdict = {
+        Outcome.MET: Verdict.ELIGIBLE,
+        Outcome.NOT_MET: Verdict.NOT_ELIGIBLE,
+        Outcome.UNKNOWN: Verdict.UNDETERMINED,
+    }[outcome]
+    return Decision(
+        person=person,
+        program_id=program.id,
+        on=on,
+        verdict=verdict,
+        results=tuple(results),
+        missing=tuple(dict.fromkeys(missing)) if verdict is Verdict.UNDETERMINED else (),
+        phase=program.phase_of(person.role, person.sub_region),
+    )
+
+
+def evaluate(
+    program: RegionalProgram, people: Iterable[Person], *, on: _dt.date | str
+) -> list[Decision]:
+    """Decisions for every person, in input order; ``on`` must be within the program's validity."""
+    day = to_date(on, field="on")
+    if not program.in_force(day):
+        until = program.valid_until.isoformat() if program.valid_until else "open"
+        raise InvalidInputError(
+            f"program {program.id!r} is not in force on {day.isoformat()}; "
+            f"it runs from {program.valid_from.isoformat()} to {until}.",
+            field="on",
+            value=day,
+        )
+    return [evaluate_one(program, p, day) for p in people]

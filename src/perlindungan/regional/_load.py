@@ -1,0 +1,555 @@
+"""Strict loading of program files: every problem is reported with file, line and a fix.
+
+Program files are untrusted data. Nothing in them is ever evaluated; their size is bounded
+by :func:`perlindungan._toml.read_toml_text` and their nesting by :data:`MAX_NESTING`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+from perlindungan._suggest import did_you_mean
+from perlindungan._toml import TomlDocument, read_toml_text
+from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
+from perlindungan.legal import Citation, LegalBasis
+from perlindungan.money import Rupiah
+from perlindungan.parameters import parameters
+from perlindungan.programs import Program
+from perlindungan.regional._conditions import parse_node
+from perlindungan.regional._person import ROLES
+from perlindungan.regional._program import (
+    FUNDERS,
+    PRIORITY_KEYS,
+    STATUSES,
+    Coverage,
+    Funding,
+    GrantTier,
+    Phase,
+    Priority,
+    Quota,
+    RegionalProgram,
+)
+from perlindungan.regional._regions import regions
+
+__all__ = ["MAX_NESTING", "check_overlaps", "load_program", "load_program_text"]
+
+#: Deepest nesting of tables and lists accepted anywhere in a program file.
+MAX_NESTING: Final = 12
+
+_KEYS: Final[dict[str, frozenset[str]]] = {
+    "program": frozenset(
+        {
+            "id",
+            "name_id",
+            "name_en",
+            "region",
+            "valid_from",
+            "valid_until",
+            "status",
+            "confidence",
+            "basis",
+            "sources",
+            "note",
+            "groups",
+            "alongside",
+            "eligibility",
+            "coverage",
+            "funding",
+            "quota",
+            "priority",
+            "phases",
+            "grants",
+            "targets",
+        }
+    ),
+    "coverage": frozenset(
+        {"programs", "scheme", "income", "example_activity_value", "status", "note"}
+    ),
+    "funding": frozenset({"payer", "budget_of", "status", "note"}),
+    "quota": frozenset(
+        {
+            "total",
+            "per_role",
+            "per_sub_region",
+            "sub_regions",
+            "sub_region_quotas",
+            "status",
+            "note",
+        }
+    ),
+    "priority": frozenset({"roles", "then", "status", "note"}),
+    "phases": frozenset(
+        {"name", "from", "roles", "sub_regions", "sub_region_count", "status", "note"}
+    ),
+    "grants": frozenset({"name", "households_at_most", "amount", "status", "note"}),
+    "targets": frozenset({"year", "count", "status", "note"}),
+}
+_REQUIRED: Final = (
+    "id",
+    "name_id",
+    "name_en",
+    "region",
+    "valid_from",
+    "status",
+    "confidence",
+    "groups",
+    "eligibility",
+    "coverage",
+    "funding",
+)
+_CONFIDENCE: Final = ("C2", "C1", "D", "M")
+
+
+def _depth(value: object, limit: int, level: int = 0) -> bool:
+    """True when ``value`` nests deeper than ``limit``."""
+    if level > limit:
+        return True
+    if isinstance(value, dict):
+        return any(_depth(v, limit, level + 1) for v in value.values())
+    if isinstance(value, list):
+        return any(_depth(v, limit, level + 1) for v in value)
+    return False
+
+
+class _Reader:
+    """Typed access to a table that records problems instead of raising."""
+
+    def __init__(self, doc: TomlDocument, problems: list[DataProblem]) -> None:
+        self.doc = doc
+        self.problems = problems
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(self.doc.problem(path, message))
+
+    def keys(self, path: str, table: Mapping[str, Any], allowed: frozenset[str]) -> None:
+        for key in table:
+            if key not in allowed:
+                self.add(f"{path}.{key}", f"unknown key {key!r}; {did_you_mean(key, allowed)}")
+
+    def text(self, path: str, value: object) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self.add(path, f"must be text in quotes, got {value!r}")
+            return None
+        return value
+
+    def date(self, path: str, value: object) -> _dt.date | None:
+        if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+            return value
+        self.add(path, f"must be a date such as 2025-05-22 (no quotes), got {value!r}")
+        return None
+
+    def count(self, path: str, value: object) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.add(path, f"must be a whole number of 0 or more, got {value!r}")
+            return None
+        return value
+
+    def rupiah(self, path: str, value: object) -> Rupiah | None:
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value < 0:
+            self.add(path, f"must be an amount in rupiah such as 100000000, got {value!r}")
+            return None
+        return Rupiah(value)
+
+    def status(self, path: str, value: object) -> str:
+        if value not in STATUSES:
+            self.add(path, f"unknown status {value!r}; {did_you_mean(str(value), STATUSES)}")
+            return "illustrative"
+        return str(value)
+
+    def names(
+        self, path: str, value: object, vocabulary: Iterable[str] | None = None
+    ) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(path, f"must be a list of names in quotes, got {value!r}")
+            return ()
+        if vocabulary is not None:
+            vocab = list(vocabulary)
+            for i, v in enumerate(value):
+                if v not in vocab:
+                    self.add(f"{path}[{i}]", f"unknown name {v!r}; {did_you_mean(v, vocab)}")
+        return tuple(value)
+
+    def table(self, path: str, value: object) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.add(path, f"must be a table [{path}], got {value!r}")
+            return None
+        return value
+
+
+def _region_code(r: _Reader, path: str, value: object) -> str | None:
+    code = r.text(path, value)
+    if code is None:
+        return None
+    if code not in regions():
+        r.add(path, f"unknown region code {code!r}; {did_you_mean(code, regions().by_code)}")
+        return None
+    return code
+
+
+def _citations(
+    r: _Reader, path: str, value: object, bases: Mapping[str, LegalBasis]
+) -> tuple[Citation, ...]:
+    out = []
+    for i, item in enumerate(r.names(path, value)):
+        basis_id, _, article = item.partition(" ")
+        if basis_id not in bases:
+            r.add(
+                f"{path}[{i}]", f"unknown legal basis {basis_id!r}; {did_you_mean(basis_id, bases)}"
+            )
+            continue
+        out.append(Citation(bases[basis_id], article or None))
+    return tuple(out)
+
+
+def _coverage(r: _Reader, raw: Mapping[str, Any]) -> Coverage | None:
+    path = "program.coverage"
+    r.keys(path, raw, _KEYS["coverage"])
+    progs = r.names(f"{path}.programs", raw.get("programs"), [p.value for p in Program])
+    scheme = raw.get("scheme")
+    if scheme not in ("bpu", "construction"):
+        r.add(f"{path}.scheme", f"unknown scheme {scheme!r}; valid names: bpu, construction.")
+        return None
+    income = None
+    if scheme == "bpu":
+        value = raw.get("income", "minimum")
+        if value != "minimum":
+            income = r.rupiah(f"{path}.income", value)
+    elif "income" in raw:
+        r.add(f"{path}.income", 'only used with scheme = "bpu"; remove it')
+    example = None
+    if "example_activity_value" in raw:
+        if scheme != "construction":
+            r.add(f"{path}.example_activity_value", 'only used with scheme = "construction"')
+        example = r.rupiah(f"{path}.example_activity_value", raw["example_activity_value"])
+    return Coverage(
+        programs=tuple(Program(p) for p in progs if p in Program.__members__),
+        scheme=str(scheme),
+        income=income,
+        example_activity_value=example,
+        status=r.status(f"{path}.status", raw.get("status", "announced")),
+    )
+
+
+def _funding(r: _Reader, raw: Mapping[str, Any]) -> Funding | None:
+    path = "program.funding"
+    r.keys(path, raw, _KEYS["funding"])
+    payer = raw.get("payer")
+    if payer not in FUNDERS:
+        r.add(f"{path}.payer", f"unknown payer {payer!r}; {did_you_mean(str(payer), FUNDERS)}")
+        return None
+    budget_of = None
+    if "budget_of" in raw:
+        budget_of = _region_code(r, f"{path}.budget_of", raw["budget_of"])
+    elif payer in ("regional_budget", "village_budget", "dbhcht"):
+        r.add(path, f"missing required key 'budget_of' (the region whose {payer} pays)")
+    return Funding(
+        str(payer), budget_of, r.status(f"{path}.status", raw.get("status", "announced"))
+    )
+
+
+def _quota(r: _Reader, raw: Mapping[str, Any], groups: Sequence[str]) -> Quota:
+    path = "program.quota"
+    r.keys(path, raw, _KEYS["quota"])
+    total = r.count(f"{path}.total", raw["total"]) if "total" in raw else None
+    per_role: dict[str, int] = {}
+    for role, n in (r.table(f"{path}.per_role", raw.get("per_role", {})) or {}).items():
+        if role not in groups:
+            r.add(
+                f"{path}.per_role.{role}",
+                f"role {role!r} is not one of the program's groups; {did_you_mean(role, groups)}",
+            )
+        c = r.count(f"{path}.per_role.{role}", n)
+        if c is not None:
+            per_role[role] = c
+    per_sub = (
+        r.count(f"{path}.per_sub_region", raw["per_sub_region"])
+        if "per_sub_region" in raw
+        else None
+    )
+    units = r.count(f"{path}.sub_regions", raw["sub_regions"]) if "sub_regions" in raw else None
+    listed: dict[str, int] = {}
+    for name, n in (
+        r.table(f"{path}.sub_region_quotas", raw.get("sub_region_quotas", {})) or {}
+    ).items():
+        c = r.count(f"{path}.sub_region_quotas.{name}", n)
+        if c is not None:
+            listed[name] = c
+    if total is not None:
+        if sum(per_role.values()) > total:
+            r.add(
+                f"{path}.per_role",
+                f"role quotas add up to {sum(per_role.values()):,}, more than the total of {total:,}",
+            )
+        if sum(listed.values()) > total:
+            r.add(
+                f"{path}.sub_region_quotas",
+                f"sub-region quotas add up to {sum(listed.values()):,}, more than the total of {total:,}",
+            )
+        if per_sub is not None and units is not None and per_sub * units > total:
+            r.add(
+                f"{path}.per_sub_region",
+                f"{per_sub:,} per sub-region x {units:,} sub-regions = {per_sub * units:,}, more than the total of {total:,}",
+            )
+    return Quota(
+        total,
+        per_role,
+        per_sub,
+        units,
+        listed,
+        r.status(f"{path}.status", raw.get("status", "announced")),
+    )
+
+
+def _phases(
+    r: _Reader, raw: object, groups: Sequence[str], start: _dt.date | None, end: _dt.date | None
+) -> tuple[Phase, ...]:
+    if not isinstance(raw, list):
+        r.add("program.phases", "must be a list of [[program.phases]] tables")
+        return ()
+    out: list[Phase] = []
+    for i, item in enumerate(raw):
+        path = f"program.phases[{i}]"
+        if r.table(path, item) is None:
+            continue
+        r.keys(path, item, _KEYS["phases"])
+        name = r.text(f"{path}.name", item.get("name"))
+        begin = r.date(f"{path}.from", item.get("from"))
+        if name is None or begin is None:
+            continue
+        if out and begin <= out[-1].start:
+            r.add(
+                f"{path}.from",
+                f"phases out of order: {begin} is not after the previous phase's {out[-1].start}",
+            )
+        if start is not None and (begin < start or (end is not None and begin > end)):
+            r.add(
+                f"{path}.from",
+                f"date {begin} is outside the program's validity ({start} to {end or 'open'})",
+            )
+        roles = r.names(f"{path}.roles", item.get("roles", []), groups)
+        subs = r.names(f"{path}.sub_regions", item.get("sub_regions", []))
+        count = (
+            r.count(f"{path}.sub_region_count", item["sub_region_count"])
+            if "sub_region_count" in item
+            else None
+        )
+        out.append(
+            Phase(
+                name,
+                begin,
+                roles,
+                subs,
+                count,
+                r.status(f"{path}.status", item.get("status", "illustrative")),
+                item.get("note"),
+            )
+        )
+    return tuple(out)
+
+
+def _grants(r: _Reader, raw: object) -> tuple[GrantTier, ...]:
+    out = []
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        path = f"program.grants[{i}]"
+        if r.table(path, item) is None:
+            continue
+        r.keys(path, item, _KEYS["grants"])
+        name = r.text(f"{path}.name", item.get("name"))
+        limit = (
+            r.count(f"{path}.households_at_most", item["households_at_most"])
+            if "households_at_most" in item
+            else None
+        )
+        amount = r.rupiah(f"{path}.amount", item.get("amount"))
+        if name is not None and amount is not None:
+            out.append(
+                GrantTier(
+                    name, limit, amount, r.status(f"{path}.status", item.get("status", "announced"))
+                )
+            )
+    return tuple(out)
+
+
+def _program(doc: TomlDocument, problems: list[DataProblem]) -> RegionalProgram | None:
+    r = _Reader(doc, problems)
+    for key in doc.data:
+        if key != "program":
+            r.add(key, f"unknown key {key!r}; did you mean 'program'?")
+    raw = r.table("program", doc.data.get("program"))
+    if raw is None:
+        return None
+    r.keys("program", raw, _KEYS["program"])
+    missing = [k for k in _REQUIRED if k not in raw]
+    for k in missing:
+        r.add("program", f"missing required key {k!r}")
+    if missing:
+        return None
+    bases = parameters().bases
+    pid = r.text("program.id", raw["id"])
+    name_id = r.text("program.name_id", raw["name_id"])
+    name_en = r.text("program.name_en", raw["name_en"])
+    region = _region_code(r, "program.region", raw["region"])
+    start = r.date("program.valid_from", raw["valid_from"])
+    end = r.date("program.valid_until", raw["valid_until"]) if "valid_until" in raw else None
+    if start and end and end < start:
+        r.add("program.valid_until", f"{end} is before valid_from {start}")
+    status = r.status("program.status", raw["status"])
+    confidence = raw["confidence"]
+    if confidence not in _CONFIDENCE:
+        r.add(
+            "program.confidence",
+            f"unknown confidence {confidence!r}; valid names: {', '.join(_CONFIDENCE)}.",
+        )
+    citations = _citations(r, "program.basis", raw.get("basis", []), bases)
+    sources = r.names("program.sources", raw.get("sources", []))
+    if not citations and not sources:
+        r.add("program", "give a legal basis ('basis') or at least one source ('sources')")
+    groups = r.names("program.groups", raw["groups"], ROLES)
+    eligibility = parse_node(
+        doc, "program.eligibility", raw["eligibility"], bases, lambda c: c in regions(), problems
+    )
+    coverage = (
+        _coverage(r, raw["coverage"]) if r.table("program.coverage", raw["coverage"]) else None
+    )
+    funding = _funding(r, raw["funding"]) if r.table("program.funding", raw["funding"]) else None
+    quota_raw = r.table("program.quota", raw.get("quota", {})) or {}
+    quota = _quota(r, quota_raw, groups)
+    prio_raw = r.table("program.priority", raw.get("priority", {})) or {}
+    r.keys("program.priority", prio_raw, _KEYS["priority"])
+    priority = Priority(
+        r.names("program.priority.roles", prio_raw.get("roles", []), groups),
+        r.names("program.priority.then", prio_raw.get("then", []), PRIORITY_KEYS),
+        r.status("program.priority.status", prio_raw.get("status", "illustrative")),
+    )
+    phases = _phases(r, raw.get("phases", []), groups, start, end)
+    grants = _grants(r, raw.get("grants", []))
+    for i, item in enumerate(
+        raw.get("targets", []) if isinstance(raw.get("targets", []), list) else []
+    ):
+        if r.table(f"program.targets[{i}]", item) is not None:
+            r.keys(f"program.targets[{i}]", item, _KEYS["targets"])
+    alongside = r.names("program.alongside", raw.get("alongside", []))
+    if len(problems) or None in (
+        pid,
+        name_id,
+        name_en,
+        region,
+        start,
+        eligibility,
+        coverage,
+        funding,
+    ):
+        return None
+    assert pid
+    assert name_id
+    assert name_en
+    assert region
+    assert start
+    assert eligibility
+    assert coverage
+    assert funding
+    return RegionalProgram(
+        id=pid,
+        name_id=name_id,
+        name_en=name_en,
+        region=region,
+        valid_from=start,
+        valid_until=end,
+        status=status,
+        confidence=str(confidence),
+        citations=citations,
+        sources=sources,
+        groups=groups,
+        eligibility=eligibility,
+        coverage=coverage,
+        funding=funding,
+        quota=quota,
+        priority=priority,
+        phases=phases,
+        grants=grants,
+        alongside=alongside,
+        note=raw.get("note"),
+        file=doc.name,
+    )
+
+
+def load_program_text(text: str, name: str = "<text>") -> RegionalProgram:
+    """A program from the text of a program file; :class:`RegulationDataError` lists every problem."""
+    doc = read_toml_text(text, name)
+    if _depth(doc.data, MAX_NESTING):
+        raise RegulationDataError(
+            [DataProblem(name, "", f"nesting is deeper than {MAX_NESTING} levels; refused.")]
+        )
+    problems: list[DataProblem] = []
+    program = _program(doc, problems)
+    if problems or program is None:
+        raise RegulationDataError(problems)
+    return program
+
+
+def load_program(path: str | Path) -> RegionalProgram:
+    """A program from a file path."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError(
+            f"cannot read program file {str(path)!r}: {exc.strerror}.", field="file"
+        ) from None
+    except UnicodeDecodeError:
+        raise RegulationDataError([DataProblem(p.name, "", "not UTF-8 text; refused.")]) from None
+    return load_program_text(text, p.name)
+
+
+def _overlap(a: RegionalProgram, b: RegionalProgram) -> bool:
+    if a.region != b.region or a.id in b.alongside or b.id in a.alongside:
+        return False
+    if not set(a.groups) & set(b.groups):
+        return False
+    a_end = a.valid_until or _dt.date.max
+    b_end = b.valid_until or _dt.date.max
+    return a.valid_from <= b_end and b.valid_from <= a_end
+
+
+def check_overlaps(programs: Sequence[RegionalProgram]) -> list[DataProblem]:
+    """Problems for programs of the same region, group and dates (unless declared alongside)."""
+    out = []
+    for i, a in enumerate(programs):
+        if any(other.id == a.id for other in programs[:i]):
+            out.append(DataProblem(a.file, "program.id", f"program id {a.id!r} is used twice"))
+        for b in programs[:i]:
+            if b.id != a.id and _overlap(a, b):
+                shared = ", ".join(sorted(set(a.groups) & set(b.groups)))
+                out.append(
+                    DataProblem(
+                        a.file,
+                        "program",
+                        f"overlaps program {b.id!r} ({b.file}) for region {a.region}, groups {shared} "
+                        f"and dates; list it in 'alongside' if both apply",
+                    )
+                )
+    return out
+
+
+@functools.cache
+def bundled_programs() -> tuple[RegionalProgram, ...]:
+    """The example programs bundled with the package, checked together."""
+    folder = resources.files("perlindungan") / "data" / "programs"
+    progs = []
+    problems: list[DataProblem] = []
+    for f in sorted(folder.iterdir(), key=lambda f: f.name):
+        if f.name.endswith(".toml"):
+            try:
+                progs.append(load_program_text(f.read_text(encoding="utf-8"), f"programs/{f.name}"))
+            except RegulationDataError as exc:
+                problems.extend(exc.problems)
+    problems.extend(check_overlaps(progs))
+    if problems:
+        raise RegulationDataError(problems)
+    return tuple(progs)

@@ -1,0 +1,167 @@
+"""A regional program as declared in a program file: frozen, validated data."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Final
+
+import attrs
+
+from perlindungan.legal import Citation
+from perlindungan.money import Rupiah
+from perlindungan.programs import Payer, Program
+from perlindungan.regional._conditions import Node
+
+__all__ = [
+    "FUNDERS",
+    "PRIORITY_KEYS",
+    "STATUSES",
+    "Coverage",
+    "Funding",
+    "GrantTier",
+    "Phase",
+    "Priority",
+    "Quota",
+    "RegionalProgram",
+]
+
+#: Status of a declared part: how firmly the sources support it.
+STATUSES: Final = ("enacted", "announced", "derived", "illustrative")
+
+#: Who pays, as written in a program file, and the payer of the contribution lines.
+FUNDERS: Final[dict[str, Payer]] = {
+    "regional_budget": Payer.REGIONAL_BUDGET,
+    "village_budget": Payer.VILLAGE_BUDGET,
+    "dbhcht": Payer.REGIONAL_BUDGET,
+    "csr": Payer.OTHER,
+}
+
+#: Priority keys applied in order after the role order (ties end with the hash tie-break).
+PRIORITY_KEYS: Final = ("earliest_application", "oldest_first", "lowest_income")
+
+
+@attrs.frozen
+class Coverage:
+    """What is covered and the basis of the premium."""
+
+    programs: tuple[Program, ...]
+    scheme: str  # "bpu" or "construction"
+    income: Rupiah | None = None  # None with scheme "bpu" means the BPU minimum
+    example_activity_value: Rupiah | None = None
+    status: str = "announced"
+
+
+@attrs.frozen
+class Funding:
+    """Who pays: the funder keyword, its payer and the region whose budget it is."""
+
+    funder: str
+    budget_of: str | None
+    status: str = "announced"
+
+    @property
+    def payer(self) -> Payer:
+        """The payer the contribution lines are moved to."""
+        return FUNDERS[self.funder]
+
+
+@attrs.frozen
+class Quota:
+    """Places: in total, per role, per sub-region (same cap each, or listed)."""
+
+    total: int | None = None
+    per_role: dict[str, int] = attrs.field(factory=dict)
+    per_sub_region: int | None = None
+    sub_regions: int | None = None
+    sub_region_quotas: dict[str, int] = attrs.field(factory=dict)
+    status: str = "announced"
+
+    def cap_for_sub_region(self, name: str) -> int | None:
+        """The cap of one sub-region, or None when unlimited."""
+        if name in self.sub_region_quotas:
+            return self.sub_region_quotas[name]
+        return self.per_sub_region
+
+
+@attrs.frozen
+class Priority:
+    """Order of allocation when applicants exceed places."""
+
+    roles: tuple[str, ...] = ()
+    then: tuple[str, ...] = ()
+    status: str = "illustrative"
+
+
+@attrs.frozen
+class Phase:
+    """A phase: from a date, the roles and sub-regions that enter (empty = all)."""
+
+    name: str
+    start: _dt.date
+    roles: tuple[str, ...] = ()
+    sub_regions: tuple[str, ...] = ()
+    sub_region_count: int | None = None
+    status: str = "illustrative"
+    note: str | None = None
+
+
+@attrs.frozen
+class GrantTier:
+    """A grant to an RT by its size in households (Kampung Bahagia)."""
+
+    name: str
+    households_at_most: int | None
+    amount: Rupiah
+    status: str = "announced"
+
+
+@attrs.frozen
+class RegionalProgram:
+    """One regional program, loaded and checked from a program file."""
+
+    id: str
+    name_id: str
+    name_en: str
+    region: str
+    valid_from: _dt.date
+    valid_until: _dt.date | None
+    status: str
+    confidence: str
+    citations: tuple[Citation, ...]
+    sources: tuple[str, ...]
+    groups: tuple[str, ...]
+    eligibility: Node
+    coverage: Coverage
+    funding: Funding
+    quota: Quota
+    priority: Priority
+    phases: tuple[Phase, ...]
+    grants: tuple[GrantTier, ...] = ()
+    alongside: tuple[str, ...] = ()
+    note: str | None = None
+    file: str = "<text>"
+
+    def name(self, locale: str = "id_ID") -> str:
+        """The program's name in Bahasa Indonesia (default) or English."""
+        return self.name_en if locale.startswith("en") else self.name_id
+
+    def in_force(self, on: _dt.date) -> bool:
+        """True when ``on`` falls within the program's validity."""
+        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+    def phase_of(self, role: str | None, sub_region: str | None) -> Phase | None:
+        """The first phase in which this role and sub-region enter (None: no phase fits)."""
+        for phase in self.phases:
+            if phase.roles and role not in phase.roles:
+                continue
+            if phase.sub_regions and sub_region not in phase.sub_regions:
+                continue
+            return phase
+        return None
+
+    def grant_for(self, households: int) -> GrantTier | None:
+        """The grant tier of an RT of this many households."""
+        for tier in self.grants:
+            if tier.households_at_most is None or households <= tier.households_at_most:
+                return tier
+        return None

@@ -1,0 +1,193 @@
+"""A whole run: roster rows -> decisions, allocation and budget; outputs as CSV, JSON, text."""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from perlindungan._i18n import N_, translate
+from perlindungan.dates import to_date
+from perlindungan.money import Rupiah, format_rupiah
+from perlindungan.regional._allocate import Allocation, allocate
+from perlindungan.regional._budget import Budget, budget
+from perlindungan.regional._evaluate import evaluate
+from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._roster import RosterRow, RowError
+
+__all__ = ["RunResult", "run_roster"]
+
+_L_ALLOCATION = N_("Allocation")
+_L_BUDGET = N_("Budget")
+_L_COVERAGE = N_("Coverage")
+_L_DECISIONS = N_("Decisions")
+_L_ADMITTED = N_("admitted")
+_L_DATE = N_("date")
+_L_ELIGIBLE = N_("eligible")
+_L_MORE_ROW_ERRORS = N_("more row errors")
+_L_NOT_ELIGIBLE = N_("not eligible")
+_L_ONE_OFF = N_("one-off")
+_L_PAID_BY = N_("paid by")
+_L_PER_MONTH = N_("per month")
+_L_PER_YEAR = N_("per year")
+_L_PHASE = N_("phase")
+_L_ROW = N_("row")
+_L_ROW_ERRORS = N_("row errors")
+_L_ROWS = N_("rows")
+_L_UNDETERMINED = N_("undetermined")
+_L_WAITING_PHASE_NOT_STARTED = N_("waiting: phase not started")
+_L_WAITLISTED_QUOTA_FULL = N_("waitlisted: quota full")
+_L_YEAR = N_("year")
+
+
+@attrs.frozen
+class RunResult:
+    """Everything from one roster: one outcome per input row."""
+
+    program: RegionalProgram
+    on: _dt.date
+    rows: tuple[RosterRow, ...]
+    allocation: Allocation
+    budget: Budget
+
+    @property
+    def errors(self) -> list[RowError]:
+        """Rows that could not be read."""
+        return [r.error for r in self.rows if r.error is not None]
+
+    def summary(self) -> dict[str, int]:
+        """Counts: rows, row errors, each verdict and each allocation status."""
+        verdicts = Counter(p.decision.verdict.value for p in self.allocation.placements)
+        out = {"rows": len(self.rows), "row_errors": len(self.errors)}
+        out.update({k: verdicts.get(k, 0) for k in ("eligible", "not_eligible", "undetermined")})
+        out.update(self.allocation.counts())
+        return out
+
+    def to_dict(self, locale: str = "id_ID") -> dict[str, Any]:
+        """JSON form: summary, one record per row (in input order), budget."""
+        placements = iter(self.allocation.placements)
+        records: list[dict[str, Any]] = []
+        for row in self.rows:
+            if row.error is not None:
+                e = row.error
+                records.append({"row": e.row, "id": e.id, "error": e.message, "field": e.field})
+                continue
+            p = next(placements)
+            records.append(
+                {"row": row.row, **p.decision.to_dict(locale), "allocation": p.to_dict(locale)}
+            )
+        return {
+            "program": self.program.id,
+            "on": self.on.isoformat(),
+            "summary": self.summary(),
+            "people": records,
+            "budget": self.budget.to_dict(),
+        }
+
+    def to_json(self, locale: str = "id_ID") -> str:
+        """JSON text."""
+        return json.dumps(self.to_dict(locale), ensure_ascii=False, indent=2)
+
+    def to_csv(self, locale: str = "id_ID") -> str:
+        """One CSV line per input row: row, id, verdict, missing, allocation, rank, reasons."""
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(
+            ["row", "id", "verdict", "missing", "phase", "allocation", "rank", "reasons", "error"]
+        )
+        placements = iter(self.allocation.placements)
+        for row in self.rows:
+            if row.error is not None:
+                w.writerow([row.row, row.error.id, "error", "", "", "", "", "", row.error.message])
+                continue
+            p = next(placements)
+            d = p.decision
+            w.writerow(
+                [
+                    row.row,
+                    d.person.id,
+                    d.verdict.value,
+                    ";".join(d.missing),
+                    d.phase.name if d.phase else "",
+                    p.status.value,
+                    p.rank or "",
+                    " | ".join(d.reasons(locale)),
+                    "",
+                ]
+            )
+        return out.getvalue()
+
+    def report(self, locale: str = "id_ID") -> str:
+        """A readable report: decisions summary, coverage and budget."""
+
+        def t(message: str) -> str:
+            return translate(message, locale)
+
+        s = self.summary()
+        b = self.budget
+        cov = self.program.coverage
+
+        def rp(amount: Rupiah) -> str:
+            return format_rupiah(amount, locale=locale)
+
+        lines = [
+            f"{self.program.name(locale)} ({self.program.id})",
+            f"{t(_L_DATE)}: {self.on.isoformat()}",
+            "",
+            (
+                f"{t(_L_DECISIONS)}: {s['rows']} {t(_L_ROWS)}; "
+                f"{t(_L_ELIGIBLE)} {s['eligible']}, {t(_L_NOT_ELIGIBLE)} {s['not_eligible']}, "
+                f"{t(_L_UNDETERMINED)} {s['undetermined']}, {t(_L_ROW_ERRORS)} {s['row_errors']}"
+            ),
+            (
+                f"{t(_L_ALLOCATION)}: {t(_L_ADMITTED)} {s['admitted']}, "
+                f"{t(_L_WAITLISTED_QUOTA_FULL)} {s['waitlisted']}, "
+                f"{t(_L_WAITING_PHASE_NOT_STARTED)} {s['phase_not_started']}"
+            ),
+            f"{t(_L_COVERAGE)}: {' + '.join(p.value for p in cov.programs)} "
+            f"({cov.scheme}); {t(_L_PAID_BY)} {self.program.funding.funder}"
+            f" {self.program.funding.budget_of or ''}".rstrip(),
+            (
+                f"{t(_L_BUDGET)}: {t(_L_PER_MONTH)} {rp(b.monthly)}, {t(_L_ONE_OFF)} {rp(b.once)}, "
+                f"{t(_L_PER_YEAR)} {rp(b.yearly)}"
+            ),
+        ]
+        for payer, amount in b.per_payer().items():
+            lines.append(f"  {payer}: {rp(amount)} / {t(_L_YEAR)}")
+        for phase, amount in b.per_phase().items():
+            lines.append(f"  {t(_L_PHASE)} {phase}: {rp(amount)} / {t(_L_YEAR)}")
+        errors = self.errors
+        for e in errors[:20]:
+            lines.append(f"  {t(_L_ROW)} {e.row} ({e.id or '-'}): {e.message}")
+        if len(errors) > 20:
+            lines.append(f"  ... {len(errors) - 20} {t(_L_MORE_ROW_ERRORS)}")
+        return "\n".join(lines)
+
+
+def run_roster(
+    program: RegionalProgram,
+    rows: Sequence[RosterRow],
+    *,
+    on: _dt.date | str,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    """Evaluate, allocate and budget a roster; row errors are kept in place.
+
+    ``progress(done, total)`` is called after each chunk of 1,000 people.
+    """
+    day = to_date(on, field="on")
+    people = [r.person for r in rows if r.person is not None]
+    decisions = evaluate(program, [], on=day)
+    for start in range(0, len(people), 1000):
+        decisions.extend(evaluate(program, people[start : start + 1000], on=day))
+        if progress is not None:
+            progress(min(start + 1000, len(people)), len(people))
+    allocation = allocate(program, decisions)
+    allocation = attrs.evolve(allocation, on=day)
+    return RunResult(program, day, tuple(rows), allocation, budget(program, allocation))
