@@ -13,24 +13,10 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from perlindungan.regional._person import FACTS
+
 OUT = Path(__file__).resolve().parent.parent / "src" / "perlindungan" / "data" / "rosters"
-COLUMNS = [
-    "id",
-    "name",
-    "role",
-    "domicile",
-    "ktp_region",
-    "birth_date",
-    "category",
-    "income",
-    "covered_as_pu",
-    "documents",
-    "membership_months",
-    "sub_region",
-    "activity_id",
-    "activity_value",
-    "application_date",
-]
+COLUMNS = list(FACTS)
 NAMES = [
     "Ahmad",
     "Siti",

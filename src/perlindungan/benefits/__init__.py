@@ -8,12 +8,10 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
+from perlindungan._requests import request_fields
 from perlindungan.benefits._claim import (
     EVENTS,
     Child,
@@ -28,6 +26,7 @@ from perlindungan.benefits._jkm import jkm_death
 from perlindungan.benefits._jkp import jkp_benefit
 from perlindungan.benefits._jp import jp_benefit
 from perlindungan.benefits._model import Benefit, Component
+from perlindungan.contributions import FIRST_DATE
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.programs import Program
@@ -44,7 +43,7 @@ __all__ = [
     "benefits",
 ]
 
-_FIRST = _dt.date(2015, 7, 1)
+_FIRST = FIRST_DATE
 
 
 def benefits(claim: Claim, *, on: DateLike) -> Benefit:
@@ -66,30 +65,10 @@ def benefits(claim: Claim, *, on: DateLike) -> Benefit:
     return rule(claim, day)
 
 
+_EXAMPLE = '{"on": "2025-03-01", "claim": {"program": "JKM", "event": "death"}}'
+
+
 def benefit_from_request(request: Mapping[str, Any] | str | bytes) -> Benefit:
     """Answer a request of the JSON contract: ``{"on": ..., "claim": {...}}``."""
-    if isinstance(request, (str, bytes)):
-        try:
-            data = json.loads(request, parse_float=Decimal)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InvalidInputError(
-                f"the request is not valid JSON ({exc}); expected "
-                '{"on": "2025-03-01", "claim": {"program": "JKM", "event": "death"}}.',
-                field="request",
-            ) from None
-    else:
-        data = request
-    if not isinstance(data, Mapping):
-        raise InvalidInputError(
-            "the request must be an object with 'on' and 'claim'.", field="request"
-        )
-    unknown = sorted(set(data) - {"on", "claim"})
-    if unknown:
-        raise InvalidInputError(
-            f"{unknown[0]} is not a field of a benefits request; use 'on' and 'claim'.",
-            field=unknown[0],
-        )
-    for key in ("on", "claim"):
-        if key not in data:
-            raise InvalidInputError(f"{key} is required in a benefits request.", field=key)
+    data = request_fields(request, kind="benefits", fields=("on", "claim"), example=_EXAMPLE)
     return benefits(claim_from_dict(data["claim"]), on=data["on"])

@@ -11,11 +11,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
+from perlindungan._requests import parse_request as _parse
+from perlindungan._requests import request_fields
 from perlindungan.contributions._construction import construction_lines
 from perlindungan.contributions._migrant import migrant_lines
 from perlindungan.contributions._model import (
@@ -92,42 +92,15 @@ def contributions(worker: Worker, *, on: DateLike) -> Quote:
     return Quote(worker=worker, on=day, lines=tuple(lines), notes=tuple(notes))
 
 
+_EXAMPLE = '{"on": "2025-03-01", "worker": {"category": "bpu", "income": 1000000}}'
+
+
 def parse_request(text: str | bytes) -> dict[str, Any]:
-    """Parse a JSON request exactly (numbers with a fraction become Decimal)."""
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(
-            f"the request is not valid JSON ({exc}); expected an object such as "
-            '{"on": "2025-03-01", "worker": {"category": "bpu", "income": 1000000}}.',
-            field="request",
-        ) from None
-    if not isinstance(data, dict):
-        raise InvalidInputError(
-            "the request must be a JSON object with 'on' and 'worker'.", field="request"
-        )
-    return data
+    """Parse a JSON contributions request exactly (fractions become Decimal)."""
+    return _parse(text, example=_EXAMPLE)
 
 
 def quote_from_request(request: Mapping[str, Any] | str | bytes) -> Quote:
     """Answer a request of the JSON contract: ``{"on": ..., "worker": {...}}``."""
-    data = parse_request(request) if isinstance(request, (str, bytes)) else request
-    if not isinstance(data, Mapping):
-        raise InvalidInputError(
-            "the request must be an object with 'on' and 'worker'.", field="request"
-        )
-    unknown = sorted(set(data) - {"on", "worker"})
-    if unknown:
-        raise InvalidInputError(
-            f"{unknown[0]} is not a field of a contributions request; use 'on' and 'worker'.",
-            field=unknown[0],
-        )
-    if "on" not in data:
-        raise InvalidInputError(
-            "on is required: the date the contributions are for, such as 2025-03-01.", field="on"
-        )
-    if "worker" not in data:
-        raise InvalidInputError(
-            "worker is required: an object with a category and its fields.", field="worker"
-        )
+    data = request_fields(request, kind="contributions", fields=("on", "worker"), example=_EXAMPLE)
     return contributions(worker_from_dict(data["worker"]), on=data["on"])

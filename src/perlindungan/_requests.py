@@ -1,0 +1,56 @@
+"""Parsing JSON requests of the CLI/JSON contracts exactly and strictly."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from perlindungan.errors import InvalidInputError
+
+__all__ = ["parse_request", "request_fields"]
+
+
+def parse_request(text: str | bytes, *, example: str) -> dict[str, Any]:
+    """Parse a JSON object exactly (numbers with a fraction become Decimal).
+
+    ``example`` is a valid request shown in the error message.
+    """
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidInputError(
+            f"the request is not valid JSON ({exc}); expected an object such as {example}.",
+            field="request",
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidInputError(
+            f"the request must be a JSON object such as {example}.", field="request"
+        )
+    return data
+
+
+def request_fields(
+    request: Mapping[str, Any] | str | bytes, *, kind: str, fields: tuple[str, ...], example: str
+) -> Mapping[str, Any]:
+    """The request as a mapping that has exactly the top-level ``fields``."""
+    data = parse_request(request, example=example) if isinstance(request, (str, bytes)) else request
+    if not isinstance(data, Mapping):
+        raise InvalidInputError(
+            f"the request must be an object with {' and '.join(map(repr, fields))}.",
+            field="request",
+        )
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise InvalidInputError(
+            f"{unknown[0]} is not a field of a {kind} request; use "
+            f"{' and '.join(map(repr, fields))}.",
+            field=unknown[0],
+        )
+    for key in fields:
+        if key not in data:
+            raise InvalidInputError(
+                f"{key} is required in a {kind} request, such as {example}.", field=key
+            )
+    return data
