@@ -12,7 +12,22 @@ from perlindungan.money import format_rupiah
 if TYPE_CHECKING:
     from perlindungan.benefits._model import Benefit
 
-__all__ = ["explain_benefit", "render"]
+__all__ = ["EVENT_LABELS", "explain_benefit", "render"]
+
+#: Readable, translatable names of the event codes of the JSON contract.
+EVENT_LABELS: Mapping[str, str] = {
+    "temporary_disability": N_("temporary incapacity for work"),
+    "partial_disability": N_("partial permanent disability"),
+    "permanent_total_disability": N_("total permanent disability"),
+    "death": N_("death"),
+    "resignation": N_("resignation"),
+    "termination": N_("termination of employment"),
+    "retirement": N_("retirement"),
+    "disability": N_("total permanent disability"),
+    "leaving_indonesia": N_("leaving Indonesia for good"),
+    "partial": N_("partial withdrawal"),
+    "old_age": N_("old age"),
+}
 
 
 def _loc(locale: str) -> str:
@@ -30,7 +45,9 @@ def explain_benefit(benefit: Benefit, locale: str) -> str:
     loc = _loc(locale)
     out = [
         t(N_("{program} benefit for {event}, on {on}"), locale).format(
-            program=benefit.program.value, event=benefit.event, on=format_date(benefit.on, locale)
+            program=benefit.program.value,
+            event=t(EVENT_LABELS.get(benefit.event, benefit.event), locale),
+            on=format_date(benefit.on, locale),
         ),
         t(N_("Eligible") if benefit.eligible else N_("Not eligible"), locale),
     ]
