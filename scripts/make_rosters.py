@@ -14,6 +14,7 @@ import random
 from pathlib import Path
 
 from perlindungan.regional._person import FACTS
+from perlindungan.regional._regions import regions
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "perlindungan" / "data" / "rosters"
 COLUMNS = list(FACTS)
@@ -73,6 +74,15 @@ SPECS = {
 }
 
 
+def _sub_region(region: str, n: int, i: int) -> str:
+    """An RT label, or in Sijunjung the n-th village unit: its Kemendagri code on odd
+    rows and "Nagari <name>" on even rows (both resolve to the same unit)."""
+    if region != "13.03":
+        return f"RT {n:02d}"
+    unit = regions().descendants("13.03", "village")[n - 1]
+    return unit.code if i % 2 else f"Nagari {unit.name}"
+
+
 def _row(rng: random.Random, pid: str, spec: dict[str, object], i: int) -> dict[str, str]:
     region = str(spec["region"])
     roles = list(spec["roles"])  # type: ignore[call-overload]
@@ -95,7 +105,7 @@ def _row(rng: random.Random, pid: str, spec: dict[str, object], i: int) -> dict[
             d for d in ("ktp", "kelurahan_letter", "surat_tugas_rt") if rng.random() < 0.9
         ),
         "membership_months": str(rng.randrange(0, 36)),
-        "sub_region": f"{'Nagari' if region == '13.03' else 'RT'} {rng.randrange(1, 3 if region == '13.03' else 68):02d}",
+        "sub_region": _sub_region(region, rng.randrange(1, 3 if region == "13.03" else 68), i),
         "activity_id": "",
         "activity_value": "",
         "application_date": (start + dt.timedelta(days=rng.randrange(0, 60))).isoformat(),

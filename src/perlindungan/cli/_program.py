@@ -41,7 +41,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--on", help="date (YYYY-MM-DD); default: the program's first day")
     parser.add_argument("--roster", help="roster CSV or .jsonl; default: the bundled roster")
     parser.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    parser.add_argument("--output", help="write the result to this file instead of stdout")
+    parser.add_argument(
+        "--output",
+        help=(
+            "write the result to this file instead of stdout; evaluate: a folder (existing, "
+            "or ending in /) gets decisions.csv, allocation.csv, budget.csv, result.json "
+            "and report.txt"
+        ),
+    )
     parser.add_argument("--participants", type=int, help="budget: participants (default: quota)")
     parser.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
     parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
@@ -123,7 +130,10 @@ def run(args: argparse.Namespace) -> int:
     result = run_roster(
         prog, rows, on=on, progress=_progress if args.progress or len(rows) > 50_000 else None
     )
-    if args.format == "json":
+    if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
+        for path in result.write_files(args.output, locale):
+            print(path)
+    elif args.format == "json":
         _emit(result.to_json(locale), args.output)
     elif args.format == "csv":
         _emit(result.to_csv(locale).rstrip("\n"), args.output)

@@ -20,7 +20,14 @@ import datetime as _dt
 from perlindungan._suggest import did_you_mean, suggestions
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, UnknownNameError
-from perlindungan.regional._allocate import Allocation, Placement, Status, allocate, tie_break
+from perlindungan.regional._allocate import (
+    Allocation,
+    Placement,
+    Status,
+    allocate,
+    resolve_sub_region,
+    tie_break,
+)
 from perlindungan.regional._budget import Budget, BudgetLine, budget, planned_budget, premium
 from perlindungan.regional._conditions import CONDITIONS, ConditionResult, Outcome
 from perlindungan.regional._evaluate import Decision, Verdict, evaluate
@@ -81,6 +88,7 @@ __all__ = [
     "read_roster_text",
     "region",
     "regions",
+    "resolve_sub_region",
     "run_roster",
     "tie_break",
 ]

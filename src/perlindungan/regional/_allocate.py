@@ -19,10 +19,12 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan.errors import InvalidInputError
 from perlindungan.regional._evaluate import Decision, Verdict
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import Quota, RegionalProgram
+from perlindungan.regional._regions import regions
 
-__all__ = ["Allocation", "Placement", "Status", "allocate", "tie_break"]
+__all__ = ["Allocation", "Placement", "Status", "allocate", "resolve_sub_region", "tie_break"]
 
 
 class Status(enum.StrEnum):
@@ -55,6 +57,7 @@ class Placement:
     status: Status
     rank: int | None = None
     reason: str | None = None
+    sub_region: str | None = None
 
     def to_dict(self, locale: str = "id_ID") -> dict[str, Any]:
         """JSON form."""
@@ -65,6 +68,7 @@ class Placement:
             "rank": self.rank,
             "reason": translate(self.reason, locale) if self.reason else None,
             "phase": self.decision.phase.name if self.decision.phase else None,
+            "sub_region": self.sub_region,
         }
 
 
@@ -90,6 +94,31 @@ class Allocation:
 def tie_break(program_id: str, person_id: str) -> str:
     """The documented tie-break: SHA-256 hex of ``"<program id>:<person id>"``."""
     return hashlib.sha256(f"{program_id}:{person_id}".encode()).hexdigest()
+
+
+def resolve_sub_region(program: RegionalProgram, value: str | None) -> str | None:
+    """The quota key of a roster ``sub_region``: the Kemendagri code when the value is the
+    code or name of a kecamatan or village unit inside the program's region, else the text.
+
+    >>> from perlindungan.regional import program
+    >>> p = program("sijunjung-nagari-100")
+    >>> resolve_sub_region(p, "nagari silokek"), resolve_sub_region(p, "RT 07")
+    ('13.03.04.2003', 'RT 07')
+
+    """
+    if value is None:
+        return None
+    try:
+        found = regions().get(value, within=program.region)
+    except InvalidInputError:
+        return value
+    return found.code if found.level in ("district", "village") else value
+
+
+def _cap(quota: Quota, raw: str | None, sub: str) -> int | None:
+    if raw is not None and raw in quota.sub_region_quotas:
+        return quota.sub_region_quotas[raw]
+    return quota.cap_for_sub_region(sub)
 
 
 def _key(program: RegionalProgram, d: Decision) -> tuple[Any, ...]:
@@ -135,7 +164,7 @@ def allocate(
     sub_capped = quota.per_sub_region is not None or bool(quota.sub_region_quotas)
     for rank, (_, i) in enumerate(eligible, start=1):
         d = decisions[i]
-        role, sub = d.person.role or "", d.person.sub_region
+        role, sub = d.person.role or "", resolve_sub_region(program, d.person.sub_region)
         reason = None
         if quota.total is not None and total >= quota.total:
             reason = N_("the total quota is full")
@@ -145,16 +174,16 @@ def allocate(
             reason = N_("the sub-region is unknown, so its quota cannot be checked")
         elif (
             sub is not None
-            and (cap := quota.cap_for_sub_region(sub)) is not None
+            and (cap := _cap(quota, d.person.sub_region, sub)) is not None
             and by_sub[sub] >= cap
         ):
             reason = N_("the quota of the person's sub-region is full")
         if reason is not None:
-            placed[i] = Placement(d, Status.WAITLISTED, rank, reason)
+            placed[i] = Placement(d, Status.WAITLISTED, rank, reason, sub)
             continue
         total += 1
         by_role[role] += 1
         if sub is not None:
             by_sub[sub] += 1
-        placed[i] = Placement(d, Status.ADMITTED, rank)
+        placed[i] = Placement(d, Status.ADMITTED, rank, sub_region=sub)
     return Allocation(program.id, on, tuple(placed[i] for i in range(len(decisions))))

@@ -420,6 +420,14 @@ def _program(doc: TomlDocument, problems: list[DataProblem]) -> RegionalProgram 
     funding = _funding(r, raw["funding"]) if r.table("program.funding", raw["funding"]) else None
     quota_raw = r.table("program.quota", raw.get("quota", {})) or {}
     quota = _quota(r, quota_raw, groups)
+    if region and quota.sub_regions is not None:
+        villages = regions().descendants(region, "village")
+        if villages and len(villages) != quota.sub_regions:
+            r.add(
+                "program.quota.sub_regions",
+                f"{quota.sub_regions:,} sub-regions, but region {region} has "
+                f"{len(villages):,} village units in the region data",
+            )
     prio_raw = r.table("program.priority", raw.get("priority", {})) or {}
     r.keys("program.priority", prio_raw, _KEYS["priority"])
     priority = Priority(

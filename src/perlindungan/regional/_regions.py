@@ -1,6 +1,8 @@
 """Regions: Kemendagri codes, names and hierarchy, read from ``data/regions/*.toml``.
 
 The parent of a region is its code without the last dotted part (``36.73`` -> ``36``).
+Below the kabupaten/kota the files list kecamatan (``district``) and desa/kelurahan/nagari
+(``village``) with the source of the codes (a file-level ``source`` key).
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ import attrs
 
 from perlindungan._suggest import did_you_mean, suggestions
 from perlindungan._toml import TomlDocument, read_toml_text
-from perlindungan.errors import DataProblem, RegulationDataError, UnknownNameError
+from perlindungan.errors import (
+    DataProblem,
+    InvalidInputError,
+    RegulationDataError,
+    UnknownNameError,
+)
 
 __all__ = ["LEVELS", "Region", "RegionRegistry", "region", "regions"]
 
@@ -48,6 +55,13 @@ class Region:
     village_units: int | None = None
     village_units_status: str | None = None
     village_units_note: str | None = None
+    source: str | None = None
+
+    @property
+    def parent(self) -> Region | None:
+        """The known region directly above (in the bundled registry), or None."""
+        code = self.parent_code
+        return regions().by_code.get(code) if code else None
 
     @property
     def parent_code(self) -> str | None:
@@ -72,23 +86,57 @@ class RegionRegistry:
 
     by_code: dict[str, Region]
 
-    def get(self, code_or_name: str) -> Region:
-        """The region with this code or name; :class:`UnknownNameError` otherwise."""
+    def get(self, code_or_name: str, *, within: str | None = None) -> Region:
+        """The region with this code or name (case-insensitive, aliases too).
+
+        ``within`` (a code) limits a name lookup to that region and what lies inside it.
+        When a name fits regions at several levels the highest level wins (``"Sijunjung"``
+        is the kabupaten, not the kecamatan or nagari of that name); two regions of the
+        same level with the name are ambiguous.
+        """
         key = str(code_or_name).strip()
-        if key in self.by_code:
+        if key in self.by_code and (within is None or self.by_code[key].is_within(within)):
             return self.by_code[key]
         wanted = _norm(key)
-        for reg in self.by_code.values():
-            if wanted in {_norm(reg.name), *(_norm(a) for a in reg.aliases)} or (
-                reg.name_en and wanted == _norm(reg.name_en)
-            ):
-                return reg
-        names = [*self.by_code, *(r.name for r in self.by_code.values())]
+        pool = [r for r in self.by_code.values() if within is None or r.is_within(within)]
+        hits = [
+            reg
+            for reg in pool
+            if wanted in {_norm(reg.name), *(_norm(a) for a in reg.aliases)}
+            or (reg.name_en and wanted == _norm(reg.name_en))
+        ]
+        if hits:
+            top = min(h.code.count(".") for h in hits)
+            best = sorted((h for h in hits if h.code.count(".") == top), key=lambda r: r.code)
+            if len(best) == 1:
+                return best[0]
+            raise InvalidInputError(
+                f"region name {code_or_name!r} is ambiguous: "
+                f"{', '.join(str(r) for r in best)}; give the code instead.",
+                field="region",
+                value=code_or_name,
+            )
+        names = list(dict.fromkeys([*(r.code for r in pool), *(r.name for r in pool)]))
         raise UnknownNameError(
             f"unknown region {code_or_name!r}; {did_you_mean(key, names)}",
             field="region",
             value=code_or_name,
             suggestions=suggestions(key, names),
+        )
+
+    def parent(self, code: str) -> Region | None:
+        """The known region directly above ``code``, or None."""
+        return self.by_code.get(code.rsplit(".", 1)[0]) if "." in code else None
+
+    def descendants(self, code: str, level: str | None = None) -> list[Region]:
+        """Known regions inside ``code`` (optionally of one level), in code order."""
+        return sorted(
+            (
+                r
+                for r in self.by_code.values()
+                if r.code.startswith(code + ".") and (level is None or r.level == level)
+            ),
+            key=lambda r: r.code,
         )
 
     def chain(self, code: str) -> list[Region]:
@@ -115,9 +163,17 @@ def load_regions(docs: Iterable[TomlDocument]) -> RegionRegistry:
     found: dict[str, Region] = {}
     for doc in docs:
         entries = doc.data.get("region", [])
+        source = doc.data.get("source")
         for key in doc.data:
-            if key != "region":
-                problems.append(doc.problem(key, f"unknown key {key!r}; did you mean 'region'?"))
+            if key not in ("region", "source"):
+                problems.append(
+                    doc.problem(
+                        key, f"unknown key {key!r}; {did_you_mean(key, ('region', 'source'))}"
+                    )
+                )
+        if source is not None and not isinstance(source, str):
+            problems.append(doc.problem("source", "must be text in quotes"))
+            source = None
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
             path = f"region[{index}]"
             bad = [k for k in entry if k not in _KEYS]
@@ -140,6 +196,12 @@ def load_regions(docs: Iterable[TomlDocument]) -> RegionRegistry:
             if not isinstance(name, str):
                 problems.append(doc.problem(f"{path}.name", "must be a name in quotes"))
                 continue
+            parent = code.rsplit(".", 1)[0] if "." in code else None
+            if level in ("district", "village") and parent is not None and parent not in found:
+                problems.append(
+                    doc.problem(f"{path}.code", f"parent region {parent} of {code} is not listed")
+                )
+                continue
             if code in found:
                 problems.append(doc.problem(f"{path}.code", f"region {code} is listed twice"))
                 continue
@@ -152,10 +214,23 @@ def load_regions(docs: Iterable[TomlDocument]) -> RegionRegistry:
                 village_units=entry.get("village_units"),
                 village_units_status=entry.get("village_units_status"),
                 village_units_note=entry.get("village_units_note"),
+                source=source,
+            )
+    registry = RegionRegistry(found)
+    for reg in found.values():
+        villages = registry.descendants(reg.code, "village")
+        if reg.village_units is not None and villages and len(villages) != reg.village_units:
+            problems.append(
+                DataProblem(
+                    "regions",
+                    reg.code,
+                    f"village_units of {reg} is {reg.village_units}, "
+                    f"but {len(villages)} village units are listed",
+                )
             )
     if problems:
         raise RegulationDataError(problems)
-    return RegionRegistry(found)
+    return registry
 
 
 @functools.cache
@@ -170,8 +245,8 @@ def regions() -> RegionRegistry:
     return load_regions(docs)
 
 
-def region(code_or_name: str) -> Region:
-    """A bundled region by Kemendagri code or name.
+def region(code_or_name: str, *, within: str | None = None) -> Region:
+    """A bundled region by Kemendagri code or name (``within`` limits a name lookup).
 
     >>> region("36.73").name
     'Kota Serang'
@@ -179,6 +254,14 @@ def region(code_or_name: str) -> Region:
     '13.03'
     >>> region("36.73").parent_code
     '36'
+    >>> region("13.03.10.2004").name, region("13.03.10.2004").parent.name
+    ('Desa Kampung Baru', 'Kupitan')
+    >>> region("sijunjung", within="13.03.04").code
+    '13.03.04'
+    >>> region("Sijunjung", within="13.03.04.2009").code
+    '13.03.04.2009'
+    >>> len(regions().descendants("13.03", "village"))
+    62
 
     """
-    return regions().get(code_or_name)
+    return regions().get(code_or_name, within=within)

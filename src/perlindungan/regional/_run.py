@@ -8,6 +8,7 @@ import io
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -15,7 +16,8 @@ import attrs
 from perlindungan._i18n import N_, translate
 from perlindungan.dates import to_date
 from perlindungan.money import Rupiah, format_rupiah
-from perlindungan.regional._allocate import Allocation, allocate
+from perlindungan.programs import Frequency
+from perlindungan.regional._allocate import Allocation, allocate, resolve_sub_region
 from perlindungan.regional._budget import Budget, budget
 from perlindungan.regional._evaluate import evaluate
 from perlindungan.regional._program import RegionalProgram
@@ -122,6 +124,79 @@ class RunResult:
                 ]
             )
         return out.getvalue()
+
+    def allocation_csv(self, locale: str = "id_ID") -> str:
+        """One CSV line per person read (row errors are in :meth:`to_csv` only):
+        row, id, status, reason, rank, sub_region (a Kemendagri code when it resolved),
+        phase. ``status`` is ``admitted``, ``waitlisted``, ``phase_not_started`` (waiting)
+        or ``not_considered``."""
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["row", "id", "status", "reason", "rank", "sub_region", "phase"])
+        placements = iter(self.allocation.placements)
+        for row in self.rows:
+            if row.error is not None:
+                continue
+            p = next(placements)
+            d = p.decision
+            w.writerow(
+                [
+                    row.row,
+                    d.person.id,
+                    p.status.value,
+                    translate(p.reason, locale) if p.reason else "",
+                    p.rank or "",
+                    p.sub_region or resolve_sub_region(self.program, d.person.sub_region) or "",
+                    d.phase.name if d.phase else "",
+                ]
+            )
+        return out.getvalue()
+
+    def budget_rows(self) -> list[tuple[str, str, str, Rupiah, Rupiah, Rupiah]]:
+        """Budget per (payer, phase, program): per month, per year, one-off (whole rupiah)."""
+        sums: dict[tuple[str, str, str], list[Rupiah]] = {}
+        for line in self.budget.lines:
+            for q in line.quote.lines:
+                key = (q.payer.value, line.phase or "-", q.program.value)
+                acc = sums.setdefault(key, [Rupiah.zero(), Rupiah.zero()])
+                if q.frequency is Frequency.MONTHLY:
+                    acc[0] = acc[0] + q.amount
+                elif q.frequency is Frequency.ONCE:
+                    acc[1] = acc[1] + q.amount
+        return [
+            (payer, phase, prog, m, m * 12 + once, once)
+            for (payer, phase, prog), (m, once) in sorted(sums.items())
+        ]
+
+    def budget_csv(self) -> str:
+        """CSV: payer, phase, program, per_month, per_year, one_off; a last ``total`` line
+        equals the budget of :meth:`report`."""
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["payer", "phase", "program", "per_month", "per_year", "one_off"])
+        for payer, phase, prog, m, y, once in self.budget_rows():
+            w.writerow([payer, phase, prog, int(m), int(y), int(once)])
+        b = self.budget
+        w.writerow(["total", "", "", int(b.monthly), int(b.yearly), int(b.once)])
+        return out.getvalue()
+
+    def write_files(self, folder: str | Path, locale: str = "id_ID") -> list[Path]:
+        """Write ``decisions.csv``, ``allocation.csv``, ``budget.csv``, ``result.json`` and
+        ``report.txt`` into ``folder`` (created if needed); returns the paths written."""
+        target = Path(folder)
+        target.mkdir(parents=True, exist_ok=True)
+        files = {
+            "decisions.csv": self.to_csv(locale),
+            "allocation.csv": self.allocation_csv(locale),
+            "budget.csv": self.budget_csv(),
+            "result.json": self.to_json(locale) + "\n",
+            "report.txt": self.report(locale) + "\n",
+        }
+        written = []
+        for name, text in files.items():
+            (target / name).write_text(text, encoding="utf-8")
+            written.append(target / name)
+        return written
 
     def report(self, locale: str = "id_ID") -> str:
         """A readable report: decisions summary, coverage and budget."""
