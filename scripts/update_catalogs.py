@@ -10,6 +10,7 @@ in the source are dropped. The ``--check`` mode is what the test suite runs.
 
 from __future__ import annotations
 
+import ast
 import io
 import sys
 from pathlib import Path
@@ -43,7 +44,56 @@ def extract() -> Catalog:
             auto_comments=comments,
             context=context,
         )
+    # babel's extractor does not look inside f-string expressions: add what it missed.
+    for path, node in _marked_calls():
+        literal = _literal(node)
+        if literal is not None and literal not in catalog:
+            catalog.add(literal, None, [(_relative(path), node.lineno)])
     return catalog
+
+
+def _relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def _marked_calls() -> list[tuple[Path, ast.Call]]:
+    """Every ``N_(...)``, ``translate(...)`` and ``t(...)`` call in the package source."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in {"N_", "translate", "t"}
+                and node.args
+            ):
+                found.append((path, node))
+    return found
+
+
+def _literal(node: ast.Call) -> str | None:
+    first = node.args[0]
+    if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value:
+        return first.value
+    return None
+
+
+def unmarkable() -> list[str]:
+    """Marked calls no catalogue can hold: ``N_`` of anything but a string literal, and
+    ``translate``/``t`` of an f-string or a concatenation (variables holding ids are fine)."""
+    found = []
+    for path, node in _marked_calls():
+        if _literal(node) is not None:
+            continue
+        first = node.args[0]
+        name = node.func.id if isinstance(node.func, ast.Name) else "?"
+        if name == "N_" or isinstance(first, ast.JoinedStr | ast.BinOp):
+            found.append(
+                f"{_relative(path)}:{node.lineno}: {name}() needs a plain string literal as its "
+                "first argument, not a computed value or an f-string"
+            )
+    return found
 
 
 def _dump_po(catalog: Catalog) -> bytes:
@@ -77,7 +127,7 @@ def updated_po(template: Catalog) -> Catalog:
 def problems() -> list[str]:
     """What is stale or missing; empty when the catalogues are up to date."""
     template = extract()
-    found: list[str] = []
+    found: list[str] = unmarkable()
     if not PO.exists():
         return [f"{PO} is missing; run scripts/update_catalogs.py"]
     with PO.open("rb") as handle:

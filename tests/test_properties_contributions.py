@@ -11,70 +11,36 @@ from hypothesis import strategies as st
 
 from perlindungan import (
     ConstructionProject,
-    ConstructionWorker,
-    Employer,
-    MigrantWorker,
     NonWageEarner,
     Payer,
     Program,
     Quote,
     WageEarner,
-    Worker,
     contributions,
     parameter,
+    quote_from_request,
+    worker_from_dict,
 )
-from perlindungan.workers import SECTORS
+from perlindungan import strategies as pst
 
-FIRST = _dt.date(2015, 7, 1)
-LAST = _dt.date(2027, 2, 28)
-MIGRANT_FIRST = _dt.date(2018, 12, 10)
-
-dates = st.dates(min_value=FIRST, max_value=LAST)
-birth_dates = st.dates(min_value=_dt.date(1950, 1, 1), max_value=_dt.date(2007, 12, 31))
-wages = st.one_of(
-    st.integers(min_value=1, max_value=500_000_000).map(Decimal),
-    st.decimals(min_value=1, max_value=500_000_000, places=2, allow_nan=False),
-)
-employers = st.one_of(
-    st.none(),
-    st.builds(
-        Employer,
-        sector=st.one_of(st.none(), st.sampled_from([*SECTORS, "retail", "banking"])),
-        workers=st.one_of(st.none(), st.integers(min_value=0, max_value=1000)),
-    ),
-)
-wage_earners = st.builds(
-    WageEarner,
-    wage=wages,
-    risk_class=st.integers(min_value=1, max_value=5),
-    birth_date=birth_dates,
-    employer=employers,
-)
-non_wage_earners = st.builds(
-    NonWageEarner,
-    income=st.integers(min_value=1_000_000, max_value=20_700_000),
-    with_jht=st.booleans(),
-)
-projects = st.builds(
-    ConstructionProject, contract_value=st.integers(min_value=1, max_value=50_000_000_000)
-)
-construction_workers = st.builds(ConstructionWorker, wage=wages)
-migrants = st.builds(
-    MigrantWorker,
-    contract_months=st.integers(min_value=1, max_value=60),
-    jht_amount=st.one_of(st.none(), st.sampled_from([50_000, 100_000, 600_000])),
-    pre_placement=st.booleans(),
-)
+dates = pst.dates()
+wages = pst.wages()
+wage_earners = pst.wage_earners()
 
 
 @st.composite
 def quotes(draw: st.DrawFn) -> Quote:
-    worker: Worker = draw(
-        st.one_of(wage_earners, non_wage_earners, projects, construction_workers, migrants)
-    )
-    low = MIGRANT_FIRST if isinstance(worker, MigrantWorker) else FIRST
-    on = draw(st.dates(min_value=low, max_value=LAST))
+    worker, on = draw(pst.worker_and_date())
     return contributions(worker, on=on)
+
+
+@given(pst.contribution_requests())
+def test_requests_from_the_strategy_round_trip_through_the_json_contract(
+    request: dict[str, object],
+) -> None:
+    quote = quote_from_request(request)
+    assert quote.total.is_whole
+    assert worker_from_dict(request["worker"]) is not None  # type: ignore[arg-type]
 
 
 def _half_up(value: Decimal) -> Decimal:
@@ -148,13 +114,13 @@ def test_wage_earner_contributions_never_fall_as_the_wage_rises(
 
 
 @given(
-    st.integers(min_value=1_000_000, max_value=20_700_000),
-    st.integers(min_value=1_000_000, max_value=20_700_000),
+    pst.incomes(),
+    pst.incomes(),
     st.booleans(),
     dates,
 )
 def test_non_wage_earner_contributions_never_fall_as_income_rises(
-    x: int, y: int, with_jht: bool, on: _dt.date
+    x: Decimal, y: Decimal, with_jht: bool, on: _dt.date
 ) -> None:
     low, high = sorted([x, y])
     a = contributions(NonWageEarner(income=low, with_jht=with_jht), on=on)

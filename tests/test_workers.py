@@ -136,3 +136,20 @@ def test_migrant_fields() -> None:
 def test_bpu_with_jht_must_be_boolean() -> None:
     with pytest.raises(InvalidInputError, match="with_jht must be true or false"):
         worker_from_dict({"category": "bpu", "income": 1000000, "with_jht": "ya"})
+
+
+def test_birth_date_after_the_date_asked_is_refused() -> None:
+    """A wage earner born after the contribution date is bad input, not a silent JP line."""
+    import perlindungan as pl  # noqa: PLC0415
+
+    worker = pl.WageEarner(wage=5_000_000, risk_class=1, birth_date="2030-01-01")
+    with pytest.raises(pl.InvalidInputError, match=r"worker\.birth_date 2030-01-01 is after"):
+        pl.contributions(worker, on="2025-06-01")
+
+
+def test_birth_date_near_the_end_of_the_calendar_is_a_library_error() -> None:
+    """Pension age for a birth date in year 9990 cannot overflow into a bare ValueError."""
+    import perlindungan as pl  # noqa: PLC0415
+
+    with pytest.raises(pl.InvalidInputError, match="outside the calendar"):
+        pl.pension_age_reached_on("9990-01-01")

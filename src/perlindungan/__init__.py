@@ -6,7 +6,9 @@
 16800
 """
 
-from perlindungan import errors, regional
+from typing import TYPE_CHECKING
+
+from perlindungan import errors
 from perlindungan._version import __version__
 from perlindungan.benefits import Benefit, Claim, Component, benefit_from_request, benefits
 from perlindungan.contributions import Line, Quote, contributions, quote_from_request
@@ -36,6 +38,9 @@ from perlindungan.workers import (
     Worker,
     worker_from_dict,
 )
+
+if TYPE_CHECKING:
+    from perlindungan import regional
 
 __all__ = [
     "Benefit",
@@ -82,6 +87,16 @@ __all__ = [
     "regional",
     "worker_from_dict",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # ``regional`` is imported on first use: it is large, and ``import perlindungan``
+    # should stay fast (see docs/performance.md).
+    if name == "regional":
+        import importlib  # noqa: PLC0415
+
+        return importlib.import_module("perlindungan.regional")
+    raise AttributeError(f"module 'perlindungan' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

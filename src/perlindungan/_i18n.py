@@ -9,11 +9,13 @@ translating it; :func:`translate` translates for a given locale.
 from __future__ import annotations
 
 import gettext
-from functools import cache
-from importlib import resources
-from typing import Final
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["DEFAULT_LOCALE", "DOMAIN", "N_", "language_of", "translate"]
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = ["DEFAULT_LOCALE", "DOMAIN", "N_", "babel_locale", "language_of", "translate"]
 
 DOMAIN: Final = "perlindungan"
 DEFAULT_LOCALE: Final = "id_ID"
@@ -25,6 +27,7 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
     return message
 
 
+@lru_cache(maxsize=64)
 def language_of(locale: str) -> str:
     """The catalogue language for a locale: ``id_ID`` -> ``id``, ``en_US`` -> ``en``."""
     from perlindungan.errors import UnknownNameError  # noqa: PLC0415
@@ -41,9 +44,20 @@ def language_of(locale: str) -> str:
 
 
 @cache
+def babel_locale(locale: str) -> Locale:
+    """The babel :class:`~babel.Locale` for a locale name, parsed once (babel is imported
+    on first use, and parsing the name on every formatted number is slow)."""
+    from babel import Locale  # noqa: PLC0415
+
+    return Locale.parse(locale)
+
+
+@cache
 def _catalogue(lang: str) -> gettext.NullTranslations:
     if lang == "en":
         return gettext.NullTranslations()
+    from importlib import resources  # noqa: PLC0415  (slow to import; needed only here)
+
     path = resources.files("perlindungan") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     with path.open("rb") as handle:
         return gettext.GNUTranslations(handle)

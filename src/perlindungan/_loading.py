@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -408,6 +407,18 @@ def load_directory(directory: Path) -> ParameterSet:
 
 
 def _bundled_files(folder: str) -> list[TomlDocument]:
+    # A plain directory when installed normally: read it without importing
+    # importlib.resources, a measurable part of the import-and-load time
+    # (docs/performance.md); any other installation goes through importlib.resources.
+    plain = Path(__file__).parent / "data" / folder
+    if plain.is_dir():
+        return [
+            read_toml_text(path.read_text("utf-8"), f"{folder}/{path.name}")
+            for path in sorted(plain.iterdir(), key=lambda p: p.name)
+            if path.name.endswith(".toml")
+        ]
+    from importlib import resources  # noqa: PLC0415
+
     root = resources.files("perlindungan") / "data" / folder
     return [
         read_toml_text(entry.read_text("utf-8"), f"{folder}/{entry.name}")

@@ -40,7 +40,17 @@ class TomlDocument:
 
     name: str
     data: dict[str, Any]
-    lines: dict[str, int]
+    text: str = attrs.field(default="", repr=False)
+    _lines: dict[str, int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+
+    @property
+    def lines(self) -> dict[str, int]:
+        """Dotted key path -> line number; indexed on first use (only problems need it)."""
+        lines = self._lines
+        if lines is None:
+            lines = _index_lines(self.text)
+            object.__setattr__(self, "_lines", lines)
+        return lines
 
     def line_of(self, path: str) -> int | None:
         """The line of ``path`` or of its nearest written ancestor."""
@@ -110,7 +120,7 @@ def read_toml_text(text: str, name: str) -> TomlDocument:
         raise RegulationDataError(
             [DataProblem(name, "", "nesting is too deep; refused.")]
         ) from None
-    return TomlDocument(name=name, data=data, lines=_index_lines(text))
+    return TomlDocument(name=name, data=data, text=text)
 
 
 def read_toml(path: Path, *, name: str | None = None) -> TomlDocument:

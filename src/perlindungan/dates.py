@@ -3,7 +3,9 @@
 Every calculation takes the date it is for; nothing here reads the clock. Dates are
 accepted as ISO strings (``"2025-02-07"``) or :class:`datetime.date` objects (pendulum
 dates included) and returned as plain :class:`datetime.date`. Parsing and month
-arithmetic use pendulum.
+arithmetic use pendulum (imported on first use, so that ``import perlindungan`` stays fast;
+plain ``YYYY-MM-DD`` strings are read by :meth:`datetime.date.fromisoformat`, which gives
+the same dates and refuses the same impossible ones).
 
 Months follow pendulum: one month after 31 January is the last day of February.
 Ages follow the civil convention: a person becomes one year older on the anniversary of
@@ -13,12 +15,13 @@ have no 29 February. No regulation on BPJS Ketenagakerjaan states otherwise.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
+import re
+from functools import lru_cache
 from typing import Final
 
 import attrs
-import pendulum
-from pendulum.parsing.exceptions import ParserError
 
 from perlindungan.errors import InvalidInputError
 
@@ -35,6 +38,7 @@ __all__ = [
 DateLike = _dt.date | str
 
 _ISO_HINT: Final = "an ISO date such as 2025-02-07"
+_PLAIN_ISO: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def to_date(value: object, *, field: str = "on") -> _dt.date:
@@ -52,27 +56,44 @@ def to_date(value: object, *, field: str = "on") -> _dt.date:
     if isinstance(value, _dt.date):
         return _dt.date(value.year, value.month, value.day)
     if isinstance(value, str):
-        text = value.strip()
-        if len(text) != 10:
-            raise InvalidInputError(
-                f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
-            )
-        try:
-            parsed = pendulum.parse(text, exact=True)
-        except (ParserError, ValueError):
-            raise InvalidInputError(
-                f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
-            ) from None
-        if type(parsed) is not pendulum.Date:
-            raise InvalidInputError(
-                f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
-            )
-        return _dt.date(parsed.year, parsed.month, parsed.day)
+        return _parse_date(value, field)
     raise InvalidInputError(
         f"{field} must be {_ISO_HINT} or a datetime.date, got {type(value).__name__} {value!r}.",
         field=field,
         value=value,
     )
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(value: str, field: str) -> _dt.date:
+    # Cached: the same dates are parsed again and again (a quote, a payroll, a roster).
+    # Errors are not cached (lru_cache does not keep exceptions).
+    text = value.strip()
+    if len(text) != 10:
+        raise InvalidInputError(
+            f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
+        )
+    if _PLAIN_ISO.fullmatch(text):
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            raise InvalidInputError(
+                f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
+            ) from None
+    import pendulum  # noqa: PLC0415  (only for the rarer ISO forms, e.g. week dates)
+    from pendulum.parsing.exceptions import ParserError  # noqa: PLC0415
+
+    try:
+        parsed = pendulum.parse(text, exact=True)
+    except (ParserError, ValueError):
+        raise InvalidInputError(
+            f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
+        ) from None
+    if type(parsed) is not pendulum.Date:
+        raise InvalidInputError(
+            f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
+        )
+    return _dt.date(parsed.year, parsed.month, parsed.day)
 
 
 def anniversary(birth: _dt.date, years: int) -> _dt.date:
@@ -82,6 +103,13 @@ def anniversary(birth: _dt.date, years: int) -> _dt.date:
     datetime.date(2025, 3, 1)
     """
     year = birth.year + years
+    if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
+        raise InvalidInputError(
+            f"birth_date {birth.isoformat()} + {years} years is outside the calendar "
+            f"(years {_dt.MINYEAR}-{_dt.MAXYEAR}); give a real birth date such as 1990-05-17.",
+            field="birth_date",
+            value=birth,
+        )
     try:
         return birth.replace(year=year)
     except ValueError:  # 29 February in a common year
@@ -116,6 +144,8 @@ def full_months_between(start: _dt.date | str, end: _dt.date | str) -> int:
     >>> full_months_between("2025-01-31", "2025-02-27"), full_months_between("2025-01-31", "2025-02-28")
     (0, 1)
     """
+    import pendulum  # noqa: PLC0415  (imported on first use: see the module docstring)
+
     s = pendulum.Date(*to_date(start, field="start").timetuple()[:3])
     e = pendulum.Date(*to_date(end, field="end").timetuple()[:3])
     if e < s:
@@ -172,8 +202,7 @@ class Month:
     @property
     def last_day(self) -> _dt.date:
         """The last day of the month."""
-        end = pendulum.date(self.year, self.month, 1).end_of("month")
-        return _dt.date(end.year, end.month, end.day)
+        return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
 
     def shift(self, months: int) -> Month:
         """The month ``months`` later (or earlier, when negative)."""

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import decimal
 from decimal import Decimal
-from typing import Final, SupportsIndex, overload
+from functools import cache
+from typing import TYPE_CHECKING, Final, SupportsIndex, overload
 
 import attrs
 
 from perlindungan.errors import InvalidInputError, MoneyTypeError
+
+if TYPE_CHECKING:
+    from babel.numbers import NumberPattern
 
 __all__ = ["ROUNDING", "Rupiah", "as_decimal", "format_rupiah"]
 
@@ -95,7 +99,7 @@ class Rupiah:
     # -- arithmetic -------------------------------------------------------------
     def __add__(self, other: object) -> Rupiah:
         if isinstance(other, Rupiah):
-            return Rupiah(self.amount + other.amount)
+            return _exact(self.amount + other.amount)
         return NotImplemented
 
     def __radd__(self, other: object) -> Rupiah:
@@ -106,11 +110,11 @@ class Rupiah:
 
     def __sub__(self, other: object) -> Rupiah:
         if isinstance(other, Rupiah):
-            return Rupiah(self.amount - other.amount)
+            return _exact(self.amount - other.amount)
         return NotImplemented
 
     def __neg__(self) -> Rupiah:
-        return Rupiah(-self.amount)
+        return _exact(-self.amount)
 
     def __mul__(self, factor: object) -> Rupiah:
         if isinstance(factor, float):
@@ -120,7 +124,7 @@ class Rupiah:
         if isinstance(factor, Decimal) or (
             isinstance(factor, int) and not isinstance(factor, bool)
         ):
-            return Rupiah(self.amount * factor)
+            return _exact(self.amount * factor)
         return NotImplemented
 
     __rmul__ = __mul__
@@ -128,7 +132,7 @@ class Rupiah:
     # -- rounding and conversion -------------------------------------------------
     def round(self) -> Rupiah:
         """Round to whole rupiah, half up (the library's convention, see module doc)."""
-        return Rupiah(self.amount.quantize(_ONE, rounding=ROUNDING))
+        return _exact(self.amount.quantize(_ONE, rounding=ROUNDING))
 
     @property
     def is_whole(self) -> bool:
@@ -171,6 +175,14 @@ class Rupiah:
         return Rupiah(self.amount.quantize(Decimal(1).scaleb(-int(ndigits)), rounding=ROUNDING))
 
 
+def _exact(amount: Decimal) -> Rupiah:
+    # The result of arithmetic on two Rupiah/Decimal values is already a finite Decimal:
+    # skip the converter (a measurable part of a quote's time, see docs/performance.md).
+    result = object.__new__(Rupiah)
+    object.__setattr__(result, "amount", amount)
+    return result
+
+
 def format_rupiah(amount: Rupiah | int | Decimal, *, locale: str = "id_ID") -> str:
     """Format an amount with babel, without the two decimals CLDR gives IDR.
 
@@ -181,6 +193,20 @@ def format_rupiah(amount: Rupiah | int | Decimal, *, locale: str = "id_ID") -> s
     """
     from babel.numbers import format_currency  # noqa: PLC0415  (keeps import time low)
 
+    from perlindungan._i18n import babel_locale  # noqa: PLC0415
+
     value = amount.amount if isinstance(amount, Rupiah) else as_decimal(amount, field="amount")
-    pattern = "¤#,##0" if value == value.to_integral_value() else "¤#,##0.00"
-    return str(format_currency(value, "IDR", format=pattern, locale=locale, currency_digits=False))
+    pattern = _pattern("¤#,##0" if value == value.to_integral_value() else "¤#,##0.00")
+    return str(
+        format_currency(
+            value, "IDR", format=pattern, locale=babel_locale(locale), currency_digits=False
+        )
+    )
+
+
+@cache
+def _pattern(text: str) -> NumberPattern:
+    # Parsed once: babel parses a pattern string again on every call.
+    from babel.numbers import parse_pattern  # noqa: PLC0415
+
+    return parse_pattern(text)

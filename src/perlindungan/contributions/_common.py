@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
+from functools import lru_cache
 
-from perlindungan.contributions._model import Cap, Line, Relief
+from perlindungan.contributions._model import Cap, Line, Recomposition, Relief
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
 from perlindungan.parameters import DatedValue, parameter
@@ -14,8 +15,14 @@ from perlindungan.programs import Frequency, Payer, Program
 __all__ = ["ReliefTerms", "capped", "rated_line", "relief_terms", "value", "with_relief"]
 
 
+@lru_cache(maxsize=8192)
 def value(name: str, on: _dt.date) -> DatedValue[object]:
-    """The entry of a bundled parameter in force on ``on``."""
+    """The entry of a bundled parameter in force on ``on``.
+
+    Cached per (name, date): the bundled data is read once per process and its entries
+    are immutable, and a quote asks for the same dozen parameters on the same date again
+    and again. A date with no value raises each time (exceptions are not cached).
+    """
     return parameter(name).at(on)
 
 
@@ -33,9 +40,13 @@ class ReliefTerms:
         self.citations = citations
 
 
+@lru_cache(maxsize=4096)
 def relief_terms(scheme: str, label: str, program: str, on: _dt.date) -> ReliefTerms | None:
-    """The terms of relief ``scheme`` for ``program`` on ``on``, or None if not in force."""
-    if not parameter(f"relief.{scheme}.in_force").value_at(on):
+    """The terms of relief ``scheme`` for ``program`` on ``on``, or None if not in force.
+
+    Cached like :func:`value`; the terms are never modified.
+    """
+    if not value(f"relief.{scheme}.in_force", on).value:
         return None
     entry = value(f"relief.{scheme}.{program}_payable_share", on)
     kind = "deferral" if program == "jp" else "discount"
@@ -73,6 +84,8 @@ def rated_line(
     cap: Cap | None = None,
     relief: ReliefTerms | None = None,
     frequency: Frequency = Frequency.MONTHLY,
+    label_params: tuple[tuple[str, object], ...] = (),
+    recomposition: tuple[Recomposition, ...] = (),
 ) -> Line:
     """A line of ``rate x base``, rounded half up to whole rupiah, with relief applied."""
     r = rate.value
@@ -90,13 +103,20 @@ def rated_line(
         rate=r,
         cap=cap,
         relief=applied,
+        recomposition=recomposition,
+        label_params=label_params,
     )
 
 
 def capped(base: Rupiah, cap_name: str, on: _dt.date) -> tuple[Rupiah, Cap | None]:
     """``base`` limited by the cap parameter; the Cap is returned only when it bites."""
-    entry = value(cap_name, on)
-    limit = Rupiah(entry.value)
-    if base > limit:
-        return limit, Cap(cap_name, limit, base, entry.citations)
+    limit, citations = _limit(cap_name, on)
+    if base.amount > limit.amount:
+        return limit, Cap(cap_name, limit, base, citations)
     return base, None
+
+
+@lru_cache(maxsize=4096)
+def _limit(cap_name: str, on: _dt.date) -> tuple[Rupiah, tuple[Citation, ...]]:
+    entry = value(cap_name, on)
+    return Rupiah(entry.value), entry.citations

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from perlindungan._i18n import N_, translate
+from perlindungan._i18n import N_, babel_locale, translate
 from perlindungan.money import Rupiah, format_rupiah
 
 if TYPE_CHECKING:
@@ -15,21 +16,27 @@ if TYPE_CHECKING:
 __all__ = ["explain_quote", "format_date", "format_rate", "render_note"]
 
 
+@lru_cache(maxsize=1024)
 def format_rate(rate: Decimal, locale: str) -> str:
-    """A fraction as a percentage: 0.0024 -> '0,24%' (id) or '0.24%' (en)."""
+    """A fraction as a percentage: 0.0024 -> '0,24%' (id) or '0.24%' (en).
+
+    Cached: the same few rates are formatted in every explanation (equal rates give the
+    same text, since the percentage is normalized first).
+    """
     from babel.numbers import format_decimal  # noqa: PLC0415
 
     percent = (rate * 100).normalize()
     places = max(0, -percent.as_tuple().exponent)  # type: ignore[operator]
     pattern = "#,##0" + ("." + "#" * places if places else "")
-    return f"{format_decimal(percent, format=pattern, locale=_babel_locale(locale))}%"
+    return f"{format_decimal(percent, format=pattern, locale=babel_locale(_babel_locale(locale)))}%"
 
 
+@lru_cache(maxsize=1024)
 def format_date(day: _dt.date, locale: str) -> str:
     """A date in words: '7 Februari 2025' or 'February 7, 2025'."""
     from babel.dates import format_date as babel_format_date  # noqa: PLC0415
 
-    return str(babel_format_date(day, format="long", locale=_babel_locale(locale)))
+    return str(babel_format_date(day, format="long", locale=babel_locale(_babel_locale(locale))))
 
 
 def _babel_locale(locale: str) -> str:

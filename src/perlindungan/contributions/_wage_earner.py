@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-
-import attrs
+from functools import lru_cache
 
 from perlindungan._i18n import N_
 from perlindungan.contributions._common import (
@@ -17,16 +16,18 @@ from perlindungan.contributions._common import (
 )
 from perlindungan.contributions._model import Line, Note, Recomposition
 from perlindungan.dates import Month
+from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.parameters import parameter
 from perlindungan.pension_age import pension_age_reached_on
 from perlindungan.programs import Payer, Program
-from perlindungan.workers import WageEarner
+from perlindungan.workers import RiskClass, WageEarner
 
 __all__ = ["wage_earner_lines"]
 
 _PP49 = "PP 49/2020"
 _PP7 = "PP 7/2025"
+_JKK_RATES = {int(risk): f"pu.jkk.rate.{int(risk)}" for risk in RiskClass}
 
 
 def _pp7_relief(worker: WageEarner, on: _dt.date, notes: list[Note]) -> ReliefTerms | None:
@@ -68,10 +69,15 @@ def _pp7_relief(worker: WageEarner, on: _dt.date, notes: list[Note]) -> ReliefTe
     return None
 
 
+@lru_cache(maxsize=4096)
+def _reached(birth_date: _dt.date) -> _dt.date:
+    # pension_age_reached_on walks the dated pension ages; cached per birth date.
+    return pension_age_reached_on(birth_date)
+
+
 def _jp_lines(worker: WageEarner, on: _dt.date, pp49: bool, notes: list[Note]) -> list[Line]:
-    month = Month(on.year, on.month)
-    reached = pension_age_reached_on(worker.birth_date)
-    if reached <= month.last_day:
+    reached = _reached(worker.birth_date)
+    if reached <= Month(on.year, on.month).last_day:
         age_entry = parameter("jp.pension_age").at(
             max(reached, parameter("jp.pension_age").earliest)
         )
@@ -107,8 +113,7 @@ def _jp_lines(worker: WageEarner, on: _dt.date, pp49: bool, notes: list[Note]) -
 
 
 def _jkp_lines(worker: WageEarner, on: _dt.date) -> list[Line]:
-    government = parameter("pu.jkp.government_rate")
-    if not government.in_force(on):
+    if not _in_force("pu.jkp.government_rate", on):
         return []
     base, cap = capped(worker.wage, "pu.jkp.wage_cap", on)
     recomposition = []
@@ -127,32 +132,46 @@ def _jkp_lines(worker: WageEarner, on: _dt.date) -> list[Line]:
         program=Program.JKP,
         payer=Payer.GOVERNMENT,
         base=base,
-        rate=government.at(on),
+        rate=value("pu.jkp.government_rate", on),
         label=N_("JKP, central government's share (not billed to employer or worker)"),
         cap=cap,
+        recomposition=tuple(recomposition),
     )
-    return [attrs.evolve(line, recomposition=tuple(recomposition))]
+    return [line]
+
+
+@lru_cache(maxsize=4096)
+def _in_force(name: str, on: _dt.date) -> bool:
+    return parameter(name).in_force(on)
 
 
 def wage_earner_lines(worker: WageEarner, on: _dt.date) -> tuple[list[Line], list[Note]]:
     """The lines and notes for a wage earner on ``on``."""
+    if worker.birth_date > on:
+        raise InvalidInputError(
+            f"worker.birth_date {worker.birth_date.isoformat()} is after the date asked "
+            f"({on.isoformat()}); give the worker's real birth date, such as 1990-05-17.",
+            field="worker.birth_date",
+            value=worker.birth_date,
+        )
     notes: list[Note] = []
-    pp49 = bool(parameter("relief.pp49_2020.in_force").value_at(on))
+    pp49 = bool(value("relief.pp49_2020.in_force", on).value)
     jkk_relief = (
         relief_terms("pp49_2020", _PP49, "jkk", on) if pp49 else _pp7_relief(worker, on, notes)
     )
     jkm_relief = relief_terms("pp49_2020", _PP49, "jkm", on) if pp49 else None
     wage: Rupiah = worker.wage
-    jkk = rated_line(
-        program=Program.JKK,
-        payer=Payer.EMPLOYER,
-        base=wage,
-        rate=value(f"pu.jkk.rate.{int(worker.risk_class)}", on),
-        label=N_("JKK, risk group {risk_class}"),
-        relief=jkk_relief,
-    )
+    risk_class = int(worker.risk_class)
     lines = [
-        attrs.evolve(jkk, label_params=(("risk_class", int(worker.risk_class)),)),
+        rated_line(
+            program=Program.JKK,
+            payer=Payer.EMPLOYER,
+            base=wage,
+            rate=value(_JKK_RATES[risk_class], on),
+            label=N_("JKK, risk group {risk_class}"),
+            relief=jkk_relief,
+            label_params=(("risk_class", risk_class),),
+        ),
         rated_line(
             program=Program.JKM,
             payer=Payer.EMPLOYER,

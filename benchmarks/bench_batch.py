@@ -1,0 +1,241 @@
+"""Throughput of perlindungan.batch next to a naive Decimal loop and plain numpy int64.
+
+    python benchmarks/bench_batch.py                      # 10k, 100k, 1M; memory at 1M
+    python benchmarks/bench_batch.py --stream-rows 20000000   # also a 20M-row Parquet roster
+
+Synthetic populations: 80% wage earners (PU), 20% non-wage earners (BPU), log-normal wages
+(median Rp5,000,000), JKK risk classes 1-5, ages 18-64, contributions for June 2025 (JKK,
+JKM, JHT, JP with the wage cap and pension age; JKP; BPU JKK, JKM and optional JHT). The
+three paths run in the same process on the same data, so the ratios hold on a noisy
+machine. Every batch result is checked against the numpy reference before it is timed.
+Needs the ``batch`` extra (numpy, pyarrow).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from perlindungan import WageEarner, contributions
+from perlindungan.batch import contributions_batch, iter_roster, write_roster_contributions
+
+ON = _dt.date(2025, 6, 1)
+JKK = [
+    Decimal("0.0024"),
+    Decimal("0.0054"),
+    Decimal("0.0089"),
+    Decimal("0.0127"),
+    Decimal("0.0174"),
+]
+JP_CAP = 10_547_400
+JKP_CAP = 5_000_000
+
+
+def population(rows: int, seed: int = 2025) -> pa.Table:
+    rng = np.random.default_rng(seed)
+    pu = rng.random(rows) < 0.8
+    wage = np.maximum(np.round(rng.lognormal(np.log(5e6), 0.6, rows)), 1).astype(np.int64)
+    income = np.clip(wage, 1_000_000, 20_700_000)
+    birth = (np.datetime64(ON) - rng.integers(18 * 366, 65 * 365, rows)).astype("datetime64[D]")
+    return pa.table(
+        {
+            "category": pa.DictionaryArray.from_arrays(
+                pa.array(np.where(pu, 0, 1).astype(np.int8)), pa.array(["pu", "bpu"])
+            ),
+            "wage": pa.array(wage, mask=~pu),
+            "risk_class": pa.array(rng.integers(1, 6, rows).astype(np.int8), mask=~pu),
+            "birth_date": pa.array(birth, mask=~pu).cast(pa.date32()),
+            "income": pa.array(income, mask=pu),
+            "with_jht": pa.array(rng.random(rows) < 0.3, mask=pu),
+        }
+    )
+
+
+def numpy_reference(t: pa.Table) -> np.ndarray:
+    """Plain numpy int64, no validation: the same rules hard-coded for June 2025."""
+    pu = t["category"].combine_chunks().indices.to_numpy() == 0
+    wage = t["wage"].fill_null(0).to_numpy()
+    risk = t["risk_class"].fill_null(1).to_numpy().astype(np.int64)
+    birth = t["birth_date"].fill_null(0).to_numpy().astype("datetime64[D]")
+    income = t["income"].fill_null(0).to_numpy()
+    jht = t["with_jht"].fill_null(False).to_numpy(zero_copy_only=False)  # noqa: FBT003
+    num = np.array([24, 54, 89, 127, 174], dtype=np.int64)[risk - 1]
+    w = np.where(pu, wage, 0)
+    due = birth > np.datetime64("1966-12-31")
+    jp = np.where(due, np.minimum(w, JP_CAP), 0)
+    total = (w * 2 * num + 10_000) // 20_000 + (w * 6 + 1_000) // 2_000  # JKK, JKM
+    total += (w * 74 + 1_000) // 2_000 + (w * 40 + 1_000) // 2_000  # JHT 3.7% and 2%
+    total += (jp * 40 + 1_000) // 2_000 + (jp * 20 + 1_000) // 2_000
+    total += (np.minimum(w, JKP_CAP) * 44 + 10_000) // 20_000
+    i = np.where(pu, 0, income)
+    total += (i * 2 + 100) // 200 + np.where(pu, 0, 6_800) + np.where(jht, (i * 4 + 100) // 200, 0)
+    return total
+
+
+def naive_loop(rows: list[dict[str, Any]]) -> list[int]:
+    """A plain Python loop with Decimal over row dicts, the way one would write it by hand."""
+    half = Decimal(1)
+    out = []
+    last_birth = _dt.date(1966, 12, 31)
+
+    def r(x: Decimal) -> int:
+        return int(x.quantize(half, rounding=ROUND_HALF_UP))
+
+    for row in rows:
+        if row["category"] == "pu":
+            w = Decimal(row["wage"])
+            total = r(w * JKK[row["risk_class"] - 1]) + r(w * Decimal("0.003"))
+            total += r(w * Decimal("0.037")) + r(w * Decimal("0.02"))
+            if row["birth_date"] > last_birth:
+                jp = min(w, Decimal(JP_CAP))
+                total += r(jp * Decimal("0.02")) + r(jp * Decimal("0.01"))
+            total += r(min(w, Decimal(JKP_CAP)) * Decimal("0.0022"))
+        else:
+            i = Decimal(row["income"])
+            total = r(i * Decimal("0.01")) + 6_800
+            if row["with_jht"]:
+                total += r(i * Decimal("0.02"))
+        out.append(total)
+    return out
+
+
+def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def throughput(rows: int) -> None:
+    table = population(rows)
+    contributions_batch(table.slice(0, 1000), on=ON)  # load the data once
+    batch_s, result = best(lambda: contributions_batch(table, on=ON), 5)
+    numpy_s, reference = best(lambda: numpy_reference(table), 5)
+    assert not result.errors
+    assert np.array_equal(result.arrays["total"], reference), "batch differs from numpy"
+    sample = min(rows, 100_000)
+    rows_as_dicts = table.slice(0, sample).to_pylist()
+    loop_s, loop = best(lambda: naive_loop(rows_as_dicts), 1)
+    assert loop == reference[:sample].tolist(), "naive loop differs"
+    rate = rows / batch_s
+    print(
+        f"{rows:>9,} workers | batch {rate / 1e6:6.2f} M/s | numpy int64 "
+        f"{rows / numpy_s / 1e6:6.2f} M/s | naive Decimal loop {sample / loop_s / 1e6:5.2f} M/s"
+        f" | batch/numpy {numpy_s / batch_s:4.2f} | batch/loop {rate / (sample / loop_s):5.1f}x"
+    )
+
+
+def memory(rows: int) -> None:
+    """Run in a child process: what one batch allocates (tracemalloc sees numpy's memory)
+    next to the input columns, and the process's resident size."""
+    code = f"""
+import resource, sys, tracemalloc
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+import bench_batch as b
+from perlindungan.batch import contributions_batch
+contributions_batch(b.population(1000), on=b.ON)
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t = b.population({rows})
+tracemalloc.start()
+r = contributions_batch(t, on=b.ON)
+peak = tracemalloc.get_traced_memory()[1]
+kept = sum(a.nbytes for a in r.arrays.values()) + r.ok.nbytes
+print(t.nbytes, peak, kept, base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.split()
+    inputs, peak, kept = (int(v) / 2**20 for v in out[:3])
+    base, top = (int(v) / 1024 for v in out[3:])
+    print(
+        f"memory at {rows:,}: input columns {inputs:.1f} MiB; batch peak allocation "
+        f"{peak:.1f} MiB, of which the 13 output columns kept {kept:.1f} MiB; interpreter with "
+        f"libraries and data {base:.0f} MiB; process peak {top:.0f} MiB (includes building "
+        "the synthetic input)"
+    )
+
+
+def scalar_and_import() -> None:
+    worker = WageEarner(wage=7_500_000, risk_class=2, birth_date="1988-03-02")
+    rounds = 2_000
+    start = time.perf_counter()
+    for _ in range(rounds):
+        contributions(worker, on=ON).explain("en")
+    per = (time.perf_counter() - start) / rounds
+    print(f"one worker through the scalar API with explanation: {per * 1e6:.0f} us")
+    code = (
+        "import time; s = time.perf_counter(); import perlindungan; "
+        "from perlindungan.parameters import parameters; from perlindungan import regional; "
+        "[perlindungan.parameter(n) for n in parameters()]; regional.bundled_programs(); "
+        "print(time.perf_counter() - s)"
+    )
+    runs = [
+        float(
+            subprocess.run(  # noqa: S603 - our own interpreter and code
+                [sys.executable, "-c", code], check=True, capture_output=True, text=True
+            ).stdout
+        )
+        for _ in range(5)
+    ]
+    print(f"import perlindungan and load all bundled data: {min(runs) * 1e3:.0f} ms (best of 5)")
+
+
+def _rss() -> float:
+    """The process's resident memory now, in MiB (Linux)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def stream(rows: int, chunk: int = 1_000_000) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "roster.parquet"
+        part = population(chunk)
+        with pq.ParquetWriter(path, part.schema) as writer:
+            for _ in range(rows // chunk):
+                writer.write_table(part, row_group_size=chunk)
+        del part
+        print(f"streaming {rows:,} rows from Parquet ({path.stat().st_size / 2**20:.0f} MiB)")
+        print(f"  before: resident memory {_rss():.0f} MiB")
+        start = time.perf_counter()
+        done = 0
+        for _first, result in iter_roster(path, on=ON, chunk_rows=chunk):
+            done += result.rows
+            if done % (rows // 10) == 0:
+                print(f"  {done:>11,} rows, resident memory now {_rss():.0f} MiB")
+        seconds = time.perf_counter() - start
+        print(f"  {rows / seconds / 1e6:.2f} M rows/s including Parquet reading")
+        summary = write_roster_contributions(path, None, on=ON, chunk_rows=chunk)
+        assert summary.rows == rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--stream-rows", type=int, default=0, help="also stream a roster")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, numpy {np.__version__}, pyarrow {pa.__version__}")
+    memory(1_000_000)  # first: a child process inherits the parent's peak RSS on Linux
+    for size in (int(s) for s in args.sizes.split(",")):
+        throughput(size)
+    scalar_and_import()
+    if args.stream_rows:
+        stream(args.stream_rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""The pure-Python path: each row through the scalar API, exactly as one worker would go.
+
+This path needs nothing beyond the core package. The vectorised path sends here every
+row it does not cover (construction, migrant, unusual cells), so every amount is the
+scalar API's amount and every refused row carries the scalar API's message.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from typing import Any, Final
+
+import attrs
+
+from perlindungan.batch._columns import Columns, cell
+from perlindungan.contributions import Quote, contributions
+from perlindungan.errors import PerlindunganError
+from perlindungan.programs import Payer, Program
+from perlindungan.workers import worker_from_dict
+
+__all__ = [
+    "AMOUNT_COLUMNS",
+    "PAIRS",
+    "TOTAL_COLUMNS",
+    "RowError",
+    "quote_row",
+    "row_amounts",
+    "worker_dict",
+]
+
+#: (program, payer) pairs the contributions engine bills, in output column order.
+PAIRS: Final = (
+    (Program.JKK, Payer.EMPLOYER),
+    (Program.JKK, Payer.WORKER),
+    (Program.JKM, Payer.EMPLOYER),
+    (Program.JKM, Payer.WORKER),
+    (Program.JHT, Payer.EMPLOYER),
+    (Program.JHT, Payer.WORKER),
+    (Program.JP, Payer.EMPLOYER),
+    (Program.JP, Payer.WORKER),
+    (Program.JKP, Payer.GOVERNMENT),
+)
+#: Output amount columns: ``<program>_<payer>`` in lower case, such as ``jp_worker``.
+AMOUNT_COLUMNS: Final = tuple(f"{p.value.lower()}_{payer.value}" for p, payer in PAIRS)
+#: Totals per payer, then the grand total.
+TOTAL_COLUMNS: Final = ("total_employer", "total_worker", "total_government", "total")
+_INDEX: Final = {pair: i for i, pair in enumerate(PAIRS)}
+
+
+@attrs.frozen
+class RowError:
+    """A row the scalar API refuses: its index (from 0), the message and the field."""
+
+    row: int
+    message: str
+    field: str | None = None
+
+
+_PLAIN: Final = (
+    "category",
+    "wage",
+    "risk_class",
+    "birth_date",
+    "income",
+    "with_jht",
+    "jht_amount",
+    "contract_value",
+    "contract_months",
+    "pre_placement",
+)
+
+
+def worker_dict(columns: Columns, index: int) -> dict[str, Any]:
+    """The JSON-contract worker object of one row (cells not given are left out)."""
+    data: dict[str, Any] = {}
+    for key in _PLAIN:
+        values = columns.get(key)
+        if values is not None:
+            value = cell(values, index)
+            if value is not None:
+                data[key] = value
+    employer: dict[str, Any] = {}
+    for key, field in (("employer_sector", "sector"), ("employer_workers", "workers")):
+        values = columns.get(key)
+        if values is not None:
+            value = cell(values, index)
+            if value is not None:
+                employer[field] = value
+    if employer:
+        data["employer"] = employer
+    return data
+
+
+def quote_row(columns: Columns, index: int, on: _dt.date) -> Quote:
+    """The scalar API's quote for one row (raises its error for a refused row)."""
+    worker = worker_from_dict(worker_dict(columns, index), prefix="")
+    return contributions(worker, on=on)
+
+
+def row_amounts(
+    columns: Columns, index: int, on: _dt.date
+) -> tuple[list[int], None] | tuple[None, RowError]:
+    """The amount columns of one row (program/payer amounts, then totals) or its error."""
+    try:
+        quote = quote_row(columns, index, on)
+    except PerlindunganError as exc:
+        return None, RowError(index, str(exc), getattr(exc, "field", None))
+    amounts = [0] * (len(PAIRS) + len(TOTAL_COLUMNS))
+    for line in quote.lines:
+        position = _INDEX.get((line.program, line.payer))
+        if position is None:  # pragma: no cover - guarded by the property tests
+            msg = f"no batch column for {line.program.value} paid by {line.payer.value}"
+            raise AssertionError(msg)
+        value = int(line.amount)
+        amounts[position] += value
+        payer_column = {Payer.EMPLOYER: 0, Payer.WORKER: 1, Payer.GOVERNMENT: 2}[line.payer]
+        amounts[len(PAIRS) + payer_column] += value
+        amounts[-1] += value
+    return amounts, None
+
+
+def reference_rows(
+    columns: Columns, rows: Sequence[int], on: _dt.date
+) -> tuple[dict[int, list[int]], list[RowError]]:
+    """Amounts of the given rows through the scalar API, and the refused rows."""
+    done: dict[int, list[int]] = {}
+    errors: list[RowError] = []
+    for index in rows:
+        amounts, error = row_amounts(columns, index, on)
+        if error is not None:
+            errors.append(error)
+        else:
+            assert amounts is not None
+            done[index] = amounts
+    return done, errors

@@ -1,0 +1,231 @@
+"""The conformance vectors, their runner, the CLI command and the pytest plugin."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from perlindungan.cli import main
+from perlindungan.conformance import (
+    FORMAT,
+    KINDS,
+    VERSION,
+    Case,
+    case_id,
+    cases,
+    command,
+    library,
+    run,
+)
+from perlindungan.errors import InvalidInputError
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+WRONG = Path(__file__).parent / "wrong_payroll.py"
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+def test_bundled_vectors_are_up_to_date() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "export_conformance.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_vectors_are_versioned_and_documented() -> None:
+    folder = ROOT / "src" / "perlindungan" / "data" / "conformance" / f"v{VERSION}"
+    for kind in KINDS:
+        document = json.loads((folder / f"{kind}.json").read_text(encoding="utf-8"))
+        assert document["format"] == FORMAT
+        assert document["version"] == VERSION
+        assert document["kind"] == kind
+        assert document["description"]
+    assert len(cases("contributions")) >= 60
+    assert len(cases("benefits")) >= 20
+    names = [case_id(c) for c in cases()]
+    assert len(names) == len(set(names))
+
+
+def test_every_expected_figure_has_a_legal_basis() -> None:
+    for case in cases("contributions"):
+        for line in case.expected.get("lines", []):
+            assert line["basis"], case.name
+        for payer in case.expected.get("totals", {}):
+            assert case.expected["totals_basis"][payer], case.name
+    for case in cases("benefits"):
+        for part in case.expected.get("components", []):
+            assert part["basis"], case.name
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_library_passes_its_own_vectors(kind: str) -> None:
+    report = run(library(kind), kind=kind)
+    assert report.ok, report.render()
+    assert report.render().endswith(
+        f"{len(report.results)} of {len(report.results)} conformance cases passed"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "cli"),
+    [
+        ("contributions", "perlindungan contributions - --json"),
+        ("benefits", "perlindungan benefits - --json"),
+    ],
+)
+def test_the_cli_passes_through_the_command_runner(kind: str, cli: str) -> None:
+    done = subprocess.run(
+        [
+            str(BIN / "perlindungan"),
+            "conformance",
+            "run",
+            "--kind",
+            kind,
+            "--jobs",
+            "4",
+            "--command",
+            cli,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_env(),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "FAIL" not in done.stdout
+    assert "conformance cases passed" in done.stdout
+
+
+def test_a_wrong_program_fails_with_the_case_name_and_the_basis() -> None:
+    done = subprocess.run(
+        [
+            str(BIN / "perlindungan"),
+            "conformance",
+            "run",
+            "--case",
+            "Contract value",
+            "--command",
+            f"{sys.executable} {WRONG}",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_env(),
+    )
+    assert done.returncode == 1
+    assert (
+        "FAIL Contract value 80,000,000: JKK 168,000 + JKM 24,000: totals.employer: expected 192000, got 192001"
+        in done.stdout
+    )
+    assert "lines[JKK, employer]: expected 168000, got [168001]" in done.stdout
+    assert "(basis: BPJS Perdir 22/PERDIR.02/072022" in done.stdout or "basis: " in done.stdout
+    assert "conformance failed:" in done.stdout
+
+
+def test_a_wrong_callable_reports_every_mismatch() -> None:
+    good = library("benefits")
+
+    def wrong(request: dict[str, Any]) -> dict[str, Any]:
+        answer = dict(good(request))
+        answer["total"] = 1
+        answer["eligible"] = not answer["eligible"]
+        return answer
+
+    report = run(wrong, kind="benefits")
+    assert report.failed == len(report.results)
+    first = report.mismatches[0]
+    assert first.case == cases("benefits")[0].name
+    assert {m.field for m in report.mismatches} >= {"eligible", "total"}
+    death = [m for m in report.mismatches if m.case == "ex23-jkk-death-5m" and m.field == "total"]
+    assert death
+    assert "PP" in death[0].basis
+
+
+def test_rejected_cases_pass_only_when_the_implementation_refuses() -> None:
+    rejected = [c for c in cases("contributions") if c.expected.get("rejected")]
+    assert rejected
+    assert run(library("contributions"), selected=rejected).ok
+    report = run(lambda _request: {"totals": {}, "lines": []}, selected=rejected)
+    assert report.failed == len(rejected)
+    assert run(lambda _request: {"error": "no"}, selected=rejected).ok
+
+
+def test_a_crashing_implementation_is_a_mismatch() -> None:
+    def crash(_request: dict[str, Any]) -> dict[str, Any]:
+        raise RuntimeError("boom")
+
+    report = run(crash, selected=cases("benefits")[:1])
+    assert not report.ok
+    assert report.mismatches[0].actual == "boom"
+
+
+def test_unknown_kind_and_missing_command_are_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(InvalidInputError, match="unknown conformance kind"):
+        cases("pensions")
+    with pytest.raises(InvalidInputError, match="not found"):
+        command("no-such-program-here --json")
+    assert main(["conformance", "run"]) == 2
+    assert "--command is required" in capsys.readouterr().err
+
+
+def test_list_prints_every_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["conformance", "list", "--kind", "benefits"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == len(cases("benefits"))
+    assert out[0].startswith(cases("benefits")[0].name + "\t")
+
+
+def test_summary_in_indonesian() -> None:
+    report = run(library("benefits"), selected=cases("benefits")[:2])
+    assert report.render("id") == "2 dari 2 kasus kesesuaian lolos"
+
+
+@pytest.mark.parametrize("case", cases("contributions")[:3], ids=case_id)
+def test_one_line_parametrisation(case: Case) -> None:
+    assert case.check(library("contributions")(case.request)) == []
+
+
+def test_pytest_plugin_parametrises_a_downstream_suite(tmp_path: Path) -> None:
+    (tmp_path / "conftest.py").write_text(
+        'pytest_plugins = ["perlindungan.conformance.pytest_plugin"]\n', encoding="utf-8"
+    )
+    (tmp_path / "test_downstream.py").write_text(
+        textwrap.dedent(
+            """
+            from perlindungan.conformance import library
+
+            def test_contributions(contributions_case):
+                quote = library("contributions")
+                if contributions_case.expected.get("rejected"):
+                    return
+                assert contributions_case.check(quote(contributions_case.request)) == []
+
+            def test_benefits(benefits_case):
+                assert benefits_case.kind == "benefits"
+            """
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    total = len(cases("contributions")) + len(cases("benefits"))
+    assert done.returncode == 0, done.stdout
+    assert f"{total} passed" in done.stdout
