@@ -64,8 +64,8 @@ from perlindungan.batch._reference import (
     quote_row,
     reference_rows,
 )
-from perlindungan.contributions import FIRST_DATE, Quote
-from perlindungan.dates import DateLike, to_date
+from perlindungan.contributions import Quote, contribution_date
+from perlindungan.dates import DateLike
 from perlindungan.errors import InvalidInputError
 
 __all__ = [
@@ -201,14 +201,7 @@ def contributions_batch(data: Any, *, on: DateLike, vectorised: bool | None = No
     pure-Python path (each row through :func:`perlindungan.contributions`). Both give the
     same amounts and errors.
     """
-    day = to_date(on)
-    if day < FIRST_DATE:
-        raise InvalidInputError(
-            f"on must be {FIRST_DATE.isoformat()} or later (PP 44/2015, 45/2015 and 46/2015 "
-            f"took effect then); got {day.isoformat()}.",
-            field="on",
-            value=day,
-        )
+    day = contribution_date(on)
     columns = normalise(data)
     rows = row_count(columns)
     use_numpy = _has_numpy() if vectorised is None else vectorised

@@ -16,26 +16,12 @@ from typing import Any, Final
 
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
+from perlindungan.payroll import COLUMNS as PAYROLL_COLUMNS
 
 __all__ = ["INPUT_COLUMNS", "Categorical", "Columns", "Masked", "cell", "normalise", "row_count"]
 
-#: The input columns the batch API reads.
-INPUT_COLUMNS: Final = (
-    "id",
-    "name",
-    "category",
-    "wage",
-    "risk_class",
-    "birth_date",
-    "income",
-    "with_jht",
-    "jht_amount",
-    "contract_value",
-    "contract_months",
-    "pre_placement",
-    "employer_sector",
-    "employer_workers",
-)
+#: The input columns the batch API reads: the payroll CSV columns plus ``pre_placement``.
+INPUT_COLUMNS: Final = (*PAYROLL_COLUMNS, "pre_placement")
 
 Columns = dict[str, Sequence[Any]]
 

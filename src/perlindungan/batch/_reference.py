@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import attrs
 
-from perlindungan.batch._columns import Columns, cell
+from perlindungan.batch._columns import INPUT_COLUMNS, Columns, cell
 from perlindungan.contributions import Quote, contributions
 from perlindungan.errors import PerlindunganError
 from perlindungan.programs import Payer, Program
@@ -57,17 +57,9 @@ class RowError:
     field: str | None = None
 
 
-_PLAIN: Final = (
-    "category",
-    "wage",
-    "risk_class",
-    "birth_date",
-    "income",
-    "with_jht",
-    "jht_amount",
-    "contract_value",
-    "contract_months",
-    "pre_placement",
+#: The columns copied as they are into the worker object (employer facts are nested).
+_PLAIN: Final = tuple(
+    c for c in INPUT_COLUMNS if c not in {"id", "name", "employer_sector", "employer_workers"}
 )
 
 

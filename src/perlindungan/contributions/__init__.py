@@ -50,12 +50,26 @@ __all__ = [
     "Quote",
     "Recomposition",
     "Relief",
+    "contribution_date",
     "contributions",
     "quote_from_request",
 ]
 
 #: The first date the library computes contributions for (PP 44/45/46/2015 in force).
 FIRST_DATE = _dt.date(2015, 7, 1)
+
+
+def contribution_date(on: DateLike) -> _dt.date:
+    """``on`` as a date, refused before :data:`FIRST_DATE` with a message naming it."""
+    day = to_date(on)
+    if day < FIRST_DATE:
+        raise InvalidInputError(
+            f"on must be {FIRST_DATE.isoformat()} or later (PP 44/2015, 45/2015 and 46/2015 "
+            f"took effect then); got {day.isoformat()}.",
+            field="on",
+            value=day,
+        )
+    return day
 
 
 def contributions(worker: Worker, *, on: DateLike) -> Quote:
@@ -66,14 +80,7 @@ def contributions(worker: Worker, *, on: DateLike) -> Quote:
     read on ``on`` itself, so a rate that changes mid-month (JKP on 7 February 2025)
     follows the exact date.
     """
-    day = to_date(on)
-    if day < FIRST_DATE:
-        raise InvalidInputError(
-            f"on must be {FIRST_DATE.isoformat()} or later (PP 44/2015, 45/2015 and 46/2015 "
-            f"took effect then); got {day.isoformat()}.",
-            field="on",
-            value=day,
-        )
+    day = contribution_date(on)
     if isinstance(worker, WageEarner):
         lines, notes = wage_earner_lines(worker, day)
     elif isinstance(worker, NonWageEarner):
