@@ -154,7 +154,7 @@ t = b.population({rows})
 tracemalloc.start()
 r = contributions_batch(t, on=b.ON)
 peak = tracemalloc.get_traced_memory()[1]
-kept = sum(a.nbytes for a in r.arrays.values()) + r.ok.nbytes
+kept = r.arrays.nbytes + r.ok.nbytes
 print(t.nbytes, peak, kept, base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
     out = subprocess.run(  # noqa: S603 - our own interpreter and code
@@ -164,7 +164,7 @@ print(t.nbytes, peak, kept, base, resource.getrusage(resource.RUSAGE_SELF).ru_ma
     base, top = (int(v) / 1024 for v in out[3:])
     print(
         f"memory at {rows:,}: input columns {inputs:.1f} MiB; batch peak allocation "
-        f"{peak:.1f} MiB, of which the 13 output columns kept {kept:.1f} MiB; interpreter with "
+        f"{peak:.1f} MiB, of which the result keeps {kept:.1f} MiB; interpreter with "
         f"libraries and data {base:.0f} MiB; process peak {top:.0f} MiB (includes building "
         "the synthetic input)"
     )

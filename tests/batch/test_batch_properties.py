@@ -8,11 +8,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perlindungan import contributions
-from perlindungan.batch import OUTPUT_COLUMNS, contributions_batch
+from perlindungan.batch import OUTPUT_COLUMNS, _vector, contributions_batch
 from perlindungan.batch._vector import _last_birth_at_pension_age
 from perlindungan.errors import PerlindunganError
 from perlindungan.pension_age import pension_age_reached_on
@@ -186,6 +187,22 @@ def test_chunking_never_changes_results(data: st.DataObject, on: _dt.date, size:
         assert [(e.row + start, e.message) for e in part.errors] == [
             (e.row, e.message) for e in whole.errors if start <= e.row < start + size
         ]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), days, st.integers(1, 5))
+def test_internal_blocks_never_change_results(
+    data: st.DataObject, on: _dt.date, block: int
+) -> None:
+    # The numpy path computes BLOCK_ROWS rows at a time; any block size gives the scalar
+    # amounts (Arrow input read block by block from its buffers, and list input).
+    population = data.draw(st.lists(rows(on), min_size=1, max_size=30))
+    table = table_of(population)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_vector, "BLOCK_ROWS", block)
+        check(population, on, table)
+        check(population[1:], on, table.slice(1))  # buffers read from an offset
+        check(population, on, {n: table[n].to_pylist() for n in table.column_names})
 
 
 def test_pension_age_threshold_is_exact_day_by_day() -> None:

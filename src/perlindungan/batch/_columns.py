@@ -18,7 +18,17 @@ from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
 from perlindungan.payroll import COLUMNS as PAYROLL_COLUMNS
 
-__all__ = ["INPUT_COLUMNS", "Categorical", "Columns", "Masked", "cell", "normalise", "row_count"]
+__all__ = [
+    "INPUT_COLUMNS",
+    "Bits",
+    "Categorical",
+    "Columns",
+    "Days",
+    "Masked",
+    "cell",
+    "normalise",
+    "row_count",
+]
 
 #: The input columns the batch API reads: the payroll CSV columns plus ``pre_placement``.
 INPUT_COLUMNS: Final = (*PAYROLL_COLUMNS, "pre_placement")
@@ -26,25 +36,97 @@ INPUT_COLUMNS: Final = (*PAYROLL_COLUMNS, "pre_placement")
 Columns = dict[str, Sequence[Any]]
 
 
-class Masked(Sequence[Any]):
-    """A numpy column with missing cells: ``values`` and a boolean ``missing`` array.
+class Bits(Sequence[bool]):
+    """An Arrow bitmap (validity or boolean values) read without unpacking it whole:
+    a slice unpacks just those rows into a numpy boolean array."""
 
-    Indexing gives None for a missing cell, as a list with None would.
+    __slots__ = ("_bitmap", "_length", "_offset")
+
+    def __init__(self, bitmap: Any, offset: int, length: int) -> None:
+        self._bitmap = bitmap
+        self._offset = offset
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: Any) -> Any:
+        import numpy as np  # noqa: PLC0415
+
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._length)
+            if step != 1:
+                return np.array([self[i] for i in range(start, stop, step)], dtype=np.bool_)
+            stop = max(start, stop)
+            first, last = self._offset + start, self._offset + stop
+            bits = np.unpackbits(self._bitmap[first // 8 : (last + 7) // 8], bitorder="little")
+            return bits[first % 8 : first % 8 + (stop - start)].astype(np.bool_)
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError(index)
+        bit = self._offset + position
+        return bool((int(self._bitmap[bit // 8]) >> (bit % 8)) & 1)
+
+
+class Masked(Sequence[Any]):
+    """A numpy column with missing cells, read without copying an Arrow column.
+
+    ``values`` holds every cell (whatever lies under a missing one); which cells are
+    given is ``valid`` (:class:`Bits` of an Arrow validity bitmap, or a boolean array;
+    None when every cell is given), read one block of rows at a time by :meth:`given`, so
+    a million-row column costs no extra byte per row. Indexing gives None for a missing
+    cell, as a list with None would.
     """
 
-    __slots__ = ("missing", "values")
+    __slots__ = ("valid", "values")
 
-    def __init__(self, values: Any, missing: Any) -> None:
+    def __init__(self, values: Any, valid: Any = None) -> None:
         self.values = values
-        self.missing = missing
+        self.valid = valid
+
+    def given(self, start: int, stop: int) -> Any:
+        """A boolean array: which cells of rows ``start`` to ``stop`` are given."""
+        import numpy as np  # noqa: PLC0415
+
+        if self.valid is None:
+            return np.ones(max(0, stop - start), dtype=np.bool_)
+        return np.asarray(self.valid[start:stop], dtype=np.bool_)
+
+    @property
+    def missing(self) -> Any:
+        """A boolean array, True where a cell is missing."""
+        return ~self.given(0, len(self))
 
     def __len__(self) -> int:
         return len(self.values)
 
+    def _cell(self, value: Any) -> Any:
+        return value
+
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
-            return Masked(self.values[index], self.missing[index])
-        return None if self.missing[index] else self.values[index]
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return type(self)(self.values[start:stop], self.given(start, stop))
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError(index)
+        if self.valid is not None and not self.valid[position]:
+            return None
+        return self._cell(self.values[position])
+
+
+class Days(Masked):
+    """A date column as int32 days since 1970-01-01 (Arrow ``date32``, not copied);
+    a cell reads as a numpy ``datetime64[D]``."""
+
+    __slots__ = ()
+
+    def _cell(self, value: Any) -> Any:
+        import numpy as np  # noqa: PLC0415
+
+        return np.datetime64(int(value), "D")
 
 
 def _from_arrow(table: Any) -> Columns:
@@ -55,48 +137,60 @@ def _from_arrow(table: Any) -> Columns:
 
 
 def _arrow_column(column: Any) -> Sequence[Any]:
-    # Columns without nulls become numpy arrays when numpy is installed (no copy for
-    # numbers), strings become categories; a column with nulls becomes Masked or a list,
-    # so a missing wage is None, never NaN.
-    if column.null_count == 0:
-        try:
-            strings = _categorical(column)
-            if strings is not None:
-                return strings
-            return column.to_numpy(zero_copy_only=False)  # type: ignore[no-any-return]
-        except (ImportError, NotImplementedError, TypeError, ValueError):  # pragma: no cover
-            pass
-    return _masked(column)
+    # Numbers, flags and dates become numpy views of the Arrow buffers when numpy is
+    # installed (missing cells from the validity bitmap), strings become categories, other
+    # types lists; a missing wage is None, never NaN.
+    try:
+        strings = _categorical(column) if column.null_count == 0 else None
+        if strings is not None:
+            return strings
+        return _masked(column)
+    except ImportError:  # pragma: no cover - numpy missing
+        return list(column.to_pylist())
+
+
+def _single(column: Any) -> Any:
+    """One contiguous Arrow array of a column (chunks are concatenated)."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    chunks = getattr(column, "chunks", None)
+    if chunks is None:
+        return column
+    if len(chunks) == 1:
+        return chunks[0]
+    return pa.concat_arrays(chunks) if chunks else pa.array([], type=column.type)
 
 
 def _masked(column: Any) -> Sequence[Any]:
-    """A numeric, boolean or date column with nulls as :class:`Masked`, others as a list."""
+    """A numeric, boolean or date column as :class:`Masked` (:class:`Days`), others as a list."""
+    import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
 
     kind = column.type
-    try:
-        import numpy as np  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - numpy missing
+    if not (pa.types.is_integer(kind) or pa.types.is_date32(kind) or pa.types.is_boolean(kind)):
+        if column.null_count == 0 and not pa.types.is_string(kind):
+            try:
+                return column.to_numpy(zero_copy_only=False)  # type: ignore[no-any-return]
+            except (NotImplementedError, TypeError, ValueError):  # pragma: no cover
+                pass
         return list(column.to_pylist())
-    chunks = column.chunks if hasattr(column, "chunks") else [column]
-    if pa.types.is_integer(kind) or pa.types.is_date32(kind):
-        # The values buffer as it is (no copy); the cells under nulls are masked.
-        dtype = np.dtype(kind.to_pandas_dtype()) if pa.types.is_integer(kind) else np.int32
-        parts = [
-            np.frombuffer(c.buffers()[1], dtype=dtype, count=c.offset + len(c))[c.offset :]
-            for c in chunks
-        ]
-        values = parts[0] if len(parts) == 1 else np.concatenate(parts or [np.zeros(0, dtype)])
-        if pa.types.is_date32(kind):
-            values = values.astype("datetime64[D]")
-        return Masked(values, column.is_null().to_numpy(zero_copy_only=False))
+    array = _single(column)
+    validity, data = array.buffers()[:2]
+    valid = None
+    if array.null_count and validity is not None:
+        valid = Bits(np.frombuffer(validity, dtype=np.uint8), array.offset, len(array))
     if pa.types.is_boolean(kind):
-        missing = column.is_null().to_numpy(zero_copy_only=False)
-        return Masked(
-            column.fill_null(False).to_numpy(zero_copy_only=False),  # noqa: FBT003
-            missing,
-        )
-    return list(column.to_pylist())
+        # Flags stay bit-packed as Arrow holds them; the bits under nulls are never read.
+        packed = np.frombuffer(data, dtype=np.uint8) if len(array) else np.zeros(1, np.uint8)
+        return Masked(Bits(packed, array.offset, len(array)), valid)
+    # The values buffer as it is (no copy); the cells under nulls are never read.
+    dtype = np.int32 if pa.types.is_date32(kind) else np.dtype(kind.to_pandas_dtype())
+    end = array.offset + len(array)
+    values = (
+        np.frombuffer(data, dtype=dtype, count=end)[array.offset :] if end else np.zeros(0, dtype)
+    )
+    cls = Days if pa.types.is_date32(kind) else Masked
+    return cls(values, valid)
 
 
 class Categorical(Sequence[Any]):
@@ -133,7 +227,8 @@ def _categorical(column: Any) -> Sequence[Any] | None:
         return None
     import numpy as np  # noqa: PLC0415
 
-    codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks])
+    parts = [c.indices.to_numpy(zero_copy_only=False) for c in chunks]
+    codes = parts[0] if len(parts) == 1 else np.concatenate(parts)
     return Categorical(codes, chunks[0].dictionary.to_pylist())
 
 

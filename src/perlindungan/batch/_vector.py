@@ -6,29 +6,42 @@ Every rate (and relief share) in force on the date is an exact decimal fraction
 ``(2 x base x num + 10**k) // (2 x 10**k)``, which is the scalar API's rounding exactly.
 Rows outside the safe int64 range, rows with cells of other types, and categories this
 path does not cover are left to the scalar path (the caller sends them there).
+
+Memory: rows are computed :data:`BLOCK_ROWS` at a time, so temporaries are bounded by the
+block, not by the population; input columns are read as views of the caller's buffers
+block by block; the amounts are stored as int32 while every amount stays below
+:data:`INT32_HEADROOM` (so that even the sum of all of a row's columns fits in int32), and
+as int64 otherwise.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from perlindungan.batch._columns import Categorical, Columns, Masked
-from perlindungan.batch._reference import AMOUNT_COLUMNS, PAIRS, TOTAL_COLUMNS
+from perlindungan.batch._columns import Bits, Categorical, Columns, Days, Masked, cell
+from perlindungan.batch._reference import PAIRS
 from perlindungan.contributions._common import ReliefTerms, relief_terms, value, with_relief
 from perlindungan.dates import Month
+from perlindungan.errors import PerlindunganError
 from perlindungan.money import Rupiah
 from perlindungan.parameters import parameter
 from perlindungan.pension_age import pension_age_reached_on
 from perlindungan.programs import Payer, Program
 
-__all__ = ["vector_amounts"]
+__all__ = ["BLOCK_ROWS", "INT32_HEADROOM", "Amounts", "vector_amounts"]
+
+#: Rows computed at a time: bounds the temporaries whatever the population.
+BLOCK_ROWS = 1 << 16
+#: Amount columns are int32 while every amount is below this (2**31 / 16, so that the sum
+#: of all nine amount columns of a row still fits in int32); otherwise they are int64.
+INT32_HEADROOM = 2**31 // 16
 
 _INT64_MAX = np.iinfo(np.int64).max
 _NOT_PU = ("income", "with_jht", "jht_amount", "contract_value", "contract_months", "pre_placement")
@@ -43,11 +56,16 @@ _NOT_BPU = (
     "employer_sector",
     "employer_workers",
 )
+_COLUMN = {pair: i for i, pair in enumerate(PAIRS)}
 _Ints = npt.NDArray[np.int64]
 _Bools = npt.NDArray[np.bool_]
+_Fraction = tuple[int, int]
 
 
-def _fraction(rate: Decimal, share: Decimal | None) -> tuple[int, int]:
+# -- rules in force on a date, read once --------------------------------------------------
+
+
+def _fraction(rate: Decimal, share: Decimal | None) -> _Fraction:
     """``rate x share`` as ``(num, 10**k)``."""
     exact = rate if share is None else rate * share
     sign, digits, exponent = exact.as_tuple()
@@ -59,7 +77,7 @@ def _fraction(rate: Decimal, share: Decimal | None) -> tuple[int, int]:
     return num, 10**-exponent
 
 
-def _rounded(base: _Ints, fraction: tuple[int, int]) -> _Ints:
+def _rounded(base: _Ints, fraction: _Fraction) -> _Ints:
     num, den = fraction
     if num == 0:
         return np.zeros_like(base)
@@ -68,7 +86,7 @@ def _rounded(base: _Ints, fraction: tuple[int, int]) -> _Ints:
     return (base * (2 * num) + den) // (2 * den)
 
 
-def _bound(fractions: Sequence[tuple[int, int]]) -> int:
+def _bound(fractions: Sequence[_Fraction]) -> int:
     """The largest base for which every fraction stays in int64."""
     bound = _INT64_MAX
     for num, den in fractions:
@@ -87,61 +105,8 @@ def _share(terms: ReliefTerms | None) -> Decimal | None:
     return None if terms is None else terms.share
 
 
-def _given(columns: Columns, name: str, rows: int) -> _Bools:
-    """Where column ``name`` has a value (an absent column has none)."""
-    values: Any = columns.get(name)
-    if values is None:
-        return np.zeros(rows, dtype=np.bool_)
-    if isinstance(values, Masked):
-        return ~np.asarray(values.missing, dtype=np.bool_)
-    if isinstance(values, np.ndarray) and values.dtype.kind not in "OMf":
-        return np.ones(rows, dtype=np.bool_)
-    # Lists, object, float and date arrays: a cell the scalar path would read as given.
-    from perlindungan.batch._columns import cell  # noqa: PLC0415
-
-    return np.fromiter(
-        (cell(values, i) is not None for i in range(rows)), dtype=np.bool_, count=rows
-    )
-
-
-def _unwrap(values: Any) -> Any:
-    return values.values if isinstance(values, Masked) else values
-
-
-def _ints(values: Any) -> _Ints | None:
-    """An int64 array of an integer column, or None if the column is not plain integers."""
-    values = _unwrap(values)
-    if values is None:
-        return None
-    array = values if isinstance(values, np.ndarray) else np.asarray(values)
-    if array.dtype.kind == "i":
-        return array.astype(np.int64, copy=False)
-    if array.dtype.kind == "u" and (array.size == 0 or array.max() <= _INT64_MAX):
-        return array.astype(np.int64)
-    return None
-
-
-def _strings(values: Any) -> npt.NDArray[Any] | None:
-    values = _unwrap(values)
-    if values is None:
-        return None
-    array = values if isinstance(values, np.ndarray) else np.asarray(values, dtype=object)
-    return array if array.dtype.kind in "UO" else None
-
-
-def _days(values: Any) -> npt.NDArray[np.datetime64] | None:
-    values = _unwrap(values)
-    if values is None:
-        return None
-    if isinstance(values, np.ndarray) and values.dtype == np.dtype("datetime64[D]"):
-        return values
-    if isinstance(values, np.ndarray) and values.dtype.kind == "M":
-        days = values.astype("datetime64[D]")
-        return days if bool(np.all(days == values)) else None
-    items = list(values)
-    if all(type(v) is _dt.date for v in items):
-        return np.array(items, dtype="datetime64[D]")
-    return None
+def _rupiah(name: str, on: _dt.date) -> int:
+    return int(Rupiah(value(name, on).value).amount)
 
 
 @lru_cache(maxsize=256)
@@ -163,149 +128,415 @@ def _last_birth_at_pension_age(last_day: _dt.date) -> _dt.date:
     return _dt.date.fromordinal(low)
 
 
-def _pu(
-    columns: Columns,
-    pu: _Bools,
-    on: _dt.date,
-    out: list[_Ints],
-) -> _Bools:
-    """Fill the PU rows it can; the rows it covered."""
-    wage = _ints(columns.get("wage"))
-    risk = _ints(columns.get("risk_class"))
-    birth = _days(columns.get("birth_date"))
-    if wage is None or risk is None or birth is None:
-        return np.zeros_like(pu)
+class _PuRules(NamedTuple):
+    jkk_num: _Ints  # by risk class - 1
+    jkk_den: _Ints
+    pp7_num: _Ints | None  # PP 7/2025 JKK discount for eligible employers
+    pp7_den: _Ints | None
+    sectors: tuple[str, ...]
+    minimum_workers: int
+    jkm: _Fraction
+    jht_employer: _Fraction
+    jht_worker: _Fraction
+    jp_employer: _Fraction
+    jp_worker: _Fraction
+    jp_cap: int
+    jkp: _Fraction | None
+    jkp_cap: int
+    bound: int
+    on: np.datetime64
+    last_birth: np.datetime64
+
+
+@lru_cache(maxsize=64)
+def _pu_rules(on: _dt.date) -> _PuRules:
     pp49 = bool(parameter("relief.pp49_2020.in_force").value_at(on))
     jkk_relief = relief_terms("pp49_2020", "PP 49/2020", "jkk", on) if pp49 else None
     pp7 = None if pp49 else relief_terms("pp7_2025", "PP 7/2025", "jkk", on)
     jkm_relief = relief_terms("pp49_2020", "PP 49/2020", "jkm", on) if pp49 else None
     jp_relief = relief_terms("pp49_2020", "PP 49/2020", "jp", on) if pp49 else None
     jkk = [_fraction(_rate(f"pu.jkk.rate.{rc}", on), _share(jkk_relief)) for rc in range(1, 6)]
-    jkk_pp7 = [_fraction(_rate(f"pu.jkk.rate.{rc}", on), _share(pp7)) for rc in range(1, 6)]
-    jkm = _fraction(_rate("pu.jkm.rate", on), _share(jkm_relief))
-    jht_e = _fraction(_rate("pu.jht.employer_rate", on), None)
-    jht_w = _fraction(_rate("pu.jht.worker_rate", on), None)
-    jp_e = _fraction(_rate("pu.jp.employer_rate", on), _share(jp_relief))
-    jp_w = _fraction(_rate("pu.jp.worker_rate", on), _share(jp_relief))
-    jp_cap = int(Rupiah(value("pu.jp.wage_cap", on).value).amount)
-    jkp_param = parameter("pu.jkp.government_rate")
-    jkp = _fraction(_rate("pu.jkp.government_rate", on), None) if jkp_param.in_force(on) else None
-    jkp_cap = int(Rupiah(value("pu.jkp.wage_cap", on).value).amount) if jkp else 0
-    bound = _bound([*jkk, *jkk_pp7, jkm, jht_e, jht_w, jp_e, jp_w, *([jkp] if jkp else [])])
-
-    rows = len(pu)
-    ok = pu & (wage > 0) & (wage <= bound) & (risk >= 1) & (risk <= 5)
-    ok &= ~np.isnat(birth)
-    # A birth date after ``on`` is refused by the scalar API: leave such rows to it.
-    ok &= birth <= np.datetime64(on, "D")
-    for name in ("wage", "risk_class", "birth_date"):
-        ok &= _given(columns, name, rows)
-    for name in _NOT_PU:  # the scalar API refuses these fields for a wage earner
-        if name in columns:
-            ok &= ~_given(columns, name, rows)
-    # Employer facts matter only for the PP 7/2025 relief; rows giving them in a form this
-    # path does not read go to the scalar path (which also validates them).
-    eligible = np.zeros_like(pu)
-    sector_col, workers_col = columns.get("employer_sector"), columns.get("employer_workers")
-    if sector_col is not None or workers_col is not None:
-        has_sector = _given(columns, "employer_sector", rows)
-        has_workers = _given(columns, "employer_workers", rows)
-        # Rows giving only one of the two go to the scalar path.
-        ok &= has_sector == has_workers
-        sector = _strings(sector_col) if sector_col is not None else None
-        workers = _ints(workers_col) if workers_col is not None else None
-        if sector is None or workers is None or sector.dtype.kind != "U":
-            ok &= ~has_sector
-        else:
-            stripped = np.char.strip(sector)
-            ok &= ~has_sector | ((stripped != "") & (workers >= 0))
-            if pp7 is not None:
-                sectors = value("relief.pp7_2025.sectors", on).value
-                minimum = value("relief.pp7_2025.minimum_workers", on).value
-                assert isinstance(sectors, tuple)
-                assert isinstance(minimum, int)
-                eligible = has_sector & np.isin(stripped, list(sectors)) & (workers >= minimum)
-    w = np.where(ok, wage, 0)
-    rc = np.where(ok, risk, 1) - 1
-    jkk_num = np.array([n for n, _ in jkk], dtype=np.int64)[rc]
-    jkk_den = np.array([d for _, d in jkk], dtype=np.int64)[rc]
-    jkk_amount = (w * (2 * jkk_num) + jkk_den) // (2 * jkk_den)
-    if pp7 is not None and eligible.any():
-        num7 = np.array([n for n, _ in jkk_pp7], dtype=np.int64)[rc]
-        den7 = np.array([d for _, d in jkk_pp7], dtype=np.int64)[rc]
-        jkk_amount = np.where(eligible, (w * (2 * num7) + den7) // (2 * den7), jkk_amount)
+    jkk7 = [_fraction(_rate(f"pu.jkk.rate.{rc}", on), _share(pp7)) for rc in range(1, 6)]
+    sectors: tuple[str, ...] = ()
+    minimum = 0
+    if pp7 is not None:
+        listed = value("relief.pp7_2025.sectors", on).value
+        least = value("relief.pp7_2025.minimum_workers", on).value
+        assert isinstance(listed, tuple)
+        assert isinstance(least, int)
+        sectors, minimum = tuple(str(s) for s in listed), least
+    jkp = None
+    if parameter("pu.jkp.government_rate").in_force(on):
+        jkp = _fraction(_rate("pu.jkp.government_rate", on), None)
+    rules = {
+        "jkm": _fraction(_rate("pu.jkm.rate", on), _share(jkm_relief)),
+        "jht_employer": _fraction(_rate("pu.jht.employer_rate", on), None),
+        "jht_worker": _fraction(_rate("pu.jht.worker_rate", on), None),
+        "jp_employer": _fraction(_rate("pu.jp.employer_rate", on), _share(jp_relief)),
+        "jp_worker": _fraction(_rate("pu.jp.worker_rate", on), _share(jp_relief)),
+    }
     month = Month(on.year, on.month)
-    last_birth = np.datetime64(_last_birth_at_pension_age(month.last_day), "D")
-    jp_base = np.where(birth > last_birth, np.minimum(w, jp_cap), 0)
-    # Rows not covered have a base of 0, which gives 0 in every formula: adding is exact.
-    column = {pair: i for i, pair in enumerate(PAIRS)}
-    out[column[Program.JKK, Payer.EMPLOYER]] += jkk_amount
-    out[column[Program.JKM, Payer.EMPLOYER]] += _rounded(w, jkm)
-    out[column[Program.JHT, Payer.EMPLOYER]] += _rounded(w, jht_e)
-    out[column[Program.JHT, Payer.WORKER]] += _rounded(w, jht_w)
-    out[column[Program.JP, Payer.EMPLOYER]] += _rounded(jp_base, jp_e)
-    out[column[Program.JP, Payer.WORKER]] += _rounded(jp_base, jp_w)
-    if jkp is not None:
-        out[column[Program.JKP, Payer.GOVERNMENT]] += _rounded(np.minimum(w, jkp_cap), jkp)
-    return ok
+    return _PuRules(
+        jkk_num=np.array([n for n, _ in jkk], dtype=np.int64),
+        jkk_den=np.array([d for _, d in jkk], dtype=np.int64),
+        pp7_num=None if pp7 is None else np.array([n for n, _ in jkk7], dtype=np.int64),
+        pp7_den=None if pp7 is None else np.array([d for _, d in jkk7], dtype=np.int64),
+        sectors=sectors,
+        minimum_workers=minimum,
+        jp_cap=_rupiah("pu.jp.wage_cap", on),
+        jkp=jkp,
+        jkp_cap=_rupiah("pu.jkp.wage_cap", on) if jkp else 0,
+        bound=_bound([*jkk, *jkk7, *rules.values(), *([jkp] if jkp else [])]),
+        on=np.datetime64(on, "D"),
+        last_birth=np.datetime64(_last_birth_at_pension_age(month.last_day), "D"),
+        **rules,
+    )
 
 
-def _bpu(columns: Columns, bpu: _Bools, on: _dt.date, out: list[_Ints]) -> _Bools:
-    income = _ints(columns.get("income"))
-    if income is None:
-        return np.zeros_like(bpu)
-    rows = len(bpu)
-    jht_col = _unwrap(columns.get("with_jht"))
-    if jht_col is None:
-        with_jht = np.zeros_like(bpu)
-    else:
-        array = jht_col if isinstance(jht_col, np.ndarray) else np.asarray(jht_col)
-        if array.dtype != np.bool_:
-            return np.zeros_like(bpu)
-        with_jht = array & _given(columns, "with_jht", rows)
-    low = int(Rupiah(value("bpu.income.minimum", on).value).amount)
-    high = int(Rupiah(value("bpu.income.maximum", on).value).amount)
+class _BpuRules(NamedTuple):
+    low: int
+    high: int
+    jkk: _Fraction
+    jht: _Fraction
+    jkm_amount: int
+    bound: int
+
+
+@lru_cache(maxsize=64)
+def _bpu_rules(on: _dt.date) -> _BpuRules:
     jkk = _fraction(_rate("bpu.jkk.rate", on), _share(relief_terms("pp49_2020", "", "jkk", on)))
     jht = _fraction(_rate("bpu.jht.rate", on), None)
     flat = value("bpu.jkm.amount", on).value
     jkm_amount, _ = with_relief(Rupiah(flat), relief_terms("pp49_2020", "", "jkm", on))
-    ok = bpu & (income >= low) & (income <= high) & (income <= _bound([jkk, jht]))
-    ok &= _given(columns, "income", rows)
-    for name in _NOT_BPU:  # the scalar API refuses these fields for a non-wage earner
-        if name in columns:
-            ok &= ~_given(columns, name, rows)
-    i = np.where(ok, income, 0)
-    column = {pair: n for n, pair in enumerate(PAIRS)}
-    out[column[Program.JKK, Payer.WORKER]] += _rounded(i, jkk)
-    out[column[Program.JKM, Payer.WORKER]] += np.where(ok, int(jkm_amount), 0)
-    out[column[Program.JHT, Payer.WORKER]] += _rounded(np.where(with_jht, i, 0), jht)
-    return ok
+    return _BpuRules(
+        low=_rupiah("bpu.income.minimum", on),
+        high=_rupiah("bpu.income.maximum", on),
+        jkk=jkk,
+        jht=jht,
+        jkm_amount=int(jkm_amount),
+        bound=_bound([jkk, jht]),
+    )
 
 
-def vector_amounts(columns: Columns, rows: int, on: _dt.date) -> tuple[dict[str, _Ints], _Bools]:
-    """Amount and total columns for the rows this path covers, and which rows those are."""
-    out = [np.zeros(rows, dtype=np.int64) for _ in PAIRS]
-    raw = columns["category"]
-    if isinstance(raw, Categorical):
-        codes = np.asarray(raw.codes)
-        wanted = [raw.categories.index(c) if c in raw.categories else -1 for c in ("pu", "bpu")]
-        is_pu, is_bpu = codes == wanted[0], codes == wanted[1]
+# -- input columns read block by block ----------------------------------------------------
+
+
+class _Column:
+    """One input column as this path reads it: typed values (None when the column holds
+    cells this path does not read, such as text or decimals) and where cells are given.
+
+    ``kind`` is ``int``, ``bool``, ``date`` or ``text``; text columns are categories
+    (``codes`` into ``categories``, -1 for a missing cell). Every choice is made once per
+    column, so the rows a block covers never depend on the block boundaries.
+    """
+
+    __slots__ = ("_absent", "_given", "_masked", "_times", "categories", "kind", "values")
+
+    def __init__(self, raw: Any, kind: str, rows: int) -> None:
+        self.kind = kind
+        self.values: Any = None
+        self.categories: list[Any] = []
+        self._masked: Masked | None = raw if isinstance(raw, Masked) else None
+        self._given: _Bools | None = None
+        self._times: Any = None  # a numpy datetime64 column: NaT is a missing cell
+        self._absent = raw is None
+        if raw is None:
+            return
+        if isinstance(raw, Masked):
+            self.values = self._typed(raw.values, raw)
+        elif isinstance(raw, Categorical):
+            if kind == "text":
+                self.values, self.categories = np.asarray(raw.codes), list(raw.categories)
+        elif isinstance(raw, np.ndarray) and raw.dtype.kind in "iubMU":
+            self.values = self._typed(raw, None)
+            if raw.dtype.kind == "M":
+                self._times = raw
+        else:
+            self._from_cells(raw, rows)
+
+    def _typed(self, values: Any, masked: Masked | None) -> Any:
+        if isinstance(masked, Days):
+            return values if self.kind == "date" else None
+        if isinstance(values, Bits):
+            return values if self.kind == "bool" else None
+        kind = values.dtype.kind
+        if self.kind == "int" and kind == "i":
+            return values
+        if self.kind == "int" and kind == "u":
+            return values if values.size == 0 or int(values.max()) <= _INT64_MAX else None
+        if self.kind == "bool" and kind == "b":
+            return values
+        if self.kind == "date" and kind == "M":
+            return values
+        if self.kind == "text" and kind == "U":
+            self.categories, codes = _factorise(values.tolist())
+            return codes
+        return None
+
+    def _from_cells(self, raw: Any, rows: int) -> None:
+        """Lists and object or float arrays: read cell by cell once."""
+        cells = [cell(raw, i) for i in range(rows)]
+        self._given = np.fromiter((c is not None for c in cells), dtype=np.bool_, count=rows)
+        expected = {"int": int, "bool": bool, "date": _dt.date, "text": str}[self.kind]
+        if not all(c is None or type(c) is expected for c in cells):
+            return
+        if self.kind == "text":
+            self.categories, self.values = _factorise(cells)
+            return
+        fill = {"int": 0, "bool": False, "date": _dt.date(1970, 1, 1)}[self.kind]
+        dtype: Any = {"int": np.int64, "bool": np.bool_, "date": "datetime64[D]"}[self.kind]
+        try:
+            self.values = np.array([fill if c is None else c for c in cells], dtype=dtype)
+        except OverflowError:
+            self.values = None
+
+    def given(self, start: int, stop: int) -> _Bools:
+        if self._absent:
+            return np.zeros(stop - start, dtype=np.bool_)
+        if self._given is not None:
+            return self._given[start:stop]
+        if self._masked is not None:
+            return self._masked.given(start, stop)  # type: ignore[no-any-return]
+        if self._times is not None:
+            return ~np.isnat(self._times[start:stop])  # type: ignore[no-any-return]
+        if self.kind == "text" and self.values is not None:
+            return self.values[start:stop] >= 0  # type: ignore[no-any-return]
+        return np.ones(stop - start, dtype=np.bool_)
+
+    def ints(self, start: int, stop: int) -> _Ints:
+        return self.values[start:stop].astype(np.int64, copy=False)  # type: ignore[no-any-return]
+
+    def days(self, start: int, stop: int) -> npt.NDArray[np.datetime64]:
+        """Dates of a block as ``datetime64[D]``; a cell with a time of day is NaT here
+        (so the row goes to the scalar path)."""
+        part = self.values[start:stop]
+        if part.dtype.kind != "M":  # int32 days of an Arrow date32 column
+            return part.astype("datetime64[D]")  # type: ignore[no-any-return]
+        days = part.astype("datetime64[D]")
+        if part.dtype != days.dtype:
+            days[days != part] = np.datetime64("NaT")
+        return days  # type: ignore[no-any-return]
+
+
+def _factorise(cells: Sequence[Any]) -> tuple[list[Any], _Ints]:
+    """Categories of a text column and the code of each cell (-1 where missing)."""
+    index: dict[Any, int] = {}
+    codes = np.fromiter(
+        (-1 if c is None else index.setdefault(c, len(index)) for c in cells),
+        dtype=np.int64,
+        count=len(cells),
+    )
+    return list(index), codes
+
+
+_KINDS = {
+    "category": "text",
+    "wage": "int",
+    "risk_class": "int",
+    "birth_date": "date",
+    "income": "int",
+    "with_jht": "bool",
+    "employer_sector": "text",
+    "employer_workers": "int",
+    "jht_amount": "int",
+    "contract_value": "int",
+    "contract_months": "int",
+    "pre_placement": "bool",
+}
+
+
+class _Inputs:
+    """The columns of one call, prepared once and read block by block."""
+
+    def __init__(self, columns: Columns, rows: int) -> None:
+        self.present = {name for name in _KINDS if name in columns}
+        self.columns = {
+            name: _Column(columns.get(name), kind, rows) for name, kind in _KINDS.items()
+        }
+        category = self.columns["category"]
+        wanted = [
+            category.categories.index(c) if c in category.categories else -2 for c in ("pu", "bpu")
+        ]
+        self.pu_code, self.bpu_code = wanted
+        sector = self.columns["employer_sector"]
+        self.sector_text = [str(c).strip() for c in sector.categories]
+
+    def __getitem__(self, name: str) -> _Column:
+        return self.columns[name]
+
+
+# -- the two categories -------------------------------------------------------------------
+
+
+def _pu_block(inputs: _Inputs, pu: _Bools, start: int, stop: int, on: _dt.date) -> Any:
+    """The PU rows of a block this path covers, and their amounts by column index."""
+    wage_col, risk_col, birth_col = inputs["wage"], inputs["risk_class"], inputs["birth_date"]
+    if wage_col.values is None or risk_col.values is None or birth_col.values is None:
+        return None
+    try:
+        rules = _pu_rules(on)
+    except PerlindunganError:  # no value on this date: the scalar path reports each row
+        return None
+    wage = wage_col.ints(start, stop)
+    risk = risk_col.ints(start, stop)
+    birth = birth_col.days(start, stop)
+    ok = pu & (wage > 0) & (wage <= rules.bound) & (risk >= 1) & (risk <= 5)
+    ok &= ~np.isnat(birth)
+    # A birth date after ``on`` is refused by the scalar API: leave such rows to it.
+    ok &= birth <= rules.on
+    for name in ("wage", "risk_class", "birth_date"):
+        ok &= inputs[name].given(start, stop)
+    for name in _NOT_PU:  # the scalar API refuses these fields for a wage earner
+        if name in inputs.present:
+            ok &= ~inputs[name].given(start, stop)
+    eligible = None
+    if "employer_sector" in inputs.present or "employer_workers" in inputs.present:
+        eligible = _pp7_eligible(inputs, ok, start, stop, rules)
+        ok &= eligible[0]
+    return ok, _pu_amounts(np.where(ok, wage, 0), risk, birth, ok, eligible, rules)
+
+
+def _pu_amounts(
+    w: _Ints,
+    risk: _Ints,
+    birth: npt.NDArray[np.datetime64],
+    ok: _Bools,
+    eligible: tuple[_Bools, _Bools] | None,
+    rules: _PuRules,
+) -> Iterator[tuple[int, _Ints]]:
+    """Each PU amount column of a block in turn (one at a time keeps the block's memory
+    small); ``w`` is the wage where the row is covered and 0 elsewhere."""
+    rc = np.where(ok, risk, 1) - 1
+    num, den = rules.jkk_num[rc], rules.jkk_den[rc]
+    jkk = (w * (2 * num) + den) // (2 * den)
+    if eligible is not None and rules.pp7_num is not None and eligible[1].any():
+        assert rules.pp7_den is not None
+        num, den = rules.pp7_num[rc], rules.pp7_den[rc]
+        jkk = np.where(eligible[1], (w * (2 * num) + den) // (2 * den), jkk)
+    del num, den, rc
+    yield _COLUMN[Program.JKK, Payer.EMPLOYER], jkk
+    del jkk
+    yield _COLUMN[Program.JKM, Payer.EMPLOYER], _rounded(w, rules.jkm)
+    yield _COLUMN[Program.JHT, Payer.EMPLOYER], _rounded(w, rules.jht_employer)
+    yield _COLUMN[Program.JHT, Payer.WORKER], _rounded(w, rules.jht_worker)
+    if rules.jkp is not None:
+        base = np.minimum(w, rules.jkp_cap)
+        yield _COLUMN[Program.JKP, Payer.GOVERNMENT], _rounded(base, rules.jkp)
+        del base
+    jp_base = np.where(birth > rules.last_birth, np.minimum(w, rules.jp_cap), 0)
+    yield _COLUMN[Program.JP, Payer.EMPLOYER], _rounded(jp_base, rules.jp_employer)
+    yield _COLUMN[Program.JP, Payer.WORKER], _rounded(jp_base, rules.jp_worker)
+
+
+def _pp7_eligible(
+    inputs: _Inputs, ok: _Bools, start: int, stop: int, rules: _PuRules
+) -> tuple[_Bools, _Bools]:
+    """Which rows this path can read the employer facts of, and which of them get the
+    PP 7/2025 JKK discount. Employer facts matter only for that relief; rows giving them in
+    a form this path does not read go to the scalar path (which also validates them)."""
+    sector_col, workers_col = inputs["employer_sector"], inputs["employer_workers"]
+    has_sector = sector_col.given(start, stop)
+    has_workers = workers_col.given(start, stop)
+    readable = has_sector == has_workers  # rows giving only one of the two: scalar path
+    if sector_col.values is None or workers_col.values is None:
+        return readable & ~has_sector, np.zeros_like(ok)
+    codes = sector_col.values[start:stop]
+    workers = workers_col.ints(start, stop)
+    text = inputs.sector_text
+    nonempty = np.array([t != "" for t in text] + [False], dtype=np.bool_)
+    listed = np.array([t in rules.sectors for t in text] + [False], dtype=np.bool_)
+    readable &= ~has_sector | (nonempty[codes] & (workers >= 0))
+    eligible = has_sector & listed[codes] & (workers >= rules.minimum_workers)
+    if rules.pp7_num is None:
+        eligible = np.zeros_like(eligible)
+    return readable, eligible & ok & readable
+
+
+def _bpu_block(inputs: _Inputs, bpu: _Bools, start: int, stop: int, on: _dt.date) -> Any:
+    income_col, jht_col = inputs["income"], inputs["with_jht"]
+    if income_col.values is None:
+        return None
+    try:
+        rules = _bpu_rules(on)
+    except PerlindunganError:  # no value on this date: the scalar path reports each row
+        return None
+    income = income_col.ints(start, stop)
+    if "with_jht" not in inputs.present:
+        with_jht = np.zeros_like(bpu)
+    elif jht_col.values is None:
+        return None
     else:
-        category = _strings(raw)
-        if category is None:
-            return _assemble(out, rows), np.zeros(rows, dtype=np.bool_)
-        is_pu, is_bpu = category == "pu", category == "bpu"
-    done = _pu(columns, is_pu, on, out)
-    done |= _bpu(columns, is_bpu, on, out)
-    return _assemble(out, rows), done
+        with_jht = jht_col.values[start:stop] & jht_col.given(start, stop)
+    ok = bpu & (income >= rules.low) & (income <= rules.high) & (income <= rules.bound)
+    ok &= income_col.given(start, stop)
+    for name in _NOT_BPU:  # the scalar API refuses these fields for a non-wage earner
+        if name in inputs.present:
+            ok &= ~inputs[name].given(start, stop)
+    return ok, _bpu_amounts(np.where(ok, income, 0), with_jht, ok, rules)
 
 
-def _assemble(out: list[_Ints], rows: int) -> dict[str, _Ints]:
-    result = dict(zip(AMOUNT_COLUMNS, out, strict=True))
-    by_payer = {Payer.EMPLOYER: 0, Payer.WORKER: 1, Payer.GOVERNMENT: 2}
-    totals = [np.zeros(rows, dtype=np.int64) for _ in TOTAL_COLUMNS]
-    for (_program, payer), amounts in zip(PAIRS, out, strict=True):
-        totals[by_payer[payer]] += amounts
-    totals[3] = totals[0] + totals[1] + totals[2]
-    result.update(zip(TOTAL_COLUMNS, totals, strict=True))
-    return result
+def _bpu_amounts(
+    i: _Ints, with_jht: _Bools, ok: _Bools, rules: _BpuRules
+) -> Iterator[tuple[int, _Ints]]:
+    """Each BPU amount column of a block in turn; ``i`` is the income where the row is
+    covered and 0 elsewhere."""
+    yield _COLUMN[Program.JKK, Payer.WORKER], _rounded(i, rules.jkk)
+    yield _COLUMN[Program.JKM, Payer.WORKER], np.where(ok, rules.jkm_amount, 0)
+    yield _COLUMN[Program.JHT, Payer.WORKER], _rounded(np.where(with_jht, i, 0), rules.jht)
+
+
+# -- output ------------------------------------------------------------------------------
+
+
+class Amounts:
+    """The amount columns (one per program and payer, in :data:`PAIRS` order), int32 while
+    every amount is below :data:`INT32_HEADROOM`, all int64 from the first that is not."""
+
+    __slots__ = ("arrays",)
+
+    def __init__(self, rows: int) -> None:
+        self.arrays = [np.zeros(rows, dtype=np.int32) for _ in PAIRS]
+
+    def _fit(self, amounts: Any) -> None:
+        small = self.arrays[0].dtype == np.int32
+        if small and len(amounts) and int(np.max(amounts)) >= INT32_HEADROOM:
+            self.arrays = [a.astype(np.int64) for a in self.arrays]
+
+    def add(self, column: int, start: int, amounts: _Ints) -> None:
+        """Add ``amounts`` to rows ``start`` onwards of column ``column``."""
+        self._fit(amounts)
+        target = self.arrays[column][start : start + len(amounts)]
+        np.add(target, amounts, out=target, casting="unsafe")
+
+    def put(self, column: int, rows: _Ints, amounts: Sequence[int]) -> None:
+        """Set the amounts of the given rows of column ``column``."""
+        self._fit(amounts)
+        self.arrays[column][rows] = amounts
+
+
+def vector_amounts(columns: Columns, rows: int, on: _dt.date) -> tuple[Amounts, _Bools, list[int]]:
+    """Amount columns for the rows this path covers (0 elsewhere), which rows those are,
+    and the indices of the other rows (for the scalar path)."""
+    out = Amounts(rows)
+    covered = np.zeros(rows, dtype=np.bool_)
+    rest: list[int] = []
+    inputs = _Inputs(columns, rows)
+    category = inputs["category"]
+    for start in range(0, rows, BLOCK_ROWS):
+        stop = min(rows, start + BLOCK_ROWS)
+        codes = None if category.values is None else category.values[start:stop]
+        for code, block in ((inputs.pu_code, _pu_block), (inputs.bpu_code, _bpu_block)):
+            rows_of = None if codes is None else codes == code
+            if rows_of is None or not rows_of.any():
+                continue
+            done = block(inputs, rows_of, start, stop, on)
+            if done is None:
+                continue
+            ok, amounts = done
+            covered[start:stop] |= ok
+            # Rows not covered have a base of 0, hence 0 in every formula, and a row is of
+            # one category only: adding the two categories' amounts is exact.
+            for column, values in amounts:
+                out.add(column, start, values)
+        rest.extend((np.flatnonzero(~covered[start:stop]) + start).tolist())
+    return out, covered, rest
