@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from perlindungan import WageEarner, contributions
@@ -82,7 +83,7 @@ def numpy_reference(t: pa.Table) -> np.ndarray:
     total += (np.minimum(w, JKP_CAP) * 44 + 10_000) // 20_000
     i = np.where(pu, 0, income)
     total += (i * 2 + 100) // 200 + np.where(pu, 0, 6_800) + np.where(jht, (i * 4 + 100) // 200, 0)
-    return total
+    return np.asarray(total, dtype=np.int64)
 
 
 def naive_loop(rows: list[dict[str, Any]]) -> list[int]:
@@ -140,33 +141,57 @@ def throughput(rows: int) -> None:
     )
 
 
-def memory(rows: int) -> None:
-    """Run in a child process: what one batch allocates (tracemalloc sees numpy's memory)
-    next to the input columns, and the process's resident size."""
-    code = f"""
-import resource, sys, tracemalloc
-sys.path.insert(0, {str(Path(__file__).parent)!r})
+_MEMORY_CHILD = """
+import resource, sys
+from pathlib import Path
+import pyarrow as pa
+sys.path.insert(0, {folder!r})
 import bench_batch as b
 from perlindungan.batch import contributions_batch
-contributions_batch(b.population(1000), on=b.ON)
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-t = b.population({rows})
-tracemalloc.start()
-r = contributions_batch(t, on=b.ON)
-peak = tracemalloc.get_traced_memory()[1]
-kept = r.arrays.nbytes + r.ok.nbytes
-print(t.nbytes, peak, kept, base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+contributions_batch(b.population(1000), on=b.ON)  # load the regulation data
+interpreter = b._rss()
+table = pa.ipc.open_file(pa.memory_map({path!r})).read_all()  # a view of the file
+if {traced}:
+    import tracemalloc
+    tracemalloc.start()
+result = contributions_batch(table, on=b.ON)
+if {traced}:
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+else:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+kept = (result.arrays.nbytes + result.ok.nbytes) / 2**20
+print(table.nbytes / 2**20, interpreter, peak, kept)
 """
-    out = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True
-    ).stdout.split()
-    inputs, peak, kept = (int(v) / 2**20 for v in out[:3])
-    base, top = (int(v) / 1024 for v in out[3:])
+
+
+def memory(rows: int) -> None:
+    """Memory of one batch of ``rows`` workers, each way in a fresh process whose input is
+    a memory-mapped Arrow file (so building the population is not counted): the peak of
+    what the call allocates (tracemalloc, which sees numpy's buffers), and the process's
+    peak resident size next to the interpreter's."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "population.arrow"
+        table = population(rows)
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        del table
+        figures = []
+        for traced in (True, False):
+            code = _MEMORY_CHILD.format(
+                folder=str(Path(__file__).parent), path=str(path), traced=traced
+            )
+            out = subprocess.run(  # noqa: S603 - our own interpreter and code
+                [sys.executable, "-c", code], check=True, capture_output=True, text=True
+            ).stdout.split()
+            figures.append([float(v) for v in out])
+    (inputs, _, allocated, kept), (_, interpreter, process, _) = figures
     print(
-        f"memory at {rows:,}: input columns {inputs:.1f} MiB; batch peak allocation "
-        f"{peak:.1f} MiB, of which the result keeps {kept:.1f} MiB; interpreter with "
-        f"libraries and data {base:.0f} MiB; process peak {top:.0f} MiB (includes building "
-        "the synthetic input)"
+        f"memory at {rows:,}: input columns {inputs:.1f} MiB; the call allocates at most "
+        f"{allocated:.1f} MiB ({allocated / inputs:.2f}x the input; the result keeps "
+        f"{kept:.1f} MiB)\n"
+        f"  process: interpreter with libraries and data {interpreter:.0f} MiB, peak "
+        f"{process:.0f} MiB = interpreter + {process - interpreter:.0f} MiB "
+        f"({(process - interpreter) / inputs:.2f}x the input, input included)"
     )
 
 
@@ -202,25 +227,37 @@ def _rss() -> float:
 
 
 def stream(rows: int, chunk: int = 1_000_000) -> None:
+    """A roster of ``rows`` rows as Parquet and as CSV, computed chunk by chunk; resident
+    memory printed as it goes (flat: it depends on the chunk size, not on the roster)."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "roster.parquet"
         part = population(chunk)
-        with pq.ParquetWriter(path, part.schema) as writer:
+        text = part.set_column(0, "category", part["category"].cast(pa.string()))
+        parquet, csv = Path(folder) / "roster.parquet", Path(folder) / "roster.csv"
+        with pq.ParquetWriter(parquet, part.schema) as writer:
             for _ in range(rows // chunk):
                 writer.write_table(part, row_group_size=chunk)
-        del part
-        print(f"streaming {rows:,} rows from Parquet ({path.stat().st_size / 2**20:.0f} MiB)")
-        print(f"  before: resident memory {_rss():.0f} MiB")
-        start = time.perf_counter()
-        done = 0
-        for _first, result in iter_roster(path, on=ON, chunk_rows=chunk):
-            done += result.rows
-            if done % (rows // 10) == 0:
-                print(f"  {done:>11,} rows, resident memory now {_rss():.0f} MiB")
-        seconds = time.perf_counter() - start
-        print(f"  {rows / seconds / 1e6:.2f} M rows/s including Parquet reading")
-        summary = write_roster_contributions(path, None, on=ON, chunk_rows=chunk)
-        assert summary.rows == rows
+        with pacsv.CSVWriter(csv, text.schema) as csv_writer:
+            for _ in range(rows // chunk):
+                csv_writer.write_table(text)
+        del part, text
+        for path in (parquet, csv):
+            size = path.stat().st_size / 2**20
+            print(f"streaming {rows:,} rows from {path.suffix[1:]} ({size:,.0f} MiB)")
+            print(f"  before: resident memory {_rss():.0f} MiB")
+            start = time.perf_counter()
+            done = 0
+            for _first, result in iter_roster(path, on=ON, chunk_rows=chunk):
+                done += result.rows
+                if done % (rows // 10) == 0:
+                    print(
+                        f"  {done:>11,} rows, resident memory now {_rss():.0f} MiB "
+                        f"(Arrow buffers {pa.total_allocated_bytes() / 2**20:.0f} MiB)"
+                    )
+            seconds = time.perf_counter() - start
+            print(f"  {rows / seconds / 1e6:.2f} M rows/s including reading the file")
+            summary = write_roster_contributions(path, None, on=ON, chunk_rows=chunk)
+            assert summary.rows == rows
+            assert not summary.errors
 
 
 def main() -> None:

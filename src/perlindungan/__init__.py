@@ -6,11 +6,12 @@
 16800
 """
 
+import sys
+import types
 from typing import TYPE_CHECKING
 
 from perlindungan import errors
 from perlindungan._version import __version__
-from perlindungan.benefits import Benefit, Claim, Component, benefit_from_request, benefits
 from perlindungan.contributions import Line, Quote, contributions, quote_from_request
 from perlindungan.dates import Month, age_on
 from perlindungan.errors import (
@@ -41,6 +42,13 @@ from perlindungan.workers import (
 
 if TYPE_CHECKING:
     from perlindungan import regional
+    from perlindungan.benefits import (
+        Benefit,
+        Claim,
+        Component,
+        benefit_from_request,
+        benefits,
+    )
 
 __all__ = [
     "Benefit",
@@ -89,15 +97,42 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    # ``regional`` is imported on first use: it is large, and ``import perlindungan``
-    # should stay fast (see docs/performance.md).
-    if name == "regional":
-        import importlib  # noqa: PLC0415
+# ``regional`` and the benefits names are imported on first use: they are large, and
+# ``import perlindungan`` should stay fast (see docs/performance.md).
+_LAZY_BENEFITS = frozenset({"Benefit", "Claim", "Component", "benefit_from_request", "benefits"})
 
+
+def __getattr__(name: str) -> object:
+    import importlib  # noqa: PLC0415
+
+    if name == "regional":
         return importlib.import_module("perlindungan.regional")
+    if name in _LAZY_BENEFITS:
+        # Importing the subpackage binds ``benefits`` here (see _Package); bind the rest.
+        module = importlib.import_module("perlindungan.benefits")
+        for lazy in _LAZY_BENEFITS:
+            globals()[lazy] = getattr(module, lazy)
+        return globals()[name]
     raise AttributeError(f"module 'perlindungan' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The ``perlindungan`` module: ``perlindungan.benefits`` is always the function.
+
+    Importing the subpackage ``perlindungan.benefits`` (``import perlindungan.benefits``,
+    or on first use of a benefits name) makes Python bind the subpackage as an attribute
+    of this package; the function of the same name is bound instead, as when the
+    subpackage was imported eagerly.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "benefits" and isinstance(value, types.ModuleType):
+            value = value.benefits
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from perlindungan._suggest import did_you_mean
-from perlindungan._toml import TomlDocument, read_toml, read_toml_text
+from perlindungan._toml import TomlDocument, bundled_documents, read_toml
 from perlindungan.errors import DataProblem, RegulationDataError
 from perlindungan.legal import KINDS, Citation, LegalBasis
 from perlindungan.parameters import (
@@ -406,27 +406,6 @@ def load_directory(directory: Path) -> ParameterSet:
     return load_from(bases_docs, docs)
 
 
-def _bundled_files(folder: str) -> list[TomlDocument]:
-    # A plain directory when installed normally: read it without importing
-    # importlib.resources, a measurable part of the import-and-load time
-    # (docs/performance.md); any other installation goes through importlib.resources.
-    plain = Path(__file__).parent / "data" / folder
-    if plain.is_dir():
-        return [
-            read_toml_text(path.read_text("utf-8"), f"{folder}/{path.name}")
-            for path in sorted(plain.iterdir(), key=lambda p: p.name)
-            if path.name.endswith(".toml")
-        ]
-    from importlib import resources  # noqa: PLC0415
-
-    root = resources.files("perlindungan") / "data" / folder
-    return [
-        read_toml_text(entry.read_text("utf-8"), f"{folder}/{entry.name}")
-        for entry in sorted(root.iterdir(), key=lambda e: e.name)
-        if entry.name.endswith(".toml")
-    ]
-
-
 def load_bundled() -> ParameterSet:
     """The data bundled with the package."""
-    return load_from(_bundled_files("legal_bases"), _bundled_files("parameters"))
+    return load_from(bundled_documents("legal_bases"), bundled_documents("parameters"))

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from perlindungan import contributions
 from perlindungan.batch import OUTPUT_COLUMNS, _vector, contributions_batch
 from perlindungan.batch._vector import _last_birth_at_pension_age
-from perlindungan.errors import PerlindunganError
+from perlindungan.errors import InvalidInputError, PerlindunganError
 from perlindungan.pension_age import pension_age_reached_on
 from perlindungan.workers import SECTORS, worker_from_dict
 
@@ -246,3 +246,60 @@ def test_input_forms_and_explanations() -> None:
     numpy_result = contributions_batch(numpy_input, on="2025-06-01")
     assert numpy_result.column("jp_worker") == [50_000, 0, 105_474]
     assert int(numpy_result.ok.sum()) == 3
+
+
+def worker_error(row: dict[str, Any]) -> str | None:
+    """The scalar API's message for a row whose worker is refused (whatever the date)."""
+    if scalar(row, _dt.date(2025, 6, 1)) is None:  # pragma: no cover - never None
+        return None
+    data = {k: v for k, v in row.items() if v is not None and not k.startswith("employer")}
+    employer = {
+        k.removeprefix("employer_"): v
+        for k, v in row.items()
+        if k.startswith("employer") and v is not None
+    }
+    if employer:
+        data["employer"] = employer
+    try:
+        worker_from_dict(data, prefix="")
+    except PerlindunganError as exc:
+        return str(exc)
+    return None
+
+
+NO_DATE = "on must be given, as the on= argument or in the row's on column: an ISO date such as 2025-06-01."
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), st.one_of(st.none(), days), st.integers(1, 6))
+def test_rows_with_their_own_dates_equal_the_scalar_api(
+    data: st.DataObject, default: _dt.date | None, block: int
+) -> None:
+    # An ``on`` column gives each row its date; a missing cell falls back to ``on=``; a
+    # date before July 2015 or no date at all is a refused row, as in the scalar API.
+    early = _dt.date(2015, 6, 30)
+    dates = data.draw(st.lists(st.one_of(days, st.none(), st.just(early)), min_size=1, max_size=30))
+    population = [data.draw(rows(d or default or _dt.date(2025, 6, 1))) for d in dates]
+    table = table_of(population).append_column("on", pa.array(dates, type=pa.date32()))
+    as_text = {n: table[n].to_pylist() for n in table.column_names}
+    as_text["on"] = [None if d is None else d.isoformat() for d in dates]
+    for form in (table, as_text):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_vector, "BLOCK_ROWS", block)
+            result = contributions_batch(form, on=default)
+        errors = {e.row: e.message for e in result.errors}
+        columns = {name: result.column(name) for name in OUTPUT_COLUMNS}
+        for i, (row, day) in enumerate(zip(population, dates, strict=True)):
+            when = day or default
+            expected = worker_error(row) or NO_DATE if when is None else scalar(row, when)
+            if isinstance(expected, str):
+                assert errors.get(i) == expected, (i, row, when)
+            else:
+                assert {n: columns[n][i] for n in OUTPUT_COLUMNS} == expected, (i, row, when)
+        if 0 not in errors:  # the explanation is the scalar quote for the row's own date
+            assert result.quote(0).on == (dates[0] or default)
+
+
+def test_on_is_required_without_an_on_column() -> None:
+    with pytest.raises(InvalidInputError, match="on is required"):
+        contributions_batch({"category": ["bpu"], "income": [1_000_000]})

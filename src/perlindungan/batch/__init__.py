@@ -57,6 +57,7 @@ from perlindungan.batch._reference import AMOUNT_COLUMNS, RowError, reference_ro
 from perlindungan.batch._result import OUTPUT_COLUMNS, BatchResult, OutputArrays
 from perlindungan.contributions import contribution_date
 from perlindungan.dates import DateLike
+from perlindungan.errors import InvalidInputError
 
 __all__ = [
     "AMOUNT_COLUMNS",
@@ -89,15 +90,26 @@ def _has_numpy() -> bool:
     return True
 
 
-def contributions_batch(data: Any, *, on: DateLike, vectorised: bool | None = None) -> BatchResult:
+def contributions_batch(
+    data: Any, *, on: DateLike | None = None, vectorised: bool | None = None
+) -> BatchResult:
     """Contributions of every row of ``data`` for the month containing ``on``.
 
+    Rows may be for different dates: an ``on`` column gives each row its own date (a
+    missing cell falls back to ``on=``; a row with no date at all, or a date the scalar
+    API refuses, is a refused row). Without an ``on`` column, ``on=`` is required.
     ``vectorised`` chooses the path: None uses numpy when it is installed, False forces the
     pure-Python path (each row through :func:`perlindungan.contributions`). Both give the
     same amounts and errors.
     """
-    day = contribution_date(on)
+    day = None if on is None else contribution_date(on)
     columns = normalise(data)
+    if day is None and "on" not in columns:
+        raise InvalidInputError(
+            "on is required: give on= (an ISO date such as 2025-06-01) or an on column "
+            "with each row's date.",
+            field="on",
+        )
     rows = row_count(columns)
     use_numpy = _has_numpy() if vectorised is None else vectorised
     if not use_numpy:

@@ -32,6 +32,7 @@ _TYPES = {
     "employer_workers": "int64",
     "jht_amount": "int64",
     "birth_date": "date32",
+    "on": "date32",
     "with_jht": "bool",
     "pre_placement": "bool",
 }
@@ -93,7 +94,10 @@ def read_chunks(source: str | Path, *, chunk_rows: int = 100_000) -> Iterator[An
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq  # noqa: PLC0415
 
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_rows):
+        # Without pre-buffering: with it, the reader keeps the byte ranges it has read, and
+        # memory grows with the file (about 8 bytes a row here) instead of staying flat.
+        roster = pq.ParquetFile(path, pre_buffer=False)
+        for batch in roster.iter_batches(batch_size=chunk_rows):
             yield _typed(batch)
         return
     if path.suffix.lower() != ".csv":
@@ -127,12 +131,13 @@ def read_chunks(source: str | Path, *, chunk_rows: int = 100_000) -> Iterator[An
 
 
 def iter_roster(
-    source: str | Path, *, on: DateLike, chunk_rows: int = 100_000
+    source: str | Path, *, on: DateLike | None = None, chunk_rows: int = 100_000
 ) -> Iterator[tuple[int, Any]]:
-    """``(first row index, BatchResult)`` for each chunk of a CSV or Parquet roster."""
+    """``(first row index, BatchResult)`` for each chunk of a CSV or Parquet roster (``on``
+    as in :func:`perlindungan.batch.contributions_batch`)."""
     from perlindungan.batch import contributions_batch  # noqa: PLC0415
 
-    day = to_date(on)
+    day = None if on is None else to_date(on)
     first = 0
     for batch in read_chunks(source, chunk_rows=chunk_rows):
         result = contributions_batch(batch, on=day)
@@ -144,7 +149,7 @@ def iter_roster(
 class RosterSummary:
     """What a streamed roster gave: rows, refused rows (global index), column totals."""
 
-    on: _dt.date
+    on: _dt.date | None
     rows: int
     errors: tuple[RowError, ...]
     totals: dict[str, int]
@@ -154,7 +159,7 @@ def write_roster_contributions(
     source: str | Path,
     destination: str | Path | None,
     *,
-    on: DateLike,
+    on: DateLike | None = None,
     chunk_rows: int = 100_000,
     keep_errors: int = 10_000,
 ) -> RosterSummary:
@@ -166,7 +171,7 @@ def write_roster_contributions(
     """
     import pyarrow as pa  # noqa: PLC0415
 
-    day = to_date(on)
+    day = None if on is None else to_date(on)
     totals = dict.fromkeys((*AMOUNT_COLUMNS, *TOTAL_COLUMNS), 0)
     errors: list[RowError] = []
     rows = 0

@@ -30,8 +30,9 @@ __all__ = [
     "row_count",
 ]
 
-#: The input columns the batch API reads: the payroll CSV columns plus ``pre_placement``.
-INPUT_COLUMNS: Final = (*PAYROLL_COLUMNS, "pre_placement")
+#: The input columns the batch API reads: the payroll CSV columns plus ``pre_placement``,
+#: and ``on``, the date each row is for (when rows are for different dates).
+INPUT_COLUMNS: Final = (*PAYROLL_COLUMNS, "pre_placement", "on")
 
 Columns = dict[str, Sequence[Any]]
 

@@ -49,7 +49,7 @@ def contributions_meta() -> Any:
     return frame
 
 
-def contributions_partition(frame: Any, on: DateLike) -> Any:
+def contributions_partition(frame: Any, on: DateLike | None = None) -> Any:
     """Contributions of one pandas partition: amount columns (Int64, NA for refused rows)
     and ``error``, on the partition's index."""
     from perlindungan.batch import contributions_batch  # noqa: PLC0415
@@ -69,7 +69,7 @@ def arrow_schema() -> Any:
     return pa.schema([*((n, pa.int64()) for n in _OUTPUT), ("error", pa.string())])
 
 
-def contributions_arrow(batches: Iterable[Any], on: DateLike) -> Iterator[Any]:
+def contributions_arrow(batches: Iterable[Any], on: DateLike | None = None) -> Iterator[Any]:
     """Record batches in, record batches of contributions out (Spark ``mapInArrow``)."""
     from perlindungan.batch import contributions_batch  # noqa: PLC0415
 

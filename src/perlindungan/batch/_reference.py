@@ -14,8 +14,8 @@ from typing import Any, Final
 import attrs
 
 from perlindungan.batch._columns import INPUT_COLUMNS, Columns, cell
-from perlindungan.contributions import Quote, contributions
-from perlindungan.errors import PerlindunganError
+from perlindungan.contributions import Quote, contribution_date, contributions
+from perlindungan.errors import InvalidInputError, PerlindunganError
 from perlindungan.programs import Payer, Program
 from perlindungan.workers import worker_from_dict
 
@@ -26,6 +26,7 @@ __all__ = [
     "RowError",
     "quote_row",
     "row_amounts",
+    "row_date",
     "worker_dict",
 ]
 
@@ -59,7 +60,7 @@ class RowError:
 
 #: The columns copied as they are into the worker object (employer facts are nested).
 _PLAIN: Final = tuple(
-    c for c in INPUT_COLUMNS if c not in {"id", "name", "employer_sector", "employer_workers"}
+    c for c in INPUT_COLUMNS if c not in {"id", "name", "on", "employer_sector", "employer_workers"}
 )
 
 
@@ -84,14 +85,31 @@ def worker_dict(columns: Columns, index: int) -> dict[str, Any]:
     return data
 
 
-def quote_row(columns: Columns, index: int, on: _dt.date) -> Quote:
-    """The scalar API's quote for one row (raises its error for a refused row)."""
+def row_date(columns: Columns, index: int, default: _dt.date | None) -> _dt.date:
+    """The date row ``index`` is for: its ``on`` cell when given, else ``default``."""
+    values = columns.get("on")
+    given = None if values is None else cell(values, index)
+    if given is None:
+        if default is None:
+            raise InvalidInputError(
+                "on must be given, as the on= argument or in the row's on column: an ISO "
+                "date such as 2025-06-01.",
+                field="on",
+            )
+        return default
+    return contribution_date(given)
+
+
+def quote_row(columns: Columns, index: int, on: _dt.date | None) -> Quote:
+    """The scalar API's quote for one row, for its own date (its ``on`` cell) or ``on``
+    (raises the scalar API's error for a refused row: the worker's first, as
+    ``contributions(worker_from_dict(...), on=...)`` would, then the date's)."""
     worker = worker_from_dict(worker_dict(columns, index), prefix="")
-    return contributions(worker, on=on)
+    return contributions(worker, on=row_date(columns, index, on))
 
 
 def row_amounts(
-    columns: Columns, index: int, on: _dt.date
+    columns: Columns, index: int, on: _dt.date | None
 ) -> tuple[list[int], None] | tuple[None, RowError]:
     """The amount columns of one row (program/payer amounts, then totals) or its error."""
     try:
@@ -113,7 +131,7 @@ def row_amounts(
 
 
 def reference_rows(
-    columns: Columns, rows: Sequence[int], on: _dt.date
+    columns: Columns, rows: Sequence[int], on: _dt.date | None
 ) -> tuple[dict[int, list[int]], list[RowError]]:
     """Amounts of the given rows through the scalar API, and the refused rows."""
     done: dict[int, list[int]] = {}

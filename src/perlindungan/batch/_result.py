@@ -78,13 +78,16 @@ class OutputArrays(Mapping[str, Any]):
 class BatchResult:
     """Amount columns for every row, the refused rows, and the input (for explanations).
 
+    ``on`` is the date given to :func:`contributions_batch` (None when every row's date
+    came from the input's ``on`` column).
+
     ``arrays`` maps each name of :data:`OUTPUT_COLUMNS` to a numpy array (vectorised path;
     amounts int32 while they are small enough, totals int64) or a list of int (pure-Python
     path); refused rows hold 0 there and ``ok`` is False for them. Use :meth:`column`,
     :meth:`to_arrow` or :meth:`to_pandas` to see them as missing.
     """
 
-    on: _dt.date
+    on: _dt.date | None
     rows: int
     arrays: OutputArrays
     ok: Any

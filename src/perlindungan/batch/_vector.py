@@ -27,6 +27,7 @@ import numpy.typing as npt
 
 from perlindungan.batch._columns import Bits, Categorical, Columns, Days, Masked, cell
 from perlindungan.batch._reference import PAIRS
+from perlindungan.contributions import FIRST_DATE
 from perlindungan.contributions._common import ReliefTerms, relief_terms, value, with_relief
 from perlindungan.dates import Month
 from perlindungan.errors import PerlindunganError
@@ -342,6 +343,7 @@ _KINDS = {
     "contract_value": "int",
     "contract_months": "int",
     "pre_placement": "bool",
+    "on": "date",
 }
 
 
@@ -514,9 +516,40 @@ class Amounts:
         self.arrays[column][rows] = amounts
 
 
-def vector_amounts(columns: Columns, rows: int, on: _dt.date) -> tuple[Amounts, _Bools, list[int]]:
+def _block_dates(
+    inputs: _Inputs, start: int, stop: int, default: _dt.date | None
+) -> Iterator[tuple[_dt.date, _Bools | None]]:
+    """Each date rows ``start`` to ``stop`` are for, with the rows for it (None: all).
+
+    Rows whose date this path cannot read (text, a time of day, before the first date the
+    data cover, none given) are in no group: the scalar path reports or computes them.
+    """
+    if "on" not in inputs.present:
+        if default is not None:
+            yield default, None
+        return
+    column = inputs["on"]
+    if column.values is None:
+        return
+    days = column.days(start, stop)
+    given = column.given(start, stop)
+    fill = np.datetime64("NaT") if default is None else np.datetime64(default, "D")
+    days = np.where(given, days, fill)
+    days[days < np.datetime64(FIRST_DATE, "D")] = np.datetime64("NaT")
+    for day in np.unique(days[~np.isnat(days)]):
+        yield day.astype(_dt.date), days == day
+
+
+def vector_amounts(
+    columns: Columns, rows: int, on: _dt.date | None
+) -> tuple[Amounts, _Bools, list[int]]:
     """Amount columns for the rows this path covers (0 elsewhere), which rows those are,
-    and the indices of the other rows (for the scalar path)."""
+    and the indices of the other rows (for the scalar path).
+
+    ``on`` is the date of every row, or of the rows without an ``on`` cell when the input
+    has an ``on`` column; rows of a block are computed once per distinct date in it, so a
+    roster sorted by date is the fastest.
+    """
     out = Amounts(rows)
     covered = np.zeros(rows, dtype=np.bool_)
     rest: list[int] = []
@@ -524,19 +557,26 @@ def vector_amounts(columns: Columns, rows: int, on: _dt.date) -> tuple[Amounts, 
     category = inputs["category"]
     for start in range(0, rows, BLOCK_ROWS):
         stop = min(rows, start + BLOCK_ROWS)
-        codes = None if category.values is None else category.values[start:stop]
-        for code, block in ((inputs.pu_code, _pu_block), (inputs.bpu_code, _bpu_block)):
-            rows_of = None if codes is None else codes == code
-            if rows_of is None or not rows_of.any():
-                continue
-            done = block(inputs, rows_of, start, stop, on)
-            if done is None:
-                continue
-            ok, amounts = done
-            covered[start:stop] |= ok
-            # Rows not covered have a base of 0, hence 0 in every formula, and a row is of
-            # one category only: adding the two categories' amounts is exact.
-            for column, values in amounts:
-                out.add(column, start, values)
+        if category.values is None:
+            dates: Iterator[tuple[_dt.date, _Bools | None]] = iter(())
+        else:
+            codes = category.values[start:stop]
+            dates = _block_dates(inputs, start, stop, on)
+        for day, of_day in dates:
+            for code, block in ((inputs.pu_code, _pu_block), (inputs.bpu_code, _bpu_block)):
+                rows_of = codes == code
+                if of_day is not None:
+                    rows_of &= of_day
+                if not rows_of.any():
+                    continue
+                done = block(inputs, rows_of, start, stop, day)
+                if done is None:
+                    continue
+                ok, amounts = done
+                covered[start:stop] |= ok
+                # Rows not covered have a base of 0, hence 0 in every formula, and a row is
+                # of one category and one date: adding up the passes is exact.
+                for column, values in amounts:
+                    out.add(column, start, values)
         rest.extend((np.flatnonzero(~covered[start:stop]) + start).tolist())
     return out, covered, rest

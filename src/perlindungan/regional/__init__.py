@@ -16,21 +16,12 @@ with the contributions engine.
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 from perlindungan._suggest import did_you_mean, suggestions
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, UnknownNameError
-from perlindungan.regional._allocate import (
-    Allocation,
-    Placement,
-    Status,
-    allocate,
-    resolve_sub_region,
-    tie_break,
-)
-from perlindungan.regional._budget import Budget, BudgetLine, budget, planned_budget, premium
 from perlindungan.regional._conditions import CONDITIONS, ConditionResult, Outcome
-from perlindungan.regional._evaluate import Decision, Verdict, evaluate
 from perlindungan.regional._load import (
     MAX_NESTING,
     bundled_programs,
@@ -41,14 +32,32 @@ from perlindungan.regional._load import (
 from perlindungan.regional._person import DOCUMENTS, FACTS, ROLES, Person
 from perlindungan.regional._program import RegionalProgram
 from perlindungan.regional._regions import Region, region, regions
-from perlindungan.regional._roster import (
-    RosterRow,
-    RowError,
-    person_from_dict,
-    read_roster,
-    read_roster_text,
-)
-from perlindungan.regional._run import RunResult, run_roster
+
+if TYPE_CHECKING:
+    from perlindungan.regional._allocate import (
+        Allocation,
+        Placement,
+        Status,
+        allocate,
+        resolve_sub_region,
+        tie_break,
+    )
+    from perlindungan.regional._budget import (
+        Budget,
+        BudgetLine,
+        budget,
+        planned_budget,
+        premium,
+    )
+    from perlindungan.regional._evaluate import Decision, Verdict, evaluate
+    from perlindungan.regional._roster import (
+        RosterRow,
+        RowError,
+        person_from_dict,
+        read_roster,
+        read_roster_text,
+    )
+    from perlindungan.regional._run import RunResult, run_roster
 
 __all__ = [
     "CONDITIONS",
@@ -94,6 +103,48 @@ __all__ = [
 ]
 
 
+# What is needed to load and look up the bundled programs and regions is imported above;
+# evaluating, allocating, budgeting and rosters are imported on first use, so that loading
+# all bundled data stays fast (see docs/performance.md).
+_LAZY: dict[str, str] = {
+    "Allocation": "_allocate",
+    "Placement": "_allocate",
+    "Status": "_allocate",
+    "allocate": "_allocate",
+    "resolve_sub_region": "_allocate",
+    "tie_break": "_allocate",
+    "Budget": "_budget",
+    "BudgetLine": "_budget",
+    "budget": "_budget",
+    "planned_budget": "_budget",
+    "premium": "_budget",
+    "Decision": "_evaluate",
+    "Verdict": "_evaluate",
+    "evaluate": "_evaluate",
+    "RosterRow": "_roster",
+    "RowError": "_roster",
+    "person_from_dict": "_roster",
+    "read_roster": "_roster",
+    "read_roster_text": "_roster",
+    "RunResult": "_run",
+    "run_roster": "_run",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415
+
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 def program(program_id: str) -> RegionalProgram:
     """A bundled program by id."""
     found = {p.id: p for p in bundled_programs()}
@@ -134,6 +185,8 @@ def programs_for(region_code: str, role: str, *, on: _dt.date | str) -> list[Reg
 def bundled_roster(program_id: str) -> list[RosterRow]:
     """The synthetic roster bundled for an example program (``data/rosters/<id>.csv``)."""
     from importlib import resources  # noqa: PLC0415
+
+    from perlindungan.regional._roster import read_roster_text  # noqa: PLC0415
 
     program(program_id)
     f = resources.files("perlindungan") / "data" / "rosters" / f"{program_id}.csv"

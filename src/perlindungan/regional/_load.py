@@ -10,12 +10,11 @@ import datetime as _dt
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
 from perlindungan._suggest import did_you_mean
-from perlindungan._toml import TomlDocument, read_toml_text
+from perlindungan._toml import TomlDocument, bundled_documents, read_toml_text
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 from perlindungan.legal import Citation, LegalBasis
 from perlindungan.money import Rupiah
@@ -489,10 +488,13 @@ def _program(doc: TomlDocument, problems: list[DataProblem]) -> RegionalProgram 
 
 def load_program_text(text: str, name: str = "<text>") -> RegionalProgram:
     """A program from the text of a program file; :class:`RegulationDataError` lists every problem."""
-    doc = read_toml_text(text, name)
+    return _load_document(read_toml_text(text, name))
+
+
+def _load_document(doc: TomlDocument) -> RegionalProgram:
     if _depth(doc.data, MAX_NESTING):
         raise RegulationDataError(
-            [DataProblem(name, "", f"nesting is deeper than {MAX_NESTING} levels; refused.")]
+            [DataProblem(doc.name, "", f"nesting is deeper than {MAX_NESTING} levels; refused.")]
         )
     problems: list[DataProblem] = []
     program = _program(doc, problems)
@@ -548,15 +550,13 @@ def check_overlaps(programs: Sequence[RegionalProgram]) -> list[DataProblem]:
 @functools.cache
 def bundled_programs() -> tuple[RegionalProgram, ...]:
     """The example programs bundled with the package, checked together."""
-    folder = resources.files("perlindungan") / "data" / "programs"
     progs = []
     problems: list[DataProblem] = []
-    for f in sorted(folder.iterdir(), key=lambda f: f.name):
-        if f.name.endswith(".toml"):
-            try:
-                progs.append(load_program_text(f.read_text(encoding="utf-8"), f"programs/{f.name}"))
-            except RegulationDataError as exc:
-                problems.extend(exc.problems)
+    for doc in bundled_documents("programs"):
+        try:
+            progs.append(_load_document(doc))
+        except RegulationDataError as exc:
+            problems.extend(exc.problems)
     problems.extend(check_overlaps(progs))
     if problems:
         raise RegulationDataError(problems)

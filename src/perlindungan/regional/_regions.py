@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from importlib import resources
-from pathlib import Path
 from typing import Final
 
 import attrs
 
 from perlindungan._suggest import did_you_mean, suggestions
-from perlindungan._toml import TomlDocument, read_toml_text
+from perlindungan._toml import TomlDocument, bundled_documents
 from perlindungan.errors import (
     DataProblem,
     InvalidInputError,
@@ -236,13 +234,7 @@ def load_regions(docs: Iterable[TomlDocument]) -> RegionRegistry:
 @functools.cache
 def regions() -> RegionRegistry:
     """The bundled region registry."""
-    folder = resources.files("perlindungan") / "data" / "regions"
-    docs = [
-        read_toml_text(f.read_text(encoding="utf-8"), f"regions/{Path(f.name).name}")
-        for f in sorted(folder.iterdir(), key=lambda f: f.name)
-        if f.name.endswith(".toml")
-    ]
-    return load_regions(docs)
+    return load_regions(bundled_documents("regions"))
 
 
 def region(code_or_name: str, *, within: str | None = None) -> Region:

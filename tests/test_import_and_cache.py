@@ -1,0 +1,156 @@
+"""Import structure (lazy benefits) and the parsed copies of the bundled data files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from perlindungan import _toml
+from perlindungan._toml import PARSED, bundled_documents, read_toml, same_data
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = ("legal_bases", "parameters", "programs", "regions")
+
+
+def _python(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_parsed_copies_are_up_to_date() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "cache_data.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_bundled_documents_are_the_parsed_toml(folder: str) -> None:
+    documents = bundled_documents(folder)
+    paths = sorted((_toml.DATA / folder).glob("*.toml"))
+    assert [d.name for d in documents] == [f"{folder}/{p.name}" for p in paths]
+    for document, path in zip(documents, paths, strict=True):
+        parsed = read_toml(path, name=document.name)
+        assert document.text == parsed.text
+        assert same_data(document.data, parsed.data), document.name
+
+
+def test_same_data_tells_types_and_digits_apart() -> None:
+    from decimal import Decimal  # noqa: PLC0415
+
+    assert same_data({"a": [Decimal("1.0")]}, {"a": [Decimal("1.0")]})
+    assert not same_data(Decimal("1.0"), Decimal(1))
+    assert not same_data(1, Decimal(1))
+    assert not same_data(1, b=True)
+    assert not same_data({"a": 1, "b": 2}, {"b": 2, "a": 1})
+
+
+def _copy_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(_toml.DATA / "parameters", data / "parameters")
+    shutil.copytree(_toml.DATA / PARSED, data / PARSED)
+    monkeypatch.setattr(_toml, "DATA", data)
+    return data
+
+
+def test_a_copy_is_used_only_for_the_bytes_it_was_made_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _copy_data(tmp_path, monkeypatch)
+    copy_file = data / PARSED / "parameters.json"
+    copies = json.loads(copy_file.read_text(encoding="utf-8"))
+    # A copy whose hash matches is used as it is (this is what makes loading fast) ...
+    copies["files"]["pu.toml"]["data"] = {"marker": "from the copy"}
+    copy_file.write_text(json.dumps(copies), encoding="utf-8")
+    pu = next(d for d in bundled_documents("parameters") if d.name == "parameters/pu.toml")
+    assert pu.data == {"marker": "from the copy"}
+    # ... and once the TOML is edited, the TOML is parsed instead.
+    toml = data / "parameters" / "pu.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    pu = next(d for d in bundled_documents("parameters") if d.name == "parameters/pu.toml")
+    assert "pu" in pu.data
+    assert pu.text.endswith("# edited\n")
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "not json", '{"files": 3}', '{"files": {"pu.toml": 1}}', '{"files": {"pu.toml": {}}}'],
+)
+def test_an_unusable_copy_falls_back_to_the_toml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str
+) -> None:
+    data = _copy_data(tmp_path, monkeypatch)
+    (data / PARSED / "parameters.json").write_text(content, encoding="utf-8")
+    for document in bundled_documents("parameters"):
+        assert same_data(document.data, read_toml(data / document.name).data), document.name
+
+
+def test_no_copy_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _copy_data(tmp_path, monkeypatch)
+    shutil.rmtree(data / PARSED)
+    documents = bundled_documents("parameters")
+    assert len(documents) == len(list((data / "parameters").glob("*.toml")))
+
+
+def test_problems_in_copied_documents_have_toml_line_numbers() -> None:
+    (pu,) = (d for d in bundled_documents("parameters") if d.name == "parameters/pu.toml")
+    lines = pu.text.splitlines()
+    line = pu.problem("pu.jp.wage_cap.values[1].since", "x").line
+    assert line is not None
+    assert lines[line - 1].strip().startswith("since")
+
+
+IMPORTS = """
+import sys
+import perlindungan as pl
+assert "perlindungan.benefits" not in sys.modules, "benefits imported eagerly"
+assert "perlindungan.regional" not in sys.modules, "regional imported eagerly"
+for name in ("Benefit", "Claim", "Component", "benefit_from_request", "benefits", "regional"):
+    assert name in pl.__all__ and name in dir(pl), name
+import perlindungan.benefits
+import perlindungan.benefits._claim
+assert callable(pl.benefits) and pl.benefits.__module__ == "perlindungan.benefits", pl.benefits
+assert pl.Claim is sys.modules["perlindungan.benefits._claim"].Claim
+from perlindungan import Claim, benefits
+assert benefits is sys.modules["perlindungan.benefits"].benefits
+answer = pl.benefits(Claim(program="JKM", event="death"), on="2024-06-01")
+print(int(answer.total))
+from perlindungan import regional
+pl.parameters(); regional.regions(); regional.bundled_programs()
+print("tomllib" in sys.modules)
+"""
+
+
+def test_benefits_are_imported_on_first_use_and_stay_the_function() -> None:
+    assert _python(IMPORTS).split() == ["42000000", "False"]
+
+
+def test_the_benefits_function_first() -> None:
+    code = (
+        "import perlindungan as pl; from perlindungan import benefits, Claim; "
+        "import perlindungan.benefits as b; assert b is benefits is pl.benefits; "
+        "print(int(pl.benefit_from_request("
+        '{"on": "2025-03-01", "claim": {"program": "JKM", "event": "death"}}).total))'
+    )
+    assert _python(code).split() == ["42000000"]
+
+
+def test_through_importlib_resources_when_not_a_plain_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = bundled_documents("regions")
+    monkeypatch.setattr(_toml, "DATA", tmp_path / "not-here")
+    resources = bundled_documents("regions")
+    assert [d.name for d in resources] == [d.name for d in plain]
+    assert all(same_data(a.data, b.data) for a, b in zip(resources, plain, strict=True))
