@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import functools
 import resource
 import subprocess
 import sys
@@ -164,6 +165,31 @@ print(table.nbytes / 2**20, interpreter, peak, kept)
 """
 
 
+def dated(rows: int) -> None:
+    """Rows for the twelve months of 2025 (an ``on`` column), shuffled and sorted by date;
+    each row checked against the same rows computed one month at a time."""
+    table = population(rows)
+    rng = np.random.default_rng(7)
+    months = rng.integers(1, 13, rows)
+    days = np.array([f"2025-{m:02d}-01" for m in range(1, 13)], dtype="datetime64[D]")
+    shuffled = table.append_column("on", pa.array(days[months - 1]).cast(pa.date32()))
+    order = np.argsort(months, kind="stable")
+    ordered = shuffled.take(pa.array(order))
+    expected = np.zeros(rows, dtype=np.int64)
+    for month in range(1, 13):
+        where = np.flatnonzero(months == month)
+        part = contributions_batch(table.take(pa.array(where)), on=days[month - 1].item())
+        expected[where] = part.arrays["total"]
+    for label, data in (("shuffled", shuffled), ("sorted by date", ordered)):
+        seconds, result = best(functools.partial(contributions_batch, data), 3)
+        total = result.arrays["total"]
+        assert not result.errors
+        assert np.array_equal(total if data is shuffled else total[np.argsort(order)], expected)
+        print(
+            f"{rows:>9,} workers, 12 months in an on column, {label}: {rows / seconds / 1e6:.2f} M/s"
+        )
+
+
 def memory(rows: int) -> None:
     """Memory of one batch of ``rows`` workers, each way in a fresh process whose input is
     a memory-mapped Arrow file (so building the population is not counted): the peak of
@@ -202,7 +228,11 @@ def scalar_and_import() -> None:
     for _ in range(rounds):
         contributions(worker, on=ON).explain("en")
     per = (time.perf_counter() - start) / rounds
-    print(f"one worker through the scalar API with explanation: {per * 1e6:.0f} us")
+    print(
+        f"one worker through the scalar API, explanation rendered as English text: "
+        f"{per * 1e6:.0f} us (benchmarks/scalar.py times the quote with its structured "
+        "explanation)"
+    )
     code = (
         "import time; s = time.perf_counter(); import perlindungan; "
         "from perlindungan.parameters import parameters; from perlindungan import regional; "
@@ -217,7 +247,10 @@ def scalar_and_import() -> None:
         )
         for _ in range(5)
     ]
-    print(f"import perlindungan and load all bundled data: {min(runs) * 1e3:.0f} ms (best of 5)")
+    print(
+        f"import perlindungan and load all bundled data: {min(runs) * 1e3:.0f} ms (best of 5, "
+        "in-process, bytecode as the environment allows; see benchmarks/scalar.py)"
+    )
 
 
 def _rss() -> float:
@@ -269,6 +302,7 @@ def main() -> None:
     memory(1_000_000)  # first: a child process inherits the parent's peak RSS on Linux
     for size in (int(s) for s in args.sizes.split(",")):
         throughput(size)
+    dated(1_000_000)
     scalar_and_import()
     if args.stream_rows:
         stream(args.stream_rows)

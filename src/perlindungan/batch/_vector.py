@@ -367,11 +367,64 @@ class _Inputs:
         return self.columns[name]
 
 
+class _Block:
+    """Rows ``start`` to ``stop`` of the input, each column read once; :meth:`select`
+    gives some of those rows (gathered by ``index``), sharing the reads."""
+
+    __slots__ = ("_cache", "index", "inputs", "start", "stop")
+
+    def __init__(
+        self,
+        inputs: _Inputs,
+        start: int,
+        stop: int,
+        index: _Ints | None = None,
+        cache: dict[tuple[str, str], Any] | None = None,
+    ) -> None:
+        self.inputs, self.start, self.stop, self.index = inputs, start, stop, index
+        self._cache = {} if cache is None else cache
+
+    def _read(self, name: str, how: str) -> Any:
+        values = self._cache.get((name, how))
+        if values is None:
+            column = self.inputs[name]
+            if how == "raw":
+                values = column.values[self.start : self.stop]
+            else:
+                values = getattr(column, how)(self.start, self.stop)
+            self._cache[name, how] = values
+        return values if self.index is None else values[self.index]
+
+    def ints(self, name: str) -> _Ints:
+        return self._read(name, "ints")  # type: ignore[no-any-return]
+
+    def days(self, name: str) -> npt.NDArray[np.datetime64]:
+        return self._read(name, "days")  # type: ignore[no-any-return]
+
+    def given(self, name: str) -> _Bools:
+        return self._read(name, "given")  # type: ignore[no-any-return]
+
+    def raw(self, name: str) -> Any:
+        """The column's values as stored (category codes, flags)."""
+        return self._read(name, "raw")
+
+    def select(self, index: _Ints) -> _Block:
+        return _Block(self.inputs, self.start, self.stop, index, self._cache)
+
+    def mark(self, covered: _Bools, ok: _Bools) -> None:
+        """Set ``covered`` for the rows of this block where ``ok``."""
+        if self.index is None:
+            covered[self.start : self.stop] |= ok
+        else:
+            covered[self.start + self.index[ok]] = True
+
+
 # -- the two categories -------------------------------------------------------------------
 
 
-def _pu_block(inputs: _Inputs, pu: _Bools, start: int, stop: int, on: _dt.date) -> Any:
+def _pu_block(block: _Block, pu: _Bools, on: _dt.date) -> Any:
     """The PU rows of a block this path covers, and their amounts by column index."""
+    inputs = block.inputs
     wage_col, risk_col, birth_col = inputs["wage"], inputs["risk_class"], inputs["birth_date"]
     if wage_col.values is None or risk_col.values is None or birth_col.values is None:
         return None
@@ -379,21 +432,21 @@ def _pu_block(inputs: _Inputs, pu: _Bools, start: int, stop: int, on: _dt.date) 
         rules = _pu_rules(on)
     except PerlindunganError:  # no value on this date: the scalar path reports each row
         return None
-    wage = wage_col.ints(start, stop)
-    risk = risk_col.ints(start, stop)
-    birth = birth_col.days(start, stop)
+    wage = block.ints("wage")
+    risk = block.ints("risk_class")
+    birth = block.days("birth_date")
     ok = pu & (wage > 0) & (wage <= rules.bound) & (risk >= 1) & (risk <= 5)
     ok &= ~np.isnat(birth)
     # A birth date after ``on`` is refused by the scalar API: leave such rows to it.
     ok &= birth <= rules.on
     for name in ("wage", "risk_class", "birth_date"):
-        ok &= inputs[name].given(start, stop)
+        ok &= block.given(name)
     for name in _NOT_PU:  # the scalar API refuses these fields for a wage earner
         if name in inputs.present:
-            ok &= ~inputs[name].given(start, stop)
+            ok &= ~block.given(name)
     eligible = None
     if "employer_sector" in inputs.present or "employer_workers" in inputs.present:
-        eligible = _pp7_eligible(inputs, ok, start, stop, rules)
+        eligible = _pp7_eligible(block, ok, rules)
         ok &= eligible[0]
     return ok, _pu_amounts(np.where(ok, wage, 0), risk, birth, ok, eligible, rules)
 
@@ -430,20 +483,19 @@ def _pu_amounts(
     yield _COLUMN[Program.JP, Payer.WORKER], _rounded(jp_base, rules.jp_worker)
 
 
-def _pp7_eligible(
-    inputs: _Inputs, ok: _Bools, start: int, stop: int, rules: _PuRules
-) -> tuple[_Bools, _Bools]:
+def _pp7_eligible(block: _Block, ok: _Bools, rules: _PuRules) -> tuple[_Bools, _Bools]:
     """Which rows this path can read the employer facts of, and which of them get the
     PP 7/2025 JKK discount. Employer facts matter only for that relief; rows giving them in
     a form this path does not read go to the scalar path (which also validates them)."""
+    inputs = block.inputs
     sector_col, workers_col = inputs["employer_sector"], inputs["employer_workers"]
-    has_sector = sector_col.given(start, stop)
-    has_workers = workers_col.given(start, stop)
+    has_sector = block.given("employer_sector")
+    has_workers = block.given("employer_workers")
     readable = has_sector == has_workers  # rows giving only one of the two: scalar path
     if sector_col.values is None or workers_col.values is None:
         return readable & ~has_sector, np.zeros_like(ok)
-    codes = sector_col.values[start:stop]
-    workers = workers_col.ints(start, stop)
+    codes = block.raw("employer_sector")
+    workers = block.ints("employer_workers")
     text = inputs.sector_text
     nonempty = np.array([t != "" for t in text] + [False], dtype=np.bool_)
     listed = np.array([t in rules.sectors for t in text] + [False], dtype=np.bool_)
@@ -454,7 +506,9 @@ def _pp7_eligible(
     return readable, eligible & ok & readable
 
 
-def _bpu_block(inputs: _Inputs, bpu: _Bools, start: int, stop: int, on: _dt.date) -> Any:
+def _bpu_block(block: _Block, bpu: _Bools, on: _dt.date) -> Any:
+    """The BPU rows of a block this path covers, and their amounts by column index."""
+    inputs = block.inputs
     income_col, jht_col = inputs["income"], inputs["with_jht"]
     if income_col.values is None:
         return None
@@ -462,18 +516,18 @@ def _bpu_block(inputs: _Inputs, bpu: _Bools, start: int, stop: int, on: _dt.date
         rules = _bpu_rules(on)
     except PerlindunganError:  # no value on this date: the scalar path reports each row
         return None
-    income = income_col.ints(start, stop)
+    income = block.ints("income")
     if "with_jht" not in inputs.present:
         with_jht = np.zeros_like(bpu)
     elif jht_col.values is None:
         return None
     else:
-        with_jht = jht_col.values[start:stop] & jht_col.given(start, stop)
+        with_jht = block.raw("with_jht") & block.given("with_jht")
     ok = bpu & (income >= rules.low) & (income <= rules.high) & (income <= rules.bound)
-    ok &= income_col.given(start, stop)
+    ok &= block.given("income")
     for name in _NOT_BPU:  # the scalar API refuses these fields for a non-wage earner
         if name in inputs.present:
-            ok &= ~inputs[name].given(start, stop)
+            ok &= ~block.given(name)
     return ok, _bpu_amounts(np.where(ok, income, 0), with_jht, ok, rules)
 
 
@@ -504,11 +558,15 @@ class Amounts:
         if small and len(amounts) and int(np.max(amounts)) >= INT32_HEADROOM:
             self.arrays = [a.astype(np.int64) for a in self.arrays]
 
-    def add(self, column: int, start: int, amounts: _Ints) -> None:
-        """Add ``amounts`` to rows ``start`` onwards of column ``column``."""
+    def add(self, column: int, block: _Block, amounts: _Ints) -> None:
+        """Add ``amounts`` to the rows of ``block`` in column ``column``."""
         self._fit(amounts)
-        target = self.arrays[column][start : start + len(amounts)]
-        np.add(target, amounts, out=target, casting="unsafe")
+        if block.index is None:
+            target = self.arrays[column][block.start : block.stop]
+            np.add(target, amounts, out=target, casting="unsafe")
+        else:
+            rows = block.start + block.index
+            self.arrays[column][rows] += amounts.astype(self.arrays[column].dtype)
 
     def put(self, column: int, rows: _Ints, amounts: Sequence[int]) -> None:
         """Set the amounts of the given rows of column ``column``."""
@@ -516,28 +574,28 @@ class Amounts:
         self.arrays[column][rows] = amounts
 
 
-def _block_dates(
-    inputs: _Inputs, start: int, stop: int, default: _dt.date | None
-) -> Iterator[tuple[_dt.date, _Bools | None]]:
-    """Each date rows ``start`` to ``stop`` are for, with the rows for it (None: all).
+def _block_dates(block: _Block, default: _dt.date | None) -> Iterator[tuple[_dt.date, _Block]]:
+    """Each date the rows of ``block`` are for, with those rows.
 
     Rows whose date this path cannot read (text, a time of day, before the first date the
     data cover, none given) are in no group: the scalar path reports or computes them.
     """
+    inputs = block.inputs
     if "on" not in inputs.present:
         if default is not None:
-            yield default, None
+            yield default, block
         return
-    column = inputs["on"]
-    if column.values is None:
+    if inputs["on"].values is None:
         return
-    days = column.days(start, stop)
-    given = column.given(start, stop)
     fill = np.datetime64("NaT") if default is None else np.datetime64(default, "D")
-    days = np.where(given, days, fill)
+    days = np.where(block.given("on"), block.days("on"), fill)
     days[days < np.datetime64(FIRST_DATE, "D")] = np.datetime64("NaT")
-    for day in np.unique(days[~np.isnat(days)]):
-        yield day.astype(_dt.date), days == day
+    found = np.unique(days[~np.isnat(days)])
+    if len(found) == 1 and not np.isnat(days).any():
+        yield found[0].astype(_dt.date), block
+        return
+    for day in found:
+        yield day.astype(_dt.date), block.select(np.flatnonzero(days == day))
 
 
 def vector_amounts(
@@ -547,36 +605,31 @@ def vector_amounts(
     and the indices of the other rows (for the scalar path).
 
     ``on`` is the date of every row, or of the rows without an ``on`` cell when the input
-    has an ``on`` column; rows of a block are computed once per distinct date in it, so a
-    roster sorted by date is the fastest.
+    has an ``on`` column; the rows of a block that share a date are gathered and computed
+    together.
     """
     out = Amounts(rows)
     covered = np.zeros(rows, dtype=np.bool_)
     rest: list[int] = []
     inputs = _Inputs(columns, rows)
-    category = inputs["category"]
+    readable = inputs["category"].values is not None
     for start in range(0, rows, BLOCK_ROWS):
         stop = min(rows, start + BLOCK_ROWS)
-        if category.values is None:
-            dates: Iterator[tuple[_dt.date, _Bools | None]] = iter(())
-        else:
-            codes = category.values[start:stop]
-            dates = _block_dates(inputs, start, stop, on)
-        for day, of_day in dates:
-            for code, block in ((inputs.pu_code, _pu_block), (inputs.bpu_code, _bpu_block)):
+        whole = _Block(inputs, start, stop)
+        for day, block in _block_dates(whole, on) if readable else ():
+            codes = block.raw("category")
+            for code, compute in ((inputs.pu_code, _pu_block), (inputs.bpu_code, _bpu_block)):
                 rows_of = codes == code
-                if of_day is not None:
-                    rows_of &= of_day
                 if not rows_of.any():
                     continue
-                done = block(inputs, rows_of, start, stop, day)
+                done = compute(block, rows_of, day)
                 if done is None:
                     continue
                 ok, amounts = done
-                covered[start:stop] |= ok
+                block.mark(covered, ok)
                 # Rows not covered have a base of 0, hence 0 in every formula, and a row is
                 # of one category and one date: adding up the passes is exact.
                 for column, values in amounts:
-                    out.add(column, start, values)
+                    out.add(column, block, values)
         rest.extend((np.flatnonzero(~covered[start:stop]) + start).tolist())
     return out, covered, rest
