@@ -4,17 +4,20 @@ demand, refused rows for a date without data, Arrow columns read without copies.
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import perlindungan as pl
-from perlindungan.batch import OUTPUT_COLUMNS, contributions_batch
+from perlindungan.batch import OUTPUT_COLUMNS, _vector, contributions_batch
 from perlindungan.batch._columns import Bits, Days, Masked, normalise
 from perlindungan.batch._vector import INT32_HEADROOM
 
-PEOPLE = {
+PEOPLE: dict[str, list[Any]] = {
     "category": ["pu", "bpu", "pu"],
     "wage": [5_000_000, None, 12_000_000],
     "risk_class": [2, None, 5],
@@ -82,3 +85,49 @@ def test_arrow_columns_are_views_with_bitmaps_read_by_block() -> None:
     assert bits[-1] is True
     with pytest.raises(IndexError):
         bits[7]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(OUTPUT_COLUMNS), min_size=1, unique=True),
+    st.booleans(),
+    st.integers(1, 4),
+)
+def test_chosen_columns_equal_those_of_the_full_result(
+    chosen: list[str], vectorised: bool, block: int
+) -> None:
+    data = {
+        **{k: v * 3 for k, v in PEOPLE.items()},
+        "category": ["pu", "bpu", "pu", "construction", "bpu", "pu", "pu", "xx", "bpu"],
+        "contract_value": [None, None, None, 1_000_000_000, None, None, None, None, None],
+    }
+    data["wage"] = [5_000_000, None, 12_000_000, None, None, -1, 7_000_000, None, None]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_vector, "BLOCK_ROWS", block)
+        full = contributions_batch(data, on="2025-06-01")
+        part = contributions_batch(data, on="2025-06-01", columns=chosen, vectorised=vectorised)
+    assert list(part.arrays) == [n for n in OUTPUT_COLUMNS if n in chosen]
+    assert part.to_arrow().column_names == [*part.arrays, "error"]
+    for name in chosen:
+        assert part.column(name) == full.column(name)
+    assert part.totals() == {n: v for n, v in full.totals().items() if n in chosen}
+    assert [(e.row, e.message) for e in part.errors] == [(e.row, e.message) for e in full.errors]
+
+
+def test_chosen_columns_are_checked() -> None:
+    with pytest.raises(pl.InvalidInputError, match="did you mean 'total_worker'"):
+        contributions_batch(PEOPLE, on="2025-06-01", columns=["total_workers"])
+    with pytest.raises(pl.InvalidInputError, match="at least one output column"):
+        contributions_batch(PEOPLE, on="2025-06-01", columns=[])
+    result = contributions_batch(PEOPLE, on="2025-06-01", columns="total")
+    assert result.arrays.stored == ("total",)
+    assert result.column("total") == contributions_batch(PEOPLE, on="2025-06-01").column("total")
+    with pytest.raises(pl.InvalidInputError, match="'jp_worker' was not computed"):
+        result.column("jp_worker")
+    derived = contributions_batch(
+        PEOPLE,
+        on="2025-06-01",
+        columns=["jkk_worker", "jkm_worker", "jht_worker", "jp_worker", "total_worker"],
+    )
+    assert "total_worker" not in derived.arrays.stored
+    assert derived.column("total_worker")[1] == 2_000_000 // 100 + 6_800 + 40_000

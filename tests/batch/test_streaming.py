@@ -98,3 +98,23 @@ def test_bad_roster_names() -> None:
         next(read_chunks("roster.xlsx"))
     with pytest.raises(InvalidInputError, match="chunk_rows must be at least 1"):
         next(read_chunks("roster.csv", chunk_rows=0))
+
+
+def test_rosters_with_chosen_columns_and_dates_per_row(tmp_path: Path) -> None:
+    source = tmp_path / "roster.csv"
+    source.write_text(
+        "id,category,income,on\n"
+        "a,bpu,1000000,2020-09-01\n"
+        "b,bpu,1000000,\n"
+        "c,bpu,1000000,2015-06-30\n",
+        encoding="utf-8",
+    )
+    wanted = (name for name in ["total_worker", "total"])  # an iterator is read once
+    summary = write_roster_contributions(
+        source, tmp_path / "out.csv", on="2025-06-01", columns=wanted
+    )
+    assert summary.totals == {"total_worker": 168 + 16_800, "total": 168 + 16_800}
+    assert [e.row for e in summary.errors] == [2]
+    assert "2015-07-01 or later" in summary.errors[0].message
+    lines = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == '"row","id","total_worker","total","error"'

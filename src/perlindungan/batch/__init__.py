@@ -34,6 +34,7 @@ API, so every amount is the scalar amount.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from perlindungan.batch._chunks import (
@@ -54,7 +55,13 @@ from perlindungan.batch._dask import (
     placements_meta,
 )
 from perlindungan.batch._reference import AMOUNT_COLUMNS, RowError, reference_rows
-from perlindungan.batch._result import OUTPUT_COLUMNS, BatchResult, OutputArrays
+from perlindungan.batch._result import (
+    OUTPUT_COLUMNS,
+    BatchResult,
+    OutputArrays,
+    chosen_columns,
+    stored_columns,
+)
 from perlindungan.contributions import contribution_date
 from perlindungan.dates import DateLike
 from perlindungan.errors import InvalidInputError
@@ -91,45 +98,55 @@ def _has_numpy() -> bool:
 
 
 def contributions_batch(
-    data: Any, *, on: DateLike | None = None, vectorised: bool | None = None
+    data: Any,
+    *,
+    on: DateLike | None = None,
+    columns: Iterable[str] | None = None,
+    vectorised: bool | None = None,
 ) -> BatchResult:
     """Contributions of every row of ``data`` for the month containing ``on``.
 
     Rows may be for different dates: an ``on`` column gives each row its own date (a
     missing cell falls back to ``on=``; a row with no date at all, or a date the scalar
     API refuses, is a refused row). Without an ``on`` column, ``on=`` is required.
+    ``columns`` chooses the output columns (default: all of :data:`OUTPUT_COLUMNS`), such as
+    ``["total_employer", "total_worker", "total_government"]`` for a payroll run: only
+    those are kept, which is what the result's memory depends on.
     ``vectorised`` chooses the path: None uses numpy when it is installed, False forces the
     pure-Python path (each row through :func:`perlindungan.contributions`). Both give the
     same amounts and errors.
     """
     day = None if on is None else contribution_date(on)
-    columns = normalise(data)
-    if day is None and "on" not in columns:
+    names = chosen_columns(columns)
+    stored = stored_columns(names)
+    table = normalise(data)
+    if day is None and "on" not in table:
         raise InvalidInputError(
             "on is required: give on= (an ISO date such as 2025-06-01) or an on column "
             "with each row's date.",
             field="on",
         )
-    rows = row_count(columns)
+    rows = row_count(table)
+    position = {name: i for i, name in enumerate(OUTPUT_COLUMNS)}
     use_numpy = _has_numpy() if vectorised is None else vectorised
     if not use_numpy:
-        done, errors = reference_rows(columns, range(rows), day)
-        arrays: dict[str, list[int]] = {name: [0] * rows for name in AMOUNT_COLUMNS}
+        done, errors = reference_rows(table, range(rows), day)
+        lists: dict[str, list[int]] = {name: [0] * rows for name in stored}
         for index, amounts in done.items():
-            for name, amount in zip(AMOUNT_COLUMNS, amounts[: len(AMOUNT_COLUMNS)], strict=True):
-                arrays[name][index] = amount
+            for name in stored:
+                lists[name][index] = amounts[position[name]]
         ok = [i in done for i in range(rows)]
-        return BatchResult(day, rows, OutputArrays(arrays), ok, tuple(errors), columns)
+        return BatchResult(day, rows, OutputArrays(lists, names), ok, tuple(errors), table)
     import numpy as np  # noqa: PLC0415
 
     from perlindungan.batch._vector import vector_amounts  # noqa: PLC0415
 
-    out, covered, rest = vector_amounts(columns, rows, day)
-    done, errors = reference_rows(columns, rest, day)
+    out, covered, rest = vector_amounts(table, rows, day, stored)
+    done, errors = reference_rows(table, rest, day)
     if done:
         where = np.fromiter(done.keys(), dtype=np.int64, count=len(done))
         covered[where] = True
-        for position in range(len(AMOUNT_COLUMNS)):
-            out.put(position, where, [amounts[position] for amounts in done.values()])
-    stored = dict(zip(AMOUNT_COLUMNS, out.arrays, strict=True))
-    return BatchResult(day, rows, OutputArrays(stored), covered, tuple(errors), columns)
+        for slot, name in enumerate(stored):
+            out.put(slot, where, [amounts[position[name]] for amounts in done.values()])
+    arrays = OutputArrays(dict(zip(stored, out.arrays, strict=True)), names)
+    return BatchResult(day, rows, arrays, covered, tuple(errors), table)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from perlindungan.batch._reference import AMOUNT_COLUMNS, TOTAL_COLUMNS, RowError
+from perlindungan.batch._reference import RowError
+from perlindungan.batch._result import chosen_columns
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError
 
@@ -131,16 +132,21 @@ def read_chunks(source: str | Path, *, chunk_rows: int = 100_000) -> Iterator[An
 
 
 def iter_roster(
-    source: str | Path, *, on: DateLike | None = None, chunk_rows: int = 100_000
+    source: str | Path,
+    *,
+    on: DateLike | None = None,
+    chunk_rows: int = 100_000,
+    columns: Iterable[str] | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """``(first row index, BatchResult)`` for each chunk of a CSV or Parquet roster (``on``
-    as in :func:`perlindungan.batch.contributions_batch`)."""
+    and ``columns`` as in :func:`perlindungan.batch.contributions_batch`)."""
     from perlindungan.batch import contributions_batch  # noqa: PLC0415
 
     day = None if on is None else to_date(on)
+    names = chosen_columns(columns)  # checked once, and an iterator is read once
     first = 0
     for batch in read_chunks(source, chunk_rows=chunk_rows):
-        result = contributions_batch(batch, on=day)
+        result = contributions_batch(batch, on=day, columns=names)
         yield first, result
         first += result.rows
 
@@ -162,6 +168,7 @@ def write_roster_contributions(
     on: DateLike | None = None,
     chunk_rows: int = 100_000,
     keep_errors: int = 10_000,
+    columns: Iterable[str] | None = None,
 ) -> RosterSummary:
     """Compute a roster chunk by chunk and write ``row``, ``id`` (when given), the amount
     columns and ``error`` to ``destination`` (``.parquet`` or ``.csv``; None writes nothing).
@@ -172,13 +179,15 @@ def write_roster_contributions(
     import pyarrow as pa  # noqa: PLC0415
 
     day = None if on is None else to_date(on)
-    totals = dict.fromkeys((*AMOUNT_COLUMNS, *TOTAL_COLUMNS), 0)
+    names = chosen_columns(columns)
+    totals = dict.fromkeys(names, 0)
     errors: list[RowError] = []
     rows = 0
     writer: Any = None
     out = None if destination is None else Path(destination)
     try:
-        for first, result in iter_roster(source, on=day, chunk_rows=chunk_rows):
+        chunks = iter_roster(source, on=day, chunk_rows=chunk_rows, columns=names)
+        for first, result in chunks:
             rows += result.rows
             for error in result.errors:
                 if len(errors) < keep_errors:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -15,7 +15,13 @@ from perlindungan.contributions import Quote
 from perlindungan.errors import InvalidInputError
 from perlindungan.programs import Payer
 
-__all__ = ["OUTPUT_COLUMNS", "BatchResult", "OutputArrays"]
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "BatchResult",
+    "OutputArrays",
+    "chosen_columns",
+    "stored_columns",
+]
 
 #: Every output amount column, in order: per program and payer, then totals.
 OUTPUT_COLUMNS: Final = (*AMOUNT_COLUMNS, *TOTAL_COLUMNS)
@@ -35,24 +41,56 @@ _PARTS: Final = {
 }
 
 
-class OutputArrays(Mapping[str, Any]):
-    """The output columns by name: the amount columns as stored, each total column added
-    up from them when asked for (as int64, so it never overflows).
+def chosen_columns(names: Iterable[str] | None) -> tuple[str, ...]:
+    """The output columns asked for, in :data:`OUTPUT_COLUMNS` order (all for None)."""
+    if names is None:
+        return OUTPUT_COLUMNS
+    if isinstance(names, str):
+        names = [names]
+    wanted = set()
+    for name in names:
+        if name not in OUTPUT_COLUMNS:
+            from perlindungan._suggest import did_you_mean  # noqa: PLC0415
 
-    Amount columns are numpy arrays (int32 while every amount is below
-    ``2**31 / 16``, int64 otherwise) on the vectorised path, lists of int on the
-    pure-Python path. Refused rows hold 0.
+            raise InvalidInputError(
+                f"unknown output column {name!r}; {did_you_mean(name, OUTPUT_COLUMNS)}",
+                field="columns",
+            )
+        wanted.add(name)
+    if not wanted:
+        raise InvalidInputError(
+            "columns must name at least one output column, such as ['total'].", field="columns"
+        )
+    return tuple(n for n in OUTPUT_COLUMNS if n in wanted)
+
+
+def stored_columns(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Which of the chosen columns are stored: the amount columns, and the totals whose
+    parts are not all chosen (the others are added up when asked for)."""
+    return tuple(n for n in names if n in AMOUNT_COLUMNS or not set(_PARTS[n]) <= set(names))
+
+
+class OutputArrays(Mapping[str, Any]):
+    """The output columns by name: the stored columns as they are, a total column whose
+    parts are all there added up when asked for (as int64, so it never overflows).
+
+    Columns are numpy arrays (int32 while every amount is below ``2**31 / 16``, int64
+    otherwise) on the vectorised path, lists of int on the pure-Python path. Refused rows
+    hold 0. Only the columns chosen with ``columns=`` are there (all by default).
     """
 
-    __slots__ = ("_stored",)
+    __slots__ = ("_names", "_stored")
 
-    def __init__(self, stored: Mapping[str, Any]) -> None:
+    def __init__(self, stored: Mapping[str, Any], names: tuple[str, ...] = OUTPUT_COLUMNS) -> None:
         self._stored = dict(stored)
+        self._names = names
 
     def __getitem__(self, name: str) -> Any:
         if name in self._stored:
             return self._stored[name]
-        parts = [self._stored[p] for p in _PARTS[name]]  # KeyError for an unknown name
+        if name not in self._names:
+            raise KeyError(name)
+        parts = [self._stored[p] for p in _PARTS[name]]
         if isinstance(parts[0], list):
             return [sum(cells) for cells in zip(*parts, strict=True)]
         import numpy as np  # noqa: PLC0415
@@ -63,14 +101,19 @@ class OutputArrays(Mapping[str, Any]):
         return total
 
     def __iter__(self) -> Iterator[str]:
-        return iter(OUTPUT_COLUMNS)
+        return iter(self._names)
 
     def __len__(self) -> int:
-        return len(OUTPUT_COLUMNS)
+        return len(self._names)
+
+    @property
+    def stored(self) -> tuple[str, ...]:
+        """The names of the columns held as they are (the others are added up)."""
+        return tuple(self._stored)
 
     @property
     def nbytes(self) -> int:
-        """Bytes held by the stored amount columns (numpy path)."""
+        """Bytes held by the stored columns (numpy path)."""
         return sum(getattr(a, "nbytes", 0) for a in self._stored.values())
 
 
@@ -102,6 +145,12 @@ class BatchResult:
                 f"unknown output column {name!r}; {did_you_mean(name, OUTPUT_COLUMNS)}",
                 field="column",
             )
+        if name not in self.arrays:
+            raise InvalidInputError(
+                f"output column {name!r} was not computed: this batch was asked for "
+                f"columns={list(self.arrays)!r}.",
+                field="column",
+            )
 
     def column(self, name: str) -> list[int | None]:
         """One output column as Python ints, None for refused rows."""
@@ -113,10 +162,12 @@ class BatchResult:
 
     def totals(self) -> dict[str, int]:
         """Each output column summed over the rows that were computed."""
-        sums = {name: _sum(self.arrays[name]) for name in AMOUNT_COLUMNS}
-        for name, parts in _PARTS.items():
-            sums[name] = sum(sums[p] for p in parts)
-        return {name: sums[name] for name in OUTPUT_COLUMNS}
+        stored = self.arrays.stored
+        sums = {name: _sum(self.arrays[name]) for name in stored}
+        for name in self.arrays:
+            if name not in sums:  # a total added up from stored amount columns
+                sums[name] = sum(sums[part] for part in _PARTS[name])
+        return {name: sums[name] for name in self.arrays}
 
     def quote(self, row: int) -> Quote:
         """The scalar API's full quote of one row (lines, notes, citations)."""
@@ -148,7 +199,7 @@ class BatchResult:
 
             mask = ~np.asarray(self.ok, dtype=bool)
         data = {
-            name: pa.array(self.arrays[name], type=pa.int64(), mask=mask) for name in OUTPUT_COLUMNS
+            name: pa.array(self.arrays[name], type=pa.int64(), mask=mask) for name in self.arrays
         }
         data["error"] = pa.array(self.error_column(), type=pa.string())
         return pa.table(data)
@@ -164,10 +215,10 @@ class BatchResult:
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         """Rows as dicts of the output columns and ``error``."""
-        columns = {name: self.column(name) for name in OUTPUT_COLUMNS}
+        columns = {name: self.column(name) for name in self.arrays}
         errors = self.error_column()
         for i in range(self.rows):
-            row: dict[str, Any] = {name: columns[name][i] for name in OUTPUT_COLUMNS}
+            row: dict[str, Any] = {name: columns[name][i] for name in columns}
             row["error"] = errors[i]
             yield row
 

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from perlindungan.batch._columns import Bits, Categorical, Columns, Days, Masked, cell
-from perlindungan.batch._reference import PAIRS
+from perlindungan.batch._reference import AMOUNT_COLUMNS, PAIRS
 from perlindungan.contributions import FIRST_DATE
 from perlindungan.contributions._common import ReliefTerms, relief_terms, value, with_relief
 from perlindungan.dates import Month
@@ -545,33 +545,54 @@ def _bpu_amounts(
 
 
 class Amounts:
-    """The amount columns (one per program and payer, in :data:`PAIRS` order), int32 while
-    every amount is below :data:`INT32_HEADROOM`, all int64 from the first that is not."""
+    """The stored output columns (``names``: amount columns, and totals when asked for
+    without all their parts), int32 while every amount is below :data:`INT32_HEADROOM`,
+    all int64 from the first that is not. Each program-and-payer amount is added to its
+    own column and to the stored totals it counts in."""
 
-    __slots__ = ("arrays",)
+    __slots__ = ("_targets", "arrays", "names")
 
-    def __init__(self, rows: int) -> None:
-        self.arrays = [np.zeros(rows, dtype=np.int32) for _ in PAIRS]
+    def __init__(self, rows: int, names: Sequence[str] = AMOUNT_COLUMNS) -> None:
+        self.names = tuple(names)
+        self.arrays = [np.zeros(rows, dtype=np.int32) for _ in self.names]
+        self._targets = [
+            [slot for slot, name in enumerate(self.names) if pair in _COUNTS_IN[name]]
+            for pair in range(len(PAIRS))
+        ]
 
     def _fit(self, amounts: Any) -> None:
-        small = self.arrays[0].dtype == np.int32
+        small = bool(self.arrays) and self.arrays[0].dtype == np.int32
         if small and len(amounts) and int(np.max(amounts)) >= INT32_HEADROOM:
             self.arrays = [a.astype(np.int64) for a in self.arrays]
 
     def add(self, column: int, block: _Block, amounts: _Ints) -> None:
-        """Add ``amounts`` to the rows of ``block`` in column ``column``."""
+        """Add the amounts of program-and-payer ``column`` for the rows of ``block``."""
+        targets = self._targets[column]
+        if not targets:
+            return
         self._fit(amounts)
-        if block.index is None:
-            target = self.arrays[column][block.start : block.stop]
-            np.add(target, amounts, out=target, casting="unsafe")
-        else:
-            rows = block.start + block.index
-            self.arrays[column][rows] += amounts.astype(self.arrays[column].dtype)
+        for slot in targets:
+            array = self.arrays[slot]
+            if block.index is None:
+                target = array[block.start : block.stop]
+                np.add(target, amounts, out=target, casting="unsafe")
+            else:
+                array[block.start + block.index] += amounts.astype(array.dtype)
 
-    def put(self, column: int, rows: _Ints, amounts: Sequence[int]) -> None:
-        """Set the amounts of the given rows of column ``column``."""
+    def put(self, slot: int, rows: _Ints, amounts: Sequence[int]) -> None:
+        """Set the values of the given rows in stored column ``slot``."""
         self._fit(amounts)
-        self.arrays[column][rows] = amounts
+        self.arrays[slot][rows] = amounts
+
+
+#: For each output column, the program-and-payer amounts (indices into PAIRS) it adds up.
+_COUNTS_IN = {
+    **{name: frozenset({i}) for i, name in enumerate(AMOUNT_COLUMNS)},
+    "total_employer": frozenset(i for i, (_, p) in enumerate(PAIRS) if p is Payer.EMPLOYER),
+    "total_worker": frozenset(i for i, (_, p) in enumerate(PAIRS) if p is Payer.WORKER),
+    "total_government": frozenset(i for i, (_, p) in enumerate(PAIRS) if p is Payer.GOVERNMENT),
+    "total": frozenset(range(len(PAIRS))),
+}
 
 
 def _block_dates(block: _Block, default: _dt.date | None) -> Iterator[tuple[_dt.date, _Block]]:
@@ -599,16 +620,16 @@ def _block_dates(block: _Block, default: _dt.date | None) -> Iterator[tuple[_dt.
 
 
 def vector_amounts(
-    columns: Columns, rows: int, on: _dt.date | None
+    columns: Columns, rows: int, on: _dt.date | None, names: Sequence[str] = AMOUNT_COLUMNS
 ) -> tuple[Amounts, _Bools, list[int]]:
-    """Amount columns for the rows this path covers (0 elsewhere), which rows those are,
-    and the indices of the other rows (for the scalar path).
+    """The stored output columns ``names`` for the rows this path covers (0 elsewhere),
+    which rows those are, and the indices of the other rows (for the scalar path).
 
     ``on`` is the date of every row, or of the rows without an ``on`` cell when the input
     has an ``on`` column; the rows of a block that share a date are gathered and computed
     together.
     """
-    out = Amounts(rows)
+    out = Amounts(rows, names)
     covered = np.zeros(rows, dtype=np.bool_)
     rest: list[int] = []
     inputs = _Inputs(columns, rows)
