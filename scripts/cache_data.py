@@ -13,9 +13,9 @@ regenerated. The output is deterministic: same files, same bytes.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
+
+from _generated import write_or_check
 
 from perlindungan._toml import PARSED, parsed_copy_text
 
@@ -32,30 +32,13 @@ def build() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write (or with --check, compare) the parsed copies."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail when a copy is out of date")
-    args = parser.parse_args(argv)
-    out = DATA / PARSED
-    stale = []
-    for name, text in build().items():
-        path = out / name
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
-            continue
-        if args.check:
-            stale.append(name)
-        else:
-            out.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(ROOT)}")
-    if stale:
-        print(
-            f"out of date: {', '.join(stale)} in {out.relative_to(ROOT)}; "
-            "run python scripts/cache_data.py",
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+    return write_or_check(
+        build,
+        DATA / PARSED,
+        description=__doc__.splitlines()[0],
+        script="scripts/cache_data.py",
+        argv=argv,
+    )
 
 
 if __name__ == "__main__":

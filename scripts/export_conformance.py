@@ -11,14 +11,14 @@ deterministic: same cases, same bytes.
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import json
-import sys
 import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from _generated import write_or_check
 
 from perlindungan.benefits import benefit_from_request
 from perlindungan.conformance import FORMAT, VERSION
@@ -146,28 +146,13 @@ def build() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write (or with --check, compare) the vector files."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail when a file is out of date")
-    args = parser.parse_args(argv)
-    stale = []
-    for name, text in build().items():
-        path = OUT / name
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
-            continue
-        if args.check:
-            stale.append(name)
-        else:
-            OUT.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(ROOT)}")
-    if stale:
-        print(
-            f"out of date: {', '.join(stale)}; run python scripts/export_conformance.py",
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+    return write_or_check(
+        build,
+        OUT,
+        description=__doc__.splitlines()[0],
+        script="scripts/export_conformance.py",
+        argv=argv,
+    )
 
 
 if __name__ == "__main__":

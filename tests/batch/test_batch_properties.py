@@ -127,8 +127,8 @@ def table_of(population: list[dict[str, Any]]) -> pa.Table:
     return pa.table({n: pa.array([r.get(n) for r in population], type=types[n]) for n in names})
 
 
-def scalar(row: dict[str, Any], on: _dt.date) -> dict[str, int] | str:
-    """What the scalar API says for one row: amounts per output column, or the message."""
+def worker_data(row: dict[str, Any]) -> dict[str, Any]:
+    """The JSON-contract worker object of a row (employer facts nested, None left out)."""
     data = {k: v for k, v in row.items() if v is not None and not k.startswith("employer")}
     employer = {
         k.removeprefix("employer_"): v
@@ -137,8 +137,13 @@ def scalar(row: dict[str, Any], on: _dt.date) -> dict[str, int] | str:
     }
     if employer:
         data["employer"] = employer
+    return data
+
+
+def scalar(row: dict[str, Any], on: _dt.date) -> dict[str, int] | str:
+    """What the scalar API says for one row: amounts per output column, or the message."""
     try:
-        quote = contributions(worker_from_dict(data, prefix=""), on=on)
+        quote = contributions(worker_from_dict(worker_data(row), prefix=""), on=on)
     except PerlindunganError as exc:
         return str(exc)
     out = dict.fromkeys(OUTPUT_COLUMNS, 0)
@@ -250,18 +255,8 @@ def test_input_forms_and_explanations() -> None:
 
 def worker_error(row: dict[str, Any]) -> str | None:
     """The scalar API's message for a row whose worker is refused (whatever the date)."""
-    if scalar(row, _dt.date(2025, 6, 1)) is None:  # pragma: no cover - never None
-        return None
-    data = {k: v for k, v in row.items() if v is not None and not k.startswith("employer")}
-    employer = {
-        k.removeprefix("employer_"): v
-        for k, v in row.items()
-        if k.startswith("employer") and v is not None
-    }
-    if employer:
-        data["employer"] = employer
     try:
-        worker_from_dict(data, prefix="")
+        worker_from_dict(worker_data(row), prefix="")
     except PerlindunganError as exc:
         return str(exc)
     return None

@@ -17,6 +17,7 @@ from perlindungan.programs import Payer
 
 __all__ = [
     "OUTPUT_COLUMNS",
+    "TOTAL_PARTS",
     "BatchResult",
     "OutputArrays",
     "chosen_columns",
@@ -26,8 +27,8 @@ __all__ = [
 #: Every output amount column, in order: per program and payer, then totals.
 OUTPUT_COLUMNS: Final = (*AMOUNT_COLUMNS, *TOTAL_COLUMNS)
 
-#: The amount columns that make up each total column.
-_PARTS: Final = {
+#: The amount columns each total column adds up.
+TOTAL_PARTS: Final = {
     "total_employer": tuple(
         n for n, (_, payer) in zip(AMOUNT_COLUMNS, PAIRS, strict=True) if payer is Payer.EMPLOYER
     ),
@@ -67,7 +68,7 @@ def chosen_columns(names: Iterable[str] | None) -> tuple[str, ...]:
 def stored_columns(names: tuple[str, ...]) -> tuple[str, ...]:
     """Which of the chosen columns are stored: the amount columns, and the totals whose
     parts are not all chosen (the others are added up when asked for)."""
-    return tuple(n for n in names if n in AMOUNT_COLUMNS or not set(_PARTS[n]) <= set(names))
+    return tuple(n for n in names if n in AMOUNT_COLUMNS or not set(TOTAL_PARTS[n]) <= set(names))
 
 
 class OutputArrays(Mapping[str, Any]):
@@ -90,7 +91,7 @@ class OutputArrays(Mapping[str, Any]):
             return self._stored[name]
         if name not in self._names:
             raise KeyError(name)
-        parts = [self._stored[p] for p in _PARTS[name]]
+        parts = [self._stored[p] for p in TOTAL_PARTS[name]]
         if isinstance(parts[0], list):
             return [sum(cells) for cells in zip(*parts, strict=True)]
         import numpy as np  # noqa: PLC0415
@@ -166,7 +167,7 @@ class BatchResult:
         sums = {name: _sum(self.arrays[name]) for name in stored}
         for name in self.arrays:
             if name not in sums:  # a total added up from stored amount columns
-                sums[name] = sum(sums[part] for part in _PARTS[name])
+                sums[name] = sum(sums[part] for part in TOTAL_PARTS[name])
         return {name: sums[name] for name in self.arrays}
 
     def quote(self, row: int) -> Quote:

@@ -27,6 +27,7 @@ import numpy.typing as npt
 
 from perlindungan.batch._columns import Bits, Categorical, Columns, Days, Masked, cell
 from perlindungan.batch._reference import AMOUNT_COLUMNS, PAIRS
+from perlindungan.batch._result import TOTAL_PARTS
 from perlindungan.contributions import FIRST_DATE
 from perlindungan.contributions._common import ReliefTerms, relief_terms, value, with_relief
 from perlindungan.dates import Month
@@ -588,10 +589,10 @@ class Amounts:
 #: For each output column, the program-and-payer amounts (indices into PAIRS) it adds up.
 _COUNTS_IN = {
     **{name: frozenset({i}) for i, name in enumerate(AMOUNT_COLUMNS)},
-    "total_employer": frozenset(i for i, (_, p) in enumerate(PAIRS) if p is Payer.EMPLOYER),
-    "total_worker": frozenset(i for i, (_, p) in enumerate(PAIRS) if p is Payer.WORKER),
-    "total_government": frozenset(i for i, (_, p) in enumerate(PAIRS) if p is Payer.GOVERNMENT),
-    "total": frozenset(range(len(PAIRS))),
+    **{
+        total: frozenset(AMOUNT_COLUMNS.index(part) for part in parts)
+        for total, parts in TOTAL_PARTS.items()
+    },
 }
 
 
