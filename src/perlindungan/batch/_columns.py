@@ -93,11 +93,6 @@ class Masked(Sequence[Any]):
             return np.ones(max(0, stop - start), dtype=np.bool_)
         return np.asarray(self.valid[start:stop], dtype=np.bool_)
 
-    @property
-    def missing(self) -> Any:
-        """A boolean array, True where a cell is missing."""
-        return ~self.given(0, len(self))
-
     def __len__(self) -> int:
         return len(self.values)
 
