@@ -1,110 +1,31 @@
 # noqa: INP001 - a Sphinx extension loaded from docs/_ext, not a package
-"""Sphinx directives that build pages from the package itself.
+"""Sphinx directives that build pages from the package itself, and the two-language site.
 
-``regulation-explorer`` lists every parameter of the regulation data with its values over
-time, legal basis, status and confidence; ``cli-reference`` prints the help of every
-command of the ``perlindungan`` command line. Both write into the document tree Sphinx is
-building; no file is generated in the repository.
+``regulation-explorer`` lists every parameter of the regulation data with a chart of its
+values over time, legal basis, status and confidence (perlindungan_explorer);
+``cli-reference`` prints the help of every command of the ``perlindungan`` command line.
+Both write into the document tree Sphinx is building, in the language of the build; the
+charts are written into the output folder. No file is generated in the repository.
+
+The site is built in Bahasa Indonesia (the default) and English; perlindungan_i18n copies
+the page catalogues into the build, checks that the Indonesian policy pages leave nothing
+untranslated, and adds the language switch.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from decimal import Decimal
+from pathlib import Path
 from typing import Any, ClassVar
 
+import perlindungan_i18n
 from docutils import nodes
 from docutils.statemachine import StringList
+from perlindungan_explorer import CHART_DIR, charts, explorer_lines
+from perlindungan_words import lang_of
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
-
-_SPECIAL = str.maketrans({c: "\\" + c for c in "\\*`_|[]<>$#"})
-
-
-def _text(value: object) -> str:
-    """Inline text safe for Markdown (MyST): one line, markup characters escaped."""
-    return " ".join(str(value).split()).translate(_SPECIAL)
-
-
-def _value(unit: str, value: object) -> str:
-    from perlindungan.contributions._explain import format_rate  # noqa: PLC0415
-    from perlindungan.money import format_rupiah  # noqa: PLC0415
-
-    if unit == "rate" and isinstance(value, Decimal):
-        return f"{format_rate(value, 'en')} ({value})"
-    if unit == "rupiah" and isinstance(value, Decimal | int):
-        return format_rupiah(value, locale="en")
-    if unit == "bands" and isinstance(value, tuple):
-        return "; ".join(
-            f"above {format_rupiah(b.above, locale='en')}: {format_rate(b.rate, 'en')}"
-            for b in value
-        )
-    if unit == "names" and isinstance(value, tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
-def explorer_lines() -> list[str]:
-    """The regulation explorer as Markdown (MyST) lines."""
-    from perlindungan.parameters import parameters  # noqa: PLC0415
-
-    found = parameters()
-    by_file: dict[str, list[Any]] = {}
-    for name in sorted(found):
-        by_file.setdefault(found[name].file, []).append(found[name])
-    lines: list[str] = []
-    for file in sorted(by_file):
-        lines += [f"## `{file}`", ""]
-        for parameter in by_file[file]:
-            lines += [f"### `{parameter.name}`", ""]
-            known = (
-                f"; known until {parameter.known_until.isoformat()}"
-                if parameter.known_until is not None
-                else ""
-            )
-            lines += [
-                f"- {_text(parameter.label_en)}",
-                f"- *{_text(parameter.label_id)}*",
-                f"- unit: {parameter.unit}{known}",
-                "",
-                "```{list-table}",
-                ":header-rows: 1",
-                ":widths: 12 12 22 30 8 8 30",
-                "",
-                "* - since",
-                "  - until",
-                "  - value",
-                "  - legal basis",
-                "  - status",
-                "  - confidence",
-                "  - note",
-            ]
-            entries = list(parameter.values)
-            for index, entry in enumerate(entries):
-                until = entry.until or (
-                    entries[index + 1].since if index + 1 < len(entries) else None
-                )
-                until_text = (
-                    until.isoformat()
-                    if until is not None
-                    else (
-                        parameter.known_until.isoformat()
-                        if parameter.known_until is not None
-                        else "open"
-                    )
-                )
-                lines += [
-                    f"* - {entry.since.isoformat()}",
-                    f"  - {until_text}",
-                    f"  - {_text(_value(parameter.unit, entry.value))}",
-                    f"  - {_text(entry.cite())}",
-                    f"  - {entry.status}",
-                    f"  - {entry.confidence}",
-                    f"  - {_text(entry.note) if entry.note else ''}",
-                ]
-            lines += ["```", ""]
-    return lines
 
 
 def cli_lines() -> list[str]:
@@ -141,6 +62,10 @@ class _Generated(SphinxDirective):
         container = nodes.section()
         container.document = self.state.document
         content = StringList(list(self.lines()), source=self.source)
+        # Generated in the language of the build: not text for the page catalogues. MyST
+        # attaches the generated sections to the page, so the page records the line from
+        # which its text is generated (perlindungan_i18n marks it; the directive comes last).
+        self.state.document[perlindungan_i18n.GENERATED_FROM] = self.lineno
         self.state.nested_parse(content, self.content_offset, container, match_titles=True)
         return list(container.children)
 
@@ -151,7 +76,7 @@ class RegulationExplorer(_Generated):
     source = "<regulation data>"
 
     def lines(self) -> Iterable[str]:
-        return explorer_lines()
+        return explorer_lines(lang_of(self.config.language))
 
 
 class CliReference(_Generated):
@@ -163,8 +88,22 @@ class CliReference(_Generated):
         return cli_lines()
 
 
+def _write_charts(app: Sphinx, exception: Exception | None) -> None:
+    """Write the explorer's charts into the HTML output (``_charts/<parameter>.svg``)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    folder = Path(app.outdir) / CHART_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, svg in charts(lang_of(app.config.language)).items():
+        target = folder / name
+        if not target.exists() or target.read_text(encoding="utf-8") != svg:
+            target.write_text(svg, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directives."""
+    """Register the directives, the chart writer and the two-language machinery."""
     app.add_directive("regulation-explorer", RegulationExplorer)
     app.add_directive("cli-reference", CliReference)
+    app.connect("build-finished", _write_charts)
+    perlindungan_i18n.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
