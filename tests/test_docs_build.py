@@ -59,6 +59,7 @@ def _text(html: Path) -> str:
     return re.sub(r"\s+", " ", html.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_english_site(site: Path) -> None:
     explorer = _text(site / "en" / "explorer.html")
     assert "pu.jp.wage_cap" in explorer
@@ -80,6 +81,7 @@ def test_english_site(site: Path) -> None:
         assert name in api, name
 
 
+@pytest.mark.slow
 def test_indonesian_site_is_the_default(site: Path) -> None:
     index = _text(site / "index.html")
     assert 'lang="id"' in index.split(">", 2)[1]
@@ -95,6 +97,7 @@ def test_indonesian_site_is_the_default(site: Path) -> None:
     assert "hanya tersedia dalam bahasa Inggris" in _text(site / "api.html")
 
 
+@pytest.mark.slow
 def test_language_switch_links_the_same_page(site: Path) -> None:
     indonesian = _text(site / "explorer.html")
     assert 'href="en/explorer.html" hreflang="en"' in indonesian
@@ -102,6 +105,7 @@ def test_language_switch_links_the_same_page(site: Path) -> None:
     assert 'href="../explorer.html" hreflang="id"' in english
 
 
+@pytest.mark.slow
 def test_code_is_rendered_as_code(site: Path) -> None:
     page = _text(site / "en" / "regional-programs.html")
     assert "<blockquote" not in page  # doctest blocks were one-line quotes
