@@ -32,6 +32,9 @@ TRANSLATED = frozenset(
     {
         "index",
         "getting-started-policy",
+        "concepts",
+        "regional-programs",
+        "how-to",
         "cli",
         "explorer",
     }
