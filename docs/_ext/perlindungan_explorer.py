@@ -15,33 +15,28 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from perlindungan_catalogue import catalogue_lines, programs_lines
 from perlindungan_charts import Step, step_chart
+from perlindungan_table import table, text
 from perlindungan_words import (
     CATEGORIES,
     CONFIDENCE,
     KINDS_EN,
-    LEVELS,
-    PAYERS,
     PROGRAMS,
+    SHORT_CATEGORIES,
     STATUS,
     UNITS,
     WORDS,
 )
 
 from perlindungan.legal import Citation
-from perlindungan.parameters import Parameter, ParameterSet
+from perlindungan.parameters import Parameter
 
-_SPECIAL = str.maketrans({c: "\\" + c for c in "\\*`_|[]<>$#"})
 _PROGRAM_CODES = ("JKK", "JKM", "JHT", "JP", "JKP")
 _CATEGORY_OF = {"pu": "pu", "bpu": "bpu", "construction": "construction", "migrant": "migrant"}
 _CHARTED = {"rate", "rupiah", "months", "years", "count", "flag"}
 POPULAR = ("pu.jp.wage_cap", "pu.jkp.wage_cap", "jp.pension_age")
 CHART_DIR = "_charts"
-
-
-def text(value: object) -> str:
-    """Inline text safe for Markdown (MyST): one line, markup characters escaped."""
-    return " ".join(str(value).split()).translate(_SPECIAL)
 
 
 def label_of(name: str) -> str:
@@ -147,7 +142,7 @@ def charts(lang: str) -> dict[str, str]:
     from perlindungan.parameters import parameters  # noqa: PLC0415
 
     found = parameters()
-    horizon = _horizon(found)
+    horizon = _horizon()
     out = {}
     for name in sorted(found):
         parameter = found[name]
@@ -167,34 +162,25 @@ def charts(lang: str) -> dict[str, str]:
     return out
 
 
-def _horizon(found: ParameterSet) -> _dt.date:
-    latest = max(e.since for p in found.values() for e in p.values)
-    return _dt.date(latest.year + 1, 1, 1)
+def _horizon() -> _dt.date:
+    """Where an open value's line ends: the end of the year the site is built in."""
+    return _dt.date(_dt.datetime.now(tz=_dt.UTC).year + 1, 1, 1)
 
 
-def _latest(parameter: Parameter[object], lang: str) -> str:
+def _latest(parameter: Parameter[object], lang: str, *, short: bool = False) -> str:
     entry = parameter.values[-1]
-    return (
-        f"{value_text(parameter.unit, entry.value, lang)} ({WORDS[lang]['since_word']} "
-        f"{entry.since.isoformat()})"
-    )
+    value = entry.value
+    if short and parameter.unit == "bands" and isinstance(value, tuple):
+        shown = WORDS[lang]["bands_count"].format(n=len(value))
+    elif short and parameter.unit == "names" and isinstance(value, tuple):
+        shown = WORDS[lang]["names_count"].format(n=len(value))
+    else:
+        shown = value_text(parameter.unit, value, lang)
+    return f"{shown} ({WORDS[lang]['since_word']} {entry.since.isoformat()})"
 
 
 def _ref(name: str) -> str:
     return f"{{ref}}`{name} <{label_of(name)}>`"
-
-
-def _table(
-    header: list[str], rows: list[list[str]], css: str, widths: str | None = None
-) -> list[str]:
-    lines = ["```{list-table}", ":header-rows: 1", f":class: {css}"]
-    if widths:
-        lines.append(f":widths: {widths}")
-    lines.append("")
-    for row in [header, *rows]:
-        lines.append(f"* - {row[0]}")
-        lines += [f"  - {cell}" for cell in row[1:]]
-    return [*lines, "```", ""]
 
 
 def _parameter_lines(parameter: Parameter[object], lang: str) -> list[str]:
@@ -257,7 +243,7 @@ def _parameter_lines(parameter: Parameter[object], lang: str) -> list[str]:
         words["basis"],
         f"{words['status']} · {words['confidence']}",
     ]
-    lines += _table(header, rows, "explorer-values", "14 12 24 30 20")
+    lines += table(header, rows, "explorer-values", "14 12 24 30 20")
     cited: dict[str, Any] = {}
     for entry in entries:
         for citation in entry.citations:
@@ -309,19 +295,15 @@ def explorer_lines(lang: str) -> list[str]:
             [
                 _ref(name),
                 text(parameter.label("en" if lang == "en" else "id_ID")),
-                ", ".join(programs) or words["general"],
-                text(CATEGORIES[lang][category]),
-                text(_latest(parameter, lang)),
+                (
+                    f"{', '.join(programs) or words['general']} · "
+                    f"{text(SHORT_CATEGORIES[lang][category])}"
+                ),
+                text(_latest(parameter, lang, short=True)),
             ]
         )
-    header = [
-        words["parameter"],
-        words["label"],
-        words["program"],
-        words["category"],
-        words["latest"],
-    ]
-    lines += _table(header, rows, "explorer-index", "22 38 10 14 16")
+    header = [words["parameter"], words["label"], words["program_category"], words["latest"]]
+    lines += table(header, rows, "explorer-index", "auto")
     lines += [f"## {words['by_category']}", "", words["by_category_intro"], ""]
     for category, title in CATEGORIES[lang].items():
         members = [n for n in names if classify(n)[1] == category]
@@ -339,101 +321,4 @@ def explorer_lines(lang: str) -> list[str]:
             ]
     lines += catalogue_lines(lang)
     lines += programs_lines(lang)
-    return lines
-
-
-def catalogue_lines(lang: str) -> list[str]:
-    """The legal-basis catalogue as Markdown lines."""
-    from perlindungan.legal import KINDS  # noqa: PLC0415
-    from perlindungan.parameters import parameters  # noqa: PLC0415
-
-    words = WORDS[lang]
-    bases = parameters().bases
-    rows = []
-    for basis in sorted(bases.values(), key=lambda b: (b.kind, b.year, b.number)):
-        kind = (
-            KINDS.get(basis.kind, basis.kind)
-            if lang == "id"
-            else KINDS_EN.get(basis.kind, basis.kind)
-        )
-        rows.append(
-            [
-                f"**{text(basis.short)}**",
-                text(kind),
-                text(basis.title),
-                basis.in_force.isoformat() if basis.in_force else words["none"],
-                f"[{words['copy']}]({basis.url})" if basis.url else words["none"],
-            ]
-        )
-    header = [words["short"], words["kind"], words["title"], words["in_force"], words["link"]]
-    return [
-        f"## {words['catalogue']}",
-        "",
-        words["catalogue_intro"],
-        "",
-        *_table(header, rows, "explorer-catalogue", "20 22 36 10 12"),
-    ]
-
-
-def programs_lines(lang: str) -> list[str]:
-    """The bundled regional programs and the regions they cover, as Markdown lines."""
-    from perlindungan.regional import bundled_programs, regions  # noqa: PLC0415
-
-    words = WORDS[lang]
-    registry = regions()
-    rows = []
-    used: set[str] = set()
-    for program in bundled_programs():
-        region = registry.get(program.region)
-        used.update(r.code for r in registry.chain(region.code))
-        quota = program.quota.total
-        rows.append(
-            [
-                f"`{program.id}`",
-                text(program.name("en" if lang == "en" else "id_ID")),
-                text(f"{region.name} ({region.code})"),
-                program.valid_from.isoformat(),
-                ", ".join(f"`{g}`" for g in program.groups),
-                ", ".join(p.value for p in program.coverage.programs),
-                f"{quota:,}".replace(",", "." if lang == "id" else ",") if quota else words["none"],
-                text(PAYERS[lang].get(program.funding.payer.value, program.funding.payer.value)),
-                STATUS[lang].get(program.status, program.status),
-            ]
-        )
-    header = [
-        words["program"],
-        words["name"],
-        words["region"],
-        words["since"],
-        words["groups"],
-        words["covers"],
-        words["quota"],
-        words["payer"],
-        words["status"],
-    ]
-    lines = [f"## {words['programs']}", "", words["programs_intro"], ""]
-    lines += _table(header, rows, "explorer-programs")
-    region_rows = []
-    for code in sorted(used, key=lambda c: [int(p) for p in c.split(".")]):
-        region = registry.get(code)
-        below = registry.descendants(code)
-        counts: dict[str, int] = {}
-        for sub in below:
-            counts[sub.level] = counts.get(sub.level, 0) + 1
-        parts = ", ".join(f"{n} {LEVELS[lang].get(level, level)}" for level, n in counts.items())
-        region_rows.append(
-            [
-                f"`{region.code}`",
-                text(
-                    region.name
-                    if lang == "id" or not region.name_en
-                    else f"{region.name_en} ({region.name})"
-                ),
-                LEVELS[lang].get(region.level, region.level),
-                text(parts) if parts else words["none"],
-            ]
-        )
-    header = [words["code"], words["name"], words["level"], words["parts"]]
-    lines += [f"### {words['regions']}", "", words["regions_intro"], ""]
-    lines += _table(header, region_rows, "explorer-regions")
     return lines

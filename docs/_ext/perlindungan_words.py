@@ -25,6 +25,9 @@ WORDS: dict[str, dict[str, str]] = {
         "program": "Program",
         "category": "Kategori",
         "latest": "Nilai terbaru",
+        "program_category": "Program · kategori",
+        "bands_count": "{n} lapisan tarif",
+        "names_count": "{n} nama",
         "since_word": "sejak",
         "by_program": "Parameter per program",
         "by_category": "Parameter per kategori pekerja",
@@ -90,6 +93,9 @@ WORDS: dict[str, dict[str, str]] = {
         "program": "Program",
         "category": "Category",
         "latest": "Latest value",
+        "program_category": "Program · category",
+        "bands_count": "{n} rate bands",
+        "names_count": "{n} names",
         "since_word": "since",
         "by_program": "Parameters by program",
         "by_category": "Parameters by worker category",
@@ -174,6 +180,25 @@ CATEGORIES: dict[str, dict[str, str]] = {
         "migrant": "Migrant workers (Pekerja Migran Indonesia, PMI)",
         "relief": "Contribution relief",
         "benefits": "Benefits (every category)",
+    },
+}
+
+SHORT_CATEGORIES: dict[str, dict[str, str]] = {
+    "id": {
+        "pu": "PU",
+        "bpu": "BPU",
+        "construction": "Konstruksi",
+        "migrant": "PMI",
+        "relief": "Keringanan",
+        "benefits": "Manfaat",
+    },
+    "en": {
+        "pu": "PU",
+        "bpu": "BPU",
+        "construction": "Construction",
+        "migrant": "Migrant (PMI)",
+        "relief": "Relief",
+        "benefits": "Benefits",
     },
 }
 
