@@ -118,3 +118,34 @@ def test_every_page_is_in_the_toctree() -> None:
     index = (DOCS / "index.md").read_text(encoding="utf-8")
     assert "{toctree}" in index
     assert ":glob:" in index
+
+
+@pytest.mark.slow
+def test_indonesian_build_names_text_left_in_english(tmp_path: Path) -> None:
+    """The check the Indonesian build runs: a paragraph of a translated page with no
+    translation is a warning (an error with -W) naming the page, the text and the catalogue."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(DOCS / '_ext')!r})\n"
+        f"sys.path.insert(0, {str(ROOT / 'src')!r})\n"
+        'extensions = ["myst_parser", "perlindungan_i18n"]\n'
+        'language = "id"\n',
+        encoding="utf-8",
+    )
+    (source / "index.md").write_text(
+        "# perlindungan\n\nA sentence nobody translated yet.\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html",
+         "-d", str(tmp_path / "doctrees"), str(source), str(tmp_path / "html")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "untranslated text on a Bahasa Indonesia page" in done.stderr
+    assert "A sentence nobody translated yet." in done.stderr
+    assert "docs/locale/id/LC_MESSAGES/index.po" in done.stderr

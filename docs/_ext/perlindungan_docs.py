@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 import perlindungan_i18n
 from docutils import nodes
 from docutils.statemachine import StringList
+from perlindungan_changes import changes_lines
 from perlindungan_explorer import CHART_DIR, charts, explorer_lines
 from perlindungan_words import lang_of
 from sphinx.application import Sphinx
@@ -97,6 +98,18 @@ class CliReference(_Generated):
         return cli_lines()
 
 
+class DataChanges(_Generated):
+    """``.. data-changes::`` with ``:from:`` and ``:to:`` - what changed between two dates."""
+
+    source = "<regulation data changes>"
+    option_spec: ClassVar[dict[str, Any]] = {"from": str, "to": str}
+
+    def lines(self) -> Iterable[str]:
+        return changes_lines(
+            lang_of(self.config.language), self.options["from"], self.options["to"]
+        )
+
+
 def _write_charts(app: Sphinx, exception: Exception | None) -> None:
     """Write the explorer's charts into the HTML output (``_charts/<parameter>.svg``)."""
     if exception is not None or app.builder.format != "html":
@@ -113,6 +126,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives, the chart writer and the two-language machinery."""
     app.add_directive("regulation-explorer", RegulationExplorer)
     app.add_directive("cli-reference", CliReference)
+    app.add_directive("data-changes", DataChanges)
     app.connect("build-finished", _write_charts)
     perlindungan_i18n.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -179,6 +179,26 @@ def _latest(parameter: Parameter[object], lang: str, *, short: bool = False) -> 
     return f"{shown} ({WORDS[lang]['since_word']} {entry.since.isoformat()})"
 
 
+def _on(parameter: Parameter[object], day: _dt.date, lang: str) -> str:
+    """The value in force on ``day`` (since when), and the next known value if any."""
+    words = WORDS[lang]
+    if parameter.in_force(day):
+        entry = parameter.at(day)
+        out = (
+            f"{value_text(parameter.unit, entry.value, lang)} "
+            f"({words['since_word']} {entry.since.isoformat()})"
+        )
+    else:
+        out = words["not_in_force"]
+    later = [e for e in parameter.values if e.since > day]
+    if later:
+        out += (
+            f"; {words['next']}: {value_text(parameter.unit, later[0].value, lang)} "
+            f"({words['since_word']} {later[0].since.isoformat()})"
+        )
+    return out
+
+
 def _ref(name: str) -> str:
     return f"{{ref}}`{name} <{label_of(name)}>`"
 
@@ -266,15 +286,17 @@ def explorer_lines(lang: str) -> list[str]:
     words = WORDS[lang]
     found = parameters()
     names = sorted(found)
-    lines = [f"## {words['popular']}", "", words["popular_intro"], ""]
+    intro = words["popular_intro"].format(date=_dt.datetime.now(tz=_dt.UTC).date().isoformat())
+    lines = [f"## {words['popular']}", "", intro, ""]
     popular = {
         "jp_cap": ["pu.jp.wage_cap"],
         "jkp_cap": ["pu.jkp.wage_cap"],
         "pension_age": ["jp.pension_age"],
         "bpu": [n for n in names if n.startswith("bpu.")],
     }
+    today = _dt.datetime.now(tz=_dt.UTC).date()
     for key, group in popular.items():
-        shown = [f"{_ref(n)}: {text(_latest(found[n], lang))}" for n in group if n in found]
+        shown = [f"{_ref(n)}: {text(_on(found[n], today, lang))}" for n in group if n in found]
         if shown:
             lines.append(f"- **{words[key]}**: " + "; ".join(shown))
     lines += ["", f"## {words['find']}", "", words["find_intro"], ""]

@@ -11,7 +11,10 @@ from __future__ import annotations
 WORDS: dict[str, dict[str, str]] = {
     "id": {
         "popular": "Paling sering dicari",
-        "popular_intro": "Angka yang paling sering ditanyakan, dengan nilai terbarunya:",
+        "popular_intro": "Angka yang paling sering ditanyakan, dengan nilai yang berlaku pada "
+        "{date} (hari situs ini dibangun) dan nilai berikutnya yang sudah diketahui:",
+        "next": "berikutnya",
+        "not_in_force": "tidak ada nilai yang berlaku",
         "jp_cap": "Batas upah iuran JP",
         "jkp_cap": "Batas upah iuran JKP",
         "bpu": "Iuran Bukan Penerima Upah (BPU)",
@@ -79,7 +82,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "popular": "Most looked up",
-        "popular_intro": "The figures asked for most often, with their latest value:",
+        "popular_intro": "The figures asked for most often, with the value in force on {date} "
+        "(the day this site was built) and the next value already known:",
+        "next": "next",
+        "not_in_force": "no value in force",
         "jp_cap": "JP contribution wage cap",
         "jkp_cap": "JKP contribution wage cap",
         "bpu": "Non-wage earner (BPU) contributions",
