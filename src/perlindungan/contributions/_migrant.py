@@ -16,11 +16,10 @@ import datetime as _dt
 import attrs
 
 from perlindungan._i18n import N_
-from perlindungan.contributions._common import value
 from perlindungan.contributions._model import Line, Note
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah, format_rupiah
-from perlindungan.parameters import parameter
+from perlindungan.parameters import amount, names, parameter
 from perlindungan.programs import Frequency, Payer, Program
 from perlindungan.workers import MigrantWorker
 
@@ -31,7 +30,7 @@ _BOTH = (Program.JKK, Program.JKM)
 
 
 def _flat_line(name: str, label: str, on: _dt.date, *, times: int = 1) -> Line:
-    entry = value(name, on)
+    entry = amount(name, on)
     unit = Rupiah(entry.value)
     return Line(
         program=Program.JKK,
@@ -81,17 +80,15 @@ def _package_lines(worker: MigrantWorker, on: _dt.date, notes: list[Note]) -> li
                     "which does not name contracts between packages or under 6 months."
                 ),
                 {"months": months, "package": package},
-                value("migrant.placement.extra_month", on).citations,
+                amount("migrant.placement.extra_month", on).citations,
             )
         )
     return lines
 
 
 def _jht_line(worker: MigrantWorker, on: _dt.date) -> Line:
-    entry = value("migrant.jht.amounts", on)
-    names = entry.value
-    assert isinstance(names, tuple)
-    allowed = tuple(Rupiah(a) for a in names)
+    entry = names("migrant.jht.amounts", on)
+    allowed = tuple(Rupiah(a) for a in entry.value)
     amount = worker.jht_amount
     assert amount is not None
     if amount not in allowed:

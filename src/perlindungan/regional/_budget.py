@@ -32,7 +32,9 @@ def premium(program: RegionalProgram, on: _dt.date, activity_value: Rupiah | Non
         income = cov.income
         if income is None:
             income = Rupiah(parameter("bpu.income.minimum").value_at(on))
-        quote = contributions(NonWageEarner(income=income), on=on)
+        # Whose money pays decides relief (a budget-paid premium gets no PP 50/2025 discount).
+        worker = NonWageEarner(income=income, paid_by=program.funding.payer)
+        quote = contributions(worker, on=on)
     else:
         value = activity_value if activity_value is not None else cov.example_activity_value
         quote = contributions(ConstructionProject(contract_value=value), on=on)
