@@ -18,11 +18,44 @@ import numpy.typing as npt
 from perlindungan.batch._columns import Bits, Categorical, Columns, Days, Masked, cell
 from perlindungan.contributions import FIRST_DATE
 
-__all__ = ["INT64_MAX", "Block", "Bools", "Column", "Inputs", "Ints", "block_dates"]
+__all__ = [
+    "INT64_MAX",
+    "NOT_BPU",
+    "NOT_PU",
+    "Block",
+    "Bools",
+    "Column",
+    "Inputs",
+    "Ints",
+    "block_dates",
+]
 
 INT64_MAX = np.iinfo(np.int64).max
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
+
+#: Columns the scalar API refuses for a wage earner, and for a non-wage earner.
+NOT_PU = (
+    "income",
+    "with_jht",
+    "jht_amount",
+    "contract_value",
+    "contract_months",
+    "pre_placement",
+    "sector",
+    "paid_by",
+)
+NOT_BPU = (
+    "wage",
+    "risk_class",
+    "birth_date",
+    "jht_amount",
+    "contract_value",
+    "contract_months",
+    "pre_placement",
+    "employer_sector",
+    "employer_workers",
+)
 
 
 class Column:

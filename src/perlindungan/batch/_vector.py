@@ -25,10 +25,20 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from perlindungan._overlay import Overlay, active
 from perlindungan._participant import bpu_sector, paid_by
 from perlindungan.batch._amounts import INT32_HEADROOM, Amounts
 from perlindungan.batch._columns import Columns
-from perlindungan.batch._inputs import INT64_MAX, Block, Bools, Inputs, Ints, block_dates
+from perlindungan.batch._inputs import (
+    INT64_MAX,
+    NOT_BPU,
+    NOT_PU,
+    Block,
+    Bools,
+    Inputs,
+    Ints,
+    block_dates,
+)
 from perlindungan.batch._reference import AMOUNT_COLUMNS, PAIRS
 from perlindungan.contributions._non_wage_earner_terms import non_wage_earner_terms
 from perlindungan.contributions._terms import Fraction
@@ -47,27 +57,6 @@ __all__ = ["BLOCK_ROWS", "INT32_HEADROOM", "Amounts", "vector_amounts"]
 #: Rows computed at a time: bounds the temporaries whatever the population.
 BLOCK_ROWS = 1 << 16
 
-_NOT_PU = (
-    "income",
-    "with_jht",
-    "jht_amount",
-    "contract_value",
-    "contract_months",
-    "pre_placement",
-    "sector",
-    "paid_by",
-)
-_NOT_BPU = (
-    "wage",
-    "risk_class",
-    "birth_date",
-    "jht_amount",
-    "contract_value",
-    "contract_months",
-    "pre_placement",
-    "employer_sector",
-    "employer_workers",
-)
 _COLUMN = {pair: i for i, pair in enumerate(PAIRS)}
 #: The pension-age cut-off, decided with the terms (the tests check it day by day).
 _last_birth_at_pension_age = last_birth_at_pension_age
@@ -120,9 +109,14 @@ class _PuRules(NamedTuple):
     last_birth: np.datetime64
 
 
-@lru_cache(maxsize=64)
 def _pu_rules(on: _dt.date) -> _PuRules:
     """The terms of the date as integer fractions (raises when a value is missing)."""
+    return _pu_fractions(on, active())
+
+
+@lru_cache(maxsize=64)
+def _pu_fractions(on: _dt.date, layer: Overlay | None) -> _PuRules:
+    del layer  # part of the cache key only: the terms read the active overlay
     relief = employer_relief(on)
     terms = wage_earner_terms(on, Relief.UNKNOWN)
     eligible = None if relief is None else wage_earner_terms(on, Relief.ELIGIBLE)
@@ -174,7 +168,7 @@ def _pu_block(block: Block, pu: Bools, on: _dt.date) -> Any:
     ok &= birth <= rules.on
     for name in ("wage", "risk_class", "birth_date"):
         ok &= block.given(name)
-    for name in _NOT_PU:  # the scalar API refuses these fields for a wage earner
+    for name in NOT_PU:  # the scalar API refuses these fields for a wage earner
         if name in inputs.present:
             ok &= ~block.given(name)
     eligible = None
@@ -252,8 +246,15 @@ class _BpuGroup(NamedTuple):
     jht: Fraction
 
 
-@lru_cache(maxsize=1024)
 def _bpu_group(on: _dt.date, sector: str | None, payer: Payer) -> _BpuGroup:
+    return _bpu_fractions(on, sector, payer, active())
+
+
+@lru_cache(maxsize=1024)
+def _bpu_fractions(
+    on: _dt.date, sector: str | None, payer: Payer, layer: Overlay | None
+) -> _BpuGroup:
+    del layer  # part of the cache key only: the terms read the active overlay
     terms = non_wage_earner_terms(on, sector, payer)
     return _BpuGroup(terms.jkk.fraction, terms.jkm.flat, terms.jht.fraction)
 
@@ -324,7 +325,7 @@ def _bpu_block(block: Block, bpu: Bools, on: _dt.date) -> Any:
     bound = _bound([f for g in groups for f in (g.jkk, g.jht)])
     ok = bpu & readable & (income >= low) & (income <= high) & (income <= bound)
     ok &= block.given("income")
-    for name in _NOT_BPU:  # the scalar API refuses these fields for a non-wage earner
+    for name in NOT_BPU:  # the scalar API refuses these fields for a non-wage earner
         if name in inputs.present:
             ok &= ~block.given(name)
     return ok, _bpu_amounts(np.where(ok, income, 0), with_jht, ok, group, groups)

@@ -11,7 +11,7 @@ import datetime as _dt
 from perlindungan._i18n import N_
 from perlindungan.contributions._common import rated_line, with_relief
 from perlindungan.contributions._model import BandPart, Line, Note
-from perlindungan.contributions._terms import rate_terms, relief_terms
+from perlindungan.contributions._terms import entry, rate_terms, relief_terms
 from perlindungan.money import Rupiah
 from perlindungan.parameters import Band, bands, rate
 from perlindungan.programs import Frequency, Payer, Program
@@ -37,8 +37,8 @@ def marginal_parts(base: Rupiah, bands: tuple[Band, ...]) -> tuple[BandPart, ...
 def _project_line(
     program: Program, name: str, label: str, project: ConstructionProject, on: _dt.date
 ) -> Line:
-    entry = bands(name, on)
-    parts = marginal_parts(project.contract_value, entry.value)
+    source = entry(bands, name, on)
+    parts = marginal_parts(project.contract_value, source.value)
     exact = sum((p.amount for p in parts), Rupiah.zero())
     amount, relief = with_relief(
         exact, relief_terms("pp49_2020", "PP 49/2020", program.value.lower(), on)
@@ -47,7 +47,7 @@ def _project_line(
         program=program,
         payer=Payer.EMPLOYER,
         amount=amount,
-        citations=entry.citations,
+        citations=source.citations,
         label=label,
         frequency=Frequency.ONCE,
         base=project.contract_value,
@@ -72,7 +72,7 @@ def construction_lines(
     return [
         rated_line(
             rate_terms(
-                rate("construction.listed_wages.jkk_rate", on),
+                entry(rate, "construction.listed_wages.jkk_rate", on),
                 program=Program.JKK,
                 payer=Payer.EMPLOYER,
                 label=N_("JKK on the wage of a listed construction worker"),
@@ -82,7 +82,7 @@ def construction_lines(
         ),
         rated_line(
             rate_terms(
-                rate("construction.listed_wages.jkm_rate", on),
+                entry(rate, "construction.listed_wages.jkm_rate", on),
                 program=Program.JKM,
                 payer=Payer.EMPLOYER,
                 label=N_("JKM on the wage of a listed construction worker"),

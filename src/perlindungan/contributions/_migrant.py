@@ -17,6 +17,7 @@ import attrs
 
 from perlindungan._i18n import N_
 from perlindungan.contributions._model import Line, Note
+from perlindungan.contributions._terms import entry
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah, format_rupiah
 from perlindungan.parameters import amount, names, parameter
@@ -30,13 +31,13 @@ _BOTH = (Program.JKK, Program.JKM)
 
 
 def _flat_line(name: str, label: str, on: _dt.date, *, times: int = 1) -> Line:
-    entry = amount(name, on)
-    unit = Rupiah(entry.value)
+    source = entry(amount, name, on)
+    unit = Rupiah(source.value)
     return Line(
         program=Program.JKK,
         payer=Payer.WORKER,
         amount=unit * times,
-        citations=entry.citations,
+        citations=source.citations,
         label=label,
         frequency=Frequency.ONCE,
         base=None if times == 1 else unit,
@@ -80,22 +81,22 @@ def _package_lines(worker: MigrantWorker, on: _dt.date, notes: list[Note]) -> li
                     "which does not name contracts between packages or under 6 months."
                 ),
                 {"months": months, "package": package},
-                amount("migrant.placement.extra_month", on).citations,
+                entry(amount, "migrant.placement.extra_month", on).citations,
             )
         )
     return lines
 
 
 def _jht_line(worker: MigrantWorker, on: _dt.date) -> Line:
-    entry = names("migrant.jht.amounts", on)
-    allowed = tuple(Rupiah(a) for a in entry.value)
+    source = entry(names, "migrant.jht.amounts", on)
+    allowed = tuple(Rupiah(a) for a in source.value)
     amount = worker.jht_amount
     assert amount is not None
     if amount not in allowed:
         raise InvalidInputError(
             "worker.jht_amount must be one of "
             + ", ".join(format_rupiah(a, locale="en") for a in allowed)
-            + f" per month ({entry.cite()}); got {format_rupiah(amount, locale='en')}.",
+            + f" per month ({source.cite()}); got {format_rupiah(amount, locale='en')}.",
             field="worker.jht_amount",
             value=amount.amount,
         )
@@ -103,7 +104,7 @@ def _jht_line(worker: MigrantWorker, on: _dt.date) -> Line:
         program=Program.JHT,
         payer=Payer.WORKER,
         amount=amount,
-        citations=entry.citations,
+        citations=source.citations,
         label=N_("JHT, monthly amount chosen"),
     )
 

@@ -15,9 +15,11 @@ from functools import lru_cache
 import attrs
 
 from perlindungan._i18n import N_
+from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._model import Note
 from perlindungan.contributions._terms import (
     LineTerms,
+    entry,
     flat_terms,
     rate_terms,
     relief_terms,
@@ -48,37 +50,38 @@ def non_wage_earner_terms(
 ) -> NonWageEarnerTerms:
     """The terms of a non-wage earner on ``on`` in ``sector``, paid by ``paid_by``."""
     del sector, paid_by  # no relief in the data depends on them yet
-    return _terms(on)
+    return _terms(on, active())
 
 
 @lru_cache(maxsize=1024)
-def _terms(on: _dt.date) -> NonWageEarnerTerms:
+def _terms(on: _dt.date, layer: Overlay | None) -> NonWageEarnerTerms:
+    del layer  # part of the cache key only: entry() reads the active overlay
     jkk_relief = relief_terms("pp49_2020", _PP49, "jkk", on)
     jkm_relief = relief_terms("pp49_2020", _PP49, "jkm", on)
     notes: tuple[Note, ...] = ()
     return NonWageEarnerTerms(
         on=on,
         jkk=rate_terms(
-            rate("bpu.jkk.rate", on),
+            entry(rate, "bpu.jkk.rate", on),
             program=Program.JKK,
             payer=Payer.WORKER,
             label=N_("JKK on declared income"),
             relief=jkk_relief,
         ),
         jkm=flat_terms(
-            amount("bpu.jkm.amount", on),
+            entry(amount, "bpu.jkm.amount", on),
             program=Program.JKM,
             payer=Payer.WORKER,
             label=N_("JKM, flat amount"),
             relief=jkm_relief,
         ),
         jht=rate_terms(
-            rate("bpu.jht.rate", on),
+            entry(rate, "bpu.jht.rate", on),
             program=Program.JHT,
             payer=Payer.WORKER,
             label=N_("JHT on declared income (chosen)"),
         ),
-        lowest_income=amount("bpu.income.minimum", on),
-        highest_income=amount("bpu.income.maximum", on),
+        lowest_income=entry(amount, "bpu.income.minimum", on),
+        highest_income=entry(amount, "bpu.income.maximum", on),
         notes=notes,
     )

@@ -18,11 +18,14 @@ The categories' terms are in :mod:`._wage_earner_terms` and :mod:`._non_wage_ear
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
+from typing import TypeVar, cast
 
 import attrs
 
+from perlindungan._overlay import Overlay, active
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
 from perlindungan.parameters import DatedValue, amount, flag, rate
@@ -33,6 +36,7 @@ __all__ = [
     "Fraction",
     "LineTerms",
     "ReliefTerms",
+    "entry",
     "exact_fraction",
     "flat_terms",
     "rate_terms",
@@ -41,6 +45,25 @@ __all__ = [
 
 #: An exact non-negative fraction ``(numerator, 10**k)``.
 Fraction = tuple[int, int]
+_T = TypeVar("_T")
+
+
+def entry(
+    reader: Callable[[str, _dt.date], DatedValue[_T]], name: str, on: _dt.date
+) -> DatedValue[_T]:
+    """The entry of parameter ``name`` in force on ``on``, read with a typed ``reader``
+    (:func:`~perlindungan.parameters.rate`, ``amount``...): a scenario's override when one
+    is active (:mod:`perlindungan._overlay`), else the bundled entry.
+
+    Every terms function is cached per date *and* active overlay, so a scenario never sees
+    the terms of the law, nor the law those of a scenario.
+    """
+    layer = active()
+    if layer is not None:
+        hit = layer.entry(name, on)
+        if hit is not None:
+            return cast("DatedValue[_T]", hit)
+    return reader(name, on)
 
 
 def exact_fraction(value: Decimal) -> Fraction:
@@ -65,22 +88,29 @@ class ReliefTerms:
     citations: tuple[Citation, ...]
 
 
-@lru_cache(maxsize=4096)
 def relief_terms(scheme: str, label: str, program: str, on: _dt.date) -> ReliefTerms | None:
     """The terms of relief ``scheme`` for ``program`` on ``on``, or None if not in force.
 
     ``scheme`` is the data key (``pp49_2020``), ``label`` the name shown (``PP 49/2020``).
     """
-    if not flag(f"relief.{scheme}.in_force", on).value:
+    return _relief_terms(scheme, label, program, on, active())
+
+
+@lru_cache(maxsize=4096)
+def _relief_terms(
+    scheme: str, label: str, program: str, on: _dt.date, layer: Overlay | None
+) -> ReliefTerms | None:
+    del layer  # part of the cache key only: entry() reads the active overlay
+    if not entry(flag, f"relief.{scheme}.in_force", on).value:
         return None
     return scheme_share(scheme, label, program, on)
 
 
 def scheme_share(scheme: str, label: str, program: str, on: _dt.date) -> ReliefTerms:
     """The payable share of ``scheme`` for ``program`` on ``on`` (whether in force or not)."""
-    entry = rate(f"relief.{scheme}.{program}_payable_share", on)
+    share = entry(rate, f"relief.{scheme}.{program}_payable_share", on)
     kind = "deferral" if program == "jp" else "discount"
-    return ReliefTerms(label, kind, entry.value, entry.citations)
+    return ReliefTerms(label, kind, share.value, share.citations)
 
 
 @attrs.frozen
@@ -94,8 +124,8 @@ class CapTerms:
     @classmethod
     def read(cls, name: str, on: _dt.date) -> CapTerms:
         """The cap parameter ``name`` in force on ``on``."""
-        entry = amount(name, on)
-        return cls(name, Rupiah(entry.value), entry.citations)
+        limit = entry(amount, name, on)
+        return cls(name, Rupiah(limit.value), limit.citations)
 
 
 @attrs.frozen
@@ -134,7 +164,7 @@ class LineTerms:
 
 
 def rate_terms(
-    entry: DatedValue[Decimal],
+    source: DatedValue[Decimal],
     *,
     program: Program,
     payer: Payer,
@@ -148,8 +178,8 @@ def rate_terms(
         program=program,
         payer=payer,
         label=label,
-        citations=entry.citations,
-        rate=entry.value,
+        citations=source.citations,
+        rate=source.value,
         cap=cap,
         relief=relief,
         label_params=label_params,
@@ -157,7 +187,7 @@ def rate_terms(
 
 
 def flat_terms(
-    entry: DatedValue[Decimal],
+    source: DatedValue[Decimal],
     *,
     program: Program,
     payer: Payer,
@@ -169,7 +199,7 @@ def flat_terms(
         program=program,
         payer=payer,
         label=label,
-        citations=entry.citations,
-        amount=Rupiah(entry.value),
+        citations=source.citations,
+        amount=Rupiah(source.value),
         relief=relief,
     )

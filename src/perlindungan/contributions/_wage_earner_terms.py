@@ -22,10 +22,12 @@ from typing import TypeVar
 import attrs
 
 from perlindungan._i18n import N_
+from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._model import Note
 from perlindungan.contributions._terms import (
     CapTerms,
     LineTerms,
+    entry,
     rate_terms,
     relief_terms,
 )
@@ -84,15 +86,20 @@ class EmployerRelief:
         )
 
 
-@lru_cache(maxsize=256)
 def employer_relief(on: _dt.date) -> EmployerRelief | None:
     """The employer relief in force on ``on`` (None when none is, or PP 49/2020 is)."""
-    if flag("relief.pp49_2020.in_force", on).value:
+    return _employer_relief(on, active())
+
+
+@lru_cache(maxsize=256)
+def _employer_relief(on: _dt.date, layer: Overlay | None) -> EmployerRelief | None:
+    del layer  # part of the cache key only: entry() reads the active overlay
+    if entry(flag, "relief.pp49_2020.in_force", on).value:
         return None
     if relief_terms("pp7_2025", _PP7, "jkk", on) is None:
         return None
-    sectors = names("relief.pp7_2025.sectors", on)
-    minimum = count("relief.pp7_2025.minimum_workers", on)
+    sectors = entry(names, "relief.pp7_2025.sectors", on)
+    minimum = entry(count, "relief.pp7_2025.minimum_workers", on)
     return EmployerRelief(sectors.value, minimum.value, sectors.citations)
 
 
@@ -142,7 +149,7 @@ def _jp_terms(on: _dt.date, pp49: bool) -> tuple[LineTerms, LineTerms]:
     relief = relief_terms("pp49_2020", _PP49, "jp", on) if pp49 else None
     return (
         rate_terms(
-            rate("pu.jp.employer_rate", on),
+            entry(rate, "pu.jp.employer_rate", on),
             program=Program.JP,
             payer=Payer.EMPLOYER,
             label=N_("JP, employer's share"),
@@ -150,7 +157,7 @@ def _jp_terms(on: _dt.date, pp49: bool) -> tuple[LineTerms, LineTerms]:
             relief=relief,
         ),
         rate_terms(
-            rate("pu.jp.worker_rate", on),
+            entry(rate, "pu.jp.worker_rate", on),
             program=Program.JP,
             payer=Payer.WORKER,
             label=N_("JP, worker's share"),
@@ -188,11 +195,18 @@ def _notes(state: Relief, relief: EmployerRelief | None) -> tuple[Note, ...]:
     )
 
 
-@lru_cache(maxsize=256)
 def wage_earner_terms(on: _dt.date, state: Relief = Relief.NONE) -> WageEarnerTerms:
     """The terms of a wage earner on ``on`` whose employer has relief state ``state``
-    (from :meth:`EmployerRelief.decide`; ignored when no employer relief is in force)."""
-    pp49 = flag("relief.pp49_2020.in_force", on).value
+    (from :meth:`EmployerRelief.decide`; ignored when no employer relief is in force).
+
+    Cached per date, state and active scenario overlay (:mod:`perlindungan._overlay`)."""
+    return _wage_earner_terms(on, state, active())
+
+
+@lru_cache(maxsize=256)
+def _wage_earner_terms(on: _dt.date, state: Relief, layer: Overlay | None) -> WageEarnerTerms:
+    del layer  # part of the cache key only: entry() reads the active overlay
+    pp49 = entry(flag, "relief.pp49_2020.in_force", on).value
     relief = employer_relief(on)
     if relief is None:
         state = Relief.NONE
@@ -204,7 +218,7 @@ def wage_earner_terms(on: _dt.date, state: Relief = Relief.NONE) -> WageEarnerTe
     recomposition: list[tuple[Program, DatedValue[Decimal]]] = []
     if parameter("pu.jkp.government_rate").in_force(on):
         jkp = rate_terms(
-            rate("pu.jkp.government_rate", on),
+            entry(rate, "pu.jkp.government_rate", on),
             program=Program.JKP,
             payer=Payer.GOVERNMENT,
             label=N_("JKP, central government's share (not billed to employer or worker)"),
@@ -214,14 +228,14 @@ def wage_earner_terms(on: _dt.date, state: Relief = Relief.NONE) -> WageEarnerTe
             (Program.JKK, "pu.jkp.recomposition_jkk_rate"),
             (Program.JKM, "pu.jkp.recomposition_jkm_rate"),
         ):
-            entry = rate(name, on)
-            if entry.value:
-                recomposition.append((source, entry))
+            share = entry(rate, name, on)
+            if share.value:
+                recomposition.append((source, share))
     return WageEarnerTerms(
         on=on,
         jkk=tuple(
             rate_terms(
-                rate(f"pu.jkk.rate.{group}", on),
+                entry(rate, f"pu.jkk.rate.{group}", on),
                 program=Program.JKK,
                 payer=Payer.EMPLOYER,
                 label=N_("JKK, risk group {risk_class}"),
@@ -231,7 +245,7 @@ def wage_earner_terms(on: _dt.date, state: Relief = Relief.NONE) -> WageEarnerTe
             for group in range(1, 6)
         ),
         jkm=rate_terms(
-            rate("pu.jkm.rate", on),
+            entry(rate, "pu.jkm.rate", on),
             program=Program.JKM,
             payer=Payer.EMPLOYER,
             label=N_("JKM"),
@@ -239,13 +253,13 @@ def wage_earner_terms(on: _dt.date, state: Relief = Relief.NONE) -> WageEarnerTe
         ),
         jht=(
             rate_terms(
-                rate("pu.jht.employer_rate", on),
+                entry(rate, "pu.jht.employer_rate", on),
                 program=Program.JHT,
                 payer=Payer.EMPLOYER,
                 label=N_("JHT, employer's share"),
             ),
             rate_terms(
-                rate("pu.jht.worker_rate", on),
+                entry(rate, "pu.jht.worker_rate", on),
                 program=Program.JHT,
                 payer=Payer.WORKER,
                 label=N_("JHT, worker's share"),
