@@ -21,7 +21,7 @@ import datetime as _dt
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
-from typing import TypeVar, cast
+from typing import TypeVar
 
 import attrs
 
@@ -53,16 +53,11 @@ def entry(
 ) -> DatedValue[_T]:
     """The entry of parameter ``name`` in force on ``on``, read with a typed ``reader``
     (:func:`~perlindungan.parameters.rate`, ``amount``...): a scenario's override when one
-    is active (:mod:`perlindungan._overlay`), else the bundled entry.
+    is active (:meth:`~perlindungan.parameters.Parameter.at`), else the bundled entry.
 
     Every terms function is cached per date *and* active overlay, so a scenario never sees
     the terms of the law, nor the law those of a scenario.
     """
-    layer = active()
-    if layer is not None:
-        hit = layer.entry(name, on)
-        if hit is not None:
-            return cast("DatedValue[_T]", hit)
     return reader(name, on)
 
 

@@ -7,8 +7,8 @@ Every rule (rates, caps, relief, the JP pension-age cut-off, the JKP start) is d
 from __future__ import annotations
 
 import datetime as _dt
-from functools import lru_cache
 
+from perlindungan._context import overlay_cache
 from perlindungan._i18n import N_
 from perlindungan.contributions._common import capped, rated_line
 from perlindungan.contributions._model import Line, Note, Recomposition
@@ -26,7 +26,7 @@ from perlindungan.workers import WageEarner
 __all__ = ["wage_earner_lines"]
 
 
-@lru_cache(maxsize=4096)
+@overlay_cache(maxsize=4096)
 def _reached(birth_date: _dt.date) -> _dt.date:
     # pension_age_reached_on walks the dated pension ages; cached per birth date.
     return pension_age_reached_on(birth_date)

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 import attrs
 
+from perlindungan._context import overlay_cache
 from perlindungan._i18n import N_
 from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._model import Note
@@ -103,7 +104,7 @@ def _employer_relief(on: _dt.date, layer: Overlay | None) -> EmployerRelief | No
     return EmployerRelief(sectors.value, minimum.value, sectors.citations)
 
 
-@lru_cache(maxsize=256)
+@overlay_cache(maxsize=256)
 def last_birth_at_pension_age(last_day: _dt.date) -> _dt.date:
     """The latest birth date whose holder reaches pension age on or before ``last_day``.
 
