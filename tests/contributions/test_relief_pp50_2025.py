@@ -10,8 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from perlindungan import NonWageEarner, Program, contributions, parameter, regional
+from perlindungan import NonWageEarner, Program, contributions, regional
 from perlindungan.cli import main
+from perlindungan.parameters import names
 
 ON = _dt.date(2026, 6, 1)
 
@@ -100,7 +101,7 @@ def test_a_budget_paid_regional_program_is_not_discounted() -> None:
 
 
 def test_the_data_records_the_reading_of_the_exclusion() -> None:
-    entry = parameter("relief.pp50_2025.excluded_payers").at(ON)
+    entry = names("relief.pp50_2025.excluded_payers", ON)
     assert set(entry.value) == {"government", "regional_budget", "village_budget"}
     assert entry.citations[0].article == "Pasal 3"
     assert entry.confidence == "M"  # the village budget is the library's reading
