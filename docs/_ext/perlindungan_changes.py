@@ -4,11 +4,17 @@
 Generated from :func:`perlindungan.data_diff` (the same answer as ``perlindungan data
 diff FROM TO``) in the language of the build: every parameter whose value in force differs,
 old and new, each value that took effect in between with the instrument behind it, and the
-relief schemes that start or end in between.
+relief schemes that start or end in between. Where the installed package has no
+``data_diff`` yet, the same comparison is read from the parameters themselves
+(:func:`_from_parameters`): the value in force on each date, and the entries in between.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import itertools
+
+import attrs
 from perlindungan_explorer import label_of, value_text
 from perlindungan_table import table, text
 from perlindungan_words import WORDS
@@ -16,10 +22,11 @@ from perlindungan_words import WORDS
 _CHANGES: dict[str, dict[str, str]] = {
     "id": {
         "title": "Dari {start} sampai {end}",
+        "intro": "Nilai lama: yang berlaku pada {start}; nilai baru: yang berlaku pada {end}.",
         "params": "Parameter yang nilainya berubah ({n})",
         "reliefs": "Skema keringanan yang mulai atau berakhir ({n})",
-        "old": "Nilai pada {start}",
-        "new": "Nilai pada {end}",
+        "old": "Nilai lama",
+        "new": "Nilai baru",
         "steps": "Perubahan dan dasar hukumnya",
         "unknown": "tidak diketahui",
         "scheme": "Skema",
@@ -31,10 +38,11 @@ _CHANGES: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "From {start} to {end}",
+        "intro": "Old value: in force on {start}; new value: in force on {end}.",
         "params": "Parameters whose value changed ({n})",
         "reliefs": "Relief schemes that start or end ({n})",
-        "old": "Value on {start}",
-        "new": "Value on {end}",
+        "old": "Old value",
+        "new": "New value",
         "steps": "Changes and their legal basis",
         "unknown": "not known",
         "scheme": "Scheme",
@@ -47,18 +55,102 @@ _CHANGES: dict[str, dict[str, str]] = {
 }
 
 
+@attrs.frozen
+class _Step:
+    since: _dt.date
+    value: object
+    citation: str
+
+
+@attrs.frozen
+class _Change:
+    parameter: str
+    label_en: str
+    label_id: str
+    unit: str
+    old: object
+    new: object
+    steps: tuple[_Step, ...]
+
+
+@attrs.frozen
+class _Relief:
+    parameter: str
+    label_en: str
+    label_id: str
+    event: str
+    day: _dt.date
+    citation: str
+
+
+@attrs.frozen
+class _Diff:
+    start: _dt.date
+    end: _dt.date
+    changes: tuple[_Change, ...]
+    reliefs: tuple[_Relief, ...]
+
+
+def _from_parameters(start: str, end: str) -> _Diff:
+    """The comparison read from the parameters: values in force on both dates (``None``
+    when not known), the entries in between, and the relief flags that turn on or off."""
+    from perlindungan.dates import to_date  # noqa: PLC0415
+    from perlindungan.parameters import parameters  # noqa: PLC0415
+
+    first, last = to_date(start), to_date(end)
+    changes, reliefs = [], []
+    found = parameters()
+    for name in sorted(found):
+        parameter = found[name]
+        if parameter.unit == "flag":
+            for before, after in itertools.pairwise(parameter.values):
+                if before.value is False and after.value is True and first < after.since <= last:
+                    reliefs.append(
+                        _Relief(name, parameter.label_en, parameter.label_id, "starts",
+                                after.since, after.cite())
+                    )  # fmt: skip
+                day = after.since - _dt.timedelta(days=1)
+                if before.value is True and after.value is False and first <= day < last:
+                    reliefs.append(
+                        _Relief(name, parameter.label_en, parameter.label_id, "ends", day,
+                                after.cite())
+                    )  # fmt: skip
+            continue
+        old = parameter.value_at(first) if parameter.in_force(first) else None
+        new = parameter.value_at(last) if parameter.in_force(last) else None
+        if old != new:
+            steps = tuple(
+                _Step(e.since, e.value, e.cite())
+                for e in parameter.values
+                if first < e.since <= last
+            )
+            changes.append(
+                _Change(name, parameter.label_en, parameter.label_id, parameter.unit, old, new,
+                        steps)
+            )  # fmt: skip
+    reliefs.sort(key=lambda r: (r.day, r.parameter))
+    return _Diff(first, last, tuple(changes), tuple(reliefs))
+
+
+def _diff(start: str, end: str) -> _Diff:
+    try:
+        from perlindungan import data_diff  # noqa: PLC0415
+    except ImportError:
+        return _from_parameters(start, end)
+    return data_diff(start, end)  # a DataDiff: the same attributes as _Diff
+
+
 def _ref(name: str) -> str:
     return f"{{ref}}`{name} <{label_of(name)}>`"
 
 
 def changes_lines(lang: str, start: str, end: str) -> list[str]:
     """The changes from ``start`` to ``end`` as Markdown (MyST) lines, in ``lang``."""
-    from perlindungan import data_diff  # noqa: PLC0415
-
     words, say = WORDS[lang], _CHANGES[lang]
-    diff = data_diff(start, end)
+    diff = _diff(start, end)
     first, last = diff.start.isoformat(), diff.end.isoformat()
     lines = [f"## {say['title'].format(start=first, end=last)}", ""]
+    lines += [say["intro"].format(start=first, end=last), ""]
     lines += [f"### {say['params'].format(n=len(diff.changes))}", ""]
     rows = []
     for change in diff.changes:
@@ -82,11 +174,11 @@ def changes_lines(lang: str, start: str, end: str) -> list[str]:
         )
     header = [
         words["parameter"],
-        say["old"].format(start=first),
-        say["new"].format(end=last),
+        say["old"],
+        say["new"],
         say["steps"],
     ]
-    lines += table(header, rows, "changes-parameters", "34 14 14 38") if rows else [say["none"], ""]
+    lines += table(header, rows, "changes-parameters", "auto") if rows else [say["none"], ""]
     lines += [f"### {say['reliefs'].format(n=len(diff.reliefs))}", ""]
     relief_rows = [
         [
@@ -99,8 +191,6 @@ def changes_lines(lang: str, start: str, end: str) -> list[str]:
     ]
     header = [say["scheme"], say["event"], say["day"], words["basis"]]
     lines += (
-        table(header, relief_rows, "changes-reliefs", "40 16 14 30")
-        if relief_rows
-        else [say["none"], ""]
+        table(header, relief_rows, "changes-reliefs", "auto") if relief_rows else [say["none"], ""]
     )
     return lines

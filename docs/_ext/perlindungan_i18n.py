@@ -37,6 +37,7 @@ TRANSLATED = frozenset(
         "how-to",
         "cli",
         "explorer",
+        "changes",
     }
 )
 
