@@ -48,7 +48,7 @@ def cli_lines() -> list[str]:
     from perlindungan.cli import build_parser  # noqa: PLC0415
 
     saved = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = "96"
+    os.environ["COLUMNS"] = "84"  # fits the code blocks of the page without wrapping
     try:
         parser = build_parser()
         lines = ["## `perlindungan`", "", "```text", *parser.format_help().splitlines(), "```", ""]
