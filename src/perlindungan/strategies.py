@@ -1,6 +1,6 @@
 """Hypothesis strategies for property tests of BPJS Ketenagakerjaan calculations.
 
-Install with the ``testing`` extra (``pip install perlindungan[testing]``): this module
+Install with the ``testing`` extra (``pip install -e ".[testing]"``): this module
 imports :mod:`hypothesis`; the rest of the package never does.
 
 Every strategy draws *valid* inputs, so a property test can call the library (or your own

@@ -15,6 +15,7 @@ import attrs
 
 from perlindungan.contributions import Quote, contributions
 from perlindungan.dates import to_date
+from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.parameters import parameter
 from perlindungan.programs import Frequency
@@ -35,6 +36,12 @@ def premium(program: RegionalProgram, on: _dt.date, activity_value: Rupiah | Non
         quote = contributions(NonWageEarner(income=income), on=on)
     else:
         value = activity_value if activity_value is not None else cov.example_activity_value
+        if value is None:
+            raise InvalidInputError(
+                f"program {program.id!r} covers construction activities: give the activity's "
+                "contract value (activity_value), such as 250000000.",
+                field="activity_value",
+            )
         quote = contributions(ConstructionProject(contract_value=value), on=on)
     quote = attrs.evolve(quote, lines=tuple(ln for ln in quote.lines if ln.program in cov.programs))
     return quote.paid_by(program.funding.payer)
