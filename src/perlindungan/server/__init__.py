@@ -15,7 +15,7 @@ JSON text (:func:`perlindungan._responses.json_text`), so the answer equals
 
 >>> from perlindungan.server import create_app
 >>> app = create_app()
->>> sorted(route.path for route in app.routes if route.path.startswith("/v1/"))[:3]
+>>> sorted(app.openapi()["paths"])[:3]
 ['/v1/batch/contributions', '/v1/benefits', '/v1/contributions']
 """
 
