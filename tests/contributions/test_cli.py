@@ -20,7 +20,7 @@ from perlindungan.payroll import COLUMNS, bundled_payroll, payroll_contributions
 from perlindungan.programs import Payer
 from perlindungan.regional._person import FACTS
 
-SAMPLE = Path(__file__).parents[1] / "src" / "perlindungan" / "data" / "samples" / "payroll.csv"
+SAMPLE = Path(__file__).parents[2] / "src" / "perlindungan" / "data" / "samples" / "payroll.csv"
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
