@@ -158,6 +158,7 @@ def test_lines_notes_and_components_carry_labels_in_id_and_en() -> None:
     assert set(component["labels"]) == {"id", "en"}
 
 
+@pytest.mark.slow
 def test_mypy_rejects_a_float_wage(tmp_path: Path) -> None:
     snippet = tmp_path / "app.py"
     snippet.write_text(
@@ -198,6 +199,7 @@ def _example_app() -> str:
     return str(blocks[0])
 
 
+@pytest.mark.slow
 def test_the_fastapi_example_of_the_docs_runs(tmp_path: Path) -> None:
     (tmp_path / "example_app.py").write_text(_example_app(), "utf-8")
     with socket.socket() as sock:

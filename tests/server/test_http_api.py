@@ -25,6 +25,8 @@ from perlindungan.cli import main
 from perlindungan.conformance import cases
 from perlindungan.regional import planned_budget, program
 
+pytestmark = pytest.mark.slow  # a server process, and the CLI on every conformance vector
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src" / "perlindungan" / "data"
 
@@ -198,18 +200,37 @@ def test_accept_language_chooses_indonesian_or_english(base_url: str) -> None:
     assert first_id["name"] == first_id["names"]["id"]
 
 
+def _declare(url: str, path: str, length: int, content_type: str) -> tuple[int, dict[str, Any]]:
+    """Send only the headers of a large request (``Expect: 100-continue``, as curl does for
+    large bodies) and read the answer: a refusal comes before any body byte is sent."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(
+            (
+                f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {content_type}\r\n"
+                f"Content-Length: {length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+            ).encode("ascii")
+        )
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return int(head.split()[1]), json.loads(body)
+
+
 def test_request_size_limits(base_url: str) -> None:
-    status, _, answer = call(base_url, "/v1/contributions", "x" * (64 * 1024 + 1))
+    status, answer = _declare(base_url, "/v1/contributions", 64 * 1024 + 1, "application/json")
     assert status == 413
-    assert json.loads(answer)["error"]["code"] == "too_large"
-    upload = "id,category,income\n" + "r,bpu,1000000\n" * 200_000
-    status, _, answer = call(
-        base_url,
-        "/v1/batch/contributions?on=2025-06-01",
-        upload,
-        headers={"Content-Type": "text/csv"},
+    assert answer["error"]["code"] == "too_large"
+    assert "65,536 bytes" in answer["error"]["message"]
+    status, answer = _declare(
+        base_url, "/v1/batch/contributions?on=2025-06-01", 2 * 1024 * 1024 + 1, "text/csv"
     )
     assert status == 413
+    assert "2,097,152 bytes" in answer["error"]["message"]
+    # a body within the limit is read
+    status, _, _ = call(base_url, "/v1/contributions", "x" * (64 * 1024))
+    assert status == 400
 
 
 def test_batch_takes_json_csv_and_parquet_and_returns_every_row(base_url: str) -> None:
