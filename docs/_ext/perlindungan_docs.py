@@ -9,6 +9,7 @@ building; no file is generated in the repository.
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Iterable
 from decimal import Decimal
@@ -107,6 +108,18 @@ def explorer_lines() -> list[str]:
     return lines
 
 
+def _help_lines(command: str, parser: argparse.ArgumentParser) -> list[str]:
+    """The help of ``command``, then of each of its subcommands (``data status``, ...)."""
+    heading = "#" * min(command.count(" ") + 2, 3)
+    lines = [f"{heading} `{command}`", "", "```text", *parser.format_help().splitlines(), "```", ""]
+    actions = [a for a in parser._actions if a.choices and isinstance(a.choices, dict)]  # noqa: SLF001
+    for action in actions:
+        assert isinstance(action.choices, dict)
+        for name, sub in sorted(action.choices.items()):
+            lines += _help_lines(f"{command} {name}", sub)
+    return lines
+
+
 def cli_lines() -> list[str]:
     """The help of every command as Markdown (MyST) lines."""
     from perlindungan.cli import build_parser  # noqa: PLC0415
@@ -114,14 +127,7 @@ def cli_lines() -> list[str]:
     saved = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "96"
     try:
-        parser = build_parser()
-        lines = ["## `perlindungan`", "", "```text", *parser.format_help().splitlines(), "```", ""]
-        actions = [a for a in parser._actions if a.choices and isinstance(a.choices, dict)]  # noqa: SLF001
-        for action in actions:
-            assert isinstance(action.choices, dict)
-            for name, sub in sorted(action.choices.items()):
-                lines += [f"## `perlindungan {name}`", "", "```text"]
-                lines += [*sub.format_help().splitlines(), "```", ""]
+        lines = _help_lines("perlindungan", build_parser())
     finally:
         if saved is None:
             del os.environ["COLUMNS"]

@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from perlindungan._version import __version__
-from perlindungan.cli import _benefits, _conformance, _contributions, _payroll, _program
+from perlindungan.cli import (
+    _benefits,
+    _conformance,
+    _contributions,
+    _data,
+    _payroll,
+    _program,
+)
 from perlindungan.errors import PerlindunganError
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
@@ -37,6 +44,7 @@ COMMANDS: dict[str, Command] = _commands(
     _benefits,
     _conformance,
     _contributions,
+    _data,
     _payroll,
     _program,
 )
