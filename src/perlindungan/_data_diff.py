@@ -214,8 +214,9 @@ def data_diff(start: _dt.date | str, end: _dt.date | str) -> DataDiff:
 
     >>> from perlindungan import data_diff
     >>> diff = data_diff("2025-01-01", "2026-06-01")
-    >>> [(c.parameter, str(c.old), str(c.new)) for c in diff.changes][-1]
-    ('pu.jp.wage_cap', '10042300', '11086300')
+    >>> cap = next(c for c in diff.changes if c.parameter == "pu.jp.wage_cap")
+    >>> int(cap.old), int(cap.new), [s.since.isoformat() for s in cap.steps]
+    (10042300, 11086300, ['2025-03-01', '2026-03-01'])
     """
     first, last = to_date(start, field="from"), to_date(end, field="to")
     if last < first:
