@@ -8,19 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from perlindungan.cli import COMMANDS, build_parser
+from perlindungan.cli import COMMANDS, _region, build_parser
 
 CLI = Path(__file__).parents[1] / "src" / "perlindungan" / "cli"
 
 
-def _command_names_in_sources() -> set[str]:
-    """``NAME = "..."`` of every module in ``cli/`` (a command module defines one)."""
+def _names_in_sources(variable: str) -> set[str]:
+    """``<variable> = "..."`` of every module in ``cli/`` (``NAME`` for a command module,
+    ``ACTION`` for a region action)."""
     names: set[str] = set()
     for path in CLI.glob("_*.py"):
         for node in ast.parse(path.read_text("utf-8")).body:
             if (
                 isinstance(node, ast.Assign)
-                and [getattr(t, "id", None) for t in node.targets] == ["NAME"]
+                and [getattr(t, "id", None) for t in node.targets] == [variable]
                 and isinstance(node.value, ast.Constant)
             ):
                 names.add(str(node.value.value))
@@ -28,7 +29,11 @@ def _command_names_in_sources() -> set[str]:
 
 
 def test_every_command_module_is_registered() -> None:
-    assert _command_names_in_sources() == set(COMMANDS)
+    assert _names_in_sources("NAME") == set(COMMANDS)
+
+
+def test_every_region_action_is_registered() -> None:
+    assert _names_in_sources("ACTION") == set(_region.actions())
 
 
 def test_the_help_lists_the_registry(capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,6 +19,7 @@ from perlindungan.cli import (
     _data,
     _payroll,
     _program,
+    _region,
 )
 from perlindungan.errors import PerlindunganError
 
@@ -47,6 +48,7 @@ COMMANDS: dict[str, Command] = _commands(
     _data,
     _payroll,
     _program,
+    _region,
 )
 
 
