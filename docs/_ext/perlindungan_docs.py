@@ -108,15 +108,16 @@ def explorer_lines() -> list[str]:
     return lines
 
 
-def _help_lines(command: str, parser: argparse.ArgumentParser) -> list[str]:
-    """The help of ``command``, then of each of its subcommands (``data status``, ...)."""
-    heading = "#" * min(command.count(" ") + 2, 3)
-    lines = [f"{heading} `{command}`", "", "```text", *parser.format_help().splitlines(), "```", ""]
+def _sub_commands(parser: argparse.ArgumentParser, prefix: str) -> list[str]:
+    """The help of each sub-command of ``parser``, and of theirs (``region coverage``)."""
+    lines: list[str] = []
     actions = [a for a in parser._actions if a.choices and isinstance(a.choices, dict)]  # noqa: SLF001
     for action in actions:
         assert isinstance(action.choices, dict)
         for name, sub in sorted(action.choices.items()):
-            lines += _help_lines(f"{command} {name}", sub)
+            lines += [f"## `{prefix} {name}`", "", "```text"]
+            lines += [*sub.format_help().splitlines(), "```", ""]
+            lines += _sub_commands(sub, f"{prefix} {name}")
     return lines
 
 
@@ -127,7 +128,9 @@ def cli_lines() -> list[str]:
     saved = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "96"
     try:
-        lines = _help_lines("perlindungan", build_parser())
+        parser = build_parser()
+        lines = ["## `perlindungan`", "", "```text", *parser.format_help().splitlines(), "```", ""]
+        lines += _sub_commands(parser, "perlindungan")
     finally:
         if saved is None:
             del os.environ["COLUMNS"]
