@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from perlindungan.cli import _region_coverage
+from perlindungan.cli import _region_about, _region_coverage, _region_search, _region_show
 
 NAME = "region"
 HELP = "Regions: coverage CODE --on DATE, and the other region actions."
@@ -18,7 +18,12 @@ HELP = "Regions: coverage CODE --on DATE, and the other region actions."
 
 #: The region actions, in the order the help lists them. To add one, write
 #: ``cli/_region_<action>.py`` and list it here.
-ACTIONS: tuple[ModuleType, ...] = (_region_coverage,)
+ACTIONS: tuple[ModuleType, ...] = (
+    _region_about,
+    _region_coverage,
+    _region_search,
+    _region_show,
+)
 
 
 def actions() -> dict[str, ModuleType]:
