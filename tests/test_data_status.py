@@ -44,6 +44,16 @@ def test_the_jp_cap_runs_out_on_28_february_2027() -> None:
     assert ("jp.benefit.minimum", "known_until") in runs_out
 
 
+def test_pp50_2025_last_months_december_2026_and_march_2027() -> None:
+    report = data_status(on=ON)
+    ends = {i.parameter: i.ends for i in report.group("runs_out") if i.reason == "relief_ends"}
+    assert ends["relief.pp50_2025.in_force"] == _dt.date(2026, 12, 31)
+    assert ends["relief.pp50_2025.sector_in_force"] == _dt.date(2027, 3, 31)
+    text = report.explain()
+    assert "bulan iuran terakhir: Desember 2026. PP 50/2025" in text
+    assert "bulan iuran terakhir: Maret 2027. PP 50/2025" in text
+
+
 def test_outside_the_window_the_cap_is_not_listed() -> None:
     report = data_status(on=ON, within=80)  # the window ends on 2027-02-18
     assert "pu.jp.wage_cap" not in {i.parameter for i in report.group("runs_out")}

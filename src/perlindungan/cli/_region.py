@@ -13,7 +13,7 @@ from types import ModuleType
 from perlindungan.cli import _region_about, _region_coverage, _region_search, _region_show
 
 NAME = "region"
-HELP = "Regions: coverage CODE --on DATE, and the other region actions."
+HELP = "Regions: show CODE|NAME, search TEXT, about, coverage CODE --on DATE."
 
 
 #: The region actions, in the order the help lists them. To add one, write
