@@ -260,8 +260,8 @@ def data_status(on: _dt.date | str, within: int = DEFAULT_WINDOW_DAYS) -> DataSt
 
     >>> from perlindungan import data_status
     >>> report = data_status(on="2026-11-30", within=120)
-    >>> [(i.parameter, i.ends.isoformat()) for i in report.group("runs_out")][:1]
-    [('jp.benefit.maximum', '2027-02-28')]
+    >>> [str(i.ends) for i in report.group("runs_out") if i.parameter == "pu.jp.wage_cap"]
+    ['2027-02-28']
     """
     day = to_date(on)
     if isinstance(within, bool) or not isinstance(within, int) or within < 0:
