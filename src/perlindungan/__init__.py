@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from perlindungan import errors
 from perlindungan._data_diff import DataDiff, ParameterChange, ReliefChange, ValueStep, data_diff
 from perlindungan._data_status import DataStatus, StatusItem, data_status
+from perlindungan._serialise import json_default
 from perlindungan._version import __version__
 from perlindungan.benefits import Benefit, Claim, Component, benefit_from_request, benefits
 from perlindungan.contributions import Line, Quote, contributions, quote_from_request
@@ -89,6 +90,7 @@ __all__ = [
     "data_status",
     "errors",
     "format_rupiah",
+    "json_default",
     "parameter",
     "parameters",
     "pension_age_on",
