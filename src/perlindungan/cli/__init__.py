@@ -20,6 +20,7 @@ from perlindungan.cli import (
     _payroll,
     _program,
     _region,
+    _serve,
 )
 from perlindungan.errors import PerlindunganError
 
@@ -49,6 +50,7 @@ COMMANDS: dict[str, Command] = _commands(
     _payroll,
     _program,
     _region,
+    _serve,
 )
 
 
