@@ -31,7 +31,13 @@ from numpy.typing import NDArray
 from perlindungan._i18n import translate
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
-from perlindungan.regional._allocate import NOT_YET_REASON, Placement, Status, resolve_sub_region
+from perlindungan.regional._allocate import (
+    NOT_YET_REASON,
+    Placement,
+    Status,
+    first_day,
+    resolve_sub_region,
+)
 from perlindungan.regional._budget import Budget, BudgetLine, premium
 from perlindungan.regional._columnar import (
     Chunk,
@@ -45,7 +51,7 @@ from perlindungan.regional._person import Person
 from perlindungan.regional._program import RegionalProgram
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, WAITLISTED, Ranking
 from perlindungan.regional._roster import RowError, read_roster
-from perlindungan.regional._run import budget_csv, render_report
+from perlindungan.regional._run import budget_csv, render_report, run_roster
 
 __all__ = ["StreamSummary", "evaluate_roster_file"]
 
@@ -263,6 +269,11 @@ def evaluate_roster_file(
     use = _columnar_ok(path) if columnar is None else columnar
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
+    if program.phased_places:
+        # phases with places are allocated by the per-person engine (in memory)
+        result = run_roster(program, read_roster(path), on=day)
+        files = result.write_files(target, locale)
+        return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(files))
     with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
         spill = Path(scratch) / "pass1.arrow"
         try:
@@ -444,6 +455,8 @@ class _Renderer:
             "\ue000R" if ranked else None,  # type: ignore[arg-type]
             why,
             "\ue000S" if ranked else None,
+            phase=ph if status == ADMITTED else None,
+            start=first_day(program, ph) if status == ADMITTED else None,
         )
         record = {
             "row": "\ue000W",
