@@ -181,3 +181,12 @@ def test_cli_writes_the_folder_from_a_roster_file(tmp_path: Path) -> None:
         == 0
     )
     assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
+
+
+@given(st.lists(st.text(max_size=8), max_size=20))
+def test_hash_prefixes_sort_as_the_tie_break(ids: list[str]) -> None:
+    from perlindungan.regional._allocate import tie_break  # noqa: PLC0415
+    from perlindungan.regional._ranking import _hash_prefixes  # noqa: PLC0415
+
+    prefixes = _hash_prefixes("p", ids)
+    assert [int(tie_break("p", i)[:16], 16) for i in ids] == [int(x) for x in prefixes]

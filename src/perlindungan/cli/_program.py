@@ -145,8 +145,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     folder = args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir())
     if folder and args.roster:
-        # any length: read, decided and written chunk by chunk (regional/_stream.py)
-        from perlindungan.regional._stream import evaluate_roster_file  # noqa: PLC0415
+        # any length: read, decided and written chunk by chunk (numpy and pyarrow are
+        # imported only here, so the other commands start as fast as before)
+        from perlindungan.regional import evaluate_roster_file  # noqa: PLC0415
 
         for path in evaluate_roster_file(
             prog, args.roster, args.output, on=on, locale=locale

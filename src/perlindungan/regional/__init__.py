@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         read_roster_text,
     )
     from perlindungan.regional._run import RunResult, run_roster
+    from perlindungan.regional._stream import StreamSummary, evaluate_roster_file
 
 __all__ = [
     "CONDITIONS",
@@ -88,6 +89,7 @@ __all__ = [
     "RowError",
     "RunResult",
     "Status",
+    "StreamSummary",
     "Verdict",
     "allocate",
     "budget",
@@ -95,6 +97,7 @@ __all__ = [
     "bundled_roster",
     "check_overlaps",
     "evaluate",
+    "evaluate_roster_file",
     "load_program",
     "load_program_text",
     "period_budget",
@@ -142,6 +145,8 @@ _LAZY: dict[str, str] = {
     "read_roster_text": "_roster",
     "RunResult": "_run",
     "run_roster": "_run",
+    "StreamSummary": "_stream",
+    "evaluate_roster_file": "_stream",
 }
 
 

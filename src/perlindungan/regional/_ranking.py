@@ -45,12 +45,16 @@ class Placed:
     """Per eligible row (in the order they were added): status, rank, reason index."""
 
     positions: NDArray[np.int64]
-    ids: list[str]
+    ids: Any  # pyarrow string array: the ids, in the same order
     phase: NDArray[np.int16]
     status: NDArray[np.int8]
     rank: NDArray[np.int64]
     reason: NDArray[np.int16]
     reasons: list[str]
+
+    def ids_of(self, indexes: NDArray[np.int64]) -> list[str]:
+        """The ids of these rows."""
+        return _take(self.ids, indexes)
 
 
 @attrs.define
@@ -99,9 +103,7 @@ class Ranking:
             for k, (fact, _) in enumerate(self.parts)
         ]
         ids = _take(chunk.ids, where)
-        prefix = f"{self.program.id}:".encode()
-        digest = b"".join(hashlib.sha256(prefix + i.encode()).digest()[:8] for i in ids)
-        h64 = np.frombuffer(digest, dtype=">u8").astype(np.uint64)
+        h64 = _hash_prefixes(self.program.id, ids)
         role = chunk.facts["role"]
         role_table = np.fromiter(
             (self.roles.setdefault(v or "", len(self.roles)) for v in [None, *role.values]),
@@ -117,7 +119,7 @@ class Ranking:
                 where + start,
                 np.stack(parts) if parts else np.empty((0, len(where)), np.int32),
                 h64,
-                ids,
+                _string_array(ids),
                 role_table[role.codes[where] + 1],
                 sub_table[sub.codes[where] + 1],
                 phase,
@@ -130,11 +132,11 @@ class Ranking:
         if not self.collected:
             empty = np.empty(0, np.int64)
             none = np.empty(0, np.int16)
-            return Placed(empty, [], none, np.empty(0, np.int8), empty, none, [])
+            return Placed(empty, _string_array([]), none, np.empty(0, np.int8), empty, none, [])
         positions = np.concatenate([c[0] for c in self.collected])
         parts = np.concatenate([c[1] for c in self.collected], axis=1)
         h64 = np.concatenate([c[2] for c in self.collected])
-        ids = [i for c in self.collected for i in c[3]]
+        ids = _concat([c[3] for c in self.collected])
         role = np.concatenate([c[4] for c in self.collected])
         sub = np.concatenate([c[5] for c in self.collected])
         phase = np.concatenate([c[6] for c in self.collected])
@@ -156,7 +158,7 @@ class Ranking:
         self,
         order: NDArray[np.intp],
         keys: list[NDArray[Any]],
-        ids: list[str],
+        ids: Any,
         positions: NDArray[np.int64],
         person_at: Callable[[int], Person],
     ) -> NDArray[np.intp]:
@@ -179,7 +181,8 @@ class Ranking:
             group = order[s : e + 1].tolist()
 
             def full(i: int) -> tuple[Any, ...]:
-                return (tie_break(self.program.id, ids[i]), ids[i])
+                ident = str(ids[i].as_py())
+                return (tie_break(self.program.id, ident), ident)
 
             fulls = {i: full(i) for i in group}
             counts: dict[tuple[Any, ...], int] = {}
@@ -270,6 +273,30 @@ class Ranking:
             pos += stop + 1
             window = max(64, window // 2)
         return status, rank, reason, list(codes)
+
+
+def _hash_prefixes(program_id: str, ids: list[str]) -> NDArray[np.uint64]:
+    """The first 8 bytes of :func:`tie_break`'s digest of each id, as big-endian integers
+    (so they sort as the hexadecimal text does)."""
+    base = hashlib.sha256(f"{program_id}:".encode())
+    digests = []
+    for ident in ids:
+        h = base.copy()
+        h.update(ident.encode())
+        digests.append(h.digest())
+    return np.frombuffer(b"".join(digests), dtype=">u8")[::4].astype(np.uint64)
+
+
+def _string_array(texts: list[str]) -> Any:
+    import pyarrow as pa  # noqa: PLC0415
+
+    return pa.array(texts, pa.string())
+
+
+def _concat(arrays: list[Any]) -> Any:
+    import pyarrow as pa  # noqa: PLC0415
+
+    return pa.concat_arrays(arrays)
 
 
 def _take(ids: Any, where: NDArray[np.int64]) -> list[str]:

@@ -376,7 +376,13 @@ def _budget(run: _Pass, placed: Any) -> Budget:
     program, day = run.program, run.on
     admitted = np.flatnonzero(placed.status == ADMITTED)
     phase_of = placed.phase
-    order = sorted(admitted.tolist(), key=lambda i: (placed.ids[i], int(placed.positions[i])))
+    ids = placed.ids_of(admitted)
+    order = [
+        i
+        for _, _, i in sorted(
+            zip(ids, placed.positions[admitted].tolist(), admitted.tolist(), strict=True)
+        )
+    ]
     lines: dict[Any, BudgetLine] = {}
     if program.coverage.scheme == "construction":
         seen: set[str] = set()
