@@ -29,7 +29,6 @@ from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.regional._evaluate import Decision, Verdict
 from perlindungan.regional._program import Phase, Quota, RegionalProgram
-from perlindungan.regional._regions import regions
 
 __all__ = [
     "NOT_YET_REASON",
@@ -142,7 +141,7 @@ def resolve_sub_region(program: RegionalProgram, value: str | None) -> str | Non
     if value is None:
         return None
     try:
-        found = regions().get(value, within=program.region)
+        found = program.region_registry().get(value, within=program.region)
     except InvalidInputError:
         return value
     return found.code if found.level in ("district", "village") else value

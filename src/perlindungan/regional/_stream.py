@@ -360,7 +360,7 @@ def _write(run: _Pass, placed: Any, spill: Path, target: Path) -> StreamSummary:
         files["result.json"].open("wb") as result,
     ):
         decisions.write(b"row,id,verdict,missing,phase,allocation,rank,reasons,error\n")
-        allocation.write(b"row,id,status,reason,rank,sub_region,phase\n")
+        allocation.write(b"row,id,status,reason,rank,sub_region,phase,start\n")
         result.write(head.encode())
         if run.rows:
             with pa.ipc.open_file(pa.OSFile(str(spill))) as spilled:
@@ -491,7 +491,8 @@ class _Renderer:
             f",{_csv_field(_STATUSES[status].value)},"
             f"{_csv_field(translate(why, locale) if why else '')},"
         )
-        alloc_tail = "," + _csv_field(ph.name if ph else "") + "\n"
+        start = placement.start.isoformat() if placement.start else ""
+        alloc_tail = f",{_csv_field(placement.phase_name or '')},{_csv_field(start)}\n"
         return [mid, reasons, alloc_mid, alloc_tail, *texts]
 
     def chunk(self, batch: Any, decisions: Any, allocation: Any, result: Any) -> None:
