@@ -107,3 +107,29 @@ def test_the_data_records_the_reading_of_the_exclusion() -> None:
     assert entry.confidence == "M"  # the village budget is the library's reading
     assert entry.note is not None
     assert "APB Desa" in entry.note
+
+
+def test_payroll_csv_and_batch_columns_carry_the_facts() -> None:
+    from perlindungan.batch import contributions_batch  # noqa: PLC0415
+    from perlindungan.payroll import payroll_contributions, read_payroll_csv  # noqa: PLC0415
+
+    lines = [
+        "id,category,income,sector,paid_by",
+        "a,bpu,1000000,transport,",
+        "b,bpu,1000000,,regional_budget",
+        "c,bpu,1000000,retail,other",
+    ]
+    day = _dt.date(2026, 2, 1)
+    result = payroll_contributions(list(read_payroll_csv(lines)), on=day)
+    assert [int(q.total) for _, q in result.quotes] == [8400, 16800, 16800]
+    columns = {
+        "category": ["bpu"] * 3,
+        "income": [1_000_000] * 3,
+        "sector": ["transport", None, "retail"],
+        "paid_by": [None, "regional_budget", "other"],
+    }
+    batch = contributions_batch(columns, on=day)
+    assert batch.column("total") == [8400, 16800, 16800]
+    assert batch.column("jkk_worker") == [5000, 10000, 10000]
+    later = contributions_batch(columns, on=ON)
+    assert later.column("total") == [8400, 16800, 8400]

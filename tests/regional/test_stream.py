@@ -42,6 +42,11 @@ cells = {
     "activity_value": st.sampled_from(["100000000", "", "5000000000"]),
     "application_date": st.sampled_from(["2025-01-01", "2025-06-01", "", "2024-12-31"]),
 }
+cells = {k: v for k, v in cells.items() if k in regional.FACTS}
+if "dtsen_decile" in regional.FACTS:
+    cells["dtsen_decile"] = st.sampled_from(["1", "4", "", "11"])
+if "disability" in regional.FACTS:
+    cells["disability"] = st.sampled_from(["true", "false", ""])
 rows = st.fixed_dictionaries(
     {
         "id": st.sampled_from(["P1", "P2", "P3", "Q,1", 'Q"2', " ", "", "A\u00e9"])
@@ -78,7 +83,16 @@ def programs(draw: st.DrawFn) -> RegionalProgram:
     )
     then = draw(
         st.lists(
-            st.sampled_from(["earliest_application", "oldest_first", "lowest_income"]),
+            st.sampled_from(
+                [
+                    "earliest_application",
+                    "oldest_first",
+                    "lowest_income",
+                    "lowest_dtsen_decile",
+                    "disability_first",
+                    "older_than_60",
+                ]
+            ),
             unique=True,
         )
     )

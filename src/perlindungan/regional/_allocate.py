@@ -25,10 +25,12 @@ from typing import Any, Final
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan.dates import age_on
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
+from perlindungan.regional._apportion import sub_region_caps
 from perlindungan.regional._evaluate import Decision, Verdict
-from perlindungan.regional._program import Phase, Quota, RegionalProgram
+from perlindungan.regional._program import Phase, Quota, RegionalProgram, older_than
 
 __all__ = [
     "NOT_YET_REASON",
@@ -169,7 +171,14 @@ def _income_part(v: Rupiah | None) -> tuple[bool, Any]:
     return (v is None, v if v is not None else 0)
 
 
-def order_parts(program: RegionalProgram) -> list[tuple[str, Callable[[Any], Any]]]:
+def _older_first(age: int | None, on: _dt.date) -> Callable[[_dt.date | None], int]:
+    def part(v: _dt.date | None) -> int:
+        return 0 if v is not None and age is not None and age_on(v, on) > age else 1
+
+    return part
+
+
+def order_parts(program: RegionalProgram, on: _dt.date) -> list[tuple[str, Callable[[Any], Any]]]:
     """The allocation order before the tie-break, as ``(fact, part of its value)`` pairs
     compared in turn: the phase (``"phase"``), the role order, then the ``then`` keys (an
     unknown value sorts last). The columnar roster path applies each part once per distinct
@@ -180,8 +189,15 @@ def order_parts(program: RegionalProgram) -> list[tuple[str, Callable[[Any], Any
         ("role", lambda role: roles.index(role) if role in roles else len(roles)),
     ]
     for name in program.priority.then:
-        fact = THEN_FACTS[name]
-        parts.append((fact, _income_part if fact == "income" else _day_part))
+        if name in THEN_FACTS:
+            fact = THEN_FACTS[name]
+            parts.append((fact, _income_part if fact == "income" else _day_part))
+        elif name == "lowest_dtsen_decile":
+            parts.append(("dtsen_decile", lambda v: (v is None, v or 0)))
+        elif name == "disability_first":
+            parts.append(("disability", lambda v: 0 if v else 1))  # unknown sorts with "no"
+        else:  # older_than_<age>: those older than the age on the allocation date first
+            parts.append(("birth_date", _older_first(older_than(name), on)))
     return parts
 
 
@@ -199,6 +215,7 @@ class QuotaCounter:
     person in the order cannot be admitted (None: admit)."""
 
     quota: Quota
+    split: dict[str, int] | None = None  # caps apportioned from the total, by resolved key
     total: int = 0
     by_role: Counter[str] = attrs.field(factory=Counter)
     by_sub: Counter[str] = attrs.field(factory=Counter)
@@ -206,7 +223,11 @@ class QuotaCounter:
     @property
     def sub_capped(self) -> bool:
         """True when some sub-region has a cap."""
-        return self.quota.per_sub_region is not None or bool(self.quota.sub_region_quotas)
+        return (
+            self.quota.per_sub_region is not None
+            or bool(self.quota.sub_region_quotas)
+            or bool(self.split)
+        )
 
     def total_full(self) -> bool:
         """True when the total quota is full (everyone after is refused for it)."""
@@ -224,7 +245,12 @@ class QuotaCounter:
             return N_("the sub-region is unknown, so its quota cannot be checked")
         if (
             sub is not None
-            and (cap := _cap(quota, raw_sub, sub)) is not None
+            and (
+                cap := self.split.get(sub, 0)
+                if self.split is not None
+                else _cap(quota, raw_sub, sub)
+            )
+            is not None
             and self.by_sub[sub] >= cap
         ):
             return N_("the quota of the person's sub-region is full")
@@ -266,7 +292,7 @@ def allocate(
     on = decisions[0].on if decisions else program.valid_from
     placed: dict[int, Placement] = {}
     eligible: list[tuple[tuple[Any, ...], int]] = []
-    parts = order_parts(program)
+    parts = order_parts(program, on)
     for i, d in enumerate(decisions):
         if d.verdict is not Verdict.ELIGIBLE:
             placed[i] = Placement(d, Status.NOT_CONSIDERED)
@@ -275,7 +301,8 @@ def allocate(
         else:
             eligible.append((_key(program, parts, d), i))
     eligible.sort()
-    counter = QuotaCounter(program.quota)
+    split = sub_region_caps(program, (decisions[i] for _, i in eligible))
+    counter = QuotaCounter(program.quota, split=split)
     phase_used: Counter[int] = Counter()
     for rank, (_, i) in enumerate(eligible, start=1):
         d = decisions[i]

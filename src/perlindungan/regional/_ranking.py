@@ -13,6 +13,7 @@ later row is waitlisted at once.
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 from collections.abc import Callable
 from typing import Any, Final
@@ -62,6 +63,7 @@ class Ranking:
     """Collects the rows to place, chunk by chunk, then places them all at once."""
 
     program: RegionalProgram
+    on: _dt.date
     parts: list[tuple[str, Callable[[Any], Any]]] = attrs.field(init=False)
     part_ids: list[dict[Any, int]] = attrs.field(init=False)
     roles: dict[str, int] = attrs.field(factory=dict)
@@ -69,7 +71,7 @@ class Ranking:
     collected: list[tuple[Any, ...]] = attrs.field(factory=list)
 
     def __attrs_post_init__(self) -> None:
-        self.parts = order_parts(self.program)
+        self.parts = order_parts(self.program, self.on)
         self.part_ids = [{} for _ in self.parts]
 
     def _ids(self, k: int, column: FactColumn | None, phase: NDArray[np.int16]) -> Any:

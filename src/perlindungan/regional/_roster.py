@@ -26,7 +26,9 @@ from perlindungan._suggest import did_you_mean
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
-from perlindungan.regional._person import DOCUMENTS, FACTS, ROLES, Person
+from perlindungan.regional._person import DOCUMENTS, FACTS, Person, canonical_role, unknown_role
+from perlindungan.regional._roster_facts import NEW_FACTS as _NEW_FACTS
+from perlindungan.regional._roster_facts import with_nik as _with_nik
 from perlindungan.workers import Category
 
 __all__ = ["RosterRow", "RowError", "person_from_dict", "read_roster", "read_roster_text"]
@@ -93,15 +95,15 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
         raw = data.get(key)
         if _blank(raw):
             continue
-        if key in ("name", "sub_region", "activity_id", "domicile", "ktp_region"):
+        if key in ("name", "sub_region", "activity_id", "domicile", "ktp_region", "occupation"):
             values[key] = str(raw).strip()
         elif key == "role":
-            role = str(raw).strip()
-            if role not in ROLES:
-                raise InvalidInputError(
-                    f"unknown role {role!r}; {did_you_mean(role, ROLES)}", field=key
-                )
+            role = canonical_role(str(raw))
+            if role is None:
+                raise InvalidInputError(unknown_role(str(raw).strip()), field=key)
             values[key] = role
+        elif key in _NEW_FACTS:
+            values[key] = _NEW_FACTS[key](raw)
         elif key == "category":
             cat = str(raw).strip()
             if cat not in {c.value for c in Category}:
@@ -135,7 +137,7 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
                         f"unknown document {d!r}; {did_you_mean(d, DOCUMENTS)}", field=key
                     )
             values[key] = docs
-    return Person(**values)
+    return _with_nik(values)
 
 
 def _row(number: int, data: Mapping[str, Any]) -> RosterRow:

@@ -269,8 +269,9 @@ def evaluate_roster_file(
     use = _columnar_ok(path) if columnar is None else columnar
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    if program.phased_places:
-        # phases with places are allocated by the per-person engine (in memory)
+    if program.phased_places or program.quota.sub_region_split is not None:
+        # phases with places and caps apportioned from the total are allocated by the
+        # per-person engine (in memory)
         result = run_roster(program, read_roster(path), on=day)
         files = result.write_files(target, locale)
         return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(files))
@@ -306,7 +307,7 @@ def _first_pass(
 ) -> _Pass:
     import pyarrow as pa  # noqa: PLC0415
 
-    run = _Pass(program, day, locale, Decider(program, day), Ranking(program))
+    run = _Pass(program, day, locale, Decider(program, day), Ranking(program, day))
     writer = None
     lookups = Lookups()
     try:
