@@ -51,7 +51,7 @@ from perlindungan.regional._person import Person
 from perlindungan.regional._program import RegionalProgram
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, WAITLISTED, Ranking
 from perlindungan.regional._roster import RowError, read_roster
-from perlindungan.regional._run import budget_csv, render_report, run_roster
+from perlindungan.regional._run import _L_ROW_ERROR, budget_csv, render_report, run_roster
 
 __all__ = ["StreamSummary", "evaluate_roster_file"]
 
@@ -360,8 +360,11 @@ def _write(run: _Pass, placed: Any, spill: Path, target: Path) -> StreamSummary:
         files["allocation.csv"].open("wb") as allocation,
         files["result.json"].open("wb") as result,
     ):
-        decisions.write(b"row,id,verdict,missing,phase,allocation,rank,reasons,error\n")
-        allocation.write(b"row,id,status,reason,rank,sub_region,phase,start\n")
+        decisions.write(
+            b"row,id,verdict,missing,phase,allocation,rank,reasons,error,verdict_text,"
+            b"allocation_text\n"
+        )
+        allocation.write(b"row,id,status,reason,rank,sub_region,phase,start,status_text\n")
         result.write(head.encode())
         if run.rows:
             with pa.ipc.open_file(pa.OSFile(str(spill))) as spilled:
@@ -487,13 +490,17 @@ class _Renderer:
             _STATUSES[status].value,
         ]
         mid = "," + ",".join(_csv_field(f) for f in fields) + ","
-        reasons = "," + _csv_field(" | ".join(decision.reasons(locale))) + ",\n"
+        labels = f"{_csv_field(translate(c.verdict.label, locale))},{_csv_field(translate(_STATUSES[status].label, locale))}"
+        reasons = "," + _csv_field(" | ".join(decision.reasons(locale))) + ",," + labels + "\n"
         alloc_mid = (
             f",{_csv_field(_STATUSES[status].value)},"
             f"{_csv_field(translate(why, locale) if why else '')},"
         )
         start = placement.start.isoformat() if placement.start else ""
-        alloc_tail = f",{_csv_field(placement.phase_name or '')},{_csv_field(start)}\n"
+        status_text = _csv_field(translate(_STATUSES[status].label, locale))
+        alloc_tail = (
+            f",{_csv_field(placement.phase_name or '')},{_csv_field(start)},{status_text}\n"
+        )
         return [mid, reasons, alloc_mid, alloc_tail, *texts]
 
     def chunk(self, batch: Any, decisions: Any, allocation: Any, result: Any) -> None:
@@ -577,11 +584,12 @@ class _Renderer:
             errors = batch.column("error").take(pa.array(bad)).to_pylist()
             numbers = batch.column("row").take(pa.array(bad)).to_pylist()
             lines, records = [], []
+            row_error = translate(_L_ROW_ERROR, self.run.locale)
             for k, (number, text) in enumerate(zip(numbers, errors, strict=True)):
                 ident, message, field = json.loads(text)
                 out = io.StringIO()
                 csv.writer(out, lineterminator="\n").writerow(
-                    [number, ident, "error", "", "", "", "", "", message]
+                    [number, ident, "error", "", "", "", "", "", message, row_error, ""]
                 )
                 lines.append(out.getvalue())
                 record = json.dumps(
