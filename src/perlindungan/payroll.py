@@ -19,6 +19,7 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._serialise import Serialisable
 from perlindungan.contributions import Quote, contributions
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError, PerlindunganError
@@ -75,6 +76,10 @@ class RowError:
     id: str
     message: str
     field: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: ``{"row", "id", "field", "message"}``."""
+        return {"row": self.row, "id": self.id, "field": self.field, "message": self.message}
 
 
 def _worker_dict(record: Mapping[str, str]) -> dict[str, Any]:
@@ -164,7 +169,7 @@ def bundled_payroll() -> list[PayrollEntry | RowError]:
 
 
 @attrs.frozen
-class PayrollResult:
+class PayrollResult(Serialisable):
     """Quotes per entry, row errors, and totals per payer."""
 
     on: Any
@@ -180,10 +185,36 @@ class PayrollResult:
         order = list(Payer)
         return dict(sorted(sums.items(), key=lambda kv: order.index(kv[0])))
 
+    def billed(self) -> Rupiah:
+        """What is billed to the payroll's payers: every payer except the central
+        government, whose JKP share BPJS books from the state budget (no employer pays it)."""
+        return sum(
+            (a for p, a in self.totals().items() if p is not Payer.GOVERNMENT), Rupiah.zero()
+        )
+
+    def government(self) -> Rupiah:
+        """The central government's share (JKP), shown apart from what is billed."""
+        return self.totals().get(Payer.GOVERNMENT, Rupiah.zero())
+
     @property
     def rows(self) -> int:
         """How many rows were read (computed plus errors)."""
         return len(self.quotes) + len(self.errors)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form, as ``perlindungan payroll --json`` prints it: every worker's quote,
+        row errors, totals per payer, what is billed and the government's share apart."""
+        return {
+            "on": self.on.isoformat(),
+            "rows": self.rows,
+            "workers": [
+                {"row": e.row, "id": e.id, "name": e.name, **q.to_dict()} for e, q in self.quotes
+            ],
+            "errors": [e.to_dict() for e in self.errors],
+            "totals": {p.value: int(a) for p, a in self.totals().items()},
+            "billed": int(self.billed()),
+            "government": int(self.government()),
+        }
 
 
 def payroll_contributions(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from perlindungan._i18n import N_, translate
+from perlindungan._responses import json_text
+from perlindungan.cli._stdin import piped_request, read_source
 from perlindungan.cli._table import render_table
 from perlindungan.contributions import Quote, parse_request, quote_from_request
 from perlindungan.contributions._explain import format_rate
@@ -16,7 +16,10 @@ from perlindungan.errors import InvalidInputError
 from perlindungan.money import format_rupiah
 
 NAME = "contributions"
-HELP = "Contributions (iuran) due for one worker: flags, or a JSON request file or stdin."
+HELP = (
+    "Contributions (iuran) due for one worker: flags, a JSON request file, or a JSON request "
+    "piped on stdin."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "request",
         nargs="?",
-        help="JSON request file ('-' for stdin): "
+        help="JSON request file ('-' for stdin; a request piped on stdin is read without it): "
         '{"on": "2025-03-01", "worker": {"category": "pu", ...}}',
     )
     parser.add_argument("--on", help="date the contributions are for (YYYY-MM-DD)")
@@ -99,17 +102,6 @@ def _request_from_flags(args: argparse.Namespace) -> dict[str, Any]:
     return {"on": args.on, "worker": worker}
 
 
-def _read_request(source: str) -> dict[str, Any]:
-    if source == "-":
-        return parse_request(sys.stdin.read())
-    try:
-        return parse_request(Path(source).read_bytes())
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot read request file {source!r}: {exc.strerror}.", field="request"
-        ) from None
-
-
 def print_quote(quote: Quote, lang: str) -> None:
     """A readable table of a quote's lines and totals per payer."""
     t = translate
@@ -165,10 +157,15 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.request is not None and flags_given:
         raise InvalidInputError("give either a JSON request or flags, not both.", field="request")
-    request = _read_request(args.request) if args.request is not None else _request_from_flags(args)
+    request: dict[str, Any]
+    if args.request is not None:
+        request = parse_request(read_source(args.request))
+    else:
+        piped = None if flags_given else piped_request()
+        request = parse_request(piped) if piped is not None else _request_from_flags(args)
     quote = quote_from_request(request)
     if args.json:
-        print(json.dumps(quote.to_dict(), ensure_ascii=False, indent=2))
+        sys.stdout.write(json_text(quote.to_dict()))
     elif args.explain:
         print(quote.explain("en" if args.lang.startswith("en") else "id_ID"))
     else:

@@ -13,6 +13,7 @@ from perlindungan.cli._program_budget import (
     refuse_inapplicable,
     run_budget,
 )
+from perlindungan.cli._table import columns_help
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, RegulationDataError
 from perlindungan.money import format_rupiah
@@ -27,6 +28,7 @@ from perlindungan.regional import (
     read_roster,
     run_roster,
 )
+from perlindungan.regional._person import FACTS
 
 NAME = "program"
 HELP = (
@@ -40,6 +42,13 @@ _L_PAID_BY = N_("paid by")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags of the command."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = columns_help(
+        FACTS,
+        "id is required; an empty cell means unknown. documents: a list separated by ';'. "
+        "covered_as_pu: true/false (also ya/tidak, 1/0). A .jsonl roster uses the same keys.",
+        heading="evaluate --roster: CSV columns read:",
+    )
     parser.add_argument("action", choices=ACTIONS, help="what to do")
     parser.add_argument("target", nargs="?", help="a bundled program id or a program file")
     parser.add_argument("--on", help="date (YYYY-MM-DD); default: the program's first day")
