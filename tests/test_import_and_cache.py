@@ -1,4 +1,5 @@
-"""Import structure (lazy benefits) and the parsed copies of the bundled data files."""
+"""Import structure (``pl.benefits`` is the function, lazy ``regional``) and the parsed
+copies of the bundled data files."""
 
 from __future__ import annotations
 
@@ -114,7 +115,6 @@ def test_problems_in_copied_documents_have_toml_line_numbers() -> None:
 IMPORTS = """
 import sys
 import perlindungan as pl
-assert "perlindungan.benefits" not in sys.modules, "benefits imported eagerly"
 assert "perlindungan.regional" not in sys.modules, "regional imported eagerly"
 for name in ("Benefit", "Claim", "Component", "benefit_from_request", "benefits", "regional"):
     assert name in pl.__all__ and name in dir(pl), name
@@ -132,8 +132,15 @@ print("tomllib" in sys.modules)
 """
 
 
-def test_benefits_are_imported_on_first_use_and_stay_the_function() -> None:
+def test_benefits_stay_the_function_and_regional_is_imported_on_first_use() -> None:
     assert _python(IMPORTS).split() == ["42000000", "False"]
+
+
+def test_no_module_class_swap() -> None:
+    """``perlindungan`` is a plain module: the function ``benefits`` is bound after the
+    subpackage is imported, so nothing has to intercept attribute assignment."""
+    code = "import types, perlindungan as pl; print(type(pl) is types.ModuleType)"
+    assert _python(code).split() == ["True"]
 
 
 def test_the_benefits_function_first() -> None:

@@ -53,7 +53,9 @@ def test_a_good_directory_loads(tmp_path: Path) -> None:
     (tmp_path / "legal_bases" / "x.toml").write_text(
         (source / "legal_bases" / "x.toml").read_text("utf-8"), "utf-8"
     )
-    fixed = (source / "parameters" / "y.toml").read_text("utf-8").replace('"tujuh juta"', "7000000")
-    (tmp_path / "parameters" / "y.toml").write_text(fixed, "utf-8")
+    fixed = (
+        (source / "parameters" / "test.toml").read_text("utf-8").replace('"tujuh juta"', "7000000")
+    )
+    (tmp_path / "parameters" / "test.toml").write_text(fixed, "utf-8")
     loaded = load_directory(tmp_path)
     assert loaded["test.cap"].value_at("2020-01-01") == 7_000_000

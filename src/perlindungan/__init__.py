@@ -6,13 +6,14 @@
 16800
 """
 
-import sys
-import types
 from typing import TYPE_CHECKING
 
 from perlindungan import errors
+from perlindungan._data_diff import DataDiff, ParameterChange, ReliefChange, ValueStep, data_diff
+from perlindungan._data_status import DataStatus, StatusItem, data_status
 from perlindungan._serialise import json_default
 from perlindungan._version import __version__
+from perlindungan.benefits import Benefit, Claim, Component, benefit_from_request, benefits
 from perlindungan.contributions import Line, Quote, contributions, quote_from_request
 from perlindungan.dates import Month, age_on
 from perlindungan.errors import (
@@ -43,13 +44,6 @@ from perlindungan.workers import (
 
 if TYPE_CHECKING:
     from perlindungan import regional
-    from perlindungan.benefits import (
-        Benefit,
-        Claim,
-        Component,
-        benefit_from_request,
-        benefits,
-    )
 
 __all__ = [
     "Benefit",
@@ -59,6 +53,8 @@ __all__ = [
     "Component",
     "ConstructionProject",
     "ConstructionWorker",
+    "DataDiff",
+    "DataStatus",
     "DatedValue",
     "Employer",
     "Frequency",
@@ -71,14 +67,18 @@ __all__ = [
     "NoValueInForceError",
     "NonWageEarner",
     "Parameter",
+    "ParameterChange",
     "Payer",
     "PerlindunganError",
     "Program",
     "Quote",
     "RegulationDataError",
+    "ReliefChange",
     "RiskClass",
     "Rupiah",
+    "StatusItem",
     "UnknownNameError",
+    "ValueStep",
     "WageEarner",
     "Worker",
     "__version__",
@@ -86,6 +86,8 @@ __all__ = [
     "benefit_from_request",
     "benefits",
     "contributions",
+    "data_diff",
+    "data_status",
     "errors",
     "format_rupiah",
     "json_default",
@@ -99,9 +101,9 @@ __all__ = [
 ]
 
 
-# ``regional`` and the benefits names are imported on first use: they are large, and
-# ``import perlindungan`` should stay fast (see docs/performance.md).
-_LAZY_BENEFITS = frozenset({"Benefit", "Claim", "Component", "benefit_from_request", "benefits"})
+# ``regional`` is imported on first use: it is large, and ``import perlindungan`` should
+# stay fast (see docs/performance.md). The benefits subpackage is imported above, before
+# the function ``benefits`` is bound, so ``perlindungan.benefits`` is the function.
 
 
 def __getattr__(name: str) -> object:
@@ -109,32 +111,8 @@ def __getattr__(name: str) -> object:
 
     if name == "regional":
         return importlib.import_module("perlindungan.regional")
-    if name in _LAZY_BENEFITS:
-        # Importing the subpackage binds ``benefits`` here (see _Package); bind the rest.
-        module = importlib.import_module("perlindungan.benefits")
-        for lazy in _LAZY_BENEFITS:
-            globals()[lazy] = getattr(module, lazy)
-        return globals()[name]
     raise AttributeError(f"module 'perlindungan' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
-
-
-class _Package(types.ModuleType):
-    """The ``perlindungan`` module: ``perlindungan.benefits`` is always the function.
-
-    Importing the subpackage ``perlindungan.benefits`` (``import perlindungan.benefits``,
-    or on first use of a benefits name) makes Python bind the subpackage as an attribute
-    of this package; the function of the same name is bound instead, as when the
-    subpackage was imported eagerly.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name == "benefits" and isinstance(value, types.ModuleType):
-            value = value.benefits
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -4,7 +4,8 @@ Reads ``data/legal_bases/*.toml`` and every ``data/parameters/*.toml``, checks e
 entry and collects every problem before raising one :class:`RegulationDataError`.
 Checks: unknown or missing keys (with suggestions), values of the wrong type for the
 parameter's unit, ``since`` dates that do not go strictly upward, legal bases missing
-from the catalogue, unknown statuses and confidence marks.
+from the catalogue, unknown statuses and confidence marks, and names outside the
+namespace a file is named for (:mod:`perlindungan._namespaces`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from perlindungan._namespaces import in_namespace
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument, bundled_documents, read_toml
 from perlindungan.errors import DataProblem, RegulationDataError
@@ -367,7 +369,7 @@ def load_parameter_files(
     found: dict[str, Parameter[object]] = {}
     problems: list[DataProblem] = []
     for doc in documents:
-        _walk(doc, "", doc.data, bases, found, problems, broken)
+        _walk(doc, "", in_namespace(doc, problems), bases, found, problems, broken)
     return found, problems
 
 

@@ -1,6 +1,6 @@
 """The ``perlindungan`` command line.
 
-Each subcommand lives in its own module and registers itself in :data:`COMMANDS`.
+Each subcommand lives in its own module, listed in the registry :data:`COMMANDS`.
 Errors from the library become one line on stderr and exit code 2; never a traceback.
 """
 
@@ -9,32 +9,49 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from perlindungan._version import __version__
+from perlindungan.cli import (
+    _benefits,
+    _conformance,
+    _contributions,
+    _data,
+    _payroll,
+    _program,
+    _region,
+    _serve,
+)
 from perlindungan.errors import PerlindunganError
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "Command", "build_parser", "main"]
 
-#: name -> (help, add_arguments, run)
-COMMANDS: dict[
-    str,
-    tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]],
-] = {}
+#: What one command module provides: its help text, its flags and its run function.
+Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 
 
-def _register_all() -> None:
-    """Import every ``perlindungan.cli._*`` module that defines a command (NAME, run)."""
-    import importlib  # noqa: PLC0415
-    import pkgutil  # noqa: PLC0415
+def _commands(*modules: ModuleType) -> dict[str, Command]:
+    commands: dict[str, Command] = {}
+    for module in modules:
+        if module.NAME in commands:  # pragma: no cover - a mistake in the list below
+            raise RuntimeError(f"two CLI commands are named {module.NAME!r}")
+        commands[module.NAME] = (module.HELP, module.add_arguments, module.run)
+    return commands
 
-    import perlindungan.cli as package  # noqa: PLC0415
 
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if not info.name.startswith("_") or info.name.startswith("__"):
-            continue
-        module = importlib.import_module(f"perlindungan.cli.{info.name}")
-        if hasattr(module, "NAME") and hasattr(module, "run"):
-            COMMANDS.setdefault(module.NAME, (module.HELP, module.add_arguments, module.run))
+#: name -> (help, add_arguments, run), in the order ``perlindungan --help`` lists them.
+#: The registry: to add a command, write a module ``cli/_<name>.py`` with ``NAME``,
+#: ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``, and add it here.
+COMMANDS: dict[str, Command] = _commands(
+    _benefits,
+    _conformance,
+    _contributions,
+    _data,
+    _payroll,
+    _program,
+    _region,
+    _serve,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,7 +61,6 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""
-    _register_all()
     parser = _Parser(
         prog="perlindungan",
         description="BPJS Ketenagakerjaan contributions, benefits and regional programs.",
