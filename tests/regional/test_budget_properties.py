@@ -85,12 +85,16 @@ def test_no_phase_admits_more_than_it_allows(prog: RegionalProgram, on: dt.date,
         assert per_phase[ph.name] <= allowed
     assert len(alloc.admitted) <= (prog.places_by(on) or 0)
     assert len(alloc.admitted) == min(n, prog.places_by(on) or 0)
-    # the plan never bills more people in a month than the phases opened by then
-    b = period_budget(prog, start="2026-01-01", end="2026-12-31")
-    for month, count in b.people_per_month().items():
+    # neither the plan nor the roster bills more people in a month than the phases opened
+    plan = period_budget(prog, start="2026-01-01", end="2026-12-31")
+    roster = period_budget(prog, start="2026-01-01", end="2026-12-31", allocation=alloc)
+    for month, count in plan.people_per_month().items():
         last = dt.date(month.year, month.month, 28) + dt.timedelta(days=4)
         last -= dt.timedelta(days=last.day)
         assert count <= (prog.places_by(last) or 0)
+        started = [p for p in alloc.admitted if p.start is not None and p.start <= last]
+        assert roster.people_per_month()[month] == len(started) <= (prog.places_by(last) or 0)
+    assert sum(roster.per_year().values(), Rupiah.zero()) == roster.total
 
 
 @settings(max_examples=20, deadline=None)
