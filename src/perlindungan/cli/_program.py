@@ -152,6 +152,17 @@ def run(args: argparse.Namespace) -> int:
             for path in write_charts(prog, budgeted, args.charts, locale):
                 print(path, file=sys.stderr)
         return 0
+    folder = args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir())
+    if folder and args.roster:
+        # any length: read, decided and written chunk by chunk (numpy and pyarrow are
+        # imported only here, so the other commands start as fast as before)
+        from perlindungan.regional import evaluate_roster_file  # noqa: PLC0415
+
+        for path in evaluate_roster_file(
+            prog, args.roster, args.output, on=on, locale=locale
+        ).files:
+            print(path)
+        return 0
     rows = read_roster(args.roster) if args.roster else bundled_roster(prog.id)
     result = run_roster(
         prog, rows, on=on, progress=_progress if args.progress or len(rows) > 50_000 else None

@@ -80,6 +80,7 @@ if TYPE_CHECKING:
         load_scenario,
     )
     from perlindungan.regional._statistics import Statistic, statistics
+    from perlindungan.regional._stream import StreamSummary, evaluate_roster_file
 
 __all__ = [
     "CONDITIONS",
@@ -111,6 +112,7 @@ __all__ = [
     "Setting",
     "Statistic",
     "Status",
+    "StreamSummary",
     "Verdict",
     "allocate",
     "budget",
@@ -119,6 +121,7 @@ __all__ = [
     "check_overlaps",
     "compare",
     "evaluate",
+    "evaluate_roster_file",
     "load_program",
     "load_program_text",
     "load_scenario",
@@ -179,6 +182,8 @@ _LAZY: dict[str, str] = {
     "Statistic": "_statistics",
     "statistics": "_statistics",
     "run_roster": "_run",
+    "StreamSummary": "_stream",
+    "evaluate_roster_file": "_stream",
 }
 
 

@@ -19,19 +19,32 @@ import datetime as _dt
 import enum
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final
 
 import attrs
 
 from perlindungan._i18n import N_, translate
 from perlindungan.dates import age_on
 from perlindungan.errors import InvalidInputError
+from perlindungan.money import Rupiah
 from perlindungan.regional._apportion import sub_region_caps
 from perlindungan.regional._evaluate import Decision, Verdict
 from perlindungan.regional._program import Phase, Quota, RegionalProgram, older_than
 
-__all__ = ["Allocation", "Placement", "Status", "allocate", "resolve_sub_region", "tie_break"]
+__all__ = [
+    "NOT_YET_REASON",
+    "THEN_FACTS",
+    "Allocation",
+    "Placement",
+    "QuotaCounter",
+    "Status",
+    "allocate",
+    "first_day",
+    "order_parts",
+    "resolve_sub_region",
+    "tie_break",
+]
 
 
 class Status(enum.StrEnum):
@@ -47,6 +60,9 @@ class Status(enum.StrEnum):
         """Translatable label."""
         return _LABELS[self]
 
+
+#: Why an eligible person whose phase has not started is not placed.
+NOT_YET_REASON: Final = N_("the person's phase has not started")
 
 _LABELS = {
     Status.ADMITTED: N_("admitted"),
@@ -139,32 +155,119 @@ def _cap(quota: Quota, raw: str | None, sub: str) -> int | None:
     return quota.cap_for_sub_region(sub)
 
 
-def _key(program: RegionalProgram, d: Decision) -> tuple[Any, ...]:
-    p = d.person
-    phase_index = program.phases.index(d.phase) if d.phase in program.phases else 0
-    roles = program.priority.roles
-    role_rank = roles.index(p.role) if p.role in roles else len(roles)
-    parts: list[Any] = [phase_index, role_rank]
+#: The fact each ``then`` key of a program's priority reads.
+THEN_FACTS: Final = {
+    "earliest_application": "application_date",
+    "oldest_first": "birth_date",
+    "lowest_income": "income",
+}
+
+
+def _day_part(v: _dt.date | None) -> tuple[bool, int]:
+    return (v is None, v.toordinal() if v else 0)
+
+
+def _income_part(v: Rupiah | None) -> tuple[bool, Any]:
+    return (v is None, v if v is not None else 0)
+
+
+def _older_first(age: int | None, on: _dt.date) -> Callable[[_dt.date | None], int]:
+    def part(v: _dt.date | None) -> int:
+        return 0 if v is not None and age is not None and age_on(v, on) > age else 1
+
+    return part
+
+
+def order_parts(program: RegionalProgram, on: _dt.date) -> list[tuple[str, Callable[[Any], Any]]]:
+    """The allocation order before the tie-break, as ``(fact, part of its value)`` pairs
+    compared in turn: the phase (``"phase"``), the role order, then the ``then`` keys (an
+    unknown value sorts last). The columnar roster path applies each part once per distinct
+    value."""
+    phases, roles = program.phases, program.priority.roles
+    parts: list[tuple[str, Callable[[Any], Any]]] = [
+        ("phase", lambda ph: phases.index(ph) if ph in phases else 0),
+        ("role", lambda role: roles.index(role) if role in roles else len(roles)),
+    ]
     for name in program.priority.then:
-        if name == "earliest_application":
-            v = p.application_date
-            parts.append((v is None, v.toordinal() if v else 0))
-        elif name == "oldest_first":
-            v = p.birth_date
-            parts.append((v is None, v.toordinal() if v else 0))
-        elif name == "lowest_income":
-            parts.append((p.income is None, p.income if p.income is not None else 0))
+        if name in THEN_FACTS:
+            fact = THEN_FACTS[name]
+            parts.append((fact, _income_part if fact == "income" else _day_part))
         elif name == "lowest_dtsen_decile":
-            parts.append((p.dtsen_decile is None, p.dtsen_decile or 0))
+            parts.append(("dtsen_decile", lambda v: (v is None, v or 0)))
         elif name == "disability_first":
-            parts.append(0 if p.disability else 1)  # unknown sorts with "no"
-        else:  # older_than_<age>: those older than the age first
-            age = older_than(name)
-            older = (
-                p.birth_date is not None and age is not None and age_on(p.birth_date, d.on) > age
+            parts.append(("disability", lambda v: 0 if v else 1))  # unknown sorts with "no"
+        else:  # older_than_<age>: those older than the age on the allocation date first
+            parts.append(("birth_date", _older_first(older_than(name), on)))
+    return parts
+
+
+def _key(
+    program: RegionalProgram, parts: list[tuple[str, Callable[[Any], Any]]], d: Decision
+) -> tuple[Any, ...]:
+    p = d.person
+    values = [fn(d.phase if fact == "phase" else getattr(p, fact)) for fact, fn in parts]
+    return (*values, tie_break(program.id, p.id), p.id, repr(p))
+
+
+@attrs.define
+class QuotaCounter:
+    """Places taken so far, in total, per role and per sub-region; says why the next
+    person in the order cannot be admitted (None: admit)."""
+
+    quota: Quota
+    split: dict[str, int] | None = None  # caps apportioned from the total, by resolved key
+    total: int = 0
+    by_role: Counter[str] = attrs.field(factory=Counter)
+    by_sub: Counter[str] = attrs.field(factory=Counter)
+
+    @property
+    def sub_capped(self) -> bool:
+        """True when some sub-region has a cap."""
+        return (
+            self.quota.per_sub_region is not None
+            or bool(self.quota.sub_region_quotas)
+            or bool(self.split)
+        )
+
+    def total_full(self) -> bool:
+        """True when the total quota is full (everyone after is refused for it)."""
+        return self.quota.total is not None and self.total >= self.quota.total
+
+    def refusal(self, role: str, raw_sub: str | None, sub: str | None) -> str | None:
+        """Why a person of this role and sub-region (raw roster text, resolved key) cannot
+        take a place now, or None."""
+        quota = self.quota
+        if self.total_full():
+            return N_("the total quota is full")
+        if role in quota.per_role and self.by_role[role] >= quota.per_role[role]:
+            return N_("the quota of the person's role is full")
+        if self.sub_capped and sub is None:
+            return N_("the sub-region is unknown, so its quota cannot be checked")
+        if (
+            sub is not None
+            and (
+                cap := self.split.get(sub, 0)
+                if self.split is not None
+                else _cap(quota, raw_sub, sub)
             )
-            parts.append(0 if older else 1)
-    return (*parts, tie_break(program.id, p.id), p.id, repr(p))
+            is not None
+            and self.by_sub[sub] >= cap
+        ):
+            return N_("the quota of the person's sub-region is full")
+        return None
+
+    def admit(self, role: str, sub: str | None) -> None:
+        """Count one admitted person."""
+        self.total += 1
+        self.by_role[role] += 1
+        if sub is not None:
+            self.by_sub[sub] += 1
+
+
+def first_day(program: RegionalProgram, phase: Phase | None) -> _dt.date:
+    """The first covered day of a person admitted into ``phase``: the phase's first day, or
+    the program's when it is later."""
+    return max(phase.start, program.valid_from) if phase else program.valid_from
 
 
 def _open_phase(program: RegionalProgram, d: Decision, used: Counter[int]) -> Phase | None:
@@ -189,44 +292,22 @@ def allocate(
     on = decisions[0].on if decisions else program.valid_from
     placed: dict[int, Placement] = {}
     eligible: list[tuple[tuple[Any, ...], int]] = []
+    parts = order_parts(program, on)
     for i, d in enumerate(decisions):
         if d.verdict is not Verdict.ELIGIBLE:
             placed[i] = Placement(d, Status.NOT_CONSIDERED)
         elif program.phases and (d.phase is None or d.phase.start > d.on):
-            placed[i] = Placement(
-                d, Status.NOT_YET, reason=N_("the person's phase has not started")
-            )
+            placed[i] = Placement(d, Status.NOT_YET, reason=NOT_YET_REASON)
         else:
-            eligible.append((_key(program, d), i))
+            eligible.append((_key(program, parts, d), i))
     eligible.sort()
-    quota = program.quota
-    total = 0
-    by_role: Counter[str] = Counter()
-    by_sub: Counter[str] = Counter()
     split = sub_region_caps(program, (decisions[i] for _, i in eligible))
-    sub_capped = quota.per_sub_region is not None or bool(quota.sub_region_quotas) or bool(split)
+    counter = QuotaCounter(program.quota, split=split)
     phase_used: Counter[int] = Counter()
     for rank, (_, i) in enumerate(eligible, start=1):
         d = decisions[i]
         role, sub = d.person.role or "", resolve_sub_region(program, d.person.sub_region)
-        reason = None
-        if quota.total is not None and total >= quota.total:
-            reason = N_("the total quota is full")
-        elif role in quota.per_role and by_role[role] >= quota.per_role[role]:
-            reason = N_("the quota of the person's role is full")
-        elif sub_capped and sub is None:
-            reason = N_("the sub-region is unknown, so its quota cannot be checked")
-        elif (
-            sub is not None
-            and (
-                cap := split.get(sub, 0)
-                if split is not None
-                else _cap(quota, d.person.sub_region, sub)
-            )
-            is not None
-            and by_sub[sub] >= cap
-        ):
-            reason = N_("the quota of the person's sub-region is full")
+        reason = counter.refusal(role, d.person.sub_region, sub)
         phase = d.phase
         if reason is None and program.phased_places:
             phase = _open_phase(program, d, phase_used)
@@ -235,10 +316,8 @@ def allocate(
         if reason is not None:
             placed[i] = Placement(d, Status.WAITLISTED, rank, reason, sub)
             continue
-        total += 1
-        by_role[role] += 1
-        if sub is not None:
-            by_sub[sub] += 1
-        start = max(phase.start, program.valid_from) if phase else program.valid_from
-        placed[i] = Placement(d, Status.ADMITTED, rank, sub_region=sub, phase=phase, start=start)
+        counter.admit(role, sub)
+        placed[i] = Placement(
+            d, Status.ADMITTED, rank, sub_region=sub, phase=phase, start=first_day(program, phase)
+        )
     return Allocation(program.id, on, tuple(placed[i] for i in range(len(decisions))))

@@ -61,25 +61,34 @@ def premium(
 
 @attrs.frozen
 class BudgetLine:
-    """One charged unit (a person or an activity) and its premium."""
+    """One charged unit (a person or an activity) and its premium; ``units`` identical
+    units may share one line (a large roster's people of one phase)."""
 
     key: str
     phase: str | None
     quote: Quote
+    units: int = 1
 
     @property
     def monthly(self) -> Rupiah:
-        """Monthly premium."""
-        return sum(
-            (ln.amount for ln in self.quote.lines if ln.frequency is Frequency.MONTHLY),
-            Rupiah.zero(),
+        """Monthly premium (of all its units)."""
+        return (
+            sum(
+                (ln.amount for ln in self.quote.lines if ln.frequency is Frequency.MONTHLY),
+                Rupiah.zero(),
+            )
+            * self.units
         )
 
     @property
     def once(self) -> Rupiah:
-        """One-off premium (construction scheme)."""
-        return sum(
-            (ln.amount for ln in self.quote.lines if ln.frequency is Frequency.ONCE), Rupiah.zero()
+        """One-off premium (construction scheme), of all its units."""
+        return (
+            sum(
+                (ln.amount for ln in self.quote.lines if ln.frequency is Frequency.ONCE),
+                Rupiah.zero(),
+            )
+            * self.units
         )
 
     @property
@@ -118,6 +127,7 @@ class Budget:
         for ln in self.lines:
             for q in ln.quote.lines:
                 amount = q.amount * 12 if q.frequency is Frequency.MONTHLY else q.amount
+                amount = amount * ln.units
                 out[q.payer.value] = out.get(q.payer.value, Rupiah.zero()) + amount
         return out
 
@@ -135,7 +145,7 @@ class Budget:
             "program": self.program_id,
             "on": self.on.isoformat(),
             "participants": self.participants,
-            "charged_units": len(self.lines),
+            "charged_units": sum(ln.units for ln in self.lines),
             "monthly": int(self.monthly),
             "once": int(self.once),
             "yearly": int(self.yearly),

@@ -39,8 +39,11 @@ __all__ = [
     "ConditionResult",
     "Node",
     "Outcome",
+    "condition_result",
     "evaluate_node",
+    "leaves",
     "parse_node",
+    "walk",
 ]
 
 #: Deepest all/any/not nesting accepted in a program file.
@@ -387,7 +390,9 @@ def region_outcome(
     return Outcome.UNKNOWN, (_N_AMBIGUOUS, (("value", repr(fact)), ("regions", shown)))
 
 
-def _leaf(cond: Condition, person: Person, on: _dt.date) -> ConditionResult:
+def condition_result(cond: Condition, person: Person, on: _dt.date) -> ConditionResult:
+    """The outcome of one leaf for one person: the only place a condition is decided (the
+    columnar roster path calls it once per distinct value of the fact it reads)."""
     spec = CONDITIONS[cond.key]
     fact = getattr(person, spec.fact)
     if fact is None:
@@ -429,11 +434,26 @@ def evaluate_node(
     node: Node, person: Person, on: _dt.date, results: list[ConditionResult]
 ) -> Outcome:
     """The outcome of ``node``; every leaf result is appended to ``results``."""
+    return walk(node, lambda cond: condition_result(cond, person, on), results)
+
+
+def leaves(node: Node) -> list[Condition]:
+    """The leaf conditions in the order :func:`walk` evaluates them (every leaf, always)."""
     if node.leaf is not None:
-        res = _leaf(node.leaf, person, on)
+        return [node.leaf]
+    return [leaf for child in node.children for leaf in leaves(child)]
+
+
+def walk(
+    node: Node, leaf: Callable[[Condition], ConditionResult], results: list[ConditionResult]
+) -> Outcome:
+    """Combine leaf results (from ``leaf``) through all / any / not; every leaf result is
+    appended to ``results`` in the order of :func:`leaves`."""
+    if node.leaf is not None:
+        res = leaf(node.leaf)
         results.append(res)
         return res.outcome
-    outcomes = [evaluate_node(child, person, on, results) for child in node.children]
+    outcomes = [walk(child, leaf, results) for child in node.children]
     if node.op == "not":
         inner = outcomes[0]
         return {

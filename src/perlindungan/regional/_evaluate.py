@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -16,7 +16,7 @@ from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate
 from perlindungan.regional._person import Person
 from perlindungan.regional._program import Phase, RegionalProgram
 
-__all__ = ["Decision", "Verdict", "evaluate", "evaluate_one"]
+__all__ = ["Decision", "Verdict", "evaluate", "evaluate_one", "verdict_of"]
 
 
 class Verdict(enum.StrEnum):
@@ -95,12 +95,17 @@ class Decision:
         }
 
 
-def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Decision:
-    """The decision on one person on a date."""
-    results: list[ConditionResult] = []
-    outcome = evaluate_node(program.eligibility, person, on, results)
+def verdict_of(
+    program: RegionalProgram,
+    outcome: Outcome,
+    results: Sequence[ConditionResult],
+    *,
+    activity_value_known: bool,
+) -> tuple[Verdict, tuple[str, ...]]:
+    """The verdict and the missing facts, from the eligibility outcome and its leaf results
+    (shared by :func:`evaluate_one` and the columnar roster path)."""
     missing = [r.missing for r in results if r.outcome is Outcome.UNKNOWN and r.missing]
-    if program.coverage.scheme == "construction" and person.activity_value is None:
+    if program.coverage.scheme == "construction" and not activity_value_known:
         missing.append("activity_value")
         if outcome is Outcome.MET:
             outcome = Outcome.UNKNOWN
@@ -109,13 +114,23 @@ def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Deci
         Outcome.NOT_MET: Verdict.NOT_ELIGIBLE,
         Outcome.UNKNOWN: Verdict.UNDETERMINED,
     }[outcome]
+    return verdict, tuple(dict.fromkeys(missing)) if verdict is Verdict.UNDETERMINED else ()
+
+
+def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Decision:
+    """The decision on one person on a date."""
+    results: list[ConditionResult] = []
+    outcome = evaluate_node(program.eligibility, person, on, results)
+    verdict, missing = verdict_of(
+        program, outcome, results, activity_value_known=person.activity_value is not None
+    )
     return Decision(
         person=person,
         program_id=program.id,
         on=on,
         verdict=verdict,
         results=tuple(results),
-        missing=tuple(dict.fromkeys(missing)) if verdict is Verdict.UNDETERMINED else (),
+        missing=missing,
         phase=program.phase_of(person.role, person.sub_region),
         notes=_notes(program, person),
     )

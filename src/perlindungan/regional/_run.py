@@ -180,31 +180,12 @@ class RunResult:
 
     def budget_rows(self) -> list[tuple[str, str, str, Rupiah, Rupiah, Rupiah]]:
         """Budget per (payer, phase, program): per month, per year, one-off (whole rupiah)."""
-        sums: dict[tuple[str, str, str], list[Rupiah]] = {}
-        for line in self.budget.lines:
-            for q in line.quote.lines:
-                key = (q.payer.value, line.phase or "-", q.program.value)
-                acc = sums.setdefault(key, [Rupiah.zero(), Rupiah.zero()])
-                if q.frequency is Frequency.MONTHLY:
-                    acc[0] = acc[0] + q.amount
-                elif q.frequency is Frequency.ONCE:
-                    acc[1] = acc[1] + q.amount
-        return [
-            (payer, phase, prog, m, m * 12 + once, once)
-            for (payer, phase, prog), (m, once) in sorted(sums.items())
-        ]
+        return budget_rows(self.budget)
 
     def budget_csv(self) -> str:
         """CSV: payer, phase, program, per_month, per_year, one_off; a last ``total`` line
         equals the budget of :meth:`report`."""
-        out = io.StringIO()
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(["payer", "phase", "program", "per_month", "per_year", "one_off"])
-        for payer, phase, prog, m, y, once in self.budget_rows():
-            w.writerow([payer, phase, prog, int(m), int(y), int(once)])
-        b = self.budget
-        w.writerow(["total", "", "", int(b.monthly), int(b.yearly), int(b.once)])
-        return out.getvalue()
+        return budget_csv(self.budget)
 
     def write_files(self, folder: str | Path, locale: str = "id_ID") -> list[Path]:
         """Write ``decisions.csv``, ``allocation.csv``, ``budget.csv``, ``result.json`` and
@@ -226,59 +207,98 @@ class RunResult:
 
     def report(self, locale: str = "id_ID") -> str:
         """A readable report: decisions summary, coverage and budget."""
+        return render_report(
+            self.program, self.on, self.summary(), self.budget, self.errors, locale
+        )
 
-        def t(message: str) -> str:
-            return translate(message, locale)
 
-        s = self.summary()
+def budget_rows(budget: Budget) -> list[tuple[str, str, str, Rupiah, Rupiah, Rupiah]]:
+    """Budget per (payer, phase, program): per month, per year, one-off (whole rupiah)."""
+    sums: dict[tuple[str, str, str], list[Rupiah]] = {}
+    for line in budget.lines:
+        for q in line.quote.lines:
+            key = (q.payer.value, line.phase or "-", q.program.value)
+            acc = sums.setdefault(key, [Rupiah.zero(), Rupiah.zero()])
+            if q.frequency is Frequency.MONTHLY:
+                acc[0] = acc[0] + q.amount * line.units
+            elif q.frequency is Frequency.ONCE:
+                acc[1] = acc[1] + q.amount * line.units
+    return [
+        (payer, phase, prog, m, m * 12 + once, once)
+        for (payer, phase, prog), (m, once) in sorted(sums.items())
+    ]
 
-        def n(value: int) -> str:
-            from babel.numbers import format_decimal  # noqa: PLC0415
 
-            from perlindungan._i18n import babel_locale  # noqa: PLC0415
+def budget_csv(budget: Budget) -> str:
+    """The ``budget.csv`` text of a budget (see :meth:`RunResult.budget_csv`)."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["payer", "phase", "program", "per_month", "per_year", "one_off"])
+    for payer, phase, prog, m, y, once in budget_rows(budget):
+        w.writerow([payer, phase, prog, int(m), int(y), int(once)])
+    w.writerow(["total", "", "", int(budget.monthly), int(budget.yearly), int(budget.once)])
+    return out.getvalue()
 
-            return str(format_decimal(value, locale=babel_locale(locale)))
 
-        b = self.budget
-        cov = self.program.coverage
+def render_report(
+    program: RegionalProgram,
+    on: _dt.date,
+    s: dict[str, int],
+    b: Budget,
+    errors: Sequence[RowError],
+    locale: str = "id_ID",
+) -> str:
+    """The text of :meth:`RunResult.report` from its parts: the summary counts, the budget
+    and the row errors (only the first 20 are listed)."""
 
-        def rp(amount: Rupiah) -> str:
-            return format_rupiah(amount, locale=locale)
+    def t(message: str) -> str:
+        return translate(message, locale)
 
-        lines = [
-            f"{self.program.name(locale)} ({self.program.id})",
-            f"{t(_L_DATE)}: {self.on.isoformat()}",
-            "",
-            (
-                f"{t(_L_DECISIONS)}: {n(s['rows'])} {t(_L_ROWS)}; "
-                f"{t(_L_ELIGIBLE)} {n(s['eligible'])}, {t(_L_NOT_ELIGIBLE)} {n(s['not_eligible'])}, "
-                f"{t(_L_UNDETERMINED)} {n(s['undetermined'])}, {t(_L_ROW_ERRORS)} {n(s['row_errors'])}"
-            ),
-            (
-                f"{t(_L_ALLOCATION)}: {t(_L_ADMITTED)} {n(s['admitted'])}, "
-                f"{t(_L_WAITLISTED_QUOTA_FULL)} {n(s['waitlisted'])}, "
-                f"{t(_L_WAITING_PHASE_NOT_STARTED)} {n(s['phase_not_started'])}"
-            ),
-            (
-                f"{t(_L_COVERAGE)}: {' + '.join(p.value for p in cov.programs)} "
-                f"({cov.scheme}); {t(_L_PAID_BY)} "
-                f"{self.program.funding.describe(locale, self.program.region_registry())}"
-            ),
-            (
-                f"{t(_L_BUDGET)}: {t(_L_PER_MONTH)} {rp(b.monthly)}, {t(_L_ONE_OFF)} {rp(b.once)}, "
-                f"{t(_L_PER_YEAR)} {rp(b.yearly)}"
-            ),
-        ]
-        for payer, amount in b.per_payer().items():
-            lines.append(f"  {payer}: {rp(amount)} / {t(_L_YEAR)}")
-        for phase, amount in b.per_phase().items():
-            lines.append(f"  {t(_L_PHASE)} {phase}: {rp(amount)} / {t(_L_YEAR)}")
-        errors = self.errors
-        for e in errors[:20]:
-            lines.append(f"  {t(_L_ROW)} {e.row} ({e.id or '-'}): {e.message}")
-        if len(errors) > 20:
-            lines.append(f"  ... {len(errors) - 20} {t(_L_MORE_ROW_ERRORS)}")
-        return "\n".join(lines)
+    def n(value: int) -> str:
+        from babel.numbers import format_decimal  # noqa: PLC0415
+
+        from perlindungan._i18n import babel_locale  # noqa: PLC0415
+
+        return str(format_decimal(value, locale=babel_locale(locale)))
+
+    cov = program.coverage
+
+    def rp(amount: Rupiah) -> str:
+        return format_rupiah(amount, locale=locale)
+
+    lines = [
+        f"{program.name(locale)} ({program.id})",
+        f"{t(_L_DATE)}: {on.isoformat()}",
+        "",
+        (
+            f"{t(_L_DECISIONS)}: {n(s['rows'])} {t(_L_ROWS)}; "
+            f"{t(_L_ELIGIBLE)} {n(s['eligible'])}, {t(_L_NOT_ELIGIBLE)} {n(s['not_eligible'])}, "
+            f"{t(_L_UNDETERMINED)} {n(s['undetermined'])}, {t(_L_ROW_ERRORS)} {n(s['row_errors'])}"
+        ),
+        (
+            f"{t(_L_ALLOCATION)}: {t(_L_ADMITTED)} {n(s['admitted'])}, "
+            f"{t(_L_WAITLISTED_QUOTA_FULL)} {n(s['waitlisted'])}, "
+            f"{t(_L_WAITING_PHASE_NOT_STARTED)} {n(s['phase_not_started'])}"
+        ),
+        (
+            f"{t(_L_COVERAGE)}: {' + '.join(p.value for p in cov.programs)} "
+            f"({cov.scheme}); {t(_L_PAID_BY)} "
+            f"{program.funding.describe(locale, program.region_registry())}"
+        ),
+        (
+            f"{t(_L_BUDGET)}: {t(_L_PER_MONTH)} {rp(b.monthly)}, {t(_L_ONE_OFF)} {rp(b.once)}, "
+            f"{t(_L_PER_YEAR)} {rp(b.yearly)}"
+        ),
+    ]
+    for payer, amount in b.per_payer().items():
+        lines.append(f"  {payer}: {rp(amount)} / {t(_L_YEAR)}")
+    for phase, amount in b.per_phase().items():
+        lines.append(f"  {t(_L_PHASE)} {phase}: {rp(amount)} / {t(_L_YEAR)}")
+    for e in errors[:20]:
+        lines.append(f"  {t(_L_ROW)} {e.row} ({e.id or '-'}): {e.message}")
+    if len(errors) > 20:
+        lines.append(f"  ... {len(errors) - 20} {t(_L_MORE_ROW_ERRORS)}")
+    return "\n".join(lines)
 
 
 def run_roster(

@@ -1,0 +1,310 @@
+# ruff: noqa: ANN401 - pyarrow objects are optional and untyped here
+"""Allocation of a columnar roster: the order and the quotas of
+:func:`~perlindungan.regional.allocate`, on arrays.
+
+The order is the per-person engine's: each part of
+:func:`~perlindungan.regional._allocate.order_parts` is computed once per distinct value
+and replaced by its rank among the distinct values, then the SHA-256 tie-break (its first 8
+bytes; rows equal on those are ordered by the full key, as the per-person engine orders
+them), then the input order. Places are given by the same
+:class:`~perlindungan.regional._allocate.QuotaCounter`; once the total quota is full every
+later row is waitlisted at once.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+
+from perlindungan.regional._allocate import (
+    QuotaCounter,
+    order_parts,
+    resolve_sub_region,
+    tie_break,
+)
+from perlindungan.regional._columnar import Chunk, FactColumn
+from perlindungan.regional._person import Person
+from perlindungan.regional._program import RegionalProgram
+
+__all__ = ["ADMITTED", "NOT_CONSIDERED", "NOT_YET", "WAITLISTED", "Placed", "Ranking"]
+
+#: Status codes of the per-row arrays (in the order of ``Status``).
+ADMITTED: Final = 0
+WAITLISTED: Final = 1
+NOT_YET: Final = 2
+NOT_CONSIDERED: Final = 3
+
+
+@attrs.frozen
+class Placed:
+    """Per eligible row (in the order they were added): status, rank, reason index."""
+
+    positions: NDArray[np.int64]
+    ids: Any  # pyarrow string array: the ids, in the same order
+    phase: NDArray[np.int16]
+    status: NDArray[np.int8]
+    rank: NDArray[np.int64]
+    reason: NDArray[np.int16]
+    reasons: list[str]
+
+    def ids_of(self, indexes: NDArray[np.int64]) -> list[str]:
+        """The ids of these rows."""
+        return _take(self.ids, indexes)
+
+
+@attrs.define
+class Ranking:
+    """Collects the rows to place, chunk by chunk, then places them all at once."""
+
+    program: RegionalProgram
+    on: _dt.date
+    parts: list[tuple[str, Callable[[Any], Any]]] = attrs.field(init=False)
+    part_ids: list[dict[Any, int]] = attrs.field(init=False)
+    roles: dict[str, int] = attrs.field(factory=dict)
+    subs: dict[str | None, int] = attrs.field(factory=dict)
+    collected: list[tuple[Any, ...]] = attrs.field(factory=list)
+
+    def __attrs_post_init__(self) -> None:
+        self.parts = order_parts(self.program, self.on)
+        self.part_ids = [{} for _ in self.parts]
+
+    def _ids(self, k: int, column: FactColumn | None, phase: NDArray[np.int16]) -> Any:
+        fn = self.parts[k][1]
+        memory = self.part_ids[k]
+        if column is None:  # the phase: codes are phase indexes
+            values: list[Any] = list(self.program.phases)
+            codes = phase.astype(np.int32)
+        else:
+            values, codes = column.values, column.codes
+        table = np.empty(len(values) + 1, dtype=np.int32)
+        for j, value in enumerate([None, *values]):
+            table[j] = memory.setdefault(fn(value), len(memory))
+        return table[codes + 1]
+
+    def add(
+        self,
+        chunk: Chunk,
+        where: NDArray[np.int64],
+        phase: NDArray[np.int16],
+        start: int,
+    ) -> None:
+        """Rows ``where`` of ``chunk`` (whose first row is roster position ``start``) enter
+        the allocation; ``phase`` is their phase index (-1 for none)."""
+        if not len(where):
+            return
+        parts = [
+            self._ids(k, None if fact == "phase" else chunk.facts[fact], phase)[
+                np.arange(len(where)) if fact == "phase" else where
+            ]
+            for k, (fact, _) in enumerate(self.parts)
+        ]
+        ids = _take(chunk.ids, where)
+        h64 = _hash_prefixes(self.program.id, ids)
+        role = chunk.facts["role"]
+        role_table = np.fromiter(
+            (self.roles.setdefault(v or "", len(self.roles)) for v in [None, *role.values]),
+            dtype=np.int32,
+        )
+        sub = chunk.facts["sub_region"]
+        sub_table = np.fromiter(
+            (self.subs.setdefault(v, len(self.subs)) for v in [None, *sub.values]),
+            dtype=np.int32,
+        )
+        self.collected.append(
+            (
+                where + start,
+                np.stack(parts) if parts else np.empty((0, len(where)), np.int32),
+                h64,
+                _string_array(ids),
+                role_table[role.codes[where] + 1],
+                sub_table[sub.codes[where] + 1],
+                phase,
+            )
+        )
+
+    def place(self, person_at: Callable[[int], Person]) -> Placed:
+        """Order and place every collected row; ``person_at(position)`` gives the person of
+        a row (needed only to order two rows with the same id and the same priority)."""
+        if not self.collected:
+            empty = np.empty(0, np.int64)
+            none = np.empty(0, np.int16)
+            return Placed(empty, _string_array([]), none, np.empty(0, np.int8), empty, none, [])
+        positions = np.concatenate([c[0] for c in self.collected])
+        parts = np.concatenate([c[1] for c in self.collected], axis=1)
+        h64 = np.concatenate([c[2] for c in self.collected])
+        ids = _concat([c[3] for c in self.collected])
+        role = np.concatenate([c[4] for c in self.collected])
+        sub = np.concatenate([c[5] for c in self.collected])
+        phase = np.concatenate([c[6] for c in self.collected])
+        self.collected.clear()
+        ranks = []
+        for k, memory in enumerate(self.part_ids):
+            ordered = sorted(memory)
+            lookup = np.empty(len(memory), dtype=np.int32)
+            for r, value in enumerate(ordered):
+                lookup[memory[value]] = r
+            ranks.append(lookup[parts[k]])
+        keys = [positions, h64, *reversed(ranks)]
+        order = np.lexsort(keys)
+        order = self._ties(order, [*ranks, h64], ids, positions, person_at)
+        status, rank, reason, reasons = self._greedy(order, role, sub)
+        return Placed(positions, ids, phase, status, rank, reason, reasons)
+
+    def _ties(
+        self,
+        order: NDArray[np.intp],
+        keys: list[NDArray[Any]],
+        ids: Any,
+        positions: NDArray[np.int64],
+        person_at: Callable[[int], Person],
+    ) -> NDArray[np.intp]:
+        """Rows equal on every sorted key are put in the per-person engine's order (full
+        tie-break, id, the person's text, input order)."""
+        if len(order) < 2:
+            return order
+        same = np.ones(len(order) - 1, dtype=bool)
+        for key in keys:
+            sorted_key = key[order]
+            same &= sorted_key[1:] == sorted_key[:-1]
+        if not same.any():
+            return order
+        starts = np.flatnonzero(same & ~np.concatenate([[False], same[:-1]]))
+        result = order.copy()
+        for s in starts.tolist():
+            e = s + 1
+            while e < len(same) and same[e]:
+                e += 1
+            group = order[s : e + 1].tolist()
+
+            def full(i: int) -> tuple[Any, ...]:
+                ident = str(ids[i].as_py())
+                return (tie_break(self.program.id, ident), ident)
+
+            fulls = {i: full(i) for i in group}
+            counts: dict[tuple[Any, ...], int] = {}
+            for f in fulls.values():
+                counts[f] = counts.get(f, 0) + 1
+            keyed = [
+                (
+                    *fulls[i],
+                    repr(person_at(int(positions[i]))) if counts[fulls[i]] > 1 else "",
+                    int(positions[i]),
+                    i,
+                )
+                for i in group
+            ]
+            result[s : e + 1] = [k[-1] for k in sorted(keyed)]
+        return result
+
+    def _greedy(
+        self,
+        order: NDArray[np.intp],
+        role: NDArray[np.int32],
+        sub: NDArray[np.int32],
+    ) -> tuple[NDArray[np.int8], NDArray[np.int64], NDArray[np.int16], list[str]]:
+        n = len(order)
+        status = np.full(n, ADMITTED, dtype=np.int8)
+        reason = np.full(n, -1, dtype=np.int16)
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.arange(1, n + 1, dtype=np.int64)
+        roles = list(self.roles)
+        raw_subs = list(self.subs)
+        resolved = [resolve_sub_region(self.program, v) for v in raw_subs]
+        reasons: list[str] = []
+        codes: dict[str, int] = {}
+        counter = QuotaCounter(self.program.quota)
+        quota = self.program.quota
+        if quota.total is None and not quota.per_role and not counter.sub_capped:
+            return status, rank, reason, reasons
+        # Counters change only when someone is admitted: between two admissions a row's
+        # refusal depends on its (role, sub-region) alone. The refusal of every pair present
+        # is kept in a table; an admission recomputes the pairs of its role or sub-region.
+        width = len(raw_subs)
+        pair = role.astype(np.int64) * width + sub
+        present, slot = np.unique(pair, return_inverse=True)
+        slot = slot.reshape(-1)
+        table = np.empty(len(present), dtype=np.int16)
+        by_role: dict[int, list[int]] = {}
+        by_sub: dict[str | None, list[int]] = {}
+        for k, p in enumerate(present.tolist()):
+            by_role.setdefault(p // width, []).append(k)
+            by_sub.setdefault(resolved[p % width], []).append(k)
+
+        def refresh(slots: list[int]) -> None:
+            for k in slots:
+                p = int(present[k])
+                r, s = p // width, p % width
+                why = counter.refusal(roles[r], raw_subs[s], resolved[s])
+                table[k] = -1 if why is None else codes.setdefault(why, len(codes))
+
+        refresh(list(range(len(present))))
+        ordered_slot = slot[order]
+        pos, window = 0, 64
+        while pos < n:
+            if counter.total_full():
+                rest = order[pos:]
+                why = counter.refusal("", None, None)
+                assert why is not None
+                status[rest] = WAITLISTED
+                reason[rest] = codes.setdefault(why, len(codes))
+                break
+            refused = table[ordered_slot[pos : pos + window]]
+            fits = np.flatnonzero(refused < 0)
+            stop = int(fits[0]) if len(fits) else len(refused)
+            rows = order[pos : pos + stop]
+            status[rows] = WAITLISTED
+            reason[rows] = refused[:stop]
+            if not len(fits):
+                pos += stop
+                window = min(window * 4, 1 << 16)
+                continue
+            i = int(order[pos + stop])
+            r, s = int(role[i]), int(sub[i])
+            counter.admit(roles[r], resolved[s])
+            # the pairs sharing its role or sub-region change only if its own pair stops
+            # fitting (its role or sub-region is full), or caps are set per raw name
+            refresh([int(slot[i])])
+            if table[slot[i]] >= 0 or quota.sub_region_quotas:
+                refresh(sorted(set(by_role[r]) | set(by_sub[resolved[s]])))
+            pos += stop + 1
+            window = max(64, window // 2)
+        return status, rank, reason, list(codes)
+
+
+def _hash_prefixes(program_id: str, ids: list[str]) -> NDArray[np.uint64]:
+    """The first 8 bytes of :func:`tie_break`'s digest of each id, as big-endian integers
+    (so they sort as the hexadecimal text does)."""
+    base = hashlib.sha256(f"{program_id}:".encode())
+    digests = []
+    for ident in ids:
+        h = base.copy()
+        h.update(ident.encode())
+        digests.append(h.digest())
+    return np.frombuffer(b"".join(digests), dtype=">u8")[::4].astype(np.uint64)
+
+
+def _string_array(texts: list[str]) -> Any:
+    import pyarrow as pa  # noqa: PLC0415
+
+    return pa.array(texts, pa.string())
+
+
+def _concat(arrays: list[Any]) -> Any:
+    import pyarrow as pa  # noqa: PLC0415
+
+    return pa.concat_arrays(arrays)
+
+
+def _take(ids: Any, where: NDArray[np.int64]) -> list[str]:
+    if isinstance(ids, list):
+        return [ids[i] for i in where.tolist()]
+    import pyarrow as pa  # noqa: PLC0415
+
+    taken: list[str] = ids.take(pa.array(where)).to_pylist()
+    return taken

@@ -1,0 +1,206 @@
+"""The streaming roster path writes exactly the files of the per-person engine."""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from perlindungan import regional
+from perlindungan.regional._columnar import WHITESPACE, distinct_rows
+from perlindungan.regional._program import Priority, Quota, RegionalProgram
+from perlindungan.regional._stream import evaluate_roster_file
+
+pytest.importorskip("pyarrow")
+np = pytest.importorskip("numpy")
+
+FILES = ("decisions.csv", "allocation.csv", "budget.csv", "result.json", "report.txt")
+HEADER = regional.FACTS
+
+cells = {
+    "role": st.sampled_from(
+        ["pekerja_rentan", "petugas_keagamaan", "guru_ngaji", "farmer", "", "tukang"]
+    ),
+    "domicile": st.sampled_from(["15.71", "13.03", "13.03.04", "36.73", "", " 15.71 "]),
+    "ktp_region": st.sampled_from(["15.71", "13.03", ""]),
+    "birth_date": st.sampled_from(
+        ["1960-01-01", "1990-06-15", "2010-02-02", "", "1990-13-45", "2000-01-01 "]
+    ),
+    "category": st.sampled_from(["bpu", "pu", "", "xx"]),
+    "income": st.sampled_from(["1000000", "2500000", "", "abc", "1_500_000"]),
+    "covered_as_pu": st.sampled_from(["true", "false", "ya", "", "maybe"]),
+    "documents": st.sampled_from(["ktp", "ktp;kk", "", "ktp;paspor", "nagari_letter;ktp"]),
+    "membership_months": st.sampled_from(["0", "12", "", "-1"]),
+    "sub_region": st.sampled_from(["RT 01", "RT 02", "nagari silokek", "13.03.04.2003", ""]),
+    "activity_id": st.sampled_from(["A1", "A2", ""]),
+    "activity_value": st.sampled_from(["100000000", "", "5000000000"]),
+    "application_date": st.sampled_from(["2025-01-01", "2025-06-01", "", "2024-12-31"]),
+}
+cells = {k: v for k, v in cells.items() if k in regional.FACTS}
+if "dtsen_decile" in regional.FACTS:
+    cells["dtsen_decile"] = st.sampled_from(["1", "4", "", "11"])
+if "disability" in regional.FACTS:
+    cells["disability"] = st.sampled_from(["true", "false", ""])
+rows = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(["P1", "P2", "P3", "Q,1", 'Q"2', " ", "", "A\u00e9"])
+        | st.text(alphabet="abc0123", min_size=1, max_size=5),
+        "name": st.sampled_from(["Siti", "", "Budi, S."]),
+        **cells,
+    }
+)
+
+
+def _roster_text(records: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(HEADER), lineterminator="\n")
+    w.writeheader()
+    w.writerows(records)
+    return out.getvalue()
+
+
+@st.composite
+def programs(draw: st.DrawFn) -> RegionalProgram:
+    base = draw(st.sampled_from(regional.bundled_programs()))
+    quota = Quota(
+        total=draw(st.none() | st.integers(0, 30)),
+        per_role=draw(
+            st.dictionaries(
+                st.sampled_from(["pekerja_rentan", "petugas_keagamaan", "guru_ngaji"]),
+                st.integers(0, 10),
+            )
+        ),
+        per_sub_region=draw(st.none() | st.integers(0, 5)),
+        sub_region_quotas=draw(
+            st.dictionaries(st.sampled_from(["RT 01", "nagari silokek"]), st.integers(0, 4))
+        ),
+    )
+    then = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "earliest_application",
+                    "oldest_first",
+                    "lowest_income",
+                    "lowest_dtsen_decile",
+                    "disability_first",
+                    "older_than_60",
+                ]
+            ),
+            unique=True,
+        )
+    )
+    priority = Priority(roles=base.priority.roles, then=tuple(then))
+    return attrs.evolve(base, quota=quota, priority=priority)
+
+
+def _same_files(
+    program: RegionalProgram, path: Path, tmp: Path, chunk_rows: int, on: _dt.date
+) -> None:
+    expected = tmp / "expected"
+    regional.run_roster(program, regional.read_roster(path), on=on).write_files(expected)
+    for columnar in (True, False):
+        got = tmp / f"got-{columnar}"
+        evaluate_roster_file(program, path, got, on=on, chunk_rows=chunk_rows, columnar=columnar)
+        for name in FILES:
+            assert (got / name).read_bytes() == (expected / name).read_bytes(), (name, columnar)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(programs(), st.lists(rows, max_size=40), st.integers(1, 17))
+def test_stream_equals_per_person_engine(
+    tmp_path_factory: pytest.TempPathFactory,
+    program: RegionalProgram,
+    records: list[dict[str, str]],
+    chunk_rows: int,
+) -> None:
+    tmp = tmp_path_factory.mktemp("stream")
+    path = tmp / "roster.csv"
+    path.write_text(_roster_text(records), encoding="utf-8")
+    on = program.phases[-1].start if program.phases else program.valid_from
+    _same_files(program, path, tmp, chunk_rows, max(on, program.valid_from))
+
+
+@pytest.mark.parametrize("program_id", [p.id for p in regional.bundled_programs()])
+def test_bundled_rosters_stream_identically(tmp_path: Path, program_id: str) -> None:
+    from importlib import resources  # noqa: PLC0415
+
+    found = resources.files("perlindungan") / "data" / "rosters" / f"{program_id}.csv"
+    if not found.is_file():
+        pytest.skip("no bundled roster")
+    program = regional.program(program_id)
+    path = tmp_path / "roster.csv"
+    path.write_bytes(found.read_bytes())
+    for chunk_rows in (7, 100_000):
+        _same_files(program, path, tmp_path / str(chunk_rows), chunk_rows, program.valid_from)
+
+
+def test_ragged_rows_and_jsonl_fall_back_to_the_row_reader(tmp_path: Path) -> None:
+    program = regional.program("kota-jambi-rentan-2025")
+    text = _roster_text(
+        [dict.fromkeys(HEADER, "") | {"id": "A", "role": "pekerja_rentan", "domicile": "15.71"}]
+    )
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text(text + "B,x,pekerja_rentan,15.71,,,,,,,,,,,,extra\nC,y\n", encoding="utf-8")
+    _same_files(program, ragged, tmp_path / "ragged", 2, program.valid_from)
+    lines = tmp_path / "roster.jsonl"
+    lines.write_text('{"id": "A", "role": "pekerja_rentan"}\nnot json\n', encoding="utf-8")
+    _same_files(program, lines, tmp_path / "jsonl", 1, program.valid_from)
+
+
+def test_whitespace_is_what_str_strip_removes() -> None:
+    assert set(WHITESPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3)), min_size=1, max_size=50))
+def test_distinct_rows_matches_numpy_unique(pairs: list[tuple[int, int]]) -> None:
+    a = np.array([p[0] for p in pairs])
+    b = np.array([p[1] for p in pairs])
+    distinct, inverse = distinct_rows([a, b])
+    assert [tuple(r) for r in distinct[inverse]] == pairs
+    assert len({tuple(r) for r in distinct}) == len(distinct)
+
+
+def test_cli_writes_the_folder_from_a_roster_file(tmp_path: Path) -> None:
+    from perlindungan.cli import main  # noqa: PLC0415
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        _roster_text([dict.fromkeys(HEADER, "") | {"id": "A", "role": "pekerja_rentan"}]),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert (
+        main(
+            [
+                "program",
+                "evaluate",
+                "kota-jambi-rentan-2025",
+                "--roster",
+                str(roster),
+                "--output",
+                f"{out}/",
+            ]
+        )
+        == 0
+    )
+    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
+
+
+@given(st.lists(st.text(max_size=8), max_size=20))
+def test_hash_prefixes_sort_as_the_tie_break(ids: list[str]) -> None:
+    from perlindungan.regional._allocate import tie_break  # noqa: PLC0415
+    from perlindungan.regional._ranking import _hash_prefixes  # noqa: PLC0415
+
+    prefixes = _hash_prefixes("p", ids)
+    assert [int(tie_break("p", i)[:16], 16) for i in ids] == [int(x) for x in prefixes]
