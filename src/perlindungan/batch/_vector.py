@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from perlindungan._input.limits import MAX_AMOUNT
 from perlindungan.batch._columns import Bits, Categorical, Columns, Days, Masked, cell
 from perlindungan.batch._reference import AMOUNT_COLUMNS, PAIRS
 from perlindungan.batch._result import TOTAL_PARTS
@@ -89,8 +90,9 @@ def _rounded(base: _Ints, fraction: _Fraction) -> _Ints:
 
 
 def _bound(fractions: Sequence[_Fraction]) -> int:
-    """The largest base for which every fraction stays in int64."""
-    bound = _INT64_MAX
+    """The largest base for which every fraction stays in int64, and at most the input
+    layer's MAX_AMOUNT (larger amounts go to the scalar path, which refuses them)."""
+    bound = MAX_AMOUNT
     for num, den in fractions:
         if num:
             bound = min(bound, (_INT64_MAX - den) // (2 * num))

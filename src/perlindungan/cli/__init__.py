@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from perlindungan._version import __version__
 from perlindungan.errors import PerlindunganError
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "main", "one_line"]
 
 #: name -> (help, add_arguments, run)
 COMMANDS: dict[
@@ -59,6 +59,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def one_line(exc: PerlindunganError) -> str:
+    """The error as one line: a data file's first problem and how many more there are
+    (``program check FILE`` lists them)."""
+    problems = getattr(exc, "problems", None)
+    if problems:
+        first = " ".join(str(problems[0]).split())
+        more = len(problems) - 1
+        if more:
+            first += f" (and {more:,} more problem{'s' if more != 1 else ''}: run 'perlindungan program check' on the file to list them)"
+        return first
+    return " ".join(str(exc).split())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
@@ -66,8 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except PerlindunganError as exc:
-        message = " ".join(str(exc).split()) if not hasattr(exc, "problems") else str(exc)
-        print(f"perlindungan: error: {message}", file=sys.stderr)
+        print(f"perlindungan: error: {one_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from perlindungan._i18n import language_of
+from perlindungan._input.files import read_request_bytes
 from perlindungan.benefits import benefit_from_request
-from perlindungan.errors import InvalidInputError
 
 NAME = "benefits"
 HELP = "Benefits (manfaat) of a claim: eligibility, components and legal basis."
@@ -31,7 +29,6 @@ _FLAGS = (
     "survivor",
     "assumed_return",
 )
-_COUNTS = {"membership_months", "contribution_months", "months_off_work"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,19 +46,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _request(args: argparse.Namespace) -> dict[str, Any] | str | bytes:
     if args.request is not None:
-        if args.request == "-":
-            return sys.stdin.read()
-        try:
-            return Path(args.request).read_bytes()
-        except OSError as exc:
-            raise InvalidInputError(
-                f"cannot read request file {args.request!r}: {exc.strerror}.", field="request"
-            ) from None
+        # stdin ('-') and a file are read and decoded the same way (bytes, bounded, UTF-8)
+        return read_request_bytes(args.request)
     claim: dict[str, Any] = {"program": args.program, "event": args.event}
     for flag in _FLAGS:
         raw = getattr(args, flag)
         if raw is not None:
-            claim[flag] = int(raw) if flag in _COUNTS and raw.isdigit() else raw
+            claim[flag] = raw
     return {"on": args.on, "claim": {k: v for k, v in claim.items() if v is not None}}
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from perlindungan._i18n import N_, translate
+from perlindungan._input.files import read_request_bytes
+from perlindungan._input.limits import MAX_COUNT
+from perlindungan._input.numbers import whole_number
 from perlindungan.cli._table import render_table
 from perlindungan.contributions import Quote, parse_request, quote_from_request
 from perlindungan.contributions._explain import format_rate
@@ -69,35 +70,22 @@ def _request_from_flags(args: argparse.Namespace) -> dict[str, Any]:
     for attr, field in _FLAG_FIELDS.items():
         value = getattr(args, attr)
         if value is not None:
-            worker[field] = (
-                int(value)
-                if field in {"risk_class", "contract_months"} and str(value).isdigit()
-                else value
-            )
+            worker[field] = value
     if args.sector is not None or args.workers is not None:
         employer: dict[str, Any] = {}
         if args.sector is not None:
             employer["sector"] = args.sector
         if args.workers is not None:
-            if not str(args.workers).isdigit():
-                raise InvalidInputError(
-                    f"--workers must be a whole number such as 120, got {args.workers!r}.",
-                    field="worker.employer.workers",
-                )
-            employer["workers"] = int(args.workers)
+            employer["workers"] = whole_number(
+                args.workers, field="--workers", maximum=MAX_COUNT, what="workers"
+            )
         worker["employer"] = employer
     return {"on": args.on, "worker": worker}
 
 
 def _read_request(source: str) -> dict[str, Any]:
-    if source == "-":
-        return parse_request(sys.stdin.read())
-    try:
-        return parse_request(Path(source).read_bytes())
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot read request file {source!r}: {exc.strerror}.", field="request"
-        ) from None
+    # stdin ('-') and a file are read and decoded the same way (bytes, bounded, UTF-8)
+    return parse_request(read_request_bytes(source))
 
 
 def print_quote(quote: Quote, lang: str) -> None:

@@ -8,7 +8,6 @@ import sys
 
 from perlindungan._i18n import N_, language_of, translate
 from perlindungan.cli._table import render_table
-from perlindungan.errors import InvalidInputError
 from perlindungan.money import format_rupiah
 from perlindungan.payroll import bundled_payroll, payroll_contributions, read_payroll_csv
 from perlindungan.programs import Payer
@@ -19,7 +18,14 @@ HELP = "Contributions of every worker in a payroll CSV (default: the bundled sam
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags of the command."""
-    parser.add_argument("file", nargs="?", help="payroll CSV; omit for the bundled sample")
+    parser.add_argument(
+        "file", nargs="?", help="payroll CSV (or .xlsx, '-' for stdin); omit for the bundled sample"
+    )
+    parser.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        help="CSV cell separator; default: found from the header line",
+    )
     parser.add_argument("--on", required=True, help="date the contributions are for (YYYY-MM-DD)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
@@ -30,12 +36,12 @@ def run(args: argparse.Namespace) -> int:
     language_of(args.lang)
     locale = "en" if args.lang.startswith("en") else "id_ID"
     t = translate
-    try:
-        entries = bundled_payroll() if args.file is None else list(read_payroll_csv(args.file))
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot read payroll file {args.file!r}: {exc.strerror}.", field="file"
-        ) from None
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    entries = (
+        bundled_payroll()
+        if args.file is None
+        else list(read_payroll_csv(args.file, delimiter=delimiter))
+    )
     result = payroll_contributions(entries, on=args.on)
     if args.json:
         print(
@@ -43,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
                 {
                     "on": result.on.isoformat(),
                     "rows": result.rows,
+                    "computed": len(result.quotes),
+                    "row_errors": len(result.errors),
                     "workers": [
                         {"row": e.row, "id": e.id, "name": e.name, **q.to_dict()}
                         for e, q in result.quotes
@@ -84,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
         print(
             t("Contributions for {month}", locale).format(month=f"{result.on:%Y-%m}")
             + " "
-            + t(N_("({rows} rows)"), locale).format(rows=result.rows)
+            + t(N_("({rows} rows = {computed} computed + {errors} row errors)"), locale).format(
+                rows=result.rows, computed=len(result.quotes), errors=len(result.errors)
+            )
         )
         print(render_table(headers, rows, right=set(range(3, 4 + len(payers)))))
         print()

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from perlindungan._i18n import N_, language_of, translate
+from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
+from perlindungan._input.numbers import whole_number
+from perlindungan._input.outputs import write_output
 from perlindungan.dates import to_date
-from perlindungan.errors import InvalidInputError, RegulationDataError
+from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 from perlindungan.money import Rupiah, format_rupiah
 from perlindungan.regional import (
     RegionalProgram,
@@ -39,7 +43,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=ACTIONS, help="what to do")
     parser.add_argument("target", nargs="?", help="a bundled program id or a program file")
     parser.add_argument("--on", help="date (YYYY-MM-DD); default: the program's first day")
-    parser.add_argument("--roster", help="roster CSV or .jsonl; default: the bundled roster")
+    parser.add_argument("--roster", help="roster CSV, .jsonl or .xlsx; default: the bundled roster")
+    parser.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        help="CSV roster cell separator; default: found from the header line",
+    )
     parser.add_argument("--format", choices=("text", "csv", "json"), default="text")
     parser.add_argument(
         "--output",
@@ -49,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "and report.txt"
         ),
     )
-    parser.add_argument("--participants", type=int, help="budget: participants (default: quota)")
+    parser.add_argument("--participants", help="budget: participants (default: quota)")
     parser.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
     parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
 
@@ -73,11 +82,36 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
     if output:
-        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        write_output(output, text if text.endswith("\n") else text + "\n", inputs=inputs)
     else:
         print(text)
+
+
+def _check(target: str, locale: str) -> int:
+    """``program check``: every problem of the file (at most MAX_LISTED_PROBLEMS listed)."""
+    try:
+        loaded = load_program(target)
+    except RegulationDataError as exc:
+        print(_listed(exc.problems), file=sys.stderr)
+        return 1
+    others = [p for p in bundled_programs() if p.id != loaded.id]
+    problems = [q for q in check_overlaps([*others, loaded]) if q.file == loaded.file]
+    if problems:
+        print(_listed(problems), file=sys.stderr)
+        return 1
+    print(f"{target}: {translate(_L_OK, locale)} ({loaded.id})")
+    return 0
+
+
+def _listed(problems: Sequence[DataProblem]) -> str:
+    count = len(problems)
+    head = f"{count:,} problem{'s' if count != 1 else ''} in data files:"
+    lines = [head, *(f"  - {p}" for p in problems[:MAX_LISTED_PROBLEMS])]
+    if count > MAX_LISTED_PROBLEMS:
+        lines.append(f"  ... and {count - MAX_LISTED_PROBLEMS:,} more")
+    return "\n".join(" ".join(line.split()) if i else line for i, line in enumerate(lines))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -93,25 +127,24 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "check":
         if not args.target:
             raise InvalidInputError("'program check' needs a program file.", field="target")
-        try:
-            loaded = load_program(args.target)
-        except RegulationDataError as exc:
-            print(str(exc), file=sys.stderr)
-            return 1
-        others = [p for p in bundled_programs() if p.id != loaded.id]
-        problems = [q for q in check_overlaps([*others, loaded]) if q.file == loaded.file]
-        if problems:
-            print(str(RegulationDataError(problems)), file=sys.stderr)
-            return 1
-        print(f"{args.target}: {t(_L_OK, locale)} ({loaded.id})")
-        return 0
+        return _check(args.target, locale)
     prog = _target(args)
     on = to_date(args.on, field="on") if args.on else prog.valid_from
     if args.action == "show":
         _emit(_show(prog, locale), args.output)
         return 0
     if args.action == "budget":
-        b = planned_budget(prog, on=on, participants=args.participants)
+        participants = (
+            None
+            if args.participants is None
+            else whole_number(
+                args.participants,
+                field="--participants",
+                maximum=MAX_PARTICIPANTS,
+                what="participants",
+            )
+        )
+        b = planned_budget(prog, on=on, participants=participants)
 
         def rp(amount: Rupiah) -> str:
             return format_rupiah(amount, locale=locale)
@@ -126,19 +159,21 @@ def run(args: argparse.Namespace) -> int:
             args.output,
         )
         return 0
-    rows = read_roster(args.roster) if args.roster else bundled_roster(prog.id)
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    rows = read_roster(args.roster, delimiter=delimiter) if args.roster else bundled_roster(prog.id)
+    inputs = [x for x in (args.roster, args.target) if x]
     result = run_roster(
         prog, rows, on=on, progress=_progress if args.progress or len(rows) > 50_000 else None
     )
     if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
-        for path in result.write_files(args.output, locale):
+        for path in result.write_files(args.output, locale, inputs=inputs):
             print(path)
     elif args.format == "json":
-        _emit(result.to_json(locale), args.output)
+        _emit(result.to_json(locale), args.output, inputs)
     elif args.format == "csv":
-        _emit(result.to_csv(locale).rstrip("\n"), args.output)
+        _emit(result.to_csv(locale).rstrip("\n"), args.output, inputs)
     else:
-        _emit(result.report(locale), args.output)
+        _emit(result.report(locale), args.output, inputs)
     return 0
 
 

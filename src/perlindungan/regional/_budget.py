@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from perlindungan._input.limits import MAX_PARTICIPANTS
+from perlindungan._input.numbers import whole_number
 from perlindungan.contributions import Quote, contributions
 from perlindungan.dates import to_date
 from perlindungan.money import Rupiah
@@ -158,6 +160,7 @@ def planned_budget(
     count = participants if participants is not None else (program.quota.total or 0)
     if program.coverage.scheme == "construction" and participants is None:
         count = 1
+    count = whole_number(count, field="participants", maximum=MAX_PARTICIPANTS, what="participants")
     quote = premium(program, day)
     phase = program.phases[0].name if program.phases else None
     one = BudgetLine("planned", phase, quote)
