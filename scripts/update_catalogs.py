@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,16 +130,55 @@ def problems() -> list[str]:
     found: list[str] = unmarkable()
     if not PO.exists():
         return [f"{PO} is missing; run scripts/update_catalogs.py"]
-    with PO.open("rb") as handle:
-        current = read_po(handle, locale="id")
+    current = _current()
     ids = {m.id for m in template if m.id}
     have = {m.id for m in current if m.id}
     found += [f"not in the .po file: {i!r}" for i in sorted(ids - have)]
     found += [f"obsolete in the .po file: {i!r}" for i in sorted(have - ids)]
     found += [f"no Indonesian translation: {m.id!r}" for m in current if m.id and not m.string]
-    if not MO.exists() or MO.read_bytes() != _dump_mo(current):
-        found.append(f"{MO.name} is stale: run scripts/update_catalogs.py")
+    found += [f"fuzzy translation, review it: {m.id!r}" for m in current if m.id and m.fuzzy]
+    found += [f"obsolete entry in the .po file: {i!r}" for i in sorted(current.obsolete)]
+    found += _mo_problems(current)
     return found
+
+
+def _current() -> Catalog:
+    """The Indonesian catalogue as the .po file has it."""
+    with PO.open("rb") as handle:
+        return read_po(handle, locale="id")
+
+
+def _entries(catalog: Catalog) -> dict[tuple[str | None, str], str]:
+    """What a compiled catalogue serves: message id (and context) to translation.
+
+    The comparison is by entry, never by the bytes of the file: the bytes carry the header
+    that the Babel release writing them puts there (``Generated-By``), which a fresh install
+    with a newer Babel changes while every translation stays the same.
+    """
+    entries: dict[tuple[str | None, str], str] = {}
+    for message in catalog:
+        # plural entries hold tuples; this project's catalogue has none, and str() keeps
+        # a comparison of them exact all the same
+        if message.id and message.string and not message.fuzzy:
+            entries[message.context, str(message.id)] = str(message.string)
+    return entries
+
+
+def _mo_problems(current: Catalog) -> list[str]:
+    if not MO.exists():
+        return [f"{MO.name} is missing: run scripts/update_catalogs.py"]
+    with MO.open("rb") as handle:
+        compiled = read_mo(handle)
+    want, have = _entries(current), _entries(compiled)
+    if want == have:
+        return []
+    differing = sorted(str(key[1]) for key in want.keys() ^ have.keys())
+    differing += sorted(str(k[1]) for k in want.keys() & have.keys() if want[k] != have[k])
+    message = (
+        f"{MO.name} is stale ({len(differing)} entries differ from the .po file, first "
+        f"{differing[0]!r}): run scripts/update_catalogs.py"
+    )
+    return [message]
 
 
 import datetime as _dt  # noqa: E402

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import sysconfig
 import tarfile
+import tomllib
 import venv
 import zipfile
 from pathlib import Path
@@ -87,3 +89,33 @@ def test_sdist_and_wheel_build_and_install_in_a_fresh_environment(tmp_path: Path
     version = _run([str(env_dir / "bin" / "perlindungan"), "--version"], cwd=tmp_path)
     assert version.returncode == 0, version.stderr
     assert version.stdout.strip() == f"perlindungan {__version__}"
+
+
+def _requirement_name(requirement: str) -> str:
+    name = re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_test_command_pins_every_test_dependency() -> None:
+    """CI runs the README's test command, which installs the `test` extra under
+    constraints.txt: every tool it names has an exact pin there, so a fresh clone gets the
+    versions that last passed the suite."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = next(line for line in ci.splitlines() if "pytest" in line and "venv" in line)
+    assert command in readme
+    assert "-c constraints.txt" in command
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"constraints.txt: {line!r} is not an exact pin"
+            pins[_requirement_name(name)] = version
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        project = tomllib.load(handle)["project"]
+    unpinned = [
+        requirement
+        for requirement in [*project["dependencies"], *project["optional-dependencies"]["test"]]
+        if _requirement_name(requirement) not in pins
+    ]
+    assert unpinned == [], f"add exact pins to constraints.txt for {unpinned}"

@@ -38,7 +38,13 @@ ON = _dt.date(2025, 6, 1)
 def client() -> Iterator[Client]:
     with (
         LocalCluster(
-            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+            n_workers=1,
+            threads_per_worker=2,
+            processes=False,
+            dashboard_address=None,
+            # the scheduler's HTTP routes would take port 8787 and warn when another
+            # process already has it: any free port instead
+            scheduler_kwargs={"dashboard_address": ":0"},
         ) as cluster,
         Client(cluster) as connected,
     ):
