@@ -263,7 +263,7 @@ def test_batch_odd_cells_are_row_errors_like_the_scalar_api() -> None:
             "wage": [5_000_000, 5_000_000],
             "risk_class": [1, 1],
             "birth_date": pa.array(
-                [_dt.datetime(1990, 1, 1, 10, 30), _dt.datetime(1990, 1, 1)], pa.timestamp("us")
+                [_dt.datetime(1990, 1, 1, 10, 30), _dt.datetime(1990, 1, 1)]  # noqa: DTZ001, pa.timestamp("us")
             ),
         }
     )

@@ -7,6 +7,7 @@ Errors from the library become one line on stderr and exit code 2; never a trace
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
 
@@ -42,8 +43,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"perlindungan: error: {message}\n")
 
 
+@functools.cache
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered subcommand."""
+    """The argument parser with every registered subcommand (built once per process)."""
     _register_all()
     parser = _Parser(
         prog="perlindungan",
