@@ -31,7 +31,7 @@ from perlindungan.cli import main
 _SCALE = {"dev": 1, "ci": 6, "fuzz": 60}.get(os.environ.get("HYPOTHESIS_PROFILE", "dev"), 1)
 
 
-def _examples(base: int) -> Any:
+def _examples(base: int) -> settings:
     return settings(
         max_examples=base * _SCALE,
         deadline=None,

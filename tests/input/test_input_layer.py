@@ -7,6 +7,7 @@ import os
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,8 +31,9 @@ def _row(ident: str, name: str = "Siti") -> str:
 @pytest.mark.parametrize("field", ["citizen", "partial_claimed_before"])
 @pytest.mark.parametrize("value", ["no", "false", 0, 1, "yes"])
 def test_claim_booleans_are_typed(field: str, value: object) -> None:
+    facts: dict[str, Any] = {field: value}
     with pytest.raises(InvalidInputError, match=f"claim.{field} must be true or false"):
-        Claim(program="JHT", event="leaving_indonesia", **{field: value})
+        Claim(program="JHT", event="leaving_indonesia", **facts)
 
 
 def test_claim_booleans_accept_booleans() -> None:
@@ -270,7 +272,7 @@ def test_batch_odd_cells_are_row_errors_like_the_scalar_api() -> None:
     result = contributions_batch(times, on="2025-06-01")
     assert [e.row for e in result.errors] == [0]
     assert "not a datetime" in result.errors[0].message
-    big = {
+    big: dict[str, Any] = {
         "category": ["pu"] * 3,
         "wage": [2**70, 10**16, 5_000_000],
         "risk_class": [1] * 3,
