@@ -16,6 +16,7 @@ pytest.importorskip("sphinx")
 pytest.importorskip("myst_parser")
 
 
+@pytest.mark.slow
 def test_docs_build_without_warnings(tmp_path: Path) -> None:
     before = {p for p in DOCS.rglob("*") if "__pycache__" not in p.parts}
     start = time.monotonic()

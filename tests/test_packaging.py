@@ -34,6 +34,7 @@ def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, capture_output=True, text=True, check=False, timeout=300, **kwargs)  # type: ignore[call-overload, no-any-return]
 
 
+@pytest.mark.slow
 def test_sdist_and_wheel_build_and_install_in_a_fresh_environment(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     built = _run(

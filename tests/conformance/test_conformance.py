@@ -79,6 +79,7 @@ def test_the_library_passes_its_own_vectors(kind: str) -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("kind", "cli"),
     [
@@ -109,6 +110,7 @@ def test_the_cli_passes_through_the_command_runner(kind: str, cli: str) -> None:
     assert "conformance cases passed" in done.stdout
 
 
+@pytest.mark.slow
 def test_a_wrong_program_fails_with_the_case_name_and_the_basis() -> None:
     done = subprocess.run(
         [
@@ -198,6 +200,7 @@ def test_one_line_parametrisation(case: Case) -> None:
     assert case.check(library("contributions")(case.request)) == []
 
 
+@pytest.mark.slow
 def test_pytest_plugin_parametrises_a_downstream_suite(tmp_path: Path) -> None:
     (tmp_path / "conftest.py").write_text(
         'pytest_plugins = ["perlindungan.conformance.pytest_plugin"]\n', encoding="utf-8"

@@ -9,12 +9,14 @@ from perlindungan.regional import planned_budget, program, programs_for
 def test_sijunjung_participants_and_nagari_cost() -> None:
     apbd = program("sijunjung-apbd-2022")
     nagari = program("sijunjung-nagari-100")
-    assert apbd.quota.total == 17_143
+    # 17,143 is every BPU participant of the regency in Aug 2023 (a region statistic; see
+    # test_coverage.py), not a quota of the APBD program (legal audit 2026).
+    assert apbd.quota.total is None
     assert nagari.quota.total == 6_200
     assert nagari.quota.per_sub_region == 100
     assert nagari.quota.sub_regions == 62
     both = programs_for("13.03", "pekerja_rentan", on="2023-10-02")
-    assert sum(p.quota.total or 0 for p in both) == 23_343
+    assert [p.id for p in both] == ["sijunjung-apbd-2022", "sijunjung-nagari-100"]
     b = planned_budget(nagari, on="2023-10-02")
     assert int(b.yearly) == 6_200 * 16_800 * 12 == 1_249_920_000
     assert b.per_payer() == {"village_budget": b.yearly}

@@ -39,7 +39,9 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _int(text: str) -> int:
     if len(text) > MAX_NUMBER_CHARS:
-        raise _RefusedError(f"a number of {len(text):,} digits is too long (at most {MAX_NUMBER_CHARS})")
+        raise _RefusedError(
+            f"a number of {len(text):,} digits is too long (at most {MAX_NUMBER_CHARS})"
+        )
     return int(text)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,31 +12,34 @@ from perlindungan._i18n import N_, language_of, translate
 from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.outputs import write_output
+from perlindungan.cli._program_budget import (
+    add_budget_arguments,
+    refuse_inapplicable,
+    run_budget,
+)
 from perlindungan.dates import to_date
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
-from perlindungan.money import Rupiah, format_rupiah
+from perlindungan.money import format_rupiah
 from perlindungan.regional import (
+    Allocation,
     RegionalProgram,
     bundled_programs,
     bundled_roster,
     check_overlaps,
     load_program,
-    planned_budget,
     program,
     read_roster,
     run_roster,
 )
 
 NAME = "program"
-HELP = "Regional programs: list, show ID, check FILE, evaluate ID-or-FILE, budget ID-or-FILE."
+HELP = (
+    "Regional programs: list, show ID, check FILE, evaluate ID-or-FILE, budget ID-or-FILE "
+    "(a period month by month, --set/--scenario what-ifs, --format html charts)."
+)
 ACTIONS = ("list", "show", "check", "evaluate", "budget")
 _L_OK = N_("ok")
-_L_ONE_OFF = N_("one-off")
 _L_PAID_BY = N_("paid by")
-_L_PARTICIPANTS = N_("participants")
-_L_PER_MONTH = N_("per month")
-_L_PER_YEAR = N_("per year")
-_L_YEAR = N_("year")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +53,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=(",", ";", "tab"),
         help="CSV roster cell separator; default: found from the header line",
     )
-    parser.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "csv", "json", "html"),
+        default="text",
+        help="output format; html (budget only): one self-contained page with the charts",
+    )
     parser.add_argument(
         "--output",
         help=(
@@ -61,6 +70,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--participants", help="budget: participants (default: quota)")
     parser.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
     parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
+    add_budget_arguments(parser)
 
 
 def _target(args: argparse.Namespace) -> RegionalProgram:
@@ -118,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     """Run the command; ``check`` exits 1 when the file has problems."""
     language_of(args.lang)
     locale = "en" if args.lang.startswith("en") else "id_ID"
-    t = translate
+    refuse_inapplicable(args)
     if args.action == "list":
         for p in bundled_programs():
             until = p.valid_until.isoformat() if p.valid_until else "..."
@@ -130,36 +140,39 @@ def run(args: argparse.Namespace) -> int:
         return _check(args.target, locale)
     prog = _target(args)
     on = to_date(args.on, field="on") if args.on else prog.valid_from
+    if args.action == "evaluate" and not prog.in_force(on):
+        until = prog.valid_until.isoformat() if prog.valid_until else "open"
+        raise InvalidInputError(
+            f"--on {on.isoformat()}: program {prog.id!r} is not in force that day; it runs "
+            f"from {prog.valid_from.isoformat()} to {until}.",
+            field="on",
+        )
     if args.action == "show":
         _emit(_show(prog, locale), args.output)
         return 0
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     if args.action == "budget":
-        participants = (
-            None
-            if args.participants is None
-            else whole_number(
+        if args.participants is not None:
+            args.participants = whole_number(
                 args.participants,
                 field="--participants",
                 maximum=MAX_PARTICIPANTS,
                 what="participants",
             )
-        )
-        b = planned_budget(prog, on=on, participants=participants)
 
-        def rp(amount: Rupiah) -> str:
-            return format_rupiah(amount, locale=locale)
+        def evaluate_on(day: _dt.date) -> Allocation:
+            rows = read_roster(args.roster, delimiter=delimiter)
+            progress = _progress if args.progress or len(rows) > 50_000 else None
+            return run_roster(prog, rows, on=day, progress=progress).allocation
 
-        _emit(
-            f"{prog.name(locale)} ({prog.id}), {on.isoformat()}\n"
-            f"{t(_L_PARTICIPANTS, locale)}: {b.participants:,}\n"
-            f"{t(_L_PER_MONTH, locale)}: {rp(b.monthly)}\n"
-            f"{t(_L_ONE_OFF, locale)}: {rp(b.once)}\n"
-            f"{t(_L_PER_YEAR, locale)}: {rp(b.yearly)}\n"
-            + "\n".join(f"  {k}: {rp(v)} / {t(_L_YEAR, locale)}" for k, v in b.per_payer().items()),
-            args.output,
-        )
+        text, budgeted = run_budget(args, prog, locale, evaluate_on)
+        _emit(text, args.output, [x for x in (args.roster, args.target) if x])
+        if args.charts:
+            from perlindungan.regional._charts import write_charts  # noqa: PLC0415
+
+            for path in write_charts(prog, budgeted, args.charts, locale):
+                print(path, file=sys.stderr)
         return 0
-    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     rows = read_roster(args.roster, delimiter=delimiter) if args.roster else bundled_roster(prog.id)
     inputs = [x for x in (args.roster, args.target) if x]
     result = run_roster(
@@ -191,7 +204,15 @@ def _show(p: RegionalProgram, locale: str) -> str:
             f"per sub-region {p.quota.per_sub_region} x {p.quota.sub_regions} ({p.quota.status})"
         ),
     ]
-    lines.extend(f"  phase {ph.name}: from {ph.start.isoformat()} ({ph.status})" for ph in p.phases)
+    lines.extend(
+        f"  phase {ph.name}: from {ph.start.isoformat()}"
+        + (f", {ph.places:,} new places" if ph.places is not None else "")
+        + f" ({ph.status})"
+        for ph in p.phases
+    )
+    if p.quota.phase_quotas:
+        lines.append(f"  phase quotas written as: {p.quota.phase_quotas}")
+    lines.extend(f"  target {tg.year}: {tg.count:,} ({tg.status})" for tg in p.targets)
     lines.extend(
         f"  grant {g.name}: {format_rupiah(g.amount, locale=locale)} ({g.status})" for g in p.grants
     )

@@ -50,6 +50,12 @@ if TYPE_CHECKING:
         premium,
     )
     from perlindungan.regional._evaluate import Decision, Verdict, evaluate
+    from perlindungan.regional._period import (
+        Assumptions,
+        MonthLine,
+        PeriodBudget,
+        period_budget,
+    )
     from perlindungan.regional._roster import (
         RosterRow,
         RowError,
@@ -66,11 +72,14 @@ __all__ = [
     "MAX_NESTING",
     "ROLES",
     "Allocation",
+    "Assumptions",
     "Budget",
     "BudgetLine",
     "ConditionResult",
     "Decision",
+    "MonthLine",
     "Outcome",
+    "PeriodBudget",
     "Person",
     "Placement",
     "Region",
@@ -88,6 +97,7 @@ __all__ = [
     "evaluate",
     "load_program",
     "load_program_text",
+    "period_budget",
     "person_from_dict",
     "planned_budget",
     "premium",
@@ -118,6 +128,10 @@ _LAZY: dict[str, str] = {
     "budget": "_budget",
     "planned_budget": "_budget",
     "premium": "_budget",
+    "Assumptions": "_period",
+    "MonthLine": "_period",
+    "PeriodBudget": "_period",
+    "period_budget": "_period",
     "Decision": "_evaluate",
     "Verdict": "_evaluate",
     "evaluate": "_evaluate",

@@ -5,6 +5,12 @@ People are sorted by (1) the phase they enter in, (2) the program's role order,
 unknown value sorts last), (4) the tie-break: SHA-256 of ``"<program id>:<person id>"``,
 then the person id. Places are then given in that order while the total, role and
 sub-region quotas allow. The result does not depend on the order or chunking of the roster.
+
+When the phases carry places (``quota`` in each ``[[program.phases]]``), only the phases
+started on the allocation date are open, and each person, in the same order, takes a place
+in the first open phase (from the one they enter in) that still has a place and admits
+their role and sub-region. The placement names that phase and the person's first covered
+day: the phase's first day, or the program's when it is later.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import attrs
 from perlindungan._i18n import N_, translate
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._evaluate import Decision, Verdict
-from perlindungan.regional._program import Quota, RegionalProgram
+from perlindungan.regional._program import Phase, Quota, RegionalProgram
 from perlindungan.regional._regions import regions
 
 __all__ = ["Allocation", "Placement", "Status", "allocate", "resolve_sub_region", "tie_break"]
@@ -58,6 +64,16 @@ class Placement:
     rank: int | None = None
     reason: str | None = None
     sub_region: str | None = None
+    #: The phase the person was admitted into (None when not admitted or no phases).
+    phase: Phase | None = None
+    #: The person's first covered day when admitted.
+    start: _dt.date | None = None
+
+    @property
+    def phase_name(self) -> str | None:
+        """The phase of the placement, else the phase the person enters in."""
+        ph = self.phase or self.decision.phase
+        return ph.name if ph else None
 
     def to_dict(self, locale: str = "id_ID") -> dict[str, Any]:
         """JSON form."""
@@ -67,7 +83,8 @@ class Placement:
             "status_text": translate(self.status.label, locale),
             "rank": self.rank,
             "reason": translate(self.reason, locale) if self.reason else None,
-            "phase": self.decision.phase.name if self.decision.phase else None,
+            "phase": self.phase_name,
+            "start": self.start.isoformat() if self.start else None,
             "sub_region": self.sub_region,
         }
 
@@ -139,6 +156,20 @@ def _key(program: RegionalProgram, d: Decision) -> tuple[Any, ...]:
     return (*parts, tie_break(program.id, p.id), p.id, repr(p))
 
 
+def _open_phase(program: RegionalProgram, d: Decision, used: Counter[int]) -> Phase | None:
+    """The first started phase, from the person's own, with a free place that admits them;
+    its use is counted."""
+    first = program.phases.index(d.phase) if d.phase in program.phases else 0
+    for index in range(first, len(program.phases)):
+        ph = program.phases[index]
+        if ph.start > d.on or not program.fits(ph, d.person.role, d.person.sub_region):
+            continue
+        if used[index] < (ph.places or 0):
+            used[index] += 1
+            return ph
+    return None
+
+
 def allocate(
     program: RegionalProgram, decisions: Sequence[Decision] | Iterable[Decision]
 ) -> Allocation:
@@ -162,6 +193,7 @@ def allocate(
     by_role: Counter[str] = Counter()
     by_sub: Counter[str] = Counter()
     sub_capped = quota.per_sub_region is not None or bool(quota.sub_region_quotas)
+    phase_used: Counter[int] = Counter()
     for rank, (_, i) in enumerate(eligible, start=1):
         d = decisions[i]
         role, sub = d.person.role or "", resolve_sub_region(program, d.person.sub_region)
@@ -178,6 +210,11 @@ def allocate(
             and by_sub[sub] >= cap
         ):
             reason = N_("the quota of the person's sub-region is full")
+        phase = d.phase
+        if reason is None and program.phased_places:
+            phase = _open_phase(program, d, phase_used)
+            if phase is None:
+                reason = N_("the places of the phases started are full")
         if reason is not None:
             placed[i] = Placement(d, Status.WAITLISTED, rank, reason, sub)
             continue
@@ -185,5 +222,6 @@ def allocate(
         by_role[role] += 1
         if sub is not None:
             by_sub[sub] += 1
-        placed[i] = Placement(d, Status.ADMITTED, rank, sub_region=sub)
+        start = max(phase.start, program.valid_from) if phase else program.valid_from
+        placed[i] = Placement(d, Status.ADMITTED, rank, sub_region=sub, phase=phase, start=start)
     return Allocation(program.id, on, tuple(placed[i] for i in range(len(decisions))))

@@ -16,9 +16,9 @@ import attrs
 from perlindungan._input.limits import MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
 from perlindungan.contributions import Quote, contributions
+from perlindungan.contributions._common import value
 from perlindungan.dates import to_date
 from perlindungan.money import Rupiah
-from perlindungan.parameters import parameter
 from perlindungan.programs import Frequency
 from perlindungan.regional._allocate import Allocation
 from perlindungan.regional._program import RegionalProgram
@@ -27,17 +27,26 @@ from perlindungan.workers import ConstructionProject, NonWageEarner
 __all__ = ["Budget", "BudgetLine", "budget", "planned_budget", "premium"]
 
 
-def premium(program: RegionalProgram, on: _dt.date, activity_value: Rupiah | None = None) -> Quote:
-    """The premium of one person (BPU) or one activity (construction) paid by the funder."""
+def premium(
+    program: RegionalProgram,
+    on: _dt.date,
+    activity_value: Rupiah | None = None,
+    *,
+    income: Rupiah | None = None,
+) -> Quote:
+    """The premium of one person (BPU) or one activity (construction) paid by the funder.
+
+    ``income`` replaces the declared income of the program (BPU scheme only).
+    """
     cov = program.coverage
     if cov.scheme == "bpu":
-        income = cov.income
+        income = income if income is not None else cov.income
         if income is None:
-            income = Rupiah(parameter("bpu.income.minimum").value_at(on))
+            income = Rupiah(value("bpu.income.minimum", on).value)
         quote = contributions(NonWageEarner(income=income), on=on)
     else:
-        value = activity_value if activity_value is not None else cov.example_activity_value
-        quote = contributions(ConstructionProject(contract_value=value), on=on)
+        worth = activity_value if activity_value is not None else cov.example_activity_value
+        quote = contributions(ConstructionProject(contract_value=worth), on=on)
     quote = attrs.evolve(quote, lines=tuple(ln for ln in quote.lines if ln.program in cov.programs))
     return quote.paid_by(program.funding.payer)
 
@@ -133,7 +142,7 @@ def budget(program: RegionalProgram, allocation: Allocation) -> Budget:
     admitted = allocation.admitted
     for placement in sorted(admitted, key=lambda p: p.decision.person.id):
         person = placement.decision.person
-        phase = placement.decision.phase.name if placement.decision.phase else None
+        phase = placement.phase_name
         if program.coverage.scheme == "construction":
             key = f"activity:{person.activity_id or person.id}"
             if key in lines:
@@ -151,17 +160,27 @@ def planned_budget(
 ) -> Budget:
     """The budget of the declared quota (or of ``participants``) at the per-person premium.
 
+    When the phases carry places, the people are the places opened by ``on``, each in its
+    phase. For a calendar period, month by month, see :func:`period_budget`.
+
     >>> from perlindungan.regional import program
     >>> int(planned_budget(program("kota-serang-2026"), on="2026-01-01").yearly)
     2419200000
 
     """
     day = to_date(on, field="on")
+    quote = premium(program, day)
+    if participants is None and program.phased_places:
+        lines: list[BudgetLine] = []
+        room = program.places_by(day) or 0
+        for ph in program.phases_started(day):
+            n = min(ph.places or 0, room - len(lines))
+            lines.extend(BudgetLine("planned", ph.name, quote) for _ in range(n))
+        return Budget(program.id, day, tuple(lines), len(lines))
     count = participants if participants is not None else (program.quota.total or 0)
     if program.coverage.scheme == "construction" and participants is None:
         count = 1
     count = whole_number(count, field="participants", maximum=MAX_PARTICIPANTS, what="participants")
-    quote = premium(program, day)
     phase = program.phases[0].name if program.phases else None
     one = BudgetLine("planned", phase, quote)
     return Budget(program.id, day, tuple(one for _ in range(count)), count)

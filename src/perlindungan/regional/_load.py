@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
+
 from perlindungan._input.files import read_bytes
 from perlindungan._input.limits import (
     MAX_COUNT,
@@ -32,6 +34,7 @@ from perlindungan.regional._conditions import parse_node, program_amount
 from perlindungan.regional._person import ROLES
 from perlindungan.regional._program import (
     FUNDERS,
+    PHASE_QUOTAS,
     PRIORITY_KEYS,
     STATUSES,
     Coverage,
@@ -41,6 +44,7 @@ from perlindungan.regional._program import (
     Priority,
     Quota,
     RegionalProgram,
+    Target,
 )
 from perlindungan.regional._regions import regions
 
@@ -86,13 +90,14 @@ _KEYS: Final[dict[str, frozenset[str]]] = {
             "per_sub_region",
             "sub_regions",
             "sub_region_quotas",
+            "phase_quotas",
             "status",
             "note",
         }
     ),
     "priority": frozenset({"roles", "then", "status", "note"}),
     "phases": frozenset(
-        {"name", "from", "roles", "sub_regions", "sub_region_count", "status", "note"}
+        {"name", "from", "roles", "sub_regions", "sub_region_count", "quota", "status", "note"}
     ),
     "grants": frozenset({"name", "households_at_most", "amount", "status", "note"}),
     "targets": frozenset({"year", "count", "status", "note"}),
@@ -324,6 +329,12 @@ def _quota(r: _Reader, raw: Mapping[str, Any], groups: Sequence[str]) -> Quota:
                 f"{path}.per_sub_region",
                 f"{per_sub:,} per sub-region x {units:,} sub-regions = {per_sub * units:,}, more than the total of {total:,}",
             )
+    how = raw.get("phase_quotas")
+    if how is not None and how not in PHASE_QUOTAS:
+        r.add(
+            f"{path}.phase_quotas",
+            f"unknown way of counting {how!r}; {did_you_mean(str(how), PHASE_QUOTAS)}",
+        )
     return Quota(
         total,
         per_role,
@@ -331,6 +342,7 @@ def _quota(r: _Reader, raw: Mapping[str, Any], groups: Sequence[str]) -> Quota:
         units,
         listed,
         r.status(f"{path}.status", raw.get("status", "announced")),
+        how,
     )
 
 
@@ -367,6 +379,7 @@ def _phases(
             if "sub_region_count" in item
             else None
         )
+        places = r.count(f"{path}.quota", item["quota"]) if "quota" in item else None
         out.append(
             Phase(
                 name,
@@ -376,8 +389,84 @@ def _phases(
                 count,
                 r.status(f"{path}.status", item.get("status", "illustrative")),
                 item.get("note"),
+                places,
             )
         )
+    return tuple(out)
+
+
+def _phase_places(r: _Reader, phases: tuple[Phase, ...], quota: Quota) -> tuple[Phase, ...]:
+    """Phases with their *added* places, read as ``quota.phase_quotas`` declares.
+
+    Counts are never guessed: phases with places need ``phase_quotas = "added"`` or
+    ``"cumulative"``, and then every phase needs a ``quota``.
+    """
+    given = [ph for ph in phases if ph.places is not None]
+    how = quota.phase_quotas
+    if how is not None and how not in PHASE_QUOTAS:
+        return phases  # reported where it is read
+    if not given:
+        if how is not None:
+            r.add(
+                "program.quota.phase_quotas",
+                "no phase has a 'quota'; remove phase_quotas or give each phase its places",
+            )
+        return phases
+    if how is None:
+        r.add(
+            "program.quota",
+            "phases have a 'quota': say how they count with phase_quotas = \"added\" "
+            '(each phase\'s new places) or "cumulative" (places reached by each phase)',
+        )
+        return phases
+    if len(given) != len(phases):
+        first = next(i for i, ph in enumerate(phases) if ph.places is None)
+        r.add(
+            f"program.phases[{first}]",
+            f"missing 'quota': give a 'quota' to every phase or to none (phase_quotas = {how!r})",
+        )
+        return phases
+    out = []
+    before = 0
+    for i, ph in enumerate(phases):
+        n = ph.places or 0
+        if how == "cumulative":
+            if n < before:
+                r.add(
+                    f"program.phases[{i}].quota",
+                    f"cumulative places go down from {before:,} to {n:,}; each phase's quota "
+                    "must be the places reached by its end, at least the previous one",
+                )
+                return phases
+            n, before = n - before, n
+        out.append(attrs.evolve(ph, places=n))
+    opened = sum(ph.places or 0 for ph in out)
+    if quota.total is not None and opened > quota.total:
+        r.add(
+            "program.quota.total",
+            f"the phases open {opened:,} places, more than the total quota of {quota.total:,}",
+        )
+    return tuple(out)
+
+
+def _targets(r: _Reader, raw: object) -> tuple[Target, ...]:
+    out = []
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        path = f"program.targets[{i}]"
+        if r.table(path, item) is None:
+            continue
+        r.keys(path, item, _KEYS["targets"])
+        year = r.count(f"{path}.year", item.get("year"))
+        count = r.count(f"{path}.count", item.get("count"))
+        if year is not None and count is not None:
+            out.append(
+                Target(
+                    year,
+                    count,
+                    r.status(f"{path}.status", item.get("status", "announced")),
+                    item.get("note"),
+                )
+            )
     return tuple(out)
 
 
@@ -463,13 +552,11 @@ def _program(doc: TomlDocument, problems: list[DataProblem]) -> RegionalProgram 
         r.names("program.priority.then", prio_raw.get("then", []), PRIORITY_KEYS),
         r.status("program.priority.status", prio_raw.get("status", "illustrative")),
     )
-    phases = _phases(r, raw.get("phases", []), groups, start, end)
+    phases = _phase_places(r, _phases(r, raw.get("phases", []), groups, start, end), quota)
     grants = _grants(r, raw.get("grants", []))
-    for i, item in enumerate(
-        raw.get("targets", []) if isinstance(raw.get("targets", []), list) else []
-    ):
-        if r.table(f"program.targets[{i}]", item) is not None:
-            r.keys(f"program.targets[{i}]", item, _KEYS["targets"])
+    if not isinstance(raw.get("targets", []), list):
+        r.add("program.targets", "must be a list of [[program.targets]] tables")
+    targets = _targets(r, raw.get("targets", []))
     alongside = r.names("program.alongside", raw.get("alongside", []))
     if len(problems) or None in (
         pid,
@@ -512,6 +599,7 @@ def _program(doc: TomlDocument, problems: list[DataProblem]) -> RegionalProgram 
         alongside=alongside,
         note=raw.get("note"),
         file=doc.name,
+        targets=targets,
     )
 
 

@@ -14,6 +14,7 @@ from perlindungan.regional._conditions import Node
 
 __all__ = [
     "FUNDERS",
+    "PHASE_QUOTAS",
     "PRIORITY_KEYS",
     "STATUSES",
     "Coverage",
@@ -23,6 +24,7 @@ __all__ = [
     "Priority",
     "Quota",
     "RegionalProgram",
+    "Target",
 ]
 
 #: Status of a declared part: how firmly the sources support it.
@@ -35,6 +37,10 @@ FUNDERS: Final[dict[str, Payer]] = {
     "dbhcht": Payer.REGIONAL_BUDGET,
     "csr": Payer.OTHER,
 }
+
+#: How the places of phases are counted: each phase's own new places ("added") or the
+#: places reached by the end of each phase ("cumulative"). A program file must say which.
+PHASE_QUOTAS: Final = ("added", "cumulative")
 
 #: Priority keys applied in order after the role order (ties end with the hash tie-break).
 PRIORITY_KEYS: Final = ("earliest_application", "oldest_first", "lowest_income")
@@ -75,6 +81,9 @@ class Quota:
     sub_regions: int | None = None
     sub_region_quotas: dict[str, int] = attrs.field(factory=dict)
     status: str = "announced"
+    #: How the phases' ``quota`` keys were written ("added" or "cumulative"); None when
+    #: the phases carry no places.
+    phase_quotas: str | None = None
 
     def cap_for_sub_region(self, name: str) -> int | None:
         """The cap of one sub-region, or None when unlimited."""
@@ -94,7 +103,12 @@ class Priority:
 
 @attrs.frozen
 class Phase:
-    """A phase: from a date, the roles and sub-regions that enter (empty = all)."""
+    """A phase: from a date, the roles and sub-regions that enter (empty = all), and the
+    places it adds (``places``; None when the program's phases carry no places).
+
+    ``places`` is always the number of *new* places of this phase, whatever way the
+    program file wrote them (see :data:`PHASE_QUOTAS`).
+    """
 
     name: str
     start: _dt.date
@@ -102,6 +116,17 @@ class Phase:
     sub_regions: tuple[str, ...] = ()
     sub_region_count: int | None = None
     status: str = "illustrative"
+    note: str | None = None
+    places: int | None = None
+
+
+@attrs.frozen
+class Target:
+    """A declared target: how many people by a year (announced, not a quota)."""
+
+    year: int
+    count: int
+    status: str = "announced"
     note: str | None = None
 
 
@@ -140,6 +165,7 @@ class RegionalProgram:
     alongside: tuple[str, ...] = ()
     note: str | None = None
     file: str = "<text>"
+    targets: tuple[Target, ...] = ()
 
     def name(self, locale: str = "id_ID") -> str:
         """The program's name in Bahasa Indonesia (default) or English."""
@@ -152,12 +178,32 @@ class RegionalProgram:
     def phase_of(self, role: str | None, sub_region: str | None) -> Phase | None:
         """The first phase in which this role and sub-region enter (None: no phase fits)."""
         for phase in self.phases:
-            if phase.roles and role not in phase.roles:
-                continue
-            if phase.sub_regions and sub_region not in phase.sub_regions:
-                continue
-            return phase
+            if self.fits(phase, role, sub_region):
+                return phase
         return None
+
+    @property
+    def phased_places(self) -> bool:
+        """True when the phases carry places (people are admitted phase by phase)."""
+        return any(ph.places is not None for ph in self.phases)
+
+    def phases_started(self, on: _dt.date) -> tuple[Phase, ...]:
+        """The phases that have started by ``on`` (inclusive)."""
+        return tuple(ph for ph in self.phases if ph.start <= on)
+
+    def places_by(self, on: _dt.date) -> int | None:
+        """Places open by ``on``: the phases' places added up (capped by the total quota),
+        or the total quota when the phases carry none (None: no total declared)."""
+        if not self.phased_places:
+            return self.quota.total
+        opened = sum(ph.places or 0 for ph in self.phases_started(on))
+        return opened if self.quota.total is None else min(opened, self.quota.total)
+
+    def fits(self, phase: Phase, role: str | None, sub_region: str | None) -> bool:
+        """True when this role and sub-region may enter ``phase``."""
+        if phase.roles and role not in phase.roles:
+            return False
+        return not (phase.sub_regions and sub_region not in phase.sub_regions)
 
     def grant_for(self, households: int) -> GrantTier | None:
         """The grant tier of an RT of this many households."""

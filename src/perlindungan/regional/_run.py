@@ -162,7 +162,7 @@ class RunResult:
                         translate(p.reason, locale) if p.reason else "",
                         p.rank or "",
                         p.sub_region or resolve_sub_region(self.program, d.person.sub_region) or "",
-                        d.phase.name if d.phase else "",
+                        p.phase_name or "",
                     ]
                 )
             )

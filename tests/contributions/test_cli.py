@@ -17,7 +17,7 @@ import pytest
 from perlindungan.cli import main
 from perlindungan.payroll import bundled_payroll
 
-SAMPLE = Path(__file__).parents[1] / "src" / "perlindungan" / "data" / "samples" / "payroll.csv"
+SAMPLE = Path(__file__).parents[2] / "src" / "perlindungan" / "data" / "samples" / "payroll.csv"
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,7 @@ import pytest
 
 from perlindungan import PerlindunganError, Program, contributions, worker_from_dict
 
-CASES_DIR = Path(__file__).parent / "cases" / "contributions"
+CASES_DIR = Path(__file__).parents[1] / "cases" / "contributions"
 _CASE_KEYS = {"name", "source", "on", "worker", "expected"}
 _EXPECTED_KEYS = {"totals", "lines", "all_lines", "notes", "absent", "error"}
 _LINE_KEYS = {"program", "payer", "amount", "recomposition"}

@@ -1,0 +1,149 @@
+"""Parameter overrides for what-if scenarios: a layer over the bundled parameter store.
+
+The bundled data is never changed. An :class:`Overlay` holds overrides (a parameter's
+value from a date, or for every date); :func:`applied` makes it active for the code run
+inside a ``with`` block, in the current context only (a :mod:`contextvars` variable, so
+threads and tasks do not see each other's scenarios). The contributions engine asks
+:func:`active` on every parameter look-up and uses an override when one is in force.
+
+>>> import datetime as dt
+>>> from perlindungan.contributions._common import value
+>>> layer = Overlay((override("bpu.jkk.rate", "0.012", dt.date(2027, 1, 1)),))
+>>> with applied(layer):
+...     str(value("bpu.jkk.rate", dt.date(2027, 3, 1)).value)
+'0.012'
+>>> str(value("bpu.jkk.rate", dt.date(2027, 3, 1)).value)
+'0.01'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+import attrs
+
+from perlindungan.errors import InvalidInputError
+from perlindungan.legal import Citation, LegalBasis
+from perlindungan.parameters import DatedValue, parameters
+
+__all__ = ["SCENARIO_BASIS", "Overlay", "Override", "active", "applied", "override"]
+
+#: The "basis" shown on a line computed with an override: a scenario is not law.
+SCENARIO_BASIS: Final = LegalBasis(
+    id="scenario",
+    kind="Library",
+    number="-",
+    year=0,
+    title="Skenario / scenario (not law)",
+)
+
+_ACTIVE: ContextVar[Overlay | None] = ContextVar("perlindungan_overlay", default=None)
+
+
+@attrs.frozen
+class Override:
+    """One parameter's value in a scenario, from ``since`` (None: for every date)."""
+
+    name: str
+    value: Decimal | int | bool
+    since: _dt.date | None = None
+
+    def __str__(self) -> str:
+        at = f"@{self.since.isoformat()}" if self.since else ""
+        return f"{self.name}={self.value}{at}"
+
+
+@attrs.frozen
+class Overlay:
+    """Overrides over the bundled parameters (the latest in force wins)."""
+
+    overrides: tuple[Override, ...] = ()
+
+    def entry(self, name: str, on: _dt.date) -> DatedValue[object] | None:
+        """The overriding entry of ``name`` on ``on``, or None."""
+        hit: Override | None = None
+        for o in self.overrides:
+            if o.name != name or (o.since is not None and o.since > on):
+                continue
+            if hit is None or (o.since or _dt.date.min) >= (hit.since or _dt.date.min):
+                hit = o
+        if hit is None:
+            return None
+        return DatedValue(
+            hit.value,
+            hit.since or _dt.date.min,
+            (Citation(SCENARIO_BASIS, None),),
+            status="illustrative",
+            confidence="M",
+            note=f"scenario override {hit}",
+        )
+
+
+def active() -> Overlay | None:
+    """The overlay in force in this context, if any."""
+    return _ACTIVE.get()
+
+
+@contextmanager
+def applied(overlay: Overlay | None) -> Iterator[None]:
+    """Use ``overlay`` for parameter look-ups inside the ``with`` block."""
+    token = _ACTIVE.set(overlay if overlay and overlay.overrides else None)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def override(name: str, raw: object, since: _dt.date | None = None) -> Override:
+    """An override of a bundled parameter, its value checked against the parameter's unit.
+
+    Raises :class:`~perlindungan.errors.UnknownNameError` for an unknown name (with
+    suggestions) and :class:`~perlindungan.errors.InvalidInputError` for a bad value.
+    """
+    param = parameters()[name]
+    unit = param.unit
+    text = str(raw).strip()
+    where = f"{name}={text}"
+    if isinstance(raw, float):
+        raise InvalidInputError(
+            f"{where}: give the value as text or an integer (exact), not a float.",
+            field=name,
+            value=raw,
+        )
+    if unit in ("rate", "rupiah"):
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = Decimal("NaN")
+        low, high = Decimal(0), (Decimal(1) if unit == "rate" else None)
+        if not number.is_finite() or number < low or (high is not None and number > high):
+            example = "0.012 (1.2%)" if unit == "rate" else "1500000"
+            raise InvalidInputError(
+                f"{where}: a {unit} must be a number such as {example}"
+                + (" from 0 to 1" if unit == "rate" else " of 0 or more")
+                + ".",
+                field=name,
+                value=text,
+            )
+        return Override(name, number, since)
+    if unit in ("years", "months", "count"):
+        if not text.isdigit():
+            raise InvalidInputError(
+                f"{where}: must be a whole number of {unit}, such as 12.", field=name, value=text
+            )
+        return Override(name, int(text), since)
+    if unit == "flag":
+        if text.lower() not in ("true", "false"):
+            raise InvalidInputError(f"{where}: must be true or false.", field=name, value=text)
+        return Override(name, text.lower() == "true", since)
+    raise InvalidInputError(
+        f"{where}: parameters of unit {unit!r} cannot be overridden in a scenario; "
+        "rates, amounts, counts, years, months and flags can.",
+        field=name,
+        value=text,
+    )

@@ -1,0 +1,236 @@
+"""``perlindungan program budget``: a program's budget over a period, or a scenario.
+
+Flags that do not apply to an action are refused (exit 2), never ignored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from perlindungan.dates import to_date
+from perlindungan.errors import InvalidInputError
+from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
+from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._scenario import Comparison, Scenario, Setting, compare, load_scenario
+
+__all__ = ["ALLOWED", "DEFAULTS", "add_budget_arguments", "refuse_inapplicable", "run_budget"]
+
+#: Flag destinations and their defaults: a flag whose value differs was given.
+DEFAULTS: Mapping[str, object] = {
+    "on": None,
+    "roster": None,
+    "format": "text",
+    "output": None,
+    "participants": None,
+    "progress": False,
+    "start": None,
+    "end": None,
+    "settings": None,
+    "scenario": None,
+    "participant_growth": None,
+    "income_growth": None,
+    "charts": None,
+}
+#: The flags each action takes (``--lang`` is taken by all).
+ALLOWED: Mapping[str, frozenset[str]] = {
+    "list": frozenset(),
+    "show": frozenset({"output"}),
+    "check": frozenset(),
+    "evaluate": frozenset({"on", "roster", "format", "output", "progress"}),
+    "budget": frozenset(DEFAULTS),
+}
+_FLAGS = {
+    "start": "--from",
+    "end": "--to",
+    "settings": "--set",
+    "participant_growth": "--participant-growth",
+    "income_growth": "--income-growth",
+}
+
+
+def _flag(dest: str) -> str:
+    return _FLAGS.get(dest, "--" + dest.replace("_", "-"))
+
+
+def add_budget_arguments(parser: argparse.ArgumentParser) -> None:
+    """The flags of ``budget`` (other actions refuse them)."""
+    parser.add_argument("--from", dest="start", help="budget: first day of the period (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="end", help="budget: last day of the period (YYYY-MM-DD)")
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        metavar="KEY=VALUE[@DATE]",
+        help="budget: a what-if setting, e.g. quota.total=30000 or bpu.jkk.rate=0.012@2027-01-01",
+    )
+    parser.add_argument("--scenario", help="budget: a scenario file (TOML, [scenario] set = [...])")
+    parser.add_argument(
+        "--participant-growth", help="budget: assumed yearly growth of participants, e.g. 0.05"
+    )
+    parser.add_argument(
+        "--income-growth", help="budget: assumed yearly growth of the declared income, e.g. 0.03"
+    )
+    parser.add_argument(
+        "--charts", help="budget: write the charts as SVG and PNG files into this folder"
+    )
+
+
+def refuse_inapplicable(args: argparse.Namespace) -> None:
+    """Raise for a flag given to an action that does not take it."""
+    allowed = ALLOWED[args.action]
+    for dest, default in DEFAULTS.items():
+        if dest not in allowed and getattr(args, dest, default) != default:
+            raise InvalidInputError(
+                f"{_flag(dest)} does not apply to 'program {args.action}'; "
+                f"it takes: {', '.join(sorted(_flag(d) for d in allowed)) or 'no flags but --lang'}.",
+                field=dest,
+            )
+    if args.format == "html" and args.action != "budget":
+        raise InvalidInputError(
+            f"--format html applies to 'program budget' only; 'program {args.action}' "
+            "writes text, csv or json.",
+            field="format",
+        )
+    if args.action != "budget":
+        return
+    if args.roster is not None and args.participants is not None:
+        raise InvalidInputError(
+            "--participants does not apply with --roster: the roster's admitted people are "
+            "budgeted.",
+            field="participants",
+        )
+    if args.progress and args.roster is None:
+        raise InvalidInputError("--progress applies with --roster only.", field="progress")
+    if args.on is not None and args.roster is None and (args.start or args.end):
+        raise InvalidInputError(
+            "--on with --from/--to applies to a roster (the day it is evaluated); "
+            "without --roster the period is --from .. --to.",
+            field="on",
+        )
+    if args.end is not None and args.start is None:
+        raise InvalidInputError("--to needs --from (the first day of the period).", field="to")
+    if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
+        raise InvalidInputError(
+            "program budget --output takes a file, not a folder; use --charts DIR for charts.",
+            field="output",
+        )
+
+
+def _in_force(program: RegionalProgram, day: _dt.date, flag: str) -> None:
+    if not program.in_force(day):
+        until = program.valid_until.isoformat() if program.valid_until else "open"
+        raise InvalidInputError(
+            f"{flag} {day.isoformat()}: program {program.id!r} is not in force that day; it "
+            f"runs from {program.valid_from.isoformat()} to {until}. Give a day within it, or "
+            "a period with --from/--to (months outside the program are shown, not billed).",
+            field=flag.lstrip("-"),
+            value=day,
+        )
+
+
+def _year_after(day: _dt.date) -> _dt.date:
+    try:
+        nxt = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        nxt = day.replace(year=day.year + 1, day=28)
+    return nxt - _dt.timedelta(days=1)
+
+
+def period_of(args: argparse.Namespace, program: RegionalProgram) -> tuple[_dt.date, _dt.date]:
+    """The period asked for: --from/--to; else a year from --on (or the program's start)."""
+    if args.start:
+        start = to_date(args.start, field="from")
+        end = to_date(args.end, field="to") if args.end else _year_after(start)
+        return start, end
+    if args.on is not None:
+        day = to_date(args.on, field="on")
+        _in_force(program, day, "--on")
+        return day, _year_after(day)
+    return program.valid_from, _year_after(program.valid_from)
+
+
+def scenario_of(args: argparse.Namespace) -> Scenario | None:
+    """The scenario of --scenario and --set (settings after the file's), or None."""
+    settings: list[Setting] = []
+    name = "--set"
+    note = None
+    if args.scenario:
+        loaded = load_scenario(args.scenario)
+        settings.extend(loaded.settings)
+        name, note = loaded.name, loaded.note
+    settings.extend(Setting.parse(text) for text in args.settings or ())
+    if not settings:
+        return None
+    return Scenario(tuple(settings), name, note)
+
+
+def assumptions_of(args: argparse.Namespace) -> Assumptions:
+    """The declared growth assumptions."""
+    return Assumptions(
+        participant_growth=args.participant_growth or "0",
+        income_growth=args.income_growth or "0",
+    )
+
+
+def run_budget(
+    args: argparse.Namespace,
+    program: RegionalProgram,
+    locale: str,
+    evaluate_roster: object,
+) -> tuple[str, PeriodBudget | Comparison]:
+    """The budget (or scenario comparison) as text in the chosen format."""
+    from perlindungan.cli import _budget_output as out  # noqa: PLC0415
+
+    start, end = period_of(args, program)
+    allocation = None
+    if args.roster is not None:
+        assert callable(evaluate_roster)
+        if args.on is not None:
+            day = to_date(args.on, field="on")
+            _in_force(program, day, "--on")
+        else:
+            day = min(end, program.valid_until or end)
+            if not program.in_force(day):
+                _in_force(program, day, "--to")
+        allocation = evaluate_roster(day)
+    assume = assumptions_of(args)
+    scenario = scenario_of(args)
+    result: PeriodBudget | Comparison
+    if scenario is None:
+        result = period_budget(
+            program,
+            start=start,
+            end=end,
+            allocation=allocation,
+            participants=args.participants,
+            assumptions=assume,
+        )
+    else:
+        result = compare(
+            program,
+            scenario,
+            start=start,
+            end=end,
+            allocation=allocation,
+            participants=args.participants,
+            assumptions=assume,
+        )
+    if args.format == "json":
+        return json.dumps(result.to_dict(locale), ensure_ascii=False, indent=2), result
+    if args.format == "csv":
+        if isinstance(result, Comparison):
+            return out.comparison_csv(result).rstrip("\n"), result
+        return out.budget_csv(result).rstrip("\n"), result
+    if isinstance(result, Comparison):
+        text = out.comparison_text(program, result, locale)
+    else:
+        text = out.budget_text(program, result, locale)
+    if args.format == "html":
+        from perlindungan.regional._charts import budget_page  # noqa: PLC0415
+
+        return budget_page(program, result, text, locale), result
+    return text, result

@@ -1,0 +1,498 @@
+"""Budgets over a calendar period: month by month, per payer, per phase and per year.
+
+Billing rule (the library's reading of how BPJS Ketenagakerjaan bills a month): a month is
+billed in full when the program covers any day of it, so a program starting on the 2nd of
+a month pays that whole month. No month outside the program's validity is billed; a note
+says why. Each month is quoted with the law in force on its first covered day (the
+program's first day in its first month, the 1st otherwise), so a rate or relief that
+changes during the period shows in the month it changes.
+
+People come from the plan (the places the phases open, or the total quota, or a given
+number of participants) or from an allocation (each admitted person from the month of
+their phase). A one-off premium (construction scheme) is billed in the month its unit
+starts. Multi-year projections use declared :class:`Assumptions`; growth is compounded
+once per calendar year after the period's first year and rounded half up (people to whole
+people, incomes to whole rupiah).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import attrs
+
+from perlindungan._i18n import N_, translate
+from perlindungan.contributions._common import value
+from perlindungan.dates import to_date
+from perlindungan.errors import InvalidInputError
+from perlindungan.money import Rupiah
+from perlindungan.programs import Frequency
+from perlindungan.regional._allocate import Allocation
+from perlindungan.regional._budget import premium
+from perlindungan.regional._program import RegionalProgram
+
+__all__ = [
+    "NO_PHASE",
+    "Assumptions",
+    "Cohort",
+    "MonthLine",
+    "PeriodBudget",
+    "PeriodNote",
+    "cohorts_from_allocation",
+    "cohorts_from_plan",
+    "month_end",
+    "months",
+    "period_budget",
+]
+
+#: Phase label of people not split by phase.
+NO_PHASE = "-"
+
+
+def month_end(month: _dt.date) -> _dt.date:
+    """The last day of the month of ``month``."""
+    nxt = _dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    return nxt - _dt.timedelta(days=1)
+
+
+def months(start: _dt.date, end: _dt.date) -> list[_dt.date]:
+    """The first days of the months from ``start``'s month to ``end``'s month."""
+    out = []
+    m = start.replace(day=1)
+    while m <= end:
+        out.append(m)
+        m = month_end(m) + _dt.timedelta(days=1)
+    return out
+
+
+def _fraction(path: str, raw: object) -> Decimal:
+    try:
+        number = Decimal(str(raw))
+    except ArithmeticError:
+        number = Decimal("NaN")
+    if isinstance(raw, (bool, float)) or not number.is_finite() or not -1 < number <= 10:
+        raise InvalidInputError(
+            f"{path} must be a yearly growth as a fraction such as 0.05 (5%), "
+            f"more than -1 and at most 10; got {raw!r}.",
+            field=path,
+            value=raw,
+        )
+    return number
+
+
+def _participant_growth(raw: object) -> Decimal:
+    return _fraction("growth.participants", raw)
+
+
+def _income_growth(raw: object) -> Decimal:
+    return _fraction("growth.income", raw)
+
+
+@attrs.frozen
+class Assumptions:
+    """Declared assumptions of a projection: yearly growth of participants and of the
+    declared income, as fractions (0.05 = 5% a year)."""
+
+    participant_growth: Decimal = attrs.field(default=Decimal(0), converter=_participant_growth)
+    income_growth: Decimal = attrs.field(default=Decimal(0), converter=_income_growth)
+
+    @property
+    def any(self) -> bool:
+        """True when an assumption changes anything."""
+        return bool(self.participant_growth or self.income_growth)
+
+    def people(self, count: int, years: int) -> int:
+        """``count`` grown for ``years`` years, to whole people (half up)."""
+        if not years or not self.participant_growth:
+            return count
+        grown = Decimal(count) * (1 + self.participant_growth) ** years
+        return int(grown.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    def income(self, income: Rupiah, years: int) -> Rupiah:
+        """``income`` grown for ``years`` years, to whole rupiah (half up)."""
+        if not years or not self.income_growth:
+            return income
+        grown = income.amount * (1 + self.income_growth) ** years
+        return Rupiah(grown.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON form (fractions as text)."""
+        return {
+            "participant_growth_per_year": str(self.participant_growth),
+            "income_growth_per_year": str(self.income_growth),
+        }
+
+
+@attrs.frozen
+class Cohort:
+    """People (or one construction activity) covered from the same first day."""
+
+    phase: str
+    start: _dt.date
+    count: int
+    activity_value: Rupiah | None = None
+
+
+@attrs.frozen
+class MonthLine:
+    """What one payer pays for one program (JKK, JKM, ...) of one phase in one month."""
+
+    month: _dt.date
+    phase: str
+    payer: str
+    program: str
+    people: int
+    amount: Rupiah
+
+
+@attrs.frozen
+class PeriodNote:
+    """A note on the budget: a translatable message and its values."""
+
+    message: str
+    values: Mapping[str, str] = attrs.field(factory=dict)
+
+    def text(self, locale: str = "id_ID") -> str:
+        """The note in the locale."""
+        return translate(self.message, locale).format(**self.values)
+
+
+_L_BEFORE = N_("{month}: not billed; the program starts on {start}")
+_L_AFTER = N_("{month}: not billed; the program ended on {end}")
+_L_NO_QUOTA = N_(
+    "the program declares no total quota and no places per phase: no one is budgeted; "
+    "give the number of participants or a roster"
+)
+_L_NOT_SPLIT = N_(
+    "the phases declare no places, so the budget is not split by phase: every "
+    "participant is counted from the program's first day"
+)
+
+
+@attrs.frozen
+class PeriodBudget:
+    """A program's budget over a calendar period, month by month."""
+
+    program_id: str
+    start: _dt.date
+    end: _dt.date
+    source: str  # "plan" or "roster"
+    lines: tuple[MonthLine, ...]
+    billed: tuple[_dt.date, ...]
+    people: tuple[tuple[_dt.date, str, int], ...]
+    notes: tuple[PeriodNote, ...] = ()
+    assumptions: Assumptions = Assumptions()
+    #: People per sub-region: admitted (roster) or planned places (listed sub-region quotas).
+    sub_regions: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def total(self) -> Rupiah:
+        """The whole period's premiums."""
+        return sum((ln.amount for ln in self.lines), Rupiah.zero())
+
+    @property
+    def months(self) -> list[_dt.date]:
+        """Every month of the period (billed or not)."""
+        return months(self.start, self.end)
+
+    def per_month(self) -> dict[_dt.date, Rupiah]:
+        """Premiums per month (every month of the period; zero when not billed)."""
+        out = dict.fromkeys(self.months, Rupiah.zero())
+        for ln in self.lines:
+            out[ln.month] = out[ln.month] + ln.amount
+        return out
+
+    def per_year(self) -> dict[int, Rupiah]:
+        """Premiums per calendar year: the sum of its months."""
+        out: dict[int, Rupiah] = {}
+        for month, amount in self.per_month().items():
+            out[month.year] = out.get(month.year, Rupiah.zero()) + amount
+        return out
+
+    def _by(self, key: str) -> dict[int, dict[str, Rupiah]]:
+        out: dict[int, dict[str, Rupiah]] = {y: {} for y in self.per_year()}
+        for ln in self.lines:
+            row = out[ln.month.year]
+            name = str(getattr(ln, key))
+            row[name] = row.get(name, Rupiah.zero()) + ln.amount
+        return out
+
+    def per_payer_year(self) -> dict[int, dict[str, Rupiah]]:
+        """Premiums per year and payer."""
+        return self._by("payer")
+
+    def per_phase_year(self) -> dict[int, dict[str, Rupiah]]:
+        """Premiums per year and phase (``"-"``: not split by phase)."""
+        return self._by("phase")
+
+    def per_month_phase_payer(self) -> dict[tuple[_dt.date, str, str], Rupiah]:
+        """Premiums per (month, phase, payer)."""
+        out: dict[tuple[_dt.date, str, str], Rupiah] = {}
+        for ln in self.lines:
+            key = (ln.month, ln.phase, ln.payer)
+            out[key] = out.get(key, Rupiah.zero()) + ln.amount
+        return out
+
+    def people_per_month(self) -> dict[_dt.date, int]:
+        """People covered in each month (all phases)."""
+        out = dict.fromkeys(self.months, 0)
+        for month, _, n in self.people:
+            out[month] += n
+        return out
+
+    def to_dict(self, locale: str = "id_ID") -> dict[str, Any]:
+        """JSON form (whole rupiah; months as ``YYYY-MM``)."""
+        people = self.people_per_month()
+        per_month = self.per_month()
+        return {
+            "program": self.program_id,
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "source": self.source,
+            "billing_rule": "a month is billed when the program covers any day of it",
+            "assumptions": self.assumptions.to_dict(),
+            "total": int(self.total),
+            "per_year": {str(y): int(v) for y, v in self.per_year().items()},
+            "per_payer_year": {
+                str(y): {k: int(v) for k, v in row.items()}
+                for y, row in self.per_payer_year().items()
+            },
+            "per_phase_year": {
+                str(y): {k: int(v) for k, v in row.items()}
+                for y, row in self.per_phase_year().items()
+            },
+            "months": [
+                {
+                    "month": m.strftime("%Y-%m"),
+                    "billed": m in self.billed,
+                    "people": people[m],
+                    "amount": int(per_month[m]),
+                    "lines": [
+                        {
+                            "phase": ln.phase,
+                            "payer": ln.payer,
+                            "program": ln.program,
+                            "people": ln.people,
+                            "amount": int(ln.amount),
+                        }
+                        for ln in self.lines
+                        if ln.month == m
+                    ],
+                }
+                for m in self.months
+            ],
+            "sub_regions": dict(self.sub_regions),
+            "notes": [n.text(locale) for n in self.notes],
+        }
+
+
+def cohorts_from_plan(
+    program: RegionalProgram, *, participants: int | None = None
+) -> tuple[list[Cohort], list[PeriodNote]]:
+    """The planned people: the phases' places, else the total quota (or ``participants``)."""
+    scheme = program.coverage.scheme
+    if scheme == "construction":
+        n = 1 if participants is None else participants
+        value_ = program.coverage.example_activity_value
+        return [Cohort(NO_PHASE, program.valid_from, n, value_)], []
+    if participants is None and program.phased_places:
+        out = []
+        room = program.quota.total
+        for ph in program.phases:
+            n = ph.places or 0
+            if room is not None:
+                n = min(n, room)
+                room -= n
+            out.append(Cohort(ph.name, max(ph.start, program.valid_from), n))
+        return out, []
+    if participants is not None and program.phased_places:
+        raise InvalidInputError(
+            f"program {program.id!r} opens its places phase by phase; a number of "
+            "participants would ignore the phases. Change the places in a scenario instead "
+            "(e.g. --set quota.total=N) or give a roster.",
+            field="participants",
+            value=participants,
+        )
+    count = participants if participants is not None else program.quota.total
+    notes = []
+    if count is None:
+        notes.append(PeriodNote(_L_NO_QUOTA))
+        count = 0
+    if program.phases:
+        notes.append(PeriodNote(_L_NOT_SPLIT))
+    return [Cohort(NO_PHASE, program.valid_from, count)], notes
+
+
+def cohorts_from_allocation(program: RegionalProgram, allocation: Allocation) -> list[Cohort]:
+    """The admitted people of an allocation, by phase and first covered day (construction:
+    one cohort per activity, billed once)."""
+    groups: dict[tuple[str, _dt.date], int] = {}
+    activities: dict[str, Cohort] = {}
+    for placement in allocation.admitted:
+        start = placement.start or program.valid_from
+        phase = placement.phase_name or NO_PHASE
+        person = placement.decision.person
+        if program.coverage.scheme == "construction":
+            key = person.activity_id or person.id
+            if key not in activities:
+                activities[key] = Cohort(phase, start, 1, person.activity_value)
+            continue
+        groups[(phase, start)] = groups.get((phase, start), 0) + 1
+    if activities:
+        return sorted(activities.values(), key=lambda c: (c.start, c.phase))
+    return [
+        Cohort(ph, start, n) for (ph, start), n in sorted(groups.items(), key=lambda kv: kv[0][1])
+    ]
+
+
+def period_budget(
+    program: RegionalProgram,
+    *,
+    start: _dt.date | str,
+    end: _dt.date | str,
+    allocation: Allocation | None = None,
+    participants: int | None = None,
+    assumptions: Assumptions | None = None,
+) -> PeriodBudget:
+    """The budget of ``program`` from ``start`` to ``end`` (inclusive), month by month.
+
+    People come from ``allocation`` (an evaluated roster) when given, else from the plan
+    (see :func:`cohorts_from_plan`). See the module text for the billing rule.
+
+    >>> from perlindungan.regional import program
+    >>> b = period_budget(program("kota-serang-2026"), start="2026-01-01", end="2026-12-31")
+    >>> int(b.total), len(b.billed)
+    (2419200000, 12)
+
+    """
+    first = to_date(start, field="from")
+    last = to_date(end, field="to")
+    if last < first:
+        raise InvalidInputError(
+            f"the period ends ({last.isoformat()}) before it starts ({first.isoformat()}).",
+            field="to",
+            value=last,
+        )
+    assume = assumptions or Assumptions()
+    if allocation is not None:
+        if participants is not None:
+            raise InvalidInputError(
+                "give either a number of participants or an allocation (roster), not both.",
+                field="participants",
+            )
+        if assume.participant_growth:
+            raise InvalidInputError(
+                "participant growth applies to the plan, not to a roster: a roster lists "
+                "the people; remove the growth of participants.",
+                field="growth.participants",
+            )
+        cohorts = cohorts_from_allocation(program, allocation)
+        notes: list[PeriodNote] = []
+        source = "roster"
+        counted: dict[str, int] = {}
+        for placement in allocation.admitted:
+            key = placement.sub_region or NO_PHASE
+            counted[key] = counted.get(key, 0) + 1
+        subs = tuple(sorted(counted.items()))
+    else:
+        cohorts, notes = cohorts_from_plan(program, participants=participants)
+        source = "plan"
+        subs = tuple(sorted(program.quota.sub_region_quotas.items()))
+    if assume.income_growth and program.coverage.scheme != "bpu":
+        raise InvalidInputError(
+            "income growth applies to the BPU scheme (declared income); this program uses "
+            f"the {program.coverage.scheme} scheme.",
+            field="growth.income",
+        )
+    result = _compute(program, first, last, cohorts, notes, source, assume)
+    return attrs.evolve(result, sub_regions=subs)
+
+
+def _covers(program: RegionalProgram, month: _dt.date) -> bool:
+    if program.valid_from > month_end(month):
+        return False
+    return program.valid_until is None or program.valid_until >= month
+
+
+def _compute(
+    program: RegionalProgram,
+    first: _dt.date,
+    last: _dt.date,
+    cohorts: list[Cohort],
+    notes: list[PeriodNote],
+    source: str,
+    assume: Assumptions,
+) -> PeriodBudget:
+    sums: dict[tuple[_dt.date, str, str, str], list[Any]] = {}
+    people: dict[tuple[_dt.date, str], int] = {}
+    billed: list[_dt.date] = []
+    quotes: dict[tuple[_dt.date, Rupiah | None, Rupiah | None], Any] = {}
+    skipped: list[PeriodNote] = []
+    for month in months(first, last):
+        if not _covers(program, month):
+            if program.valid_from > month_end(month):
+                msg, key, day = _L_BEFORE, "start", program.valid_from
+            else:
+                msg, key, day = _L_AFTER, "end", program.valid_until or month
+            skipped.append(
+                PeriodNote(msg, {"month": month.strftime("%Y-%m"), key: day.isoformat()})
+            )
+            continue
+        billed.append(month)
+        law_day = max(month, program.valid_from)
+        years = month.year - first.year
+        income = None
+        if program.coverage.scheme == "bpu" and assume.income_growth:
+            base = program.coverage.income or Rupiah(value("bpu.income.minimum", law_day).value)
+            income = assume.income(base, years)
+        for cohort in cohorts:
+            if cohort.start > month_end(month):
+                continue
+            n = assume.people(cohort.count, years)
+            new = cohort.start >= month
+            people[(month, cohort.phase)] = people.get((month, cohort.phase), 0) + n
+            qkey = (law_day, cohort.activity_value, income)
+            if qkey not in quotes:
+                quotes[qkey] = premium(program, law_day, cohort.activity_value, income=income)
+            for q in quotes[qkey].lines:
+                if q.frequency is Frequency.MONTHLY or (q.frequency is Frequency.ONCE and new):
+                    amount = q.amount * n
+                else:
+                    continue
+                acc = sums.setdefault(
+                    (month, cohort.phase, q.payer.value, q.program.value), [0, Rupiah.zero()]
+                )
+                acc[0] += n
+                acc[1] = acc[1] + amount
+    lines = tuple(
+        MonthLine(m, ph, payer, prog, int(n), amount)
+        for (m, ph, payer, prog), (n, amount) in sorted(sums.items())
+    )
+    return PeriodBudget(
+        program.id,
+        first,
+        last,
+        source,
+        lines,
+        tuple(billed),
+        tuple((m, ph, n) for (m, ph), n in sorted(people.items())),
+        tuple(notes + _compress(skipped)),
+        assume,
+    )
+
+
+def _compress(skipped: list[PeriodNote]) -> list[PeriodNote]:
+    """One note for a run of unbilled months with the same reason (first .. last)."""
+    out: list[PeriodNote] = []
+    for note in skipped:
+        if out and out[-1].message == note.message:
+            head = out[-1].values["month"].split("..")[0]
+            values = dict(note.values)
+            values["month"] = f"{head}..{note.values['month']}"
+            out[-1] = PeriodNote(note.message, values)
+        else:
+            out.append(note)
+    return out

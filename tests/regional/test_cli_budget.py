@@ -1,0 +1,137 @@
+"""``program budget`` over a period: formats, scenarios, charts, and refused flags."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from perlindungan.cli import main
+
+CASES = Path(__file__).parent / "budget_cases"
+PLAN = str(CASES / "phased-plan.toml")
+
+
+def test_phased_budget_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "program",
+                "budget",
+                PLAN,
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2026-12-31",
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "total: IDR3,528,000,000" in out
+    assert "billing rule: a month is billed in full" in out
+    assert "2026-07  tahap II  regional_budget  15,000  IDR252,000,000" in out
+    assert "assumptions: participants grow 0% a year" in out
+
+
+def test_budget_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["program", "budget", PLAN, "--from", "2026-01-01", "--to", "2026-12-31"]
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 3_528_000_000
+    assert data["per_phase_year"]["2026"] == {"tahap I": 2_016_000_000, "tahap II": 1_512_000_000}
+    assert [m["people"] for m in data["months"]][5:7] == [10_000, 25_000]
+    assert main([*args, "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "month,year,phase,payer,program,people,amount"
+    assert lines[-1] == "total,,,,,,3528000000"
+    assert sum(int(x.split(",")[-1]) for x in lines[1:-1]) == 3_528_000_000
+
+
+def test_budget_default_year_from_start(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["program", "budget", "kota-serang-2026", "--lang", "en"]) == 0
+    assert "total: IDR2,419,200,000" in capsys.readouterr().out
+
+
+def test_budget_with_roster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    roster = tmp_path / "r.csv"
+    rows = ["id,role,domicile,covered_as_pu"]
+    rows += [f"p{i},pekerja_rentan,15.71,false" for i in range(10)]
+    roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["program", "budget", "kota-jambi-rentan-2025", "--roster", str(roster)]
+    assert main([*args, "--from", "2025-06-01", "--to", "2025-06-30", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["source"] == "roster"
+    assert data["total"] == 10 * 16_800
+
+
+def test_scenario_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text(
+        '[scenario]\nname = "JKK 1,2%"\nset = ["bpu.jkk.rate=0.012@2026-07-01"]\n', encoding="utf-8"
+    )
+    args = ["program", "budget", PLAN, "--from", "2026-01-01", "--to", "2026-12-31"]
+    assert main([*args, "--scenario", str(f), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("SCENARIO (what-if, not the adopted plan): JKK 1,2%")
+    assert re.search(
+        r"2026\s+regional_budget\s+IDR3,528,000,000\s+IDR3,828,000,000\s+IDR300,000,000", out
+    )
+    assert main([*args, "--set", "quota.total=30000", "--format", "csv"]) == 0
+    assert "2026,regional_budget,3528000000,4032000000,504000000" in capsys.readouterr().out
+    assert main([*args, "--set", "quota.total=30000", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["kind"] == "scenario"
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (
+            ["program", "evaluate", "kota-serang-2026", "--from", "2026-01-01"],
+            "--from does not apply to 'program evaluate'",
+        ),
+        (
+            ["program", "show", "kota-serang-2026", "--roster", "x.csv"],
+            "--roster does not apply to 'program show'",
+        ),
+        (["program", "list", "--format", "json"], "--format does not apply to 'program list'"),
+        (
+            ["program", "evaluate", "kota-serang-2026", "--format", "html"],
+            "--format html applies to 'program budget' only",
+        ),
+        (["program", "budget", "kota-serang-2026", "--on", "2025-01-01"], "not in force that day"),
+        (
+            ["program", "evaluate", "kota-serang-2026", "--on", "2025-01-01"],
+            "not in force that day",
+        ),
+        (
+            ["program", "budget", "kota-serang-2026", "--roster", "r.csv", "--participants", "5"],
+            "--participants does not apply with --roster",
+        ),
+        (
+            ["program", "budget", "kota-serang-2026", "--progress"],
+            "--progress applies with --roster only",
+        ),
+        (["program", "budget", "kota-serang-2026", "--to", "2026-06-30"], "--to needs --from"),
+        (
+            ["program", "budget", "kota-serang-2026", "--from", "2026-01-01", "--on", "2026-02-01"],
+            "--on with --from/--to applies to a roster",
+        ),
+        (
+            ["program", "budget", "kota-serang-2026", "--set", "bpu.jkk.rat=1"],
+            "did you mean 'bpu.jkk.rate'",
+        ),
+        (["program", "budget", PLAN, "--participants", "5"], "phase by phase"),
+    ],
+)
+def test_inapplicable_flags_refused(
+    argv: list[str], fragment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert fragment in err
+    assert err.count("\n") == 1

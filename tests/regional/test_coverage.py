@@ -1,0 +1,111 @@
+"""Region coverage over the baseline statistics (issue 12): Sijunjung and Kota Jambi."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from perlindungan._toml import read_toml_text
+from perlindungan.cli import main
+from perlindungan.errors import RegulationDataError
+from perlindungan.regional._coverage import region_coverage
+from perlindungan.regional._statistics import load_statistics, statistics
+
+
+def test_sijunjung_on_launch_day() -> None:
+    c = region_coverage("13.03", on="2023-10-02")
+    assert c.base_participants == 17_143
+    assert c.added == 6_200
+    assert c.covered == 23_343
+    assert c.funded_per_payer() == {"village_budget": 6_200}
+    assert c.stat("vulnerable_workers").value == 48_838  # type: ignore[union-attr]
+    assert c.share_of_vulnerable == Decimal("0.478")
+    assert c.target is not None
+    assert c.target.value == 30_000
+    assert c.distance == 30_000 - 23_343
+    assert c.potential == Decimal(77_100)  # 31,611 / 41%
+    assert c.share_of_potential == Decimal("0.490")  # (31,611 + 6,200) / 77,100
+    apbd = next(p for p in c.parts if p.program_id == "sijunjung-apbd-2022")
+    assert apbd.people is None
+    assert apbd.in_baseline
+    assert apbd.adds == 0
+
+
+def test_sijunjung_before_launch_has_no_nagari_program() -> None:
+    c = region_coverage("13.03", on="2023-10-01")
+    assert c.covered == 17_143
+    assert c.funded_per_payer() == {}
+
+
+def test_kota_jambi_on_1_june_2025() -> None:
+    c = region_coverage("Kota Jambi", on="2025-06-01")
+    assert c.funded_per_payer() == {"regional_budget": 4_316}
+    assert c.covered == 4_316
+    vuln = c.stat("vulnerable_workers")
+    assert vuln is not None
+    assert vuln.value == 15_000
+    assert vuln.qualifier == "about"
+    assert vuln.journalists
+    assert c.share_of_vulnerable == Decimal("0.288")
+    share = c.stat("coverage_of_potential")
+    assert share is not None
+    assert share.value == Decimal("0.44")
+    rentan = next(p for p in c.parts if p.program_id == "kota-jambi-rentan-2025")
+    assert rentan.targets == ((2026, 4_000),)
+
+
+def test_province_rolls_up_regencies() -> None:
+    c = region_coverage("13", on="2023-10-02")
+    assert c.covered == 23_343
+    assert [s.code for s in c.sub_regions] == ["13.03"]
+
+
+def test_province_program_reaching_a_city_is_listed_not_added() -> None:
+    c = region_coverage("36.73", on="2026-03-01")
+    tagana = next(p for p in c.parts if p.program_id == "banten-tagana")
+    assert tagana.reach == "higher_region"
+    assert tagana.adds == 0
+    assert c.funded_per_payer() == {"regional_budget": 12_000}
+
+
+def test_cli_text_marks_journalists_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["region", "coverage", "13.03", "--on", "2023-10-02", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Covered: 17,143 + 6,200 = 23,343" in out
+    assert "23,343 of 48,838 = 47.8% (journalist's figure)" in out
+    assert "Target 2023: 30,000; still to go: 6,657 (journalist's figure)" in out
+    assert main(["region", "coverage", "13.03", "--on", "2023-10-02"]) == 0
+    assert "angka wartawan" in capsys.readouterr().out
+
+
+def test_cli_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["region", "coverage", "15.71", "--on", "2025-06-01", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["covered"] == 4_316
+    assert data["funded_per_payer"] == {"regional_budget": 4_316}
+    assert all(s["journalists_figure"] in (True, False) for s in data["baseline"])
+    assert main(["region", "coverage", "15.71", "--on", "2025-06-01", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "15.71,2025-06-01,covered,4316," in out
+    assert "vulnerable_workers,15000,2025-05-22,journalist,True" in out
+
+
+def test_bundled_statistics_cite_a_source() -> None:
+    assert statistics()
+    assert all(s.source and s.said_by for s in statistics())
+
+
+def test_bad_statistic_reported() -> None:
+    doc = read_toml_text(
+        '[[statistic]]\nregion = "13.03"\nmeasure = "vulnerabel_workers"\nvalue = 5\n'
+        'as_of = 2023-01-01\nsaid_by = "journalist"\nsource = "x"\n',
+        "bad.toml",
+    )
+    with pytest.raises(RegulationDataError) as info:
+        load_statistics([doc])
+    assert (
+        "bad.toml:3: statistic[0].measure: unknown measure 'vulnerabel_workers'; did you mean 'vulnerable_workers'"
+        in str(info.value)
+    )
