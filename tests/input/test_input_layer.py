@@ -289,3 +289,19 @@ def test_batch_odd_cells_are_row_errors_like_the_scalar_api() -> None:
 def test_exact_number_keeps_real_values() -> None:
     assert exact_number("5_000_000", field="wage") == 5_000_000
     assert exact_number(Decimal("0.002400000000000000"), field="rate") == Decimal("0.0024")
+
+
+def test_program_check_lists_problems_bounded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text("[program]\n" + "".join(f"bad{i} = 1\n" for i in range(1000)))
+    assert main(["program", "check", str(path)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "masalah dalam berkas data: 1.011"
+    assert len(lines) == 12
+    assert lines[-1] == "  ... dan 1.001 lainnya"
+    assert main(["program", "evaluate", str(path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert "(and 1,010 more problems" in err[0]

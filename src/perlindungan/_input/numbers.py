@@ -25,7 +25,7 @@ from perlindungan.errors import InvalidInputError, MoneyTypeError
 
 __all__ = ["exact_number", "whole_number"]
 
-_MAX_DECIMAL: Final = Decimal(MAX_AMOUNT)
+_SMALLEST: Final = Decimal(1).scaleb(-MAX_FRACTION_DIGITS)
 
 
 def _text_number(text: str, field: str, value: object) -> Decimal:
@@ -100,18 +100,15 @@ def exact_number(value: object, *, field: str, maximum: Decimal | int = MAX_AMOU
             field=field,
             value=value,
         )
-    exponent = result.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -MAX_FRACTION_DIGITS:
-        trimmed = result.normalize() if result else Decimal(0)
-        exponent = trimmed.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -MAX_FRACTION_DIGITS:
-            raise InvalidInputError(
-                f"{field} has more than {MAX_FRACTION_DIGITS} digits after the decimal point, "
-                f"got {shown(value)}.",
-                field=field,
-                value=value,
-            )
-        result = trimmed
+    # more than MAX_FRACTION_DIGITS decimals (trailing zeros aside): refused. The common
+    # whole amount skips the check; quantize is exact within the 28-digit context here.
+    if result != result.to_integral_value() and result != result.quantize(_SMALLEST):
+        raise InvalidInputError(
+            f"{field} has more than {MAX_FRACTION_DIGITS} digits after the decimal point, "
+            f"got {shown(value)}.",
+            field=field,
+            value=value,
+        )
     return result
 
 

@@ -39,6 +39,8 @@ HELP = (
 )
 ACTIONS = ("list", "show", "check", "evaluate", "budget")
 _L_OK = N_("ok")
+_L_PROBLEMS = N_("problems in data files: {count}")
+_L_AND_MORE = N_("and {count} more")
 _L_PAID_BY = N_("paid by")
 
 
@@ -104,24 +106,34 @@ def _check(target: str, locale: str) -> int:
     try:
         loaded = load_program(target)
     except RegulationDataError as exc:
-        print(_listed(exc.problems), file=sys.stderr)
+        print(_listed(exc.problems, locale), file=sys.stderr)
         return 1
     others = [p for p in bundled_programs() if p.id != loaded.id]
     problems = [q for q in check_overlaps([*others, loaded]) if q.file == loaded.file]
     if problems:
-        print(_listed(problems), file=sys.stderr)
+        print(_listed(problems, locale), file=sys.stderr)
         return 1
     print(f"{target}: {translate(_L_OK, locale)} ({loaded.id})")
     return 0
 
 
-def _listed(problems: Sequence[DataProblem]) -> str:
+def _listed(problems: Sequence[DataProblem], locale: str) -> str:
+    """The problems of a file, at most MAX_LISTED_PROBLEMS of them, then how many more
+    (counts in the locale's format: "dan 99.990 lainnya")."""
+    from babel.numbers import format_decimal  # noqa: PLC0415
+
+    from perlindungan._i18n import babel_locale  # noqa: PLC0415
+
+    def number(n: int) -> str:
+        return str(format_decimal(n, locale=babel_locale(locale)))
+
     count = len(problems)
-    head = f"{count:,} problem{'s' if count != 1 else ''} in data files:"
-    lines = [head, *(f"  - {p}" for p in problems[:MAX_LISTED_PROBLEMS])]
+    head = translate(_L_PROBLEMS, locale).format(count=number(count))
+    lines = [head, *(f"  - {' '.join(str(p).split())}" for p in problems[:MAX_LISTED_PROBLEMS])]
     if count > MAX_LISTED_PROBLEMS:
-        lines.append(f"  ... and {count - MAX_LISTED_PROBLEMS:,} more")
-    return "\n".join(" ".join(line.split()) if i else line for i, line in enumerate(lines))
+        more = translate(_L_AND_MORE, locale).format(count=number(count - MAX_LISTED_PROBLEMS))
+        lines.append(f"  ... {more}")
+    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
