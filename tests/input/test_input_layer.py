@@ -305,3 +305,14 @@ def test_program_check_lists_problems_bounded(
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
     assert "(and 1,010 more problems" in err[0]
+
+
+def test_roster_chunks_keep_lines_and_refuse_ids_across_blocks() -> None:
+    from perlindungan.regional._roster import roster_chunks  # noqa: PLC0415
+
+    text = HEADER + _row("A") + "\n" + _row("B") + _row("A") + _row("C")
+    table = table_module.table_from_text(text, name="r.csv")
+    blocks = list(roster_chunks(table, size=2))
+    assert [[r.row for r in block] for block in blocks] == [[2, 4], [5, 6]]
+    assert blocks[1][0].error is not None
+    assert "already used on line 2" in blocks[1][0].error.message

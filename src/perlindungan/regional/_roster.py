@@ -43,6 +43,7 @@ __all__ = [
     "person_from_dict",
     "read_roster",
     "read_roster_text",
+    "roster_chunks",
     "roster_rows",
 ]
 
@@ -174,6 +175,14 @@ def roster_rows(table: Table) -> Iterator[RosterRow]:
     seen: dict[str, int] = {}
     for record in table.records():
         yield _row(record, seen)
+
+
+def roster_chunks(table: Table, size: int = 65_536) -> Iterator[list[RosterRow]]:
+    """The rows of a roster table in blocks of ``size`` (for streaming evaluators): each
+    row keeps its file line, and a person id is refused on any later line, across blocks."""
+    seen: dict[str, int] = {}
+    for block in table.chunks(size):
+        yield [_row(record, seen) for record in block]
 
 
 def read_roster_text(
