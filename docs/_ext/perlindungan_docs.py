@@ -9,6 +9,7 @@ building; no file is generated in the repository.
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Iterable
 from decimal import Decimal
@@ -107,6 +108,19 @@ def explorer_lines() -> list[str]:
     return lines
 
 
+def _sub_commands(parser: argparse.ArgumentParser, prefix: str) -> list[str]:
+    """The help of each sub-command of ``parser``, and of theirs (``region coverage``)."""
+    lines: list[str] = []
+    actions = [a for a in parser._actions if a.choices and isinstance(a.choices, dict)]  # noqa: SLF001
+    for action in actions:
+        assert isinstance(action.choices, dict)
+        for name, sub in sorted(action.choices.items()):
+            lines += [f"## `{prefix} {name}`", "", "```text"]
+            lines += [*sub.format_help().splitlines(), "```", ""]
+            lines += _sub_commands(sub, f"{prefix} {name}")
+    return lines
+
+
 def cli_lines() -> list[str]:
     """The help of every command as Markdown (MyST) lines."""
     from perlindungan.cli import build_parser  # noqa: PLC0415
@@ -116,12 +130,7 @@ def cli_lines() -> list[str]:
     try:
         parser = build_parser()
         lines = ["## `perlindungan`", "", "```text", *parser.format_help().splitlines(), "```", ""]
-        actions = [a for a in parser._actions if a.choices and isinstance(a.choices, dict)]  # noqa: SLF001
-        for action in actions:
-            assert isinstance(action.choices, dict)
-            for name, sub in sorted(action.choices.items()):
-                lines += [f"## `perlindungan {name}`", "", "```text"]
-                lines += [*sub.format_help().splitlines(), "```", ""]
+        lines += _sub_commands(parser, "perlindungan")
     finally:
         if saved is None:
             del os.environ["COLUMNS"]

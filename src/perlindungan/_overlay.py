@@ -3,16 +3,18 @@
 The bundled data is never changed. An :class:`Overlay` holds overrides (a parameter's
 value from a date, or for every date); :func:`applied` makes it active for the code run
 inside a ``with`` block, in the current context only (a :mod:`contextvars` variable, so
-threads and tasks do not see each other's scenarios). The contributions engine asks
-:func:`active` on every parameter look-up and uses an override when one is in force.
+threads and tasks do not see each other's scenarios). :meth:`Parameter.at
+<perlindungan.parameters.Parameter.at>` returns an override when one is in force, and
+caches of values derived from parameters are keyed by the overlay
+(:func:`perlindungan._context.overlay_cache`).
 
 >>> import datetime as dt
->>> from perlindungan.contributions._common import value
+>>> from perlindungan.parameters import parameter
 >>> layer = Overlay((override("bpu.jkk.rate", "0.012", dt.date(2027, 1, 1)),))
 >>> with applied(layer):
-...     str(value("bpu.jkk.rate", dt.date(2027, 3, 1)).value)
+...     str(parameter("bpu.jkk.rate").value_at("2027-03-01"))
 '0.012'
->>> str(value("bpu.jkk.rate", dt.date(2027, 3, 1)).value)
+>>> str(parameter("bpu.jkk.rate").value_at("2027-03-01"))
 '0.01'
 """
 
@@ -21,12 +23,12 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
 import attrs
 
+from perlindungan._context import OVERLAY
 from perlindungan.errors import InvalidInputError
 from perlindungan.legal import Citation, LegalBasis
 from perlindungan.parameters import DatedValue, parameters
@@ -41,8 +43,6 @@ SCENARIO_BASIS: Final = LegalBasis(
     year=0,
     title="Skenario / scenario (not law)",
 )
-
-_ACTIVE: ContextVar[Overlay | None] = ContextVar("perlindungan_overlay", default=None)
 
 
 @attrs.frozen
@@ -86,17 +86,18 @@ class Overlay:
 
 def active() -> Overlay | None:
     """The overlay in force in this context, if any."""
-    return _ACTIVE.get()
+    layer = OVERLAY.get()
+    return layer if isinstance(layer, Overlay) else None
 
 
 @contextmanager
 def applied(overlay: Overlay | None) -> Iterator[None]:
     """Use ``overlay`` for parameter look-ups inside the ``with`` block."""
-    token = _ACTIVE.set(overlay if overlay and overlay.overrides else None)
+    token = OVERLAY.set(overlay if overlay and overlay.overrides else None)
     try:
         yield
     finally:
-        _ACTIVE.reset(token)
+        OVERLAY.reset(token)
 
 
 def override(name: str, raw: object, since: _dt.date | None = None) -> Override:

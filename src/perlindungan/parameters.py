@@ -20,10 +20,11 @@ import datetime as _dt
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from functools import cache
-from typing import Final, Generic, TypeVar
+from typing import Final, Generic, TypeVar, cast
 
 import attrs
 
+from perlindungan._context import OVERLAY
 from perlindungan.dates import to_date
 from perlindungan.errors import NoValueInForceError, UnknownNameError
 from perlindungan.legal import Citation, LegalBasis
@@ -127,8 +128,11 @@ class Parameter(Generic[T]):
         return self.values[0].since
 
     def in_force(self, on: _dt.date | str) -> bool:
-        """True when a value is in force on ``on``."""
+        """True when a value is in force on ``on`` (a scenario's override counts)."""
         d = to_date(on)
+        layer = OVERLAY.get()
+        if layer is not None and layer.entry(self.name, d) is not None:
+            return True
         if d < self.earliest or (self.known_until is not None and d > self.known_until):
             return False
         return not self._entry_index_repealed(d)
@@ -142,9 +146,15 @@ class Parameter(Generic[T]):
         """The entry in force on ``on``.
 
         Raises :class:`NoValueInForceError` (naming the parameter, the date and the
-        earliest date known) when there is none.
+        earliest date known) when there is none. Inside a what-if scenario (see
+        :mod:`perlindungan._overlay`) the scenario's override, when it has one, comes first.
         """
         d = on if type(on) is _dt.date else to_date(on)
+        layer = OVERLAY.get()
+        if layer is not None:
+            hit = layer.entry(self.name, d)
+            if hit is not None:
+                return cast("DatedValue[T]", hit)
         index = bisect.bisect_right(self._sinces, d) - 1
         if index < 0:
             raise NoValueInForceError(self.name, d, self.earliest, self.known_until)

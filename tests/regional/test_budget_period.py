@@ -4,6 +4,7 @@ scenarios and their refusals."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -223,3 +224,25 @@ def test_participants_refused_for_phased_plan() -> None:
 def test_period_backwards_refused() -> None:
     with pytest.raises(InvalidInputError, match="ends"):
         period_budget(program("kota-serang-2026"), start="2026-12-31", end="2026-01-01")
+
+
+def test_overlay_is_local_to_its_context() -> None:
+    seen: list[Decimal] = []
+    ready, done = threading.Event(), threading.Event()
+
+    def other_thread() -> None:
+        ready.wait()
+        seen.append(Decimal(str(parameter("bpu.jkk.rate").value_at("2026-02-01"))))
+        done.set()
+
+    worker = threading.Thread(target=other_thread)
+    worker.start()
+    prog = program("kota-serang-2026")
+    with applied(Scenario.of("bpu.jkk.rate=0.02").overlay()):
+        ready.set()
+        done.wait()
+        inside = premium(prog, dt.date(2026, 2, 1))
+    worker.join()
+    outside = premium(prog, dt.date(2026, 2, 1))
+    assert seen == [Decimal("0.01")]
+    assert (int(inside.total), int(outside.total)) == (26_800, 16_800)

@@ -54,6 +54,7 @@ def test_kota_jambi_on_1_june_2025() -> None:
     assert share.value == Decimal("0.44")
     rentan = next(p for p in c.parts if p.program_id == "kota-jambi-rentan-2025")
     assert rentan.targets == ((2026, 4_000),)
+    assert rentan.per_role == (("pekerja_rentan", 3_000), ("petugas_keagamaan", 1_316))
 
 
 def test_province_rolls_up_regencies() -> None:
@@ -84,6 +85,7 @@ def test_cli_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["region", "coverage", "15.71", "--on", "2025-06-01", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["covered"] == 4_316
+    assert data["programs"][0]["per_role"] == {"pekerja_rentan": 3_000, "petugas_keagamaan": 1_316}
     assert data["funded_per_payer"] == {"regional_budget": 4_316}
     assert all(s["journalists_figure"] in (True, False) for s in data["baseline"])
     assert main(["region", "coverage", "15.71", "--on", "2025-06-01", "--format", "csv"]) == 0

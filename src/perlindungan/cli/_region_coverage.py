@@ -93,6 +93,8 @@ def report(c: RegionCoverage, locale: str = "id_ID") -> str:
             what = t(_L_IN_BASELINE, locale).format(start=start)
         else:
             what = t(_L_ADDS, locale).format(people=_n(p.people, locale), start=start)
+            if p.per_role:
+                what += " = " + " + ".join(f"{_n(n, locale)} {role}" for role, n in p.per_role)
         lines.append(f"  {p.program_id} [{p.payer}]: {what}")
         lines.extend(
             f"    {t(_L_PROGRAM_TARGET, locale).format(year=y, count=_n(n, locale))}"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from functools import lru_cache
 
-from perlindungan._overlay import Overlay, active
+from perlindungan._context import overlay_cache
 from perlindungan.contributions._model import Cap, Line, Recomposition, Relief
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
@@ -16,24 +15,15 @@ from perlindungan.programs import Frequency, Payer, Program
 __all__ = ["ReliefTerms", "capped", "rated_line", "relief_terms", "value", "with_relief"]
 
 
+@overlay_cache(maxsize=8192)
 def value(name: str, on: _dt.date) -> DatedValue[object]:
-    """The entry of a parameter in force on ``on``: a scenario's override when one is
-    active (see :mod:`perlindungan._overlay`), else the bundled entry."""
-    layer = active()
-    if layer is not None:
-        hit = layer.entry(name, on)
-        if hit is not None:
-            return hit
-    return _bundled(name, on)
+    """The entry of a parameter in force on ``on`` (a scenario's override first, see
+    :mod:`perlindungan._overlay`).
 
-
-@lru_cache(maxsize=8192)
-def _bundled(name: str, on: _dt.date) -> DatedValue[object]:
-    """The entry of a bundled parameter in force on ``on``.
-
-    Cached per (name, date): the bundled data is read once per process and its entries
-    are immutable, and a quote asks for the same dozen parameters on the same date again
-    and again. A date with no value raises each time (exceptions are not cached).
+    Cached per (name, date, scenario overlay): the bundled data is read once per process
+    and its entries are immutable, and a quote asks for the same dozen parameters on the
+    same date again and again. A date with no value raises each time (exceptions are not
+    cached).
     """
     return parameter(name).at(on)
 
@@ -52,19 +42,12 @@ class ReliefTerms:
         self.citations = citations
 
 
+@overlay_cache(maxsize=4096)
 def relief_terms(scheme: str, label: str, program: str, on: _dt.date) -> ReliefTerms | None:
     """The terms of relief ``scheme`` for ``program`` on ``on``, or None if not in force.
 
-    Cached like :func:`value` (per active scenario overlay); the terms are never modified.
+    Cached like :func:`value`; the terms are never modified.
     """
-    return _relief_terms(scheme, label, program, on, active())
-
-
-@lru_cache(maxsize=4096)
-def _relief_terms(
-    scheme: str, label: str, program: str, on: _dt.date, layer: Overlay | None
-) -> ReliefTerms | None:
-    del layer  # part of the cache key only: value() reads the active overlay
     if not value(f"relief.{scheme}.in_force", on).value:
         return None
     entry = value(f"relief.{scheme}.{program}_payable_share", on)
@@ -129,16 +112,13 @@ def rated_line(
 
 def capped(base: Rupiah, cap_name: str, on: _dt.date) -> tuple[Rupiah, Cap | None]:
     """``base`` limited by the cap parameter; the Cap is returned only when it bites."""
-    limit, citations = _limit(cap_name, on, active())
+    limit, citations = _limit(cap_name, on)
     if base.amount > limit.amount:
         return limit, Cap(cap_name, limit, base, citations)
     return base, None
 
 
-@lru_cache(maxsize=4096)
-def _limit(
-    cap_name: str, on: _dt.date, layer: Overlay | None
-) -> tuple[Rupiah, tuple[Citation, ...]]:
-    del layer  # part of the cache key only: value() reads the active overlay
+@overlay_cache(maxsize=4096)
+def _limit(cap_name: str, on: _dt.date) -> tuple[Rupiah, tuple[Citation, ...]]:
     entry = value(cap_name, on)
     return Rupiah(entry.value), entry.citations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from functools import lru_cache
 
+from perlindungan._context import overlay_cache
 from perlindungan._i18n import N_
 from perlindungan.contributions._common import (
     ReliefTerms,
@@ -69,7 +69,7 @@ def _pp7_relief(worker: WageEarner, on: _dt.date, notes: list[Note]) -> ReliefTe
     return None
 
 
-@lru_cache(maxsize=4096)
+@overlay_cache(maxsize=4096)
 def _reached(birth_date: _dt.date) -> _dt.date:
     # pension_age_reached_on walks the dated pension ages; cached per birth date.
     return pension_age_reached_on(birth_date)
@@ -140,7 +140,7 @@ def _jkp_lines(worker: WageEarner, on: _dt.date) -> list[Line]:
     return [line]
 
 
-@lru_cache(maxsize=4096)
+@overlay_cache(maxsize=4096)
 def _in_force(name: str, on: _dt.date) -> bool:
     return parameter(name).in_force(on)
 

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         planned_budget,
         premium,
     )
+    from perlindungan.regional._coverage import ProgramPart, RegionCoverage, region_coverage
     from perlindungan.regional._evaluate import Decision, Verdict, evaluate
     from perlindungan.regional._period import (
         Assumptions,
@@ -64,6 +65,14 @@ if TYPE_CHECKING:
         read_roster_text,
     )
     from perlindungan.regional._run import RunResult, run_roster
+    from perlindungan.regional._scenario import (
+        Comparison,
+        Scenario,
+        Setting,
+        compare,
+        load_scenario,
+    )
+    from perlindungan.regional._statistics import Statistic, statistics
 
 __all__ = [
     "CONDITIONS",
@@ -75,6 +84,7 @@ __all__ = [
     "Assumptions",
     "Budget",
     "BudgetLine",
+    "Comparison",
     "ConditionResult",
     "Decision",
     "MonthLine",
@@ -82,11 +92,16 @@ __all__ = [
     "PeriodBudget",
     "Person",
     "Placement",
+    "ProgramPart",
     "Region",
+    "RegionCoverage",
     "RegionalProgram",
     "RosterRow",
     "RowError",
     "RunResult",
+    "Scenario",
+    "Setting",
+    "Statistic",
     "Status",
     "Verdict",
     "allocate",
@@ -94,9 +109,11 @@ __all__ = [
     "bundled_programs",
     "bundled_roster",
     "check_overlaps",
+    "compare",
     "evaluate",
     "load_program",
     "load_program_text",
+    "load_scenario",
     "period_budget",
     "person_from_dict",
     "planned_budget",
@@ -106,9 +123,11 @@ __all__ = [
     "read_roster",
     "read_roster_text",
     "region",
+    "region_coverage",
     "regions",
     "resolve_sub_region",
     "run_roster",
+    "statistics",
     "tie_break",
 ]
 
@@ -141,6 +160,16 @@ _LAZY: dict[str, str] = {
     "read_roster": "_roster",
     "read_roster_text": "_roster",
     "RunResult": "_run",
+    "Comparison": "_scenario",
+    "Scenario": "_scenario",
+    "Setting": "_scenario",
+    "compare": "_scenario",
+    "load_scenario": "_scenario",
+    "ProgramPart": "_coverage",
+    "RegionCoverage": "_coverage",
+    "region_coverage": "_coverage",
+    "Statistic": "_statistics",
+    "statistics": "_statistics",
     "run_roster": "_run",
 }
 

@@ -28,7 +28,6 @@ from perlindungan._i18n import N_, translate
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._evaluate import Decision, Verdict
 from perlindungan.regional._program import Phase, Quota, RegionalProgram
-from perlindungan.regional._regions import regions
 
 __all__ = ["Allocation", "Placement", "Status", "allocate", "resolve_sub_region", "tie_break"]
 
@@ -126,7 +125,7 @@ def resolve_sub_region(program: RegionalProgram, value: str | None) -> str | Non
     if value is None:
         return None
     try:
-        found = regions().get(value, within=program.region)
+        found = program.region_registry().get(value, within=program.region)
     except InvalidInputError:
         return value
     return found.code if found.level in ("district", "village") else value

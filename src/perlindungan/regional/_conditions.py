@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final
@@ -25,6 +26,7 @@ from perlindungan.errors import DataProblem, InvalidInputError
 from perlindungan.legal import Citation, LegalBasis
 from perlindungan.money import Rupiah, format_rupiah
 from perlindungan.regional._person import DOCUMENTS, ROLES, Person
+from perlindungan.regional._regions import RegionRegistry, regions
 from perlindungan.workers import Category
 
 __all__ = [
@@ -88,6 +90,8 @@ class Condition:
     key: str
     value: Any
     citation: Citation | None = None
+    #: The regions a region fact is resolved in (None: the bundled ones).
+    regions: RegionRegistry | None = attrs.field(default=None, eq=False, repr=False)
 
     def describe(self, locale: str = "id_ID") -> str:
         """The condition in words."""
@@ -122,6 +126,16 @@ class ConditionResult:
     condition: Condition
     outcome: Outcome
     missing: str | None = None
+    #: Why a fact could not be used although given (e.g. an ambiguous region name): a
+    #: translatable template and its values.
+    note: Note | None = None
+
+    def note_text(self, locale: str = "id_ID") -> str | None:
+        """The note in words, or None."""
+        if self.note is None:
+            return None
+        template, values = self.note
+        return translate(template, locale).format(**dict(values))
 
     def to_dict(self, locale: str = "id_ID") -> dict[str, Any]:
         """JSON form."""
@@ -130,12 +144,24 @@ class ConditionResult:
             "text": self.condition.describe(locale),
             "outcome": self.outcome.value,
             "missing": self.missing,
+            "note": self.note_text(locale),
             "citation": str(self.condition.citation) if self.condition.citation else None,
         }
 
 
 def _problem(doc: TomlDocument, path: str, message: str, problems: list[DataProblem]) -> None:
     problems.append(doc.problem(path, message))
+
+
+#: A translatable note: template and its values.
+Note = tuple[str, tuple[tuple[str, str], ...]]
+
+_N_UNKNOWN_REGION = N_("unknown region {value}")
+_N_LARGER = N_("region {region} is larger than {code}")
+_N_AMBIGUOUS = N_("region name {value} is ambiguous: {regions}")
+
+#: Resolves a region code or name of a program file: (code, None) or (None, why not).
+RegionResolver = Callable[[str], tuple[str | None, str | None]]
 
 
 def program_amount(value: object) -> Rupiah | None:
@@ -149,9 +175,7 @@ def program_amount(value: object) -> Rupiah | None:
     return None if amount < 0 else Rupiah(amount)
 
 
-def _check_value(
-    kind: str, value: object, known_regions: Callable[[str], bool]
-) -> tuple[Any, str | None]:
+def _check_value(kind: str, value: object, known_regions: RegionResolver) -> tuple[Any, str | None]:
     """The typed value, or None and the reason it is refused."""
     if kind == "roles":
         items = [value] if isinstance(value, str) else value
@@ -163,10 +187,8 @@ def _check_value(
         return tuple(items), None
     if kind == "region":
         if not isinstance(value, str):
-            return None, 'must be a region code in quotes, e.g. "36.73"'
-        if not known_regions(value):
-            return None, f"unknown region code {value!r}"
-        return value, None
+            return None, 'must be a region code or name in quotes, e.g. "35.10"'
+        return known_regions(value)
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
             return None, f"must be a whole number from 0 to {MAX_COUNT:,}, got {shown(value)}"
@@ -207,9 +229,11 @@ def parse_node(
     path: str,
     raw: object,
     bases: Mapping[str, LegalBasis],
-    known_regions: Callable[[str], bool],
+    known_regions: RegionResolver,
     problems: list[DataProblem],
     depth: int = 0,
+    *,
+    registry: RegionRegistry | None = None,
 ) -> Node | None:
     """A condition tree from its TOML form; problems are appended, None if invalid."""
     if depth > MAX_DEPTH:
@@ -233,13 +257,31 @@ def parse_node(
         op = tree_keys[0]
         inner = raw[op]
         if op == "not":
-            child = parse_node(doc, f"{path}.not", inner, bases, known_regions, problems, depth + 1)
+            child = parse_node(
+                doc,
+                f"{path}.not",
+                inner,
+                bases,
+                known_regions,
+                problems,
+                depth + 1,
+                registry=registry,
+            )
             return None if child is None else Node("not", (child,))
         if not isinstance(inner, list) or not inner:
             _problem(doc, f"{path}.{op}", "must be a non-empty list of conditions", problems)
             return None
         kids = [
-            parse_node(doc, f"{path}.{op}[{i}]", c, bases, known_regions, problems, depth + 1)
+            parse_node(
+                doc,
+                f"{path}.{op}[{i}]",
+                c,
+                bases,
+                known_regions,
+                problems,
+                depth + 1,
+                registry=registry,
+            )
             for i, c in enumerate(inner)
         ]
         if any(k is None for k in kids):
@@ -276,11 +318,43 @@ def parse_node(
             return None
         article = raw.get("article")
         citation = Citation(bases[basis_id], str(article) if article is not None else None)
-    return Node("leaf", leaf=Condition(key, value, citation))
+    return Node("leaf", leaf=Condition(key, value, citation, registry))
 
 
 def _within(code: str, region_code: str) -> bool:
     return code == region_code or code.startswith(region_code + ".")
+
+
+@functools.lru_cache(maxsize=65_536)
+def region_outcome(
+    registry: RegionRegistry | None, fact: str, region_code: str
+) -> tuple[Outcome, Note | None]:
+    """Whether a roster's region cell (a code or a name) lies in ``region_code``.
+
+    A name is looked up at every level (the highest level wins, as in
+    :meth:`RegionRegistry.get`). A name several regions share is met when all of them lie
+    in the region, not met when none does, and unknown otherwise; a region larger than the
+    one asked (``35.10`` for a kecamatan of it) and an unknown name are unknown, with a note.
+    Cached per distinct value.
+    """
+    reg = registry if registry is not None else regions()
+    hits = reg.find(fact)
+    if not hits:
+        return Outcome.UNKNOWN, (_N_UNKNOWN_REGION, (("value", repr(fact)),))
+    top = min(h.code.count(".") for h in hits)
+    best = [h.code for h in hits if h.code.count(".") == top]
+    inside = [_within(code, region_code) for code in best]
+    if all(inside):
+        return Outcome.MET, None
+    if len(best) == 1 and _within(region_code, best[0]):
+        return Outcome.UNKNOWN, (
+            _N_LARGER,
+            (("region", reg.describe(best[0])), ("code", region_code)),
+        )
+    if not any(inside) and not any(_within(region_code, code) for code in best):
+        return Outcome.NOT_MET, None
+    shown = "; ".join(reg.describe(code) for code in best[:5])
+    return Outcome.UNKNOWN, (_N_AMBIGUOUS, (("value", repr(fact)), ("regions", shown)))
 
 
 def _leaf(cond: Condition, person: Person, on: _dt.date) -> ConditionResult:
@@ -290,10 +364,12 @@ def _leaf(cond: Condition, person: Person, on: _dt.date) -> ConditionResult:
         return ConditionResult(cond, Outcome.UNKNOWN, missing=spec.fact)
     key, value = cond.key, cond.value
     ok: bool
+    if key in {"domicile_in", "ktp_region_in"}:
+        outcome, note = region_outcome(cond.regions, str(fact), value)
+        missing = spec.fact if outcome is Outcome.UNKNOWN else None
+        return ConditionResult(cond, outcome, missing=missing, note=note)
     if key == "role":
         ok = fact in value
-    elif key in {"domicile_in", "ktp_region_in"}:
-        ok = _within(str(fact), value)
     elif key == "age_at_least":
         ok = age_on(fact, on) >= value
     elif key == "age_at_most":

@@ -57,6 +57,8 @@ class ProgramPart:
     in_baseline: bool
     #: The program's declared targets: (year, count).
     targets: tuple[tuple[int, int], ...] = ()
+    #: The people per role when the quota is split by role: (role, places).
+    per_role: tuple[tuple[str, int], ...] = ()
 
     @property
     def adds(self) -> int:
@@ -77,6 +79,7 @@ class ProgramPart:
             "in_baseline": self.in_baseline,
             "adds": self.adds,
             "targets": [{"year": y, "count": n} for y, n in self.targets],
+            "per_role": dict(self.per_role),
         }
 
 
@@ -226,6 +229,7 @@ def _part(p: RegionalProgram, on: _dt.date, reach: str, base: Statistic | None) 
         reach=reach,
         in_baseline=base is not None and p.valid_from <= base.as_of,
         targets=tuple((t.year, t.count) for t in p.targets),
+        per_role=() if p.phased_places else tuple(p.quota.per_role.items()),
     )
 
 

@@ -61,6 +61,9 @@ class Decision:
         out = []
         for res in self.results:
             mark = marks[res.outcome].format(fact=res.missing)
+            note = res.note_text(locale)
+            if note:
+                mark = f"{mark}: {note}"
             cite = f" [{res.condition.citation}]" if res.condition.citation else ""
             out.append(f"{res.condition.describe(locale)}: {mark}{cite}")
         for fact in self.missing:

@@ -25,12 +25,12 @@ from perlindungan._input.shown import shown
 from perlindungan._input.text import ID_GRAMMAR, hidden_character
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument, bundled_documents, read_toml_text
-from perlindungan.errors import DataProblem, RegulationDataError
+from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 from perlindungan.legal import Citation, LegalBasis
 from perlindungan.money import Rupiah
 from perlindungan.parameters import parameters
 from perlindungan.programs import Program
-from perlindungan.regional._conditions import parse_node, program_amount
+from perlindungan.regional._conditions import RegionResolver, parse_node, program_amount
 from perlindungan.regional._person import ROLES
 from perlindungan.regional._program import (
     FUNDERS,
@@ -46,7 +46,7 @@ from perlindungan.regional._program import (
     RegionalProgram,
     Target,
 )
-from perlindungan.regional._regions import regions
+from perlindungan.regional._regions import RegionRegistry, regions, regions_from_file
 
 __all__ = ["MAX_NESTING", "check_overlaps", "load_program", "load_program_text"]
 
@@ -77,6 +77,7 @@ _KEYS: Final[dict[str, frozenset[str]]] = {
             "phases",
             "grants",
             "targets",
+            "regions_file",
         }
     ),
     "coverage": frozenset(
@@ -215,13 +216,25 @@ class _Reader:
         return value
 
 
-def _region_code(r: _Reader, path: str, value: object) -> str | None:
-    code = r.text(path, value)
-    if code is None:
+def _resolver(registry: RegionRegistry) -> RegionResolver:
+    """Resolves a program file's region (a code or a name) in ``registry``."""
+
+    def resolve(value: str) -> tuple[str | None, str | None]:
+        try:
+            return registry.get(value).code, None
+        except InvalidInputError as exc:
+            return None, exc.message
+
+    return resolve
+
+
+def _region_code(r: _Reader, path: str, value: object, registry: RegionRegistry) -> str | None:
+    text = r.text(path, value)
+    if text is None:
         return None
-    if code not in regions():
-        r.add(path, f"unknown region code {code!r}; {did_you_mean(code, regions().by_code)}")
-        return None
+    code, why = _resolver(registry)(text)
+    if why is not None:
+        r.add(path, why)
     return code
 
 
@@ -269,7 +282,7 @@ def _coverage(r: _Reader, raw: Mapping[str, Any]) -> Coverage | None:
     )
 
 
-def _funding(r: _Reader, raw: Mapping[str, Any]) -> Funding | None:
+def _funding(r: _Reader, raw: Mapping[str, Any], registry: RegionRegistry) -> Funding | None:
     path = "program.funding"
     r.keys(path, raw, _KEYS["funding"])
     payer = raw.get("payer")
@@ -278,7 +291,7 @@ def _funding(r: _Reader, raw: Mapping[str, Any]) -> Funding | None:
         return None
     budget_of = None
     if "budget_of" in raw:
-        budget_of = _region_code(r, f"{path}.budget_of", raw["budget_of"])
+        budget_of = _region_code(r, f"{path}.budget_of", raw["budget_of"], registry)
     elif payer in ("regional_budget", "village_budget", "dbhcht"):
         r.add(path, f"missing required key 'budget_of' (the region whose {payer} pays)")
     return Funding(
@@ -493,7 +506,32 @@ def _grants(r: _Reader, raw: object) -> tuple[GrantTier, ...]:
     return tuple(out)
 
 
-def _program(doc: TomlDocument, problems: list[DataProblem]) -> RegionalProgram | None:
+def _registry(
+    r: _Reader, raw: Mapping[str, Any], base: Path | None, given: RegionRegistry | None
+) -> RegionRegistry:
+    """The regions a program is checked against: ``given``, else a ``regions`` file the
+    program declares in ``regions_file`` (relative to the program file), else the bundled ones."""
+    if given is not None:
+        return given
+    if "regions_file" not in raw:
+        return regions()
+    name = r.text("program.regions_file", raw["regions_file"])
+    if name is None:
+        return regions()
+    path = (base / name) if base is not None and not Path(name).is_absolute() else Path(name)
+    try:
+        return regions_from_file(path)
+    except (InvalidInputError, RegulationDataError) as exc:
+        r.add("program.regions_file", f"regions file {name!r}: {exc}")
+        return regions()
+
+
+def _program(
+    doc: TomlDocument,
+    problems: list[DataProblem],
+    folder: Path | None = None,
+    registry: RegionRegistry | None = None,
+) -> RegionalProgram | None:
     r = _Reader(doc, problems)
     for key in doc.data:
         if key != "program":
@@ -508,10 +546,11 @@ def _program(doc: TomlDocument, problems: list[DataProblem]) -> RegionalProgram 
     if missing:
         return None
     bases = parameters().bases
+    known = _registry(r, raw, folder, registry)
     pid = r.identifier("program.id", raw["id"])
     name_id = r.text("program.name_id", raw["name_id"])
     name_en = r.text("program.name_en", raw["name_en"])
-    region = _region_code(r, "program.region", raw["region"])
+    region = _region_code(r, "program.region", raw["region"], known)
     start = r.date("program.valid_from", raw["valid_from"])
     end = r.date("program.valid_until", raw["valid_until"]) if "valid_until" in raw else None
     if start and end and end < start:
@@ -529,17 +568,27 @@ def _program(doc: TomlDocument, problems: list[DataProblem]) -> RegionalProgram 
         r.add("program", "give a legal basis ('basis') or at least one source ('sources')")
     groups = r.names("program.groups", raw["groups"], ROLES)
     eligibility = parse_node(
-        doc, "program.eligibility", raw["eligibility"], bases, lambda c: c in regions(), problems
+        doc,
+        "program.eligibility",
+        raw["eligibility"],
+        bases,
+        _resolver(known),
+        problems,
+        registry=None if known is regions() else known,
     )
     coverage = (
         _coverage(r, raw["coverage"]) if r.table("program.coverage", raw["coverage"]) else None
     )
-    funding = _funding(r, raw["funding"]) if r.table("program.funding", raw["funding"]) else None
+    funding = (
+        _funding(r, raw["funding"], known) if r.table("program.funding", raw["funding"]) else None
+    )
     quota_raw = r.table("program.quota", raw.get("quota", {})) or {}
     quota = _quota(r, quota_raw, groups)
     if region and quota.sub_regions is not None:
-        villages = regions().descendants(region, "village")
-        if villages and len(villages) != quota.sub_regions:
+        # checked where the region data declares its village units (a quota's sub-regions
+        # may be RT or other units elsewhere)
+        villages = known.descendants(region, "village")
+        if known.at(region).village_units is not None and len(villages) != quota.sub_regions:
             r.add(
                 "program.quota.sub_regions",
                 f"{quota.sub_regions:,} sub-regions, but region {region} has "
@@ -600,35 +649,42 @@ def _program(doc: TomlDocument, problems: list[DataProblem]) -> RegionalProgram 
         note=raw.get("note"),
         file=doc.name,
         targets=targets,
+        regions=None if known is regions() else known,
     )
 
 
-def load_program_text(text: str, name: str = "<text>") -> RegionalProgram:
-    """A program from the text of a program file; :class:`RegulationDataError` lists every problem."""
-    return _load_document(read_toml_text(text, name))
+def load_program_text(
+    text: str, name: str = "<text>", *, regions: RegionRegistry | None = None
+) -> RegionalProgram:
+    """A program from the text of a program file; :class:`RegulationDataError` lists every
+    problem. ``regions`` (e.g. from :func:`regions_from_file`) replaces the bundled ones."""
+    return _load_document(read_toml_text(text, name), registry=regions)
 
 
-def _load_document(doc: TomlDocument) -> RegionalProgram:
+def _load_document(
+    doc: TomlDocument, folder: Path | None = None, registry: RegionRegistry | None = None
+) -> RegionalProgram:
     if _depth(doc.data, MAX_NESTING):
         raise RegulationDataError(
             [DataProblem(doc.name, "", f"nesting is deeper than {MAX_NESTING} levels; refused.")]
         )
     problems: list[DataProblem] = []
-    program = _program(doc, problems)
+    program = _program(doc, problems, folder, registry)
     if problems or program is None:
         raise RegulationDataError(problems)
     return program
 
 
-def load_program(path: str | Path) -> RegionalProgram:
-    """A program from a file path (a regular file of at most 2 MB, UTF-8)."""
+def load_program(path: str | Path, *, regions: RegionRegistry | None = None) -> RegionalProgram:
+    """A program from a file path (a regular file of at most 2 MB, UTF-8); a ``regions``
+    file it declares is read relative to it."""
     p = Path(path)
     raw = read_bytes(p, limit=MAX_PROGRAM_BYTES, what="program file", field="file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise RegulationDataError([DataProblem(p.name, "", "not UTF-8 text; refused.")]) from None
-    return load_program_text(text, p.name)
+    return _load_document(read_toml_text(text, p.name), p.parent, regions)
 
 
 def _overlap(a: RegionalProgram, b: RegionalProgram) -> bool:

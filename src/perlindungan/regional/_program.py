@@ -11,6 +11,8 @@ from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
 from perlindungan.programs import Payer, Program
 from perlindungan.regional._conditions import Node
+from perlindungan.regional._regions import RegionRegistry
+from perlindungan.regional._regions import regions as bundled_regions
 
 __all__ = [
     "FUNDERS",
@@ -166,6 +168,12 @@ class RegionalProgram:
     note: str | None = None
     file: str = "<text>"
     targets: tuple[Target, ...] = ()
+    #: The regions the program was checked against when not the bundled ones.
+    regions: RegionRegistry | None = attrs.field(default=None, eq=False, repr=False)
+
+    def region_registry(self) -> RegionRegistry:
+        """The regions of this program: a user regions file's, or the bundled ones."""
+        return self.regions if self.regions is not None else bundled_regions()
 
     def name(self, locale: str = "id_ID") -> str:
         """The program's name in Bahasa Indonesia (default) or English."""

@@ -1,31 +1,36 @@
-"""Regions: Kemendagri codes, names and hierarchy, read from ``data/regions/*.toml``.
+"""Regions: every Kemendagri code and name, the hierarchy, and lookups by code or name.
+
+The codes and names come from the bundled Kemendagri table (see
+:mod:`perlindungan.regional._region_table`); ``data/regions/*.toml`` adds English names,
+aliases and village counts to some of them. A user regions file (same TOML form) adds
+regions that are new or changed since the table's edition; the same checks apply.
 
 The parent of a region is its code without the last dotted part (``36.73`` -> ``36``).
-Below the kabupaten/kota the files list kecamatan (``district``) and desa/kelurahan/nagari
-(``village``) with the source of the codes (a file-level ``source`` key).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Final
 
-import attrs
+from perlindungan._suggest import did_you_mean
+from perlindungan._toml import TomlDocument, bundled_documents, read_toml
+from perlindungan.errors import DataProblem, RegulationDataError
+from perlindungan.regional._region_registry import LEVEL_LABELS, Region, RegionRegistry, code_key
+from perlindungan.regional._region_table import LEVELS, bundled_table, level_of_code
 
-from perlindungan._suggest import did_you_mean, suggestions
-from perlindungan._toml import TomlDocument, bundled_documents
-from perlindungan.errors import (
-    DataProblem,
-    InvalidInputError,
-    RegulationDataError,
-    UnknownNameError,
-)
-
-__all__ = ["LEVELS", "Region", "RegionRegistry", "region", "regions"]
-
-#: Region levels, from the top down.
-LEVELS: Final[tuple[str, ...]] = ("province", "regency", "city", "district", "village")
+__all__ = [
+    "LEVELS",
+    "LEVEL_LABELS",
+    "Region",
+    "RegionRegistry",
+    "load_regions",
+    "region",
+    "regions",
+    "regions_from_file",
+]
 
 _KEYS: Final = frozenset(
     {
@@ -41,127 +46,68 @@ _KEYS: Final = frozenset(
 )
 
 
-@attrs.frozen
-class Region:
-    """One region: ``Region(code="36.73", level="city", name="Kota Serang")``."""
-
-    code: str
-    level: str
-    name: str
-    name_en: str | None = None
-    aliases: tuple[str, ...] = ()
-    village_units: int | None = None
-    village_units_status: str | None = None
-    village_units_note: str | None = None
-    source: str | None = None
-
-    @property
-    def parent(self) -> Region | None:
-        """The known region directly above (in the bundled registry), or None."""
-        code = self.parent_code
-        return regions().by_code.get(code) if code else None
-
-    @property
-    def parent_code(self) -> str | None:
-        """The code of the region above, or None for a province."""
-        return self.code.rsplit(".", 1)[0] if "." in self.code else None
-
-    def is_within(self, other: str) -> bool:
-        """True when this region is ``other`` (a code) or lies inside it."""
-        return self.code == other or self.code.startswith(other + ".")
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.code})"
-
-
-def _norm(name: str) -> str:
-    return " ".join(name.lower().replace(".", " ").split())
-
-
-@attrs.frozen
-class RegionRegistry:
-    """All known regions, with lookups by code or name."""
-
-    by_code: dict[str, Region]
-
-    def get(self, code_or_name: str, *, within: str | None = None) -> Region:
-        """The region with this code or name (case-insensitive, aliases too).
-
-        ``within`` (a code) limits a name lookup to that region and what lies inside it.
-        When a name fits regions at several levels the highest level wins (``"Sijunjung"``
-        is the kabupaten, not the kecamatan or nagari of that name); two regions of the
-        same level with the name are ambiguous.
-        """
-        key = str(code_or_name).strip()
-        if key in self.by_code and (within is None or self.by_code[key].is_within(within)):
-            return self.by_code[key]
-        wanted = _norm(key)
-        pool = [r for r in self.by_code.values() if within is None or r.is_within(within)]
-        hits = [
-            reg
-            for reg in pool
-            if wanted in {_norm(reg.name), *(_norm(a) for a in reg.aliases)}
-            or (reg.name_en and wanted == _norm(reg.name_en))
-        ]
-        if hits:
-            top = min(h.code.count(".") for h in hits)
-            best = sorted((h for h in hits if h.code.count(".") == top), key=lambda r: r.code)
-            if len(best) == 1:
-                return best[0]
-            raise InvalidInputError(
-                f"region name {code_or_name!r} is ambiguous: "
-                f"{', '.join(str(r) for r in best)}; give the code instead.",
-                field="region",
-                value=code_or_name,
+def _entry(
+    doc: TomlDocument,
+    path: str,
+    entry: dict[str, Any],
+    known: Callable[[str], bool],
+    problems: list[DataProblem],
+) -> Region | None:
+    for k in entry:
+        if k not in _KEYS:
+            problems.append(
+                doc.problem(f"{path}.{k}", f"unknown key {k!r}; {did_you_mean(k, _KEYS)}")
             )
-        names = list(dict.fromkeys([*(r.code for r in pool), *(r.name for r in pool)]))
-        raise UnknownNameError(
-            f"unknown region {code_or_name!r}; {did_you_mean(key, names)}",
-            field="region",
-            value=code_or_name,
-            suggestions=suggestions(key, names),
+    code, level, name = entry.get("code"), entry.get("level"), entry.get("name")
+    if not isinstance(code, str) or level_of_code(code) is None:
+        problems.append(
+            doc.problem(f"{path}.code", 'must be a code such as "35", "35.10", "35.10.01"')
         )
-
-    def parent(self, code: str) -> Region | None:
-        """The known region directly above ``code``, or None."""
-        return self.by_code.get(code.rsplit(".", 1)[0]) if "." in code else None
-
-    def descendants(self, code: str, level: str | None = None) -> list[Region]:
-        """Known regions inside ``code`` (optionally of one level), in code order."""
-        return sorted(
-            (
-                r
-                for r in self.by_code.values()
-                if r.code.startswith(code + ".") and (level is None or r.level == level)
-            ),
-            key=lambda r: r.code,
+        return None
+    if level not in LEVELS:
+        problems.append(
+            doc.problem(
+                f"{path}.level", f"unknown level {level!r}; {did_you_mean(str(level), LEVELS)}"
+            )
         )
+        return None
+    shape = level_of_code(code)
+    if shape != level and {shape, level} != {"regency", "city"}:
+        problems.append(doc.problem(f"{path}.level", f"code {code} is a {shape}, not a {level}"))
+        return None
+    if not isinstance(name, str) or not name.strip():
+        problems.append(doc.problem(f"{path}.name", "must be a name in quotes"))
+        return None
+    parent = code.rsplit(".", 1)[0] if "." in code else None
+    if level in ("district", "village") and parent is not None and not known(parent):
+        problems.append(
+            doc.problem(f"{path}.code", f"parent region {parent} of {code} is not listed")
+        )
+        return None
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        problems.append(doc.problem(f"{path}.aliases", "must be a list of names in quotes"))
+        aliases = []
+    return Region(
+        code=code,
+        level=str(level),
+        name=name,
+        name_en=entry.get("name_en"),
+        aliases=tuple(aliases),
+        village_units=entry.get("village_units"),
+        village_units_status=entry.get("village_units_status"),
+        village_units_note=entry.get("village_units_note"),
+        source=doc.data.get("source") if isinstance(doc.data.get("source"), str) else None,
+    )
 
-    def chain(self, code: str) -> list[Region]:
-        """The region and its ancestors, nearest first (only those that are known)."""
-        out = []
-        probe: str | None = code
-        while probe:
-            if probe in self.by_code:
-                out.append(self.by_code[probe])
-            probe = probe.rsplit(".", 1)[0] if "." in probe else None
-        return out
 
-    def children(self, code: str) -> list[Region]:
-        """Known regions directly below ``code``."""
-        return [r for r in self.by_code.values() if r.parent_code == code]
-
-    def __contains__(self, code: object) -> bool:
-        return code in self.by_code
-
-
-def load_regions(docs: Iterable[TomlDocument]) -> RegionRegistry:
-    """Regions from parsed files; every problem is collected and raised together."""
+def load_regions(
+    docs: Iterable[TomlDocument], *, base: RegionRegistry | None = None
+) -> RegionRegistry:
+    """Regions from parsed files (on top of ``base``); every problem is raised together."""
     problems: list[DataProblem] = []
     found: dict[str, Region] = {}
     for doc in docs:
-        entries = doc.data.get("region", [])
-        source = doc.data.get("source")
         for key in doc.data:
             if key not in ("region", "source"):
                 problems.append(
@@ -169,63 +115,41 @@ def load_regions(docs: Iterable[TomlDocument]) -> RegionRegistry:
                         key, f"unknown key {key!r}; {did_you_mean(key, ('region', 'source'))}"
                     )
                 )
-        if source is not None and not isinstance(source, str):
+        if "source" in doc.data and not isinstance(doc.data["source"], str):
             problems.append(doc.problem("source", "must be text in quotes"))
-            source = None
+        entries = doc.data.get("region", [])
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
             path = f"region[{index}]"
-            bad = [k for k in entry if k not in _KEYS]
-            for k in bad:
-                problems.append(
-                    doc.problem(f"{path}.{k}", f"unknown key {k!r}; {did_you_mean(k, _KEYS)}")
-                )
-            code, level, name = entry.get("code"), entry.get("level"), entry.get("name")
-            if not isinstance(code, str) or not all(p.isdigit() for p in code.split(".")):
-                problems.append(doc.problem(f"{path}.code", 'must be a code such as "36.73"'))
+            if not isinstance(entry, dict):
+                problems.append(doc.problem(path, "must be a [[region]] table"))
                 continue
-            if level not in LEVELS:
+            reg = _entry(
+                doc, path, entry, lambda c: c in found or (base is not None and c in base), problems
+            )
+            if reg is None:
+                continue
+            if reg.code in found:
+                problems.append(doc.problem(f"{path}.code", f"region {reg.code} is listed twice"))
+                continue
+            found[reg.code] = reg
+    names = dict(base.names) if base is not None else {}
+    names.update({code: reg.name for code, reg in found.items()})
+    if any(code not in (base.names if base is not None else {}) for code in found):
+        names = dict(sorted(names.items(), key=lambda item: code_key(item[0])))
+    details = {**(base.details if base is not None else {}), **found}
+    registry = RegionRegistry(names, details, base.source if base is not None else None)
+    for reg in found.values():
+        if reg.village_units is not None:
+            villages = registry.descendants(reg.code, "village")
+            if villages and len(villages) != reg.village_units:
                 problems.append(
-                    doc.problem(
-                        f"{path}.level",
-                        f"unknown level {level!r}; {did_you_mean(str(level), LEVELS)}",
+                    DataProblem(
+                        "regions",
+                        reg.code,
+                        f"village_units of {reg} is {reg.village_units}, "
+                        f"but {len(villages)} village units are listed",
                     )
                 )
-                continue
-            if not isinstance(name, str):
-                problems.append(doc.problem(f"{path}.name", "must be a name in quotes"))
-                continue
-            parent = code.rsplit(".", 1)[0] if "." in code else None
-            if level in ("district", "village") and parent is not None and parent not in found:
-                problems.append(
-                    doc.problem(f"{path}.code", f"parent region {parent} of {code} is not listed")
-                )
-                continue
-            if code in found:
-                problems.append(doc.problem(f"{path}.code", f"region {code} is listed twice"))
-                continue
-            found[code] = Region(
-                code=code,
-                level=str(level),
-                name=name,
-                name_en=entry.get("name_en"),
-                aliases=tuple(entry.get("aliases", ())),
-                village_units=entry.get("village_units"),
-                village_units_status=entry.get("village_units_status"),
-                village_units_note=entry.get("village_units_note"),
-                source=source,
-            )
-    registry = RegionRegistry(found)
-    for reg in found.values():
-        villages = registry.descendants(reg.code, "village")
-        if reg.village_units is not None and villages and len(villages) != reg.village_units:
-            problems.append(
-                DataProblem(
-                    "regions",
-                    reg.code,
-                    f"village_units of {reg} is {reg.village_units}, "
-                    f"but {len(villages)} village units are listed",
-                )
-            )
     if problems:
         raise RegulationDataError(problems)
     return registry
@@ -233,8 +157,16 @@ def load_regions(docs: Iterable[TomlDocument]) -> RegionRegistry:
 
 @functools.cache
 def regions() -> RegionRegistry:
-    """The bundled region registry."""
-    return load_regions(bundled_documents("regions"))
+    """The bundled registry: the Kemendagri table with the details of ``data/regions``."""
+    names, info = bundled_table()
+    return load_regions(
+        bundled_documents("regions"), base=RegionRegistry(names, {}, info.describe())
+    )
+
+
+def regions_from_file(path: str | Path) -> RegionRegistry:
+    """The bundled regions with those of a user regions file added or changed."""
+    return regions().with_documents([read_toml(Path(path))])
 
 
 def region(code_or_name: str, *, within: str | None = None) -> Region:
@@ -244,14 +176,14 @@ def region(code_or_name: str, *, within: str | None = None) -> Region:
     'Kota Serang'
     >>> region("Kabupaten Sijunjung").code
     '13.03'
-    >>> region("36.73").parent_code
-    '36'
+    >>> region("Kab. Banyuwangi").code, region("Banyuwangi").code, region("3510").code
+    ('35.10', '35.10', '35.10')
+    >>> region("Kecamatan Banyuwangi").code
+    '35.10.16'
     >>> region("13.03.10.2004").name, region("13.03.10.2004").parent.name
     ('Desa Kampung Baru', 'Kupitan')
     >>> region("sijunjung", within="13.03.04").code
     '13.03.04'
-    >>> region("Sijunjung", within="13.03.04.2009").code
-    '13.03.04.2009'
     >>> len(regions().descendants("13.03", "village"))
     62
 

@@ -142,11 +142,11 @@ class RunResult:
     def allocation_csv(self, locale: str = "id_ID") -> str:
         """One CSV line per person read (row errors are in :meth:`to_csv` only):
         row, id, status, reason, rank, sub_region (a Kemendagri code when it resolved),
-        phase. ``status`` is ``admitted``, ``waitlisted``, ``phase_not_started`` (waiting)
-        or ``not_considered``."""
+        phase, start (an admitted person's first covered day). ``status`` is ``admitted``,
+        ``waitlisted``, ``phase_not_started`` (waiting) or ``not_considered``."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
-        w.writerow(["row", "id", "status", "reason", "rank", "sub_region", "phase"])
+        w.writerow(["row", "id", "status", "reason", "rank", "sub_region", "phase", "start"])
         placements = iter(self.allocation.placements)
         for row in self.rows:
             if row.error is not None:
@@ -163,6 +163,7 @@ class RunResult:
                         p.rank or "",
                         p.sub_region or resolve_sub_region(self.program, d.person.sub_region) or "",
                         p.phase_name or "",
+                        p.start.isoformat() if p.start else "",
                     ]
                 )
             )

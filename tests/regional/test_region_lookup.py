@@ -1,0 +1,134 @@
+"""Golden region lookups over the whole Kemendagri table: levels, prefixes, ambiguity."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from perlindungan.cli import main
+from perlindungan.errors import InvalidInputError, UnknownNameError
+from perlindungan.regional import regions
+from perlindungan.regional._region_table import bundled_table
+
+CASES: dict[str, list[dict[str, Any]]] = tomllib.loads(
+    (Path(__file__).parents[1] / "cases" / "regions" / "lookups.toml").read_text("utf-8")
+)
+
+
+def _id(case: dict[str, Any]) -> str:
+    return "-".join(str(case.get(k, "")) for k in ("query", "level", "within")).strip("-")
+
+
+@pytest.mark.parametrize("case", CASES["found"], ids=_id)
+def test_found(case: dict[str, Any]) -> None:
+    got = regions().get(case["query"], level=case.get("level"), within=case.get("within"))
+    assert got.code == case["code"]
+
+
+@pytest.mark.parametrize("case", CASES["ambiguous"], ids=_id)
+def test_ambiguous_lists_every_candidate_with_parents(case: dict[str, Any]) -> None:
+    with pytest.raises(InvalidInputError, match="ambiguous") as info:
+        regions().get(case["query"])
+    assert not isinstance(info.value, UnknownNameError)
+    for code in case["codes"]:
+        parent = regions().parent(code)
+        assert parent is not None
+        assert f"({code}, {parent.name}" in str(info.value)
+
+
+@pytest.mark.parametrize("case", CASES["unknown"], ids=_id)
+def test_unknown_suggests_at_the_level_asked(case: dict[str, Any]) -> None:
+    with pytest.raises(UnknownNameError) as info:
+        regions().get(case["query"])
+    assert case["suggests"] in info.value.suggestions
+    assert repr(case["suggests"]) in str(info.value)
+
+
+@pytest.mark.parametrize("case", CASES["wrong_level"], ids=_id)
+def test_a_name_at_the_wrong_level_is_unknown(case: dict[str, Any]) -> None:
+    with pytest.raises(UnknownNameError):
+        regions().get(case["query"], level=case.get("level"))
+
+
+def test_suggestions_stay_at_the_level_asked() -> None:
+    with pytest.raises(UnknownNameError) as info:
+        regions().get("Kecamatan Banyuwangy")
+    assert info.value.suggestions
+    assert all(regions().find(s, level="district") for s in info.value.suggestions)
+
+
+def test_table_counts_and_provenance() -> None:
+    names, info = bundled_table()
+    reg = regions()
+    counts = {level: reg.count(level) for level in ("province", "regency", "city", "district")}
+    assert counts == {"province": 38, "regency": 416, "city": 98, "district": 7285}
+    assert reg.count("village") == 83_762 == len(names) - sum(counts.values())
+    assert info.header["counts"].startswith("province=38 regency=416 city=98 district=7285")
+    assert "Kepmendagri" in info.edition
+    assert "cahyadsn/wilayah" in info.source
+    assert info.licence.startswith("MIT")
+
+
+def test_every_code_has_its_parent_and_a_level_by_shape() -> None:
+    names, _ = bundled_table()
+    for code in names:
+        if "." in code:
+            assert code.rsplit(".", 1)[0] in names, code
+
+
+def test_user_regions_file_adds_a_region(tmp_path: Path) -> None:
+    path = tmp_path / "baru.toml"
+    path.write_text(
+        'source = "Perda Kab. Banyuwangi (test)"\n'
+        '[[region]]\ncode = "35.10.26"\nlevel = "district"\nname = "Kecamatan Baru Uji"\n'
+        '[[region]]\ncode = "35.10.26.2001"\nlevel = "village"\nname = "Desa Uji"\n',
+        encoding="utf-8",
+    )
+    from perlindungan.regional._regions import regions_from_file  # noqa: PLC0415
+
+    reg = regions_from_file(path)
+    assert reg.get("Baru Uji").code == "35.10.26"
+    assert reg.get("Desa Uji", within="35.10").code == "35.10.26.2001"
+    assert [r.code for r in reg.children("35.10")][-1] == "35.10.26"
+    assert "35.10.26" not in regions()
+
+
+def test_user_regions_file_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        '[[region]]\ncode = "35.10.99.2001"\nlevel = "village"\nname = "X"\n'
+        '[[region]]\ncode = "35.10"\nlevel = "district"\nname = "Y"\n'
+        '[[region]]\ncode = "35.1"\nlevel = "regency"\nname = "Z"\n',
+        encoding="utf-8",
+    )
+    from perlindungan.errors import RegulationDataError  # noqa: PLC0415
+    from perlindungan.regional._regions import regions_from_file  # noqa: PLC0415
+
+    with pytest.raises(RegulationDataError) as info:
+        regions_from_file(path)
+    text = str(info.value)
+    assert "parent region 35.10.99 of 35.10.99.2001 is not listed" in text
+    assert "code 35.10 is a regency, not a district" in text
+    assert "must be a code such as" in text
+
+
+def test_cli_show_and_search(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["region", "show", "Kab. Banyuwangi", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Kabupaten Banyuwangi (35.10)")
+    assert "35.10.16       Banyuwangi" in out
+    assert main(["region", "show", "Bogor"]) == 2
+    err = capsys.readouterr().err
+    assert "32.01" in err
+    assert "32.71" in err
+    assert main(["region", "search", "genteng", "--level", "district"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    codes = [line.split()[0] for line in lines]
+    assert {"35.10.09", "35.78.07"} <= set(codes)
+    assert all(regions().level_of(code) == "district" for code in codes)
+    assert all("genteng" in line.lower() for line in lines)
+    assert main(["region", "about"]) == 0
+    assert "Kepmendagri" in capsys.readouterr().out
