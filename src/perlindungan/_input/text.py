@@ -36,7 +36,6 @@ __all__ = [
 #: The grammar of program identifiers.
 ID_GRAMMAR: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _BIDI: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-_DROPPED: Final = frozenset("\u200b\ufeff")
 _FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -104,8 +103,8 @@ def display_text(value: object, *, field: str, limit: int = MAX_TEXT_CHARS) -> s
             )
         value = str(value)
     text = value
-    if any(c in _DROPPED for c in text):
-        text = "".join(c for c in text if c not in _DROPPED)
+    if "\u200b" in text or "\ufeff" in text:  # zero-width space, byte-order mark: dropped
+        text = text.replace("\u200b", "").replace("\ufeff", "")
     text = text.strip()
     if len(text) > limit:
         raise InvalidInputError(
