@@ -99,3 +99,27 @@ def test_pension_age_steps() -> None:
     assert pension_age_reached_on("1967-06-15") == _dt.date(2026, 6, 15)
     assert pension_age_reached_on("1966-06-15") == _dt.date(2024, 6, 15)
     assert pension_age_reached_on("1968-02-29") == _dt.date(2027, 3, 1)
+
+
+def test_typed_access_by_unit() -> None:
+    from perlindungan.parameters import amount, bands, count, flag, names, rate  # noqa: PLC0415
+
+    day = _dt.date(2025, 6, 1)
+    assert rate("pu.jkm.rate", day).value == Decimal("0.003")
+    assert amount("pu.jp.wage_cap", day).value == Decimal(10_547_400)
+    assert count("jp.pension_age", day).value == 59
+    assert count("relief.pp7_2025.minimum_workers", day).value == 50
+    assert flag("relief.pp7_2025.in_force", day).value is True
+    assert "footwear" in names("relief.pp7_2025.sectors", day).value
+    assert bands("construction.jkk.bands", day).value[0].above == 0
+    # the entry is the parameter's own, with its citations
+    assert rate("pu.jkm.rate", day) is parameter("pu.jkm.rate").at(day)
+
+
+def test_typed_access_refuses_the_wrong_unit() -> None:
+    from perlindungan.parameters import amount, rate  # noqa: PLC0415
+
+    with pytest.raises(ValueError, match=r"has unit 'rupiah': read it with amount\(\)"):
+        rate("pu.jp.wage_cap", _dt.date(2025, 6, 1))
+    with pytest.raises(NoValueInForceError):
+        amount("pu.jp.wage_cap", _dt.date(2015, 6, 30))

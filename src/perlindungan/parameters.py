@@ -24,9 +24,9 @@ from typing import Final, Generic, TypeVar, cast
 
 import attrs
 
-from perlindungan._context import OVERLAY
+from perlindungan._context import OVERLAY, overlay_cache
 from perlindungan.dates import to_date
-from perlindungan.errors import NoValueInForceError, UnknownNameError
+from perlindungan.errors import InvalidInputError, NoValueInForceError, UnknownNameError
 from perlindungan.legal import Citation, LegalBasis
 
 __all__ = [
@@ -37,8 +37,14 @@ __all__ = [
     "DatedValue",
     "Parameter",
     "ParameterSet",
+    "amount",
+    "bands",
+    "count",
+    "flag",
+    "names",
     "parameter",
     "parameters",
+    "rate",
 ]
 
 #: How a value came to be known.
@@ -224,3 +230,68 @@ def parameters() -> ParameterSet:
 def parameter(name: str) -> Parameter[object]:
     """One bundled parameter by name, e.g. ``parameter("pu.jp.wage_cap")``."""
     return parameters()[name]
+
+
+# -- typed access -------------------------------------------------------------------------
+#
+# The loader has checked every value against its parameter's unit, so the unit says the
+# Python type of the value: these accessors check the unit (not the value) and give the
+# entry its type. Each is cached per (name, date): the bundled data is read once per
+# process, its entries are immutable, and a quote asks for the same parameters on the same
+# date again and again. A date with no value raises each time (exceptions are not cached).
+# Inside a what-if scenario the entry is the scenario's override when it has one
+# (:meth:`Parameter.at`), and the cache is keyed by the scenario too.
+
+_ACCESSORS: Final = {
+    "rate": ("rate",),
+    "amount": ("rupiah",),
+    "count": ("count", "years", "months"),
+    "flag": ("flag",),
+    "names": ("names",),
+    "bands": ("bands",),
+}
+
+
+@overlay_cache(maxsize=8192)
+def _entry(name: str, on: _dt.date, accessor: str) -> DatedValue[object]:
+    found = parameter(name)
+    units = _ACCESSORS[accessor]
+    if found.unit not in units:
+        right = next(a for a, u in _ACCESSORS.items() if found.unit in u)
+        raise InvalidInputError(
+            f"Parameter {name!r} has unit {found.unit!r}: read it with {right}(), "
+            f"not {accessor}().",
+            field="parameter",
+            value=name,
+        )
+    return found.at(on)
+
+
+def rate(name: str, on: _dt.date) -> DatedValue[Decimal]:
+    """The entry of a ``rate`` parameter in force on ``on`` (an exact fraction)."""
+    return cast("DatedValue[Decimal]", _entry(name, on, "rate"))
+
+
+def amount(name: str, on: _dt.date) -> DatedValue[Decimal]:
+    """The entry of a ``rupiah`` parameter in force on ``on`` (exact rupiah)."""
+    return cast("DatedValue[Decimal]", _entry(name, on, "amount"))
+
+
+def count(name: str, on: _dt.date) -> DatedValue[int]:
+    """The entry of a ``count``, ``years`` or ``months`` parameter in force on ``on``."""
+    return cast("DatedValue[int]", _entry(name, on, "count"))
+
+
+def flag(name: str, on: _dt.date) -> DatedValue[bool]:
+    """The entry of a ``flag`` parameter in force on ``on``."""
+    return cast("DatedValue[bool]", _entry(name, on, "flag"))
+
+
+def names(name: str, on: _dt.date) -> DatedValue[tuple[str, ...]]:
+    """The entry of a ``names`` parameter in force on ``on``."""
+    return cast("DatedValue[tuple[str, ...]]", _entry(name, on, "names"))
+
+
+def bands(name: str, on: _dt.date) -> DatedValue[tuple[Band, ...]]:
+    """The entry of a ``bands`` parameter in force on ``on`` (marginal bands, upward)."""
+    return cast("DatedValue[tuple[Band, ...]]", _entry(name, on, "bands"))

@@ -4,7 +4,8 @@ Every input row gives either a quote or a :class:`RowError` with its row number 
 the reason: a row is never dropped. CSV columns (empty cells mean "not given"):
 
 ``id, name, category, wage, risk_class, birth_date, income, with_jht, jht_amount,
-contract_value, contract_months, employer_sector, employer_workers``
+contract_value, contract_months, employer_sector, employer_workers, sector, paid_by``
+(``sector`` and ``paid_by`` are a non-wage earner's: their sector and who pays).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ COLUMNS: Final = (
     "contract_months",
     "employer_sector",
     "employer_workers",
+    "sector",
+    "paid_by",
 )
 
 
@@ -87,6 +90,8 @@ def _worker_dict(record: Mapping[str, str]) -> dict[str, Any]:
         "jht_amount",
         "contract_value",
         "contract_months",
+        "sector",
+        "paid_by",
     ):
         cell = (record.get(key) or "").strip()
         if cell:

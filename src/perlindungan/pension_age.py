@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from perlindungan.dates import DateLike, anniversary, to_date
-from perlindungan.parameters import DatedValue, parameter
+from perlindungan.parameters import DatedValue, count, parameter
 
 __all__ = ["pension_age_on", "pension_age_reached_on"]
 
@@ -24,7 +24,7 @@ def pension_age_on(on: DateLike) -> DatedValue[int]:
     >>> pension_age_on("2025-06-01").value
     59
     """
-    return parameter(_PARAMETER).at(on)  # type: ignore[return-value]
+    return count(_PARAMETER, to_date(on))
 
 
 def pension_age_reached_on(birth_date: DateLike) -> _dt.date:
@@ -39,10 +39,9 @@ def pension_age_reached_on(birth_date: DateLike) -> _dt.date:
     """
     birth = to_date(birth_date, field="birth_date")
     param = parameter(_PARAMETER)
-    first_age = int(param.values[0].value)  # type: ignore[call-overload]
-    age = first_age
+    age = count(_PARAMETER, param.earliest).value
     while True:
         day = anniversary(birth, age)
-        if day < param.earliest or age >= int(param.value_at(day)):  # type: ignore[call-overload]
+        if day < param.earliest or age >= count(_PARAMETER, day).value:
             return day
         age += 1

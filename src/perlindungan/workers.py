@@ -21,13 +21,14 @@ from typing import Any, Final
 import attrs
 
 from perlindungan._input.flags import flag
-from perlindungan._input.limits import MAX_COUNT, MAX_ID_CHARS, MAX_MONTHS
+from perlindungan._input.limits import MAX_MONTHS
 from perlindungan._input.shown import shown
-from perlindungan._input.text import display_text
+from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, UnknownNameError
 from perlindungan.money import Rupiah, as_decimal
+from perlindungan.programs import Payer
 
 __all__ = [
     "SECTORS",
@@ -117,37 +118,12 @@ def _birth_date(value: object) -> _dt.date:
     return to_date(value, field="birth_date")
 
 
-def _optional_count(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
-        raise InvalidInputError(
-            f"employer.workers must be a whole number of workers such as 120 (at most "
-            f"{MAX_COUNT:,}), got {shown(value)}.",
-            field="employer.workers",
-            value=value,
-        )
-    return value
-
-
-def _optional_sector(value: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(
-            f"employer.sector must be a sector name such as 'textile_apparel', got {shown(value)}.",
-            field="employer.sector",
-            value=value,
-        )
-    return display_text(value, field="employer.sector", limit=MAX_ID_CHARS)
-
-
 @attrs.frozen
 class Employer:
     """The facts about an employer that contributions depend on (relief schemes)."""
 
-    sector: str | None = attrs.field(default=None, converter=_optional_sector)
-    workers: int | None = attrs.field(default=None, converter=_optional_count)
+    sector: str | None = attrs.field(default=None, converter=employer_sector)
+    workers: int | None = attrs.field(default=None, converter=employer_workers)
 
 
 @attrs.frozen(kw_only=True)
@@ -163,11 +139,13 @@ class WageEarner:
 
 @attrs.frozen(kw_only=True)
 class NonWageEarner:
-    """A non-wage earner (BPU) with a declared monthly income."""
+    """A non-wage earner (BPU): declared monthly income, and the facts relief depends on."""
 
     category: Category = attrs.field(default=Category.BPU, init=False)
     income: Rupiah = attrs.field(converter=_income)
     with_jht: bool = attrs.field(default=False)
+    sector: str | None = attrs.field(default=None, converter=bpu_sector)
+    paid_by: Payer = attrs.field(default=Payer.WORKER, converter=paid_by)
 
     @with_jht.validator
     def _check_jht(self, _attribute: object, value: object) -> None:
@@ -235,7 +213,7 @@ Worker = WageEarner | NonWageEarner | ConstructionProject | ConstructionWorker |
 _FIELDS: Final[dict[Category, tuple[frozenset[str], frozenset[str]]]] = {
     # category: (required, optional)
     Category.PU: (frozenset({"wage", "risk_class", "birth_date"}), frozenset({"employer"})),
-    Category.BPU: (frozenset({"income"}), frozenset({"with_jht"})),
+    Category.BPU: (frozenset({"income"}), frozenset({"with_jht", "sector", "paid_by"})),
     Category.CONSTRUCTION: (frozenset(), frozenset({"contract_value", "wage"})),
     Category.MIGRANT: (
         frozenset({"contract_months"}),
@@ -356,7 +334,8 @@ def _build(category: Category, data: Mapping[str, Any], prefix: str) -> Worker:
             employer=_employer(data.get("employer"), prefix),
         )
     if category is Category.BPU:
-        return NonWageEarner(income=data["income"], with_jht=data.get("with_jht", False))
+        facts = {key: data.get(key) for key in ("sector", "paid_by")}
+        return NonWageEarner(income=data["income"], with_jht=data.get("with_jht", False), **facts)
     if category is Category.CONSTRUCTION:
         has_contract = data.get("contract_value") is not None
         has_wage = data.get("wage") is not None

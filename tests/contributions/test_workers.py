@@ -153,3 +153,46 @@ def test_birth_date_near_the_end_of_the_calendar_is_a_library_error() -> None:
 
     with pytest.raises(pl.InvalidInputError, match="outside the calendar"):
         pl.pension_age_reached_on("9990-01-01")
+
+
+def test_bpu_facts_sector_and_payer() -> None:
+    from perlindungan import NonWageEarner, Payer  # noqa: PLC0415
+
+    worker = worker_from_dict(
+        {"category": "bpu", "income": 1000000, "sector": " transport ", "paid_by": "Village_Budget"}
+    )
+    assert isinstance(worker, NonWageEarner)
+    assert worker.sector == "transport"
+    assert worker.paid_by is Payer.VILLAGE_BUDGET
+    plain = NonWageEarner(income=1000000)
+    assert plain.sector is None
+    assert plain.paid_by is Payer.WORKER
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "text"),
+    [
+        ({"paid_by": "employer"}, "worker.paid_by", "paid_by must be one of worker, government"),
+        ({"paid_by": "apbd"}, "worker.paid_by", "regional_budget"),
+        ({"sector": ""}, "worker.sector", "such as 'transport'"),
+        ({"sector": 5}, "worker.sector", "such as 'transport'"),
+    ],
+)
+def test_bpu_facts_errors(change: dict[str, Any], field: str, text: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        worker_from_dict({"category": "bpu", "income": 1000000, **change})
+    assert info.value.field == field
+    assert text in str(info.value)
+
+
+def test_bpu_facts_do_not_apply_to_wage_earners() -> None:
+    with pytest.raises(InvalidInputError, match="does not apply to category 'pu'"):
+        worker_from_dict(
+            {
+                "category": "pu",
+                "wage": 5000000,
+                "risk_class": 1,
+                "birth_date": "1990-01-01",
+                "sector": "transport",
+            }
+        )

@@ -23,7 +23,8 @@ Input is a mapping of column name to sequence, a pyarrow Table or RecordBatch, o
 pandas DataFrame, with the columns of the payroll CSV (``category``, ``wage``,
 ``risk_class``, ``birth_date``, ``income``, ``with_jht``, ``jht_amount``,
 ``contract_value``, ``contract_months``, ``pre_placement``, ``employer_sector``,
-``employer_workers``; ``id`` and ``name`` are carried along). The output has one column
+``employer_workers``, and a non-wage earner's ``sector`` and ``paid_by``; ``id`` and
+``name`` are carried along). The output has one column
 per program and payer (``jkk_employer`` ... ``jkp_government``), the totals per payer
 and ``total``. A row the scalar API refuses is in :attr:`BatchResult.errors` with its
 index and the scalar API's message; its amounts are missing (None, or null in Arrow),

@@ -1,8 +1,7 @@
-"""Helpers shared by the benefit rules: reading parameters, building components."""
+"""Helpers shared by the benefit rules: building components and notes."""
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -10,17 +9,12 @@ from typing import Any
 from perlindungan.benefits._model import Component, Note
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
-from perlindungan.parameters import DatedValue, parameter
+from perlindungan.parameters import DatedValue
 
-__all__ = ["component", "note", "pct", "value"]
+__all__ = ["component", "note", "pct"]
 
 _CONFIDENCE_ORDER = {"C2": 0, "C1": 1, "D": 2, "M": 3}
 _STATUS_ORDER = {"enacted": 0, "announced": 1, "derived": 2, "illustrative": 3}
-
-
-def value(name: str, on: _dt.date) -> DatedValue[Any]:
-    """The parameter entry in force on ``on``."""
-    return parameter(name).at(on)
 
 
 def component(

@@ -10,14 +10,14 @@ import attrs
 
 from perlindungan._i18n import N_
 from perlindungan.benefits._claim import Claim
-from perlindungan.benefits._common import component, note, pct, value
+from perlindungan.benefits._common import component, note, pct
 from perlindungan.benefits._jkm import _missing
 from perlindungan.benefits._model import Benefit, Component, Note
 from perlindungan.dates import Month, age_on, full_months_between
 from perlindungan.errors import InvalidInputError
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
-from perlindungan.parameters import DatedValue, parameter, parameters
+from perlindungan.parameters import DatedValue, count, parameter, parameters, rate
 from perlindungan.programs import Program
 
 __all__ = ["jht_benefit", "project_balance"]
@@ -91,7 +91,7 @@ def jht_benefit(claim: Claim, on: _dt.date) -> Benefit:
     if event in {"resignation", "termination"}:
         if claim.terminated_on is None:
             return _missing(claim, on, ["terminated_on"])
-        wait = value("jht.waiting_months", on)
+        wait = count("jht.waiting_months", on)
         if full_months_between(claim.terminated_on, on) < wait.value:
             reasons.append(
                 note(
@@ -104,7 +104,7 @@ def jht_benefit(claim: Claim, on: _dt.date) -> Benefit:
     elif event == "retirement":
         if claim.birth_date is None:
             return _missing(claim, on, ["birth_date"])
-        age = value("jht.pension_age", on)
+        age = count("jht.pension_age", on)
         if age_on(claim.birth_date, on) < age.value:
             reasons.append(
                 note(
@@ -120,7 +120,7 @@ def jht_benefit(claim: Claim, on: _dt.date) -> Benefit:
     elif event == "partial":
         if claim.membership_months is None:
             return _missing(claim, on, ["membership_months"])
-        need = value("jht.partial.min_membership_months", on)
+        need = count("jht.partial.min_membership_months", on)
         if claim.membership_months < need.value:
             reasons.append(
                 note(
@@ -151,7 +151,7 @@ def jht_benefit(claim: Claim, on: _dt.date) -> Benefit:
         )
     if event == "partial":
         which = "housing" if claim.purpose == "housing" else "other"
-        share = value(f"jht.partial.{which}_rate", on)
+        share = rate(f"jht.partial.{which}_rate", on)
         part = component(
             "partial",
             N_("partial JHT payment, at most"),

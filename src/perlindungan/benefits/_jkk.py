@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
+from typing import Any
 
 from perlindungan._i18n import N_
 from perlindungan.benefits._claim import Claim
-from perlindungan.benefits._common import component, note, pct, value
+from perlindungan.benefits._common import component, note, pct
 from perlindungan.benefits._jkm import _missing
 from perlindungan.benefits._model import Benefit, Component, Note
 from perlindungan.benefits._scholarship import scholarships
 from perlindungan.dates import anniversary
 from perlindungan.money import Rupiah
+from perlindungan.parameters import DatedValue, amount, count, rate
 from perlindungan.programs import Program
 
 __all__ = ["jkk_benefit", "stmb_schedule"]
@@ -20,12 +22,12 @@ __all__ = ["jkk_benefit", "stmb_schedule"]
 
 def stmb_schedule(day: _dt.date, months: int) -> list[tuple[int, Decimal]]:
     """The STMB periods for ``months`` off work: [(months, share of wage), ...]."""
-    first = int(value("jkk.stmb.first_months", day).value)
-    second = int(value("jkk.stmb.second_months", day).value)
+    first = int(count("jkk.stmb.first_months", day).value)
+    second = int(count("jkk.stmb.second_months", day).value)
     periods = [
-        (min(months, first), Decimal(value("jkk.stmb.first_rate", day).value)),
-        (min(max(months - first, 0), second), Decimal(value("jkk.stmb.second_rate", day).value)),
-        (max(months - first - second, 0), Decimal(value("jkk.stmb.later_rate", day).value)),
+        (min(months, first), Decimal(rate("jkk.stmb.first_rate", day).value)),
+        (min(max(months - first, 0), second), Decimal(rate("jkk.stmb.second_rate", day).value)),
+        (max(months - first - second, 0), Decimal(rate("jkk.stmb.later_rate", day).value)),
     ]
     return [(n, r) for n, r in periods if n > 0]
 
@@ -35,8 +37,8 @@ def _limits_note(day: _dt.date) -> list[Note]:
 
     if not parameter("jkk.home_care.limit").in_force(day):
         return []
-    land, sea, air = (value(f"jkk.transport.{m}", day) for m in ("land", "sea", "air"))
-    home = value("jkk.home_care.limit", day)
+    land, sea, air = (amount(f"jkk.transport.{m}", day) for m in ("land", "sea", "air"))
+    home = amount("jkk.home_care.limit", day)
     return [
         note(
             "jkk_limits",
@@ -76,7 +78,7 @@ def jkk_benefit(claim: Claim, on: _dt.date) -> Benefit:
                 field="claim.event_date",
                 value=claim.event_date,
             )
-        years = value("jkk.claim_expiry_years", day)
+        years = count("jkk.claim_expiry_years", day)
         if on > anniversary(claim.event_date, int(years.value)):
             reason = note(
                 "claim_expired",
@@ -86,10 +88,14 @@ def jkk_benefit(claim: Claim, on: _dt.date) -> Benefit:
             )
             return Benefit(Program.JKK, claim.event, on, eligible=False, reasons=(reason,))
     parts: list[Component] = []
-    factor = value("jkk.wage_factor", day)
+    factor = count("jkk.wage_factor", day)
     if claim.event == "temporary_disability":
         assert claim.months_off_work is not None
-        src = [value(f"jkk.stmb.{n}", day) for n in ("first_months", "second_months", "later_rate")]
+        src: list[DatedValue[Any]] = [
+            count("jkk.stmb.first_months", day),
+            count("jkk.stmb.second_months", day),
+            rate("jkk.stmb.later_rate", day),
+        ]
         start = 1
         for months, share in stmb_schedule(day, claim.months_off_work):
             parts.append(
@@ -126,14 +132,14 @@ def jkk_benefit(claim: Claim, on: _dt.date) -> Benefit:
         rate_name = (
             "permanent_total.rate" if claim.event == "permanent_total_disability" else "death.rate"
         )
-        rate = value(f"jkk.{rate_name}", day)
-        amount = wage * Decimal(rate.value) * int(factor.value)
-        sources = [rate, factor]
+        benefit_rate = rate(f"jkk.{rate_name}", day)
+        benefit = wage * benefit_rate.value * factor.value
+        sources: list[DatedValue[Any]] = [benefit_rate, factor]
         how = N_("{share} x {factor} x {wage}")
         if claim.event == "death":
-            floor = value("jkm.benefit.lump_sum", day)
-            if amount < Rupiah(floor.value):
-                amount = Rupiah(floor.value)
+            floor = amount("jkm.benefit.lump_sum", day)
+            if benefit < Rupiah(floor.value):
+                benefit = Rupiah(floor.value)
                 sources.append(floor)
                 how = N_("{share} x {factor} x {wage} is below the JKM lump sum; raised to {floor}")
         label = (
@@ -145,16 +151,16 @@ def jkk_benefit(claim: Claim, on: _dt.date) -> Benefit:
             component(
                 claim.event,
                 label,
-                amount,
+                benefit,
                 sources,
                 how=how,
-                share=pct(Decimal(rate.value)),
+                share=pct(benefit_rate.value),
                 factor=factor.value,
                 wage=wage,
-                floor=Rupiah(value("jkm.benefit.lump_sum", day).value),
+                floor=Rupiah(amount("jkm.benefit.lump_sum", day).value),
             )
         )
-        periodic = value("jkk.periodic", day)
+        periodic = amount("jkk.periodic", day)
         parts.append(
             component(
                 "periodic",
@@ -165,7 +171,7 @@ def jkk_benefit(claim: Claim, on: _dt.date) -> Benefit:
             )
         )
         if claim.event == "death":
-            funeral = value("jkk.funeral", day)
+            funeral = amount("jkk.funeral", day)
             parts.append(
                 component(
                     "funeral",

@@ -6,11 +6,11 @@ import datetime as _dt
 
 from perlindungan._i18n import N_
 from perlindungan.benefits._claim import Claim
-from perlindungan.benefits._common import component, note, value
+from perlindungan.benefits._common import component, note
 from perlindungan.benefits._model import Benefit, Component, Note
 from perlindungan.benefits._scholarship import scholarships
 from perlindungan.money import Rupiah
-from perlindungan.parameters import parameter
+from perlindungan.parameters import amount, count, parameter
 from perlindungan.programs import Program
 
 __all__ = ["jkm_death", "jkm_lump_sums"]
@@ -24,7 +24,7 @@ def jkm_lump_sums(on: _dt.date) -> list[Component]:
         ("periodic", N_("periodic benefit paid at once")),
         ("funeral", N_("funeral costs")),
     ):
-        dv = value(f"jkm.benefit.{name}", on)
+        dv = amount(f"jkm.benefit.{name}", on)
         out.append(component(name, label, Rupiah(dv.value), [dv], how=N_("flat amount")))
     return out
 
@@ -38,8 +38,8 @@ def jkm_death(claim: Claim, on: _dt.date) -> Benefit:
     if claim.category == "bpu" and short.in_force(day):
         if claim.membership_months is None:
             missing.append("membership_months")
-        elif claim.membership_months < short.value_at(day):  # type: ignore[operator]
-            dv = value("jkm.bpu_short.funeral", day)
+        elif claim.membership_months < count("jkm.bpu_short.membership_months", day).value:
+            dv = amount("jkm.bpu_short.funeral", day)
             notes.append(
                 note(
                     "bpu_short_membership",
@@ -66,7 +66,7 @@ def jkm_death(claim: Claim, on: _dt.date) -> Benefit:
     if missing:
         return _missing(claim, on, missing)
     parts = jkm_lump_sums(day)
-    need = value("jkm.scholarship.min_membership_months", day)
+    need = count("jkm.scholarship.min_membership_months", day)
     if claim.children:
         if claim.membership_months is None:
             notes.append(

@@ -7,12 +7,13 @@ from decimal import Decimal
 
 from perlindungan._i18n import N_
 from perlindungan.benefits._claim import Claim
-from perlindungan.benefits._common import component, note, pct, value
+from perlindungan.benefits._common import component, note, pct
 from perlindungan.benefits._jkm import _missing
 from perlindungan.benefits._model import Benefit, Component, Note
 from perlindungan.dates import age_on, full_months_between
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
+from perlindungan.parameters import amount, count, names, rate
 from perlindungan.programs import Program
 
 __all__ = ["jkp_benefit"]
@@ -39,7 +40,7 @@ def jkp_benefit(claim: Claim, on: _dt.date) -> Benefit:
         )
     reasons: list[Note] = []
     notes: list[Note] = []
-    excluded = value("jkp.excluded_reasons", day)
+    excluded = names("jkp.excluded_reasons", day)
     if claim.termination_reason in excluded.value:
         reasons.append(
             note(
@@ -54,10 +55,10 @@ def jkp_benefit(claim: Claim, on: _dt.date) -> Benefit:
             note(
                 "citizenship",
                 N_("JKP is for Indonesian citizens only."),
-                value("jkp.max_registration_age", day),
+                count("jkp.max_registration_age", day),
             )
         )
-    max_age = value("jkp.max_registration_age", day)
+    max_age = count("jkp.max_registration_age", day)
     if claim.birth_date is not None and claim.registered_on is not None:
         if age_on(claim.birth_date, claim.registered_on) >= max_age.value:
             reasons.append(
@@ -75,7 +76,7 @@ def jkp_benefit(claim: Claim, on: _dt.date) -> Benefit:
                 N_("Age at registration not checked (birth_date and registered_on not given)."),
             )
         )
-    need = value("jkp.min_contribution_months", day)
+    need = count("jkp.min_contribution_months", day)
     if claim.contribution_months < need.value:
         reasons.append(
             note(
@@ -89,7 +90,7 @@ def jkp_benefit(claim: Claim, on: _dt.date) -> Benefit:
                 need=need.value,
             )
         )
-    consecutive = value("jkp.min_consecutive_months", day)
+    consecutive = count("jkp.min_consecutive_months", day)
     if claim.consecutive_months is not None and claim.consecutive_months < consecutive.value:
         reasons.append(
             note(
@@ -99,7 +100,7 @@ def jkp_benefit(claim: Claim, on: _dt.date) -> Benefit:
                 need=consecutive.value,
             )
         )
-    deadline = value("jkp.claim_deadline_months", day)
+    deadline = count("jkp.claim_deadline_months", day)
     if full_months_between(day, on - _dt.timedelta(days=1)) >= deadline.value:
         reasons.append(
             note(
@@ -119,7 +120,7 @@ def jkp_benefit(claim: Claim, on: _dt.date) -> Benefit:
                 ),
             )
         )
-    cap = value("pu.jkp.wage_cap", day)
+    cap = amount("pu.jkp.wage_cap", day)
     base = min(claim.wage, Rupiah(cap.value))
     if base < claim.wage:
         notes.append(
@@ -134,8 +135,8 @@ def jkp_benefit(claim: Claim, on: _dt.date) -> Benefit:
     parts: list[Component] = []
     start = 1
     for which in ("first", "second"):
-        months_dv = value(f"jkp.benefit.{which}_months", day)
-        rate_dv = value(f"jkp.benefit.{which}_rate", day)
+        months_dv = count(f"jkp.benefit.{which}_months", day)
+        rate_dv = rate(f"jkp.benefit.{which}_rate", day)
         months = int(months_dv.value)
         if months == 0:
             continue

@@ -8,12 +8,12 @@ from typing import Any
 
 from perlindungan._i18n import N_
 from perlindungan.benefits._claim import Claim
-from perlindungan.benefits._common import component, note, pct, value
+from perlindungan.benefits._common import component, note, pct
 from perlindungan.benefits._jkm import _missing
 from perlindungan.benefits._model import Benefit, Note
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
-from perlindungan.parameters import DatedValue
+from perlindungan.parameters import DatedValue, amount, count, rate
 from perlindungan.pension_age import pension_age_reached_on
 from perlindungan.programs import Program
 
@@ -40,7 +40,7 @@ def average_indexed_wage(claim: Claim, on: _dt.date) -> tuple[Rupiah, list[Dated
             )
         factor = Decimal(1)
         for year in range(entry.year, on.year):
-            dv = value("jp.inflation", _dt.date(year, 1, 1))
+            dv = rate("jp.inflation", _dt.date(year, 1, 1))
             used.append(dv)
             factor *= 1 + Decimal(dv.value)
         total += entry.wage.amount * factor * entry.months
@@ -64,13 +64,13 @@ def jp_benefit(claim: Claim, on: _dt.date) -> Benefit:
     assert months is not None
     notes: list[Note] = []
     reasons: list[Note] = []
-    need = value("jp.benefit.min_contribution_months", on)
+    need = count("jp.benefit.min_contribution_months", on)
     counted = months
     if claim.event == "old_age":
         if claim.birth_date is not None:
             reached = pension_age_reached_on(claim.birth_date)
             if reached > on:
-                age = value("jp.pension_age", on)
+                age = count("jp.pension_age", on)
                 reasons.append(
                     note("pension_age", N_("Pension age is reached on {date}."), age, date=reached)
                 )
@@ -80,8 +80,8 @@ def jp_benefit(claim: Claim, on: _dt.date) -> Benefit:
             )
     elif months < need.value:
         assert claim.membership_months is not None
-        min_member = value("jp.survivor.min_membership_months", on)
-        density_need = value("jp.survivor.min_density", on)
+        min_member = count("jp.survivor.min_membership_months", on)
+        density_need = rate("jp.survivor.min_density", on)
         density = (
             Decimal(months) / claim.membership_months if claim.membership_months else Decimal(0)
         )
@@ -111,20 +111,20 @@ def jp_benefit(claim: Claim, on: _dt.date) -> Benefit:
     if not has_wage:
         return _missing(claim, on, ["average_indexed_wage"])
     wage, used = average_indexed_wage(claim, on)
-    accrual = value("jp.benefit.accrual_rate", on)
+    accrual = rate("jp.benefit.accrual_rate", on)
     formula = wage * (Decimal(accrual.value) * Decimal(counted) / 12)
-    low, high = value("jp.benefit.minimum", on), value("jp.benefit.maximum", on)
-    sources = [accrual, need, *used]
-    amount = formula
+    low, high = amount("jp.benefit.minimum", on), amount("jp.benefit.maximum", on)
+    sources: list[DatedValue[Any]] = [accrual, need, *used]
+    pension = formula
     how = N_("{rate} x {months}/12 years x {wage}")
     if formula < Rupiah(low.value):
-        amount, how = (
+        pension, how = (
             Rupiah(low.value),
             N_("{rate} x {months}/12 years x {wage} is below the minimum; raised to {limit}"),
         )
         sources.append(low)
     elif formula > Rupiah(high.value):
-        amount, how = (
+        pension, how = (
             Rupiah(high.value),
             N_("{rate} x {months}/12 years x {wage} is above the maximum; limited to {limit}"),
         )
@@ -136,8 +136,8 @@ def jp_benefit(claim: Claim, on: _dt.date) -> Benefit:
     }[claim.event]
     survivor = claim.survivor or "spouse"
     if claim.event == "death":
-        share = value(f"jp.survivor.{survivor}_rate", on)
-        amount = amount * Decimal(share.value)
+        share = rate(f"jp.survivor.{survivor}_rate", on)
+        pension = pension * share.value
         sources.append(share)
         how = how + " " + N_("then x {share} for the survivor")
         notes.append(
@@ -154,7 +154,7 @@ def jp_benefit(claim: Claim, on: _dt.date) -> Benefit:
     part = component(
         name,
         label,
-        amount,
+        pension,
         sources,
         frequency="monthly",
         how=how,
@@ -163,7 +163,7 @@ def jp_benefit(claim: Claim, on: _dt.date) -> Benefit:
         wage=wage.round(),
         limit=Rupiah(low.value) if formula < Rupiah(low.value) else Rupiah(high.value),
         survivor=survivor,
-        share=pct(Decimal(value(f"jp.survivor.{survivor}_rate", on).value)),
+        share=pct(Decimal(rate(f"jp.survivor.{survivor}_rate", on).value)),
     )
     return Benefit(
         Program.JP,

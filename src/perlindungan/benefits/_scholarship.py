@@ -8,11 +8,11 @@ from typing import Any
 
 from perlindungan._i18n import N_
 from perlindungan.benefits._claim import LEVELS, Child
-from perlindungan.benefits._common import component, note, value
+from perlindungan.benefits._common import component, note
 from perlindungan.benefits._model import Component, Note
 from perlindungan.dates import age_on
 from perlindungan.money import Rupiah
-from perlindungan.parameters import DatedValue, parameter
+from perlindungan.parameters import DatedValue, amount, count, parameter
 
 __all__ = ["scholarships"]
 
@@ -28,7 +28,7 @@ def scholarships(
     """
     parts: list[Component] = []
     notes: list[Note] = []
-    most = value("scholarship.max_children", on)
+    most = count("scholarship.max_children", on)
     old = parameter("scholarship.old_lump_sum")
     chosen = list(children)[: int(most.value)]
     if len(children) > len(chosen):
@@ -53,7 +53,7 @@ def scholarships(
                 )
             )
         return parts, notes
-    max_age = value("scholarship.max_age", on)
+    max_age = count("scholarship.max_age", on)
     for number, child in enumerate(chosen, start=1):
         if child.birth_date is not None and age_on(child.birth_date, on) >= max_age.value:
             notes.append(
@@ -70,11 +70,11 @@ def scholarships(
         total = Rupiah.zero()
         sources: list[DatedValue[Any]] = [*extra, max_age]
         for level in LEVELS[start:]:
-            per_year = value(f"scholarship.{level}.per_year", on)
-            years = value(f"scholarship.{level}.years", on)
+            per_year = amount(f"scholarship.{level}.per_year", on)
+            years = count(f"scholarship.{level}.years", on)
             sources.extend([per_year, years])
             total += Rupiah(per_year.value) * int(years.value)
-        first = value(f"scholarship.{LEVELS[start]}.per_year", on)
+        first = amount(f"scholarship.{LEVELS[start]}.per_year", on)
         parts.append(
             component(
                 f"scholarship_child_{number}",

@@ -40,7 +40,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jht-amount", help="monthly JHT amount chosen (migrant)")
     parser.add_argument("--contract-value", help="contract value in rupiah (construction project)")
     parser.add_argument("--contract-months", help="placement contract length in months (migrant)")
-    parser.add_argument("--sector", help="employer sector, e.g. textile_apparel (pu relief)")
+    parser.add_argument(
+        "--sector",
+        help="pu: employer sector, e.g. textile_apparel; bpu: the worker's sector, e.g. transport",
+    )
+    parser.add_argument(
+        "--paid-by",
+        help="bpu: who pays, worker (default), government, regional_budget, village_budget, other",
+    )
     parser.add_argument("--workers", help="employer's number of workers (pu relief)")
     parser.add_argument("--json", action="store_true", help="print the JSON response")
     parser.add_argument("--explain", action="store_true", help="print the explanation")
@@ -56,6 +63,7 @@ _FLAG_FIELDS = {
     "jht_amount": "jht_amount",
     "contract_value": "contract_value",
     "contract_months": "contract_months",
+    "paid_by": "paid_by",
 }
 
 
@@ -71,7 +79,9 @@ def _request_from_flags(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, attr)
         if value is not None:
             worker[field] = value
-    if args.sector is not None or args.workers is not None:
+    if args.sector is not None and str(args.category).strip().lower() == "bpu":
+        worker["sector"] = args.sector
+    elif args.sector is not None or args.workers is not None:
         employer: dict[str, Any] = {}
         if args.sector is not None:
             employer["sector"] = args.sector

@@ -13,7 +13,7 @@ import pkgutil
 from types import ModuleType
 
 NAME = "region"
-HELP = "Regions: coverage CODE --on DATE, and the other region actions."
+HELP = "Regions: show CODE|NAME, search TEXT, about, coverage CODE --on DATE."
 
 
 def actions() -> dict[str, ModuleType]:

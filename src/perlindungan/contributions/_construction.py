@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 
 from perlindungan._i18n import N_
-from perlindungan.contributions._common import rated_line, relief_terms, value, with_relief
+from perlindungan.contributions._common import rated_line, with_relief
 from perlindungan.contributions._model import BandPart, Line, Note
+from perlindungan.contributions._terms import entry, rate_terms, relief_terms
 from perlindungan.money import Rupiah
-from perlindungan.parameters import Band
+from perlindungan.parameters import Band, bands, rate
 from perlindungan.programs import Frequency, Payer, Program
 from perlindungan.workers import ConstructionProject, ConstructionWorker
 
@@ -36,10 +37,8 @@ def marginal_parts(base: Rupiah, bands: tuple[Band, ...]) -> tuple[BandPart, ...
 def _project_line(
     program: Program, name: str, label: str, project: ConstructionProject, on: _dt.date
 ) -> Line:
-    entry = value(name, on)
-    bands = entry.value
-    assert isinstance(bands, tuple)
-    parts = marginal_parts(project.contract_value, bands)
+    source = entry(bands, name, on)
+    parts = marginal_parts(project.contract_value, source.value)
     exact = sum((p.amount for p in parts), Rupiah.zero())
     amount, relief = with_relief(
         exact, relief_terms("pp49_2020", "PP 49/2020", program.value.lower(), on)
@@ -48,7 +47,7 @@ def _project_line(
         program=program,
         payer=Payer.EMPLOYER,
         amount=amount,
-        citations=entry.citations,
+        citations=source.citations,
         label=label,
         frequency=Frequency.ONCE,
         base=project.contract_value,
@@ -72,19 +71,23 @@ def construction_lines(
         ], []
     return [
         rated_line(
-            program=Program.JKK,
-            payer=Payer.EMPLOYER,
-            base=worker.wage,
-            rate=value("construction.listed_wages.jkk_rate", on),
-            label=N_("JKK on the wage of a listed construction worker"),
-            relief=relief_terms("pp49_2020", "PP 49/2020", "jkk", on),
+            rate_terms(
+                entry(rate, "construction.listed_wages.jkk_rate", on),
+                program=Program.JKK,
+                payer=Payer.EMPLOYER,
+                label=N_("JKK on the wage of a listed construction worker"),
+                relief=relief_terms("pp49_2020", "PP 49/2020", "jkk", on),
+            ),
+            worker.wage,
         ),
         rated_line(
-            program=Program.JKM,
-            payer=Payer.EMPLOYER,
-            base=worker.wage,
-            rate=value("construction.listed_wages.jkm_rate", on),
-            label=N_("JKM on the wage of a listed construction worker"),
-            relief=relief_terms("pp49_2020", "PP 49/2020", "jkm", on),
+            rate_terms(
+                entry(rate, "construction.listed_wages.jkm_rate", on),
+                program=Program.JKM,
+                payer=Payer.EMPLOYER,
+                label=N_("JKM on the wage of a listed construction worker"),
+                relief=relief_terms("pp49_2020", "PP 49/2020", "jkm", on),
+            ),
+            worker.wage,
         ),
     ], []

@@ -16,11 +16,11 @@ import datetime as _dt
 import attrs
 
 from perlindungan._i18n import N_
-from perlindungan.contributions._common import value
 from perlindungan.contributions._model import Line, Note
+from perlindungan.contributions._terms import entry
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah, format_rupiah
-from perlindungan.parameters import parameter
+from perlindungan.parameters import amount, names, parameter
 from perlindungan.programs import Frequency, Payer, Program
 from perlindungan.workers import MigrantWorker
 
@@ -31,13 +31,13 @@ _BOTH = (Program.JKK, Program.JKM)
 
 
 def _flat_line(name: str, label: str, on: _dt.date, *, times: int = 1) -> Line:
-    entry = value(name, on)
-    unit = Rupiah(entry.value)
+    source = entry(amount, name, on)
+    unit = Rupiah(source.value)
     return Line(
         program=Program.JKK,
         payer=Payer.WORKER,
         amount=unit * times,
-        citations=entry.citations,
+        citations=source.citations,
         label=label,
         frequency=Frequency.ONCE,
         base=None if times == 1 else unit,
@@ -81,24 +81,22 @@ def _package_lines(worker: MigrantWorker, on: _dt.date, notes: list[Note]) -> li
                     "which does not name contracts between packages or under 6 months."
                 ),
                 {"months": months, "package": package},
-                value("migrant.placement.extra_month", on).citations,
+                entry(amount, "migrant.placement.extra_month", on).citations,
             )
         )
     return lines
 
 
 def _jht_line(worker: MigrantWorker, on: _dt.date) -> Line:
-    entry = value("migrant.jht.amounts", on)
-    names = entry.value
-    assert isinstance(names, tuple)
-    allowed = tuple(Rupiah(a) for a in names)
+    source = entry(names, "migrant.jht.amounts", on)
+    allowed = tuple(Rupiah(a) for a in source.value)
     amount = worker.jht_amount
     assert amount is not None
     if amount not in allowed:
         raise InvalidInputError(
             "worker.jht_amount must be one of "
             + ", ".join(format_rupiah(a, locale="en") for a in allowed)
-            + f" per month ({entry.cite()}); got {format_rupiah(amount, locale='en')}.",
+            + f" per month ({source.cite()}); got {format_rupiah(amount, locale='en')}.",
             field="worker.jht_amount",
             value=amount.amount,
         )
@@ -106,7 +104,7 @@ def _jht_line(worker: MigrantWorker, on: _dt.date) -> Line:
         program=Program.JHT,
         payer=Payer.WORKER,
         amount=amount,
-        citations=entry.citations,
+        citations=source.citations,
         label=N_("JHT, monthly amount chosen"),
     )
 

@@ -16,9 +16,10 @@ import attrs
 from perlindungan._input.limits import MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
 from perlindungan.contributions import Quote, contributions
-from perlindungan.contributions._common import value
+from perlindungan.contributions._terms import entry
 from perlindungan.dates import to_date
 from perlindungan.money import Rupiah
+from perlindungan.parameters import amount as amount_of
 from perlindungan.programs import Frequency
 from perlindungan.regional._allocate import Allocation
 from perlindungan.regional._program import RegionalProgram
@@ -42,8 +43,10 @@ def premium(
     if cov.scheme == "bpu":
         income = income if income is not None else cov.income
         if income is None:
-            income = Rupiah(value("bpu.income.minimum", on).value)
-        quote = contributions(NonWageEarner(income=income), on=on)
+            income = Rupiah(entry(amount_of, "bpu.income.minimum", on).value)
+        # Whose money pays decides relief (a budget-paid premium gets no PP 50/2025 discount).
+        worker = NonWageEarner(income=income, paid_by=program.funding.payer)
+        quote = contributions(worker, on=on)
     else:
         worth = activity_value if activity_value is not None else cov.example_activity_value
         quote = contributions(ConstructionProject(contract_value=worth), on=on)

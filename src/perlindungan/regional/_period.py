@@ -25,10 +25,11 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
-from perlindungan.contributions._common import value
+from perlindungan.contributions._terms import entry
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
+from perlindungan.parameters import amount as amount_of
 from perlindungan.programs import Frequency
 from perlindungan.regional._allocate import Allocation
 from perlindungan.regional._budget import premium
@@ -446,7 +447,9 @@ def _compute(
         years = month.year - first.year
         income = None
         if program.coverage.scheme == "bpu" and assume.income_growth:
-            base = program.coverage.income or Rupiah(value("bpu.income.minimum", law_day).value)
+            base = program.coverage.income or Rupiah(
+                entry(amount_of, "bpu.income.minimum", law_day).value
+            )
             income = assume.income(base, years)
         for cohort in cohorts:
             if cohort.start > month_end(month):
