@@ -17,7 +17,9 @@ from perlindungan.regional._person import FACTS
 from perlindungan.regional._regions import regions
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "perlindungan" / "data" / "rosters"
-COLUMNS = list(FACTS)
+#: The columns of the first rosters; the Banyuwangi roster adds the facts of issue 16.
+COLUMNS = list(FACTS[: FACTS.index("application_date") + 1])
+NEW_COLUMNS = [*COLUMNS, "nik", "bpjs_active_until", "disability"]
 NAMES = [
     "Ahmad",
     "Siti",
@@ -64,6 +66,12 @@ SPECS = {
         "roles": ["tagana_volunteer"],
         "n": 120,
         "start": dt.date(2018, 9, 1),
+    },
+    "banyuwangi-rentan-2023": {
+        "region": "35.10",
+        "roles": ["buruh_tani", "nelayan"],
+        "n": 240,
+        "start": dt.date(2023, 10, 1),
     },
     "sijunjung-nagari-100": {
         "region": "13.03",
@@ -119,15 +127,44 @@ def _row(rng: random.Random, pid: str, spec: dict[str, object], i: int) -> dict[
     return row
 
 
+def _banyuwangi(rng: random.Random, row: dict[str, str], i: int) -> dict[str, str]:
+    """Issue 16 facts: region cells as names, kecamatan sub-regions, NIK, BPJS status."""
+    kecamatan = regions().children("35.10")
+    home = rng.choice(kecamatan)
+    born = dt.date.fromisoformat(row["birth_date"])
+    woman = rng.random() < 0.4
+    area = home.code if rng.random() < 0.9 else "35.09.01"  # NIK first issued in Jember
+    day = born.day + (40 if woman else 0)
+    row["nik"] = f"{area.replace('.', '')}{day:02d}{born:%m%y}{i:04d}"
+    if i % 11 == 0:
+        row["birth_date"] = ""  # taken from the NIK
+    if i == 13:
+        row["birth_date"] = (born + dt.timedelta(days=1)).isoformat()  # disagrees: noted
+    row["ktp_region"] = rng.choice(["Banyuwangi", "35.10", "Kab. Banyuwangi", home.code])
+    if rng.random() < 0.05:
+        row["ktp_region"] = "Kabupaten Jember"
+    row["domicile"] = row["ktp_region"]
+    row["sub_region"] = rng.choice([home.name, f"Kecamatan {home.name}", home.code])
+    row["documents"] = "ktp"
+    row["bpjs_active_until"] = (
+        "tidak" if rng.random() < 0.85 else rng.choice(["2023-06-30", "2024-03-31"])
+    )
+    row["disability"] = "ya" if rng.random() < 0.06 else "tidak"
+    return row
+
+
 def main() -> None:
     """Write one CSV per example program."""
     OUT.mkdir(parents=True, exist_ok=True)
     for pid, spec in SPECS.items():
         rng = random.Random(pid)
         rows = [_row(rng, pid, spec, i) for i in range(1, int(spec["n"]) + 1)]  # type: ignore[call-overload]
+        if pid == "banyuwangi-rentan-2023":
+            rows = [_banyuwangi(rng, row, i) for i, row in enumerate(rows, start=1)]
         rows[7]["birth_date"] = "1990-13-45"  # one row with bad data, reported with its number
+        columns = NEW_COLUMNS if pid == "banyuwangi-rentan-2023" else COLUMNS
         with (OUT / f"{pid}.csv").open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+            writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
 

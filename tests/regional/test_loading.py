@@ -65,4 +65,4 @@ def test_very_deep_arrays_refused() -> None:
 
 
 def test_bundled_programs_load() -> None:
-    assert len(bundled_programs()) == 6
+    assert len(bundled_programs()) == 7

@@ -29,7 +29,14 @@ from perlindungan.regional._load import (
     load_program,
     load_program_text,
 )
-from perlindungan.regional._person import DOCUMENTS, FACTS, ROLES, Person
+from perlindungan.regional._person import (
+    DOCUMENTS,
+    FACTS,
+    ROLE_ALIASES,
+    ROLES,
+    Person,
+    canonical_role,
+)
 from perlindungan.regional._program import RegionalProgram
 from perlindungan.regional._regions import Region, region, regions
 
@@ -80,6 +87,7 @@ __all__ = [
     "FACTS",
     "MAX_NESTING",
     "ROLES",
+    "ROLE_ALIASES",
     "Allocation",
     "Assumptions",
     "Budget",
@@ -214,6 +222,7 @@ def programs_for(region_code: str, role: str, *, on: _dt.date | str) -> list[Reg
 
     """
     day = to_date(on, field="on")
+    role = canonical_role(role) or role
     for reg in regions().chain(region(region_code).code):
         hits = [
             p

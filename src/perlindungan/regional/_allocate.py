@@ -25,9 +25,11 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan.dates import age_on
 from perlindungan.errors import InvalidInputError
+from perlindungan.regional._apportion import sub_region_caps
 from perlindungan.regional._evaluate import Decision, Verdict
-from perlindungan.regional._program import Phase, Quota, RegionalProgram
+from perlindungan.regional._program import Phase, Quota, RegionalProgram, older_than
 
 __all__ = ["Allocation", "Placement", "Status", "allocate", "resolve_sub_region", "tie_break"]
 
@@ -150,8 +152,18 @@ def _key(program: RegionalProgram, d: Decision) -> tuple[Any, ...]:
         elif name == "oldest_first":
             v = p.birth_date
             parts.append((v is None, v.toordinal() if v else 0))
-        else:  # lowest_income
+        elif name == "lowest_income":
             parts.append((p.income is None, p.income if p.income is not None else 0))
+        elif name == "lowest_dtsen_decile":
+            parts.append((p.dtsen_decile is None, p.dtsen_decile or 0))
+        elif name == "disability_first":
+            parts.append(0 if p.disability else 1)  # unknown sorts with "no"
+        else:  # older_than_<age>: those older than the age first
+            age = older_than(name)
+            older = (
+                p.birth_date is not None and age is not None and age_on(p.birth_date, d.on) > age
+            )
+            parts.append(0 if older else 1)
     return (*parts, tie_break(program.id, p.id), p.id, repr(p))
 
 
@@ -191,7 +203,8 @@ def allocate(
     total = 0
     by_role: Counter[str] = Counter()
     by_sub: Counter[str] = Counter()
-    sub_capped = quota.per_sub_region is not None or bool(quota.sub_region_quotas)
+    split = sub_region_caps(program, (decisions[i] for _, i in eligible))
+    sub_capped = quota.per_sub_region is not None or bool(quota.sub_region_quotas) or bool(split)
     phase_used: Counter[int] = Counter()
     for rank, (_, i) in enumerate(eligible, start=1):
         d = decisions[i]
@@ -205,7 +218,12 @@ def allocate(
             reason = N_("the sub-region is unknown, so its quota cannot be checked")
         elif (
             sub is not None
-            and (cap := _cap(quota, d.person.sub_region, sub)) is not None
+            and (
+                cap := split.get(sub, 0)
+                if split is not None
+                else _cap(quota, d.person.sub_region, sub)
+            )
+            is not None
             and by_sub[sub] >= cap
         ):
             reason = N_("the quota of the person's sub-region is full")

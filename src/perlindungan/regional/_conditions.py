@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final
@@ -25,7 +26,13 @@ from perlindungan.dates import age_on
 from perlindungan.errors import DataProblem, InvalidInputError
 from perlindungan.legal import Citation, LegalBasis
 from perlindungan.money import Rupiah, format_rupiah
-from perlindungan.regional._person import DOCUMENTS, ROLES, Person
+from perlindungan.regional._person import (
+    DOCUMENTS,
+    ROLES,
+    Person,
+    canonical_role,
+    unknown_role,
+)
 from perlindungan.regional._regions import RegionRegistry, regions
 from perlindungan.workers import Category
 
@@ -77,9 +84,19 @@ CONDITIONS: Final[dict[str, Spec]] = {
         "int", "membership_months", N_("has at least {value} months of membership")
     ),
     "sub_region_in": Spec("names", "sub_region", N_("sub-region is one of: {value}")),
+    "not_bpjs_active": Spec(
+        "true",
+        "bpjs_active_until",
+        N_("is not an active BPJS Ketenagakerjaan participant on the day"),
+    ),
+    "dtsen_decile_at_most": Spec(
+        "decile", "dtsen_decile", N_("DTSEN decile is at most {value} (snapshot {snapshot})")
+    ),
+    "has_disability": Spec("true", "disability", N_("has a disability")),
+    "occupation": Spec("names", "occupation", N_("occupation is one of: {value}")),
 }
 
-_LEAF_EXTRA: Final = frozenset({"basis", "article"})
+_LEAF_EXTRA: Final = frozenset({"basis", "article", "snapshot"})
 _TREE: Final = ("all", "any", "not")
 
 
@@ -90,6 +107,8 @@ class Condition:
     key: str
     value: Any
     citation: Citation | None = None
+    #: The DTSEN snapshot month (``YYYY-MM``) a decile condition relies on.
+    snapshot: str | None = None
     #: The regions a region fact is resolved in (None: the bundled ones).
     regions: RegionRegistry | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -107,7 +126,7 @@ class Condition:
             shown = ", ".join(str(v) for v in value)
         else:
             shown = str(value)
-        return translate(spec.text, locale).format(value=shown)
+        return translate(spec.text, locale).format(value=shown, snapshot=self.snapshot or "-")
 
 
 @attrs.frozen
@@ -146,6 +165,7 @@ class ConditionResult:
             "missing": self.missing,
             "note": self.note_text(locale),
             "citation": str(self.condition.citation) if self.condition.citation else None,
+            "snapshot": self.condition.snapshot,
         }
 
 
@@ -181,14 +201,19 @@ def _check_value(kind: str, value: object, known_regions: RegionResolver) -> tup
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
             return None, 'must be a role or a list of roles, e.g. ["guru_ngaji"]'
-        for v in items:
-            if v not in ROLES:
-                return None, f"unknown role {v!r}; {did_you_mean(v, ROLES)}"
-        return tuple(items), None
+        canonical = [canonical_role(v) for v in items]
+        for v, c in zip(items, canonical, strict=True):
+            if c is None:
+                return None, unknown_role(v)
+        return tuple(c for c in canonical if c is not None), None
     if kind == "region":
         if not isinstance(value, str):
             return None, 'must be a region code or name in quotes, e.g. "35.10"'
         return known_regions(value)
+    if kind == "decile":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10:
+            return None, f"must be a DTSEN decile from 1 to 10, got {value!r}"
+        return value, None
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
             return None, f"must be a whole number from 0 to {MAX_COUNT:,}, got {shown(value)}"
@@ -318,7 +343,27 @@ def parse_node(
             return None
         article = raw.get("article")
         citation = Citation(bases[basis_id], str(article) if article is not None else None)
-    return Node("leaf", leaf=Condition(key, value, citation, registry))
+    snapshot = raw.get("snapshot")
+    if key == "dtsen_decile_at_most":
+        if not isinstance(snapshot, str) or not _MONTH.fullmatch(snapshot):
+            _problem(
+                doc,
+                f"{path}.snapshot",
+                'give the DTSEN snapshot month the deciles are from, e.g. snapshot = "2026-01"',
+                problems,
+            )
+            return None
+    elif snapshot is not None:
+        _problem(doc, f"{path}.snapshot", "only used with dtsen_decile_at_most", problems)
+        return None
+    return Node("leaf", leaf=Condition(key, value, citation, snapshot=snapshot, regions=registry))
+
+
+_MONTH: Final = re.compile(r"20[0-9]{2}-(0[1-9]|1[0-2])")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("_", " ").split())
 
 
 def _within(code: str, region_code: str) -> bool:
@@ -376,6 +421,14 @@ def _leaf(cond: Condition, person: Person, on: _dt.date) -> ConditionResult:
         ok = age_on(fact, on) <= value
     elif key in {"category", "sub_region_in"}:
         ok = fact in value
+    elif key == "occupation":
+        ok = _fold(fact) in {_fold(v) for v in value}
+    elif key == "not_bpjs_active":
+        ok = fact < on
+    elif key == "dtsen_decile_at_most":
+        ok = fact <= value
+    elif key == "has_disability":
+        ok = bool(fact)
     elif key == "income_at_most":
         ok = fact <= value
     elif key == "not_covered_as_pu":

@@ -50,6 +50,9 @@ class Decision:
     results: tuple[ConditionResult, ...]
     missing: tuple[str, ...] = ()
     phase: Phase | None = None
+    #: Notes that do not change the verdict: a given birth date disagreeing with the NIK,
+    #: a NIK first issued outside the program's region.
+    notes: tuple[str, ...] = ()
 
     def reasons(self, locale: str = "id_ID") -> list[str]:
         """One line per condition: met / not met / unknown, with its citation."""
@@ -66,6 +69,7 @@ class Decision:
                 mark = f"{mark}: {note}"
             cite = f" [{res.condition.citation}]" if res.condition.citation else ""
             out.append(f"{res.condition.describe(locale)}: {mark}{cite}")
+        out.extend(f"{translate(N_('note'), locale)}: {note}" for note in self.notes)
         for fact in self.missing:
             if not any(r.missing == fact for r in self.results):
                 out.append(
@@ -84,6 +88,7 @@ class Decision:
             "verdict": self.verdict.value,
             "verdict_text": translate(self.verdict.label, locale),
             "missing": list(self.missing),
+            "notes": list(self.notes),
             "phase": self.phase.name if self.phase else None,
             "conditions": [r.to_dict(locale) for r in self.results],
             "reasons": self.reasons(locale),
@@ -112,7 +117,21 @@ def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Deci
         results=tuple(results),
         missing=tuple(dict.fromkeys(missing)) if verdict is Verdict.UNDETERMINED else (),
         phase=program.phase_of(person.role, person.sub_region),
+        notes=_notes(program, person),
     )
+
+
+def _notes(program: RegionalProgram, person: Person) -> tuple[str, ...]:
+    notes = list(person.notes)
+    nik = person.nik
+    if nik is not None:
+        area = f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}"
+        if not (area == program.region or area.startswith(program.region + ".")):
+            notes.append(
+                f"nik first issued in {area}, outside {program.region} "
+                "(not the KTP domicile; not a condition)"
+            )
+    return tuple(notes)
 
 
 def evaluate(

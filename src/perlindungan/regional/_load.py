@@ -30,8 +30,9 @@ from perlindungan.legal import Citation, LegalBasis
 from perlindungan.money import Rupiah
 from perlindungan.parameters import parameters
 from perlindungan.programs import Program
+from perlindungan.regional._apportion import SPLITS
 from perlindungan.regional._conditions import RegionResolver, parse_node, program_amount
-from perlindungan.regional._person import ROLES
+from perlindungan.regional._person import canonical_role, unknown_role
 from perlindungan.regional._program import (
     FUNDERS,
     PHASE_QUOTAS,
@@ -45,6 +46,7 @@ from perlindungan.regional._program import (
     Quota,
     RegionalProgram,
     Target,
+    older_than,
 )
 from perlindungan.regional._regions import RegionRegistry, regions, regions_from_file
 
@@ -92,6 +94,8 @@ _KEYS: Final[dict[str, frozenset[str]]] = {
             "sub_regions",
             "sub_region_quotas",
             "phase_quotas",
+            "sub_region_split",
+            "sub_region_weights",
             "status",
             "note",
         }
@@ -253,6 +257,38 @@ def _citations(
     return tuple(out)
 
 
+def _roles(r: _Reader, path: str, value: object, allowed: Sequence[str] | None) -> tuple[str, ...]:
+    """Role ids (aliases and words accepted) as canonical ids, each checked."""
+    out = []
+    for i, given in enumerate(r.names(path, value)):
+        role = canonical_role(given)
+        if role is None:
+            r.add(f"{path}[{i}]", unknown_role(given))
+        elif allowed is not None and role not in allowed:
+            r.add(
+                f"{path}[{i}]",
+                f"role {given!r} is not one of the program's groups ({', '.join(allowed)})",
+            )
+        else:
+            out.append(role)
+    return tuple(out)
+
+
+def _priority_keys(r: _Reader, value: object) -> tuple[str, ...]:
+    """Priority keys: the fixed ones and ``older_than_<age>``."""
+    out = []
+    for i, key in enumerate(r.names("program.priority.then", value)):
+        if key in PRIORITY_KEYS or older_than(key) is not None:
+            out.append(key)
+        else:
+            r.add(
+                f"program.priority.then[{i}]",
+                f"unknown priority key {key!r}; {did_you_mean(key, PRIORITY_KEYS)} "
+                f"valid keys: {', '.join(PRIORITY_KEYS)}, older_than_<age> (e.g. older_than_55).",
+            )
+    return tuple(out)
+
+
 def _coverage(r: _Reader, raw: Mapping[str, Any]) -> Coverage | None:
     path = "program.coverage"
     r.keys(path, raw, _KEYS["coverage"])
@@ -304,7 +340,8 @@ def _quota(r: _Reader, raw: Mapping[str, Any], groups: Sequence[str]) -> Quota:
     r.keys(path, raw, _KEYS["quota"])
     total = r.count(f"{path}.total", raw["total"]) if "total" in raw else None
     per_role: dict[str, int] = {}
-    for role, n in (r.table(f"{path}.per_role", raw.get("per_role", {})) or {}).items():
+    for given, n in (r.table(f"{path}.per_role", raw.get("per_role", {})) or {}).items():
+        role = canonical_role(given) or given
         if role not in groups:
             r.add(
                 f"{path}.per_role.{role}",
@@ -348,6 +385,7 @@ def _quota(r: _Reader, raw: Mapping[str, Any], groups: Sequence[str]) -> Quota:
             f"{path}.phase_quotas",
             f"unknown way of counting {how!r}; {did_you_mean(str(how), PHASE_QUOTAS)}",
         )
+    split, weights = _split(r, raw, total, listed, per_sub)
     return Quota(
         total,
         per_role,
@@ -356,7 +394,50 @@ def _quota(r: _Reader, raw: Mapping[str, Any], groups: Sequence[str]) -> Quota:
         listed,
         r.status(f"{path}.status", raw.get("status", "announced")),
         how,
+        split,
+        weights,
     )
+
+
+def _split(
+    r: _Reader,
+    raw: Mapping[str, Any],
+    total: int | None,
+    listed: Mapping[str, int],
+    per_sub: int | None,
+) -> tuple[str | None, dict[str, int]]:
+    """``sub_region_split`` and ``sub_region_weights`` (see perlindungan.regional._apportion)."""
+    path = "program.quota"
+    split = raw.get("sub_region_split")
+    weights: dict[str, int] = {}
+    for name, n in (
+        r.table(f"{path}.sub_region_weights", raw.get("sub_region_weights", {})) or {}
+    ).items():
+        c = r.count(f"{path}.sub_region_weights.{name}", n)
+        if c is not None:
+            weights[name] = c
+    if split is None:
+        if weights:
+            r.add(f"{path}.sub_region_weights", 'only used with sub_region_split = "weights"')
+        return None, weights
+    if split not in SPLITS:
+        r.add(
+            f"{path}.sub_region_split",
+            f"unknown split {split!r}; valid names: {', '.join(SPLITS)}.",
+        )
+        return None, weights
+    if total is None:
+        r.add(f"{path}.sub_region_split", "needs a total to split")
+    if listed or per_sub is not None:
+        r.add(
+            f"{path}.sub_region_split",
+            "give either a split or sub_region_quotas / per_sub_region, not both",
+        )
+    if split == "weights" and not any(weights.values()):
+        r.add(f"{path}.sub_region_weights", "give a weight above 0 for at least one sub-region")
+    if split == "eligible" and weights:
+        r.add(f"{path}.sub_region_weights", 'only used with sub_region_split = "weights"')
+    return str(split), weights
 
 
 def _phases(
@@ -385,7 +466,7 @@ def _phases(
                 f"{path}.from",
                 f"date {begin} is outside the program's validity ({start} to {end or 'open'})",
             )
-        roles = r.names(f"{path}.roles", item.get("roles", []), groups)
+        roles = _roles(r, f"{path}.roles", item.get("roles", []), groups)
         subs = r.names(f"{path}.sub_regions", item.get("sub_regions", []))
         count = (
             r.count(f"{path}.sub_region_count", item["sub_region_count"])
@@ -566,7 +647,7 @@ def _program(
     sources = r.names("program.sources", raw.get("sources", []))
     if not citations and not sources:
         r.add("program", "give a legal basis ('basis') or at least one source ('sources')")
-    groups = r.names("program.groups", raw["groups"], ROLES)
+    groups = _roles(r, "program.groups", raw["groups"], None)
     eligibility = parse_node(
         doc,
         "program.eligibility",
@@ -597,8 +678,8 @@ def _program(
     prio_raw = r.table("program.priority", raw.get("priority", {})) or {}
     r.keys("program.priority", prio_raw, _KEYS["priority"])
     priority = Priority(
-        r.names("program.priority.roles", prio_raw.get("roles", []), groups),
-        r.names("program.priority.then", prio_raw.get("then", []), PRIORITY_KEYS),
+        _roles(r, "program.priority.roles", prio_raw.get("roles", []), groups),
+        _priority_keys(r, prio_raw.get("then", [])),
         r.status("program.priority.status", prio_raw.get("status", "illustrative")),
     )
     phases = _phase_places(r, _phases(r, raw.get("phases", []), groups, start, end), quota)

@@ -8,26 +8,83 @@ from typing import Final
 import attrs
 
 from perlindungan._i18n import N_
+from perlindungan._suggest import did_you_mean
 from perlindungan.money import Rupiah
 
-__all__ = ["DOCUMENTS", "FACTS", "ROLES", "Person"]
+__all__ = [
+    "DOCUMENTS",
+    "FACTS",
+    "ROLES",
+    "ROLE_ALIASES",
+    "Person",
+    "canonical_role",
+    "unknown_role",
+]
 
-#: The documented vocabulary of target-group roles (see docs/regional-programs.md).
+#: The vocabulary of target-group roles: canonical Indonesian ids with English labels
+#: (translated to Indonesian through the catalogue); see docs/regional-programs.md.
 ROLES: Final[dict[str, str]] = {
-    "rt_rw_official": N_("RT/RW official"),
+    "petani": N_("farmer (petani)"),
+    "petani_penggarap": N_("tenant farmer (petani penggarap)"),
+    "buruh_tani": N_("farm labourer (buruh tani)"),
+    "buruh_tani_tembakau": N_("tobacco farm labourer"),
+    "nelayan": N_("fisher (nelayan)"),
+    "pembudidaya_ikan": N_("fish farmer (pembudidaya ikan)"),
+    "pedagang_kaki_lima": N_("street vendor (pedagang kaki lima)"),
+    "pedagang_pasar": N_("market trader (pedagang pasar)"),
+    "ojek": N_("ojek driver (online or base)"),
+    "ojek_pangkalan": N_("ojek driver at a base (ojek pangkalan)"),
+    "ojek_online": N_("online ojek driver (ojek online)"),
+    "sopir": N_("driver (sopir)"),
+    "kurir": N_("courier (kurir)"),
+    "buruh_angkut": N_("porter (buruh angkut)"),
+    "pekerja_rumah_tangga": N_("domestic worker (pekerja rumah tangga)"),
+    "tukang": N_("builder or craftsman (tukang)"),
+    "pemulung": N_("waste picker (pemulung)"),
+    "pengrajin": N_("artisan (pengrajin)"),
+    "pekerja_seni": N_("artist or performer (pekerja seni)"),
+    "pekerja_rentan": N_("vulnerable informal worker"),
+    "ketua_rt_rw": N_("RT/RW official"),
     "guru_ngaji": N_("Quran teacher (guru ngaji)"),
-    "marbot_imam": N_("mosque caretaker or imam (marbot/imam)"),
+    "marbot": N_("mosque caretaker or imam (marbot/imam)"),
     "pemandi_jenazah": N_("funeral bather (pemandi jenazah)"),
     "kader_posyandu": N_("Posyandu cadre"),
-    "ojek_driver": N_("ojek driver (online or base)"),
-    "tagana_volunteer": N_("Tagana disaster-preparedness volunteer"),
-    "pekerja_rentan": N_("vulnerable informal worker"),
+    "relawan_tagana": N_("Tagana disaster-preparedness volunteer"),
     "petugas_keagamaan": N_("religious worker (petugas keagamaan/syara')"),
-    "rt_activity_worker": N_("resident working on an RT activity"),
-    "farmer": N_("farmer"),
-    "fisher": N_("fisher"),
-    "tobacco_farm_labourer": N_("tobacco farm labourer"),
+    "pekerja_kegiatan_rt": N_("resident working on an RT activity"),
 }
+
+#: Earlier (English) role ids and other spellings, still accepted: alias -> canonical id.
+ROLE_ALIASES: Final[dict[str, str]] = {
+    "rt_rw_official": "ketua_rt_rw",
+    "marbot_imam": "marbot",
+    "ojek_driver": "ojek",
+    "tagana_volunteer": "relawan_tagana",
+    "rt_activity_worker": "pekerja_kegiatan_rt",
+    "farmer": "petani",
+    "fisher": "nelayan",
+    "tobacco_farm_labourer": "buruh_tani_tembakau",
+    "petugas_syara": "petugas_keagamaan",
+    "pkl": "pedagang_kaki_lima",
+    "prt": "pekerja_rumah_tangga",
+}
+
+
+def canonical_role(text: str) -> str | None:
+    """The canonical id of a role written as its id, an alias or in words
+    (``"Petani Penggarap"`` -> ``petani_penggarap``), or None when unknown."""
+    key = "_".join(text.strip().lower().replace("-", " ").replace("'", "").split())
+    if key in ROLES:
+        return key
+    return ROLE_ALIASES.get(key)
+
+
+def unknown_role(text: str) -> str:
+    """The message for an unknown role: the closest names and every valid name."""
+    close = did_you_mean(text, [*ROLES, *ROLE_ALIASES]) if text else ""
+    hint = close if close.startswith("did you mean") else ""
+    return f"unknown role {text!r}; {hint + ' ' if hint else ''}valid roles: {', '.join(ROLES)}."
+
 
 #: Documents an applicant may hold.
 DOCUMENTS: Final[dict[str, str]] = {
@@ -56,6 +113,12 @@ FACTS: Final[tuple[str, ...]] = (
     "activity_id",
     "activity_value",
     "application_date",
+    "nik",
+    "sex",
+    "bpjs_active_until",
+    "dtsen_decile",
+    "disability",
+    "occupation",
 )
 
 
@@ -78,3 +141,15 @@ class Person:
     activity_id: str | None = None
     activity_value: Rupiah | None = None
     application_date: _dt.date | None = None
+    #: The 16-digit NIK (validated when read; see :mod:`perlindungan.regional._nik`).
+    nik: str | None = None
+    #: ``"L"`` (laki-laki) or ``"P"`` (perempuan), given or derived from the NIK.
+    sex: str | None = None
+    #: Last day of paid BPJS Ketenagakerjaan membership; ``date.min`` when not a participant.
+    bpjs_active_until: _dt.date | None = None
+    #: DTSEN welfare decile (1 = poorest tenth .. 10).
+    dtsen_decile: int | None = None
+    disability: bool | None = None
+    occupation: str | None = None
+    #: Notes on facts, e.g. a given birth date that disagrees with the NIK's.
+    notes: tuple[str, ...] = ()

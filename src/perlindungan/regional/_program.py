@@ -27,6 +27,7 @@ __all__ = [
     "Quota",
     "RegionalProgram",
     "Target",
+    "older_than",
 ]
 
 #: Status of a declared part: how firmly the sources support it.
@@ -45,7 +46,21 @@ FUNDERS: Final[dict[str, Payer]] = {
 PHASE_QUOTAS: Final = ("added", "cumulative")
 
 #: Priority keys applied in order after the role order (ties end with the hash tie-break).
-PRIORITY_KEYS: Final = ("earliest_application", "oldest_first", "lowest_income")
+PRIORITY_KEYS: Final = (
+    "earliest_application",
+    "oldest_first",
+    "lowest_income",
+    "lowest_dtsen_decile",
+    "disability_first",
+)
+
+
+def older_than(key: str) -> int | None:
+    """The age of an ``older_than_<age>`` priority key (people older than it first)."""
+    prefix = "older_than_"
+    if key.startswith(prefix) and key[len(prefix) :].isdigit():
+        return int(key[len(prefix) :])
+    return None
 
 
 @attrs.frozen
@@ -86,6 +101,10 @@ class Quota:
     #: How the phases' ``quota`` keys were written ("added" or "cumulative"); None when
     #: the phases carry no places.
     phase_quotas: str | None = None
+    #: How ``total`` is split among sub-regions: "weights" (``sub_region_weights``) or
+    #: "eligible" (eligible people per sub-region), rounded by largest remainder.
+    sub_region_split: str | None = None
+    sub_region_weights: dict[str, int] = attrs.field(factory=dict)
 
     def cap_for_sub_region(self, name: str) -> int | None:
         """The cap of one sub-region, or None when unlimited."""

@@ -34,7 +34,9 @@ from perlindungan._input.text import display_text, key_text
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
-from perlindungan.regional._person import DOCUMENTS, FACTS, ROLES, Person
+from perlindungan.regional._person import DOCUMENTS, FACTS, Person, canonical_role, unknown_role
+from perlindungan.regional._roster_facts import NEW_FACTS as _NEW_FACTS
+from perlindungan.regional._roster_facts import with_nik as _with_nik
 from perlindungan.workers import Category
 
 __all__ = [
@@ -101,15 +103,16 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
         raw = data.get(key)
         if _blank(raw):
             continue
-        if key in ("name", "sub_region", "activity_id", "domicile", "ktp_region"):
+        if key in ("name", "sub_region", "activity_id", "domicile", "ktp_region", "occupation"):
             values[key] = display_text(raw, field=key)
         elif key == "role":
-            role = key_text(raw, field=key)
-            if role not in ROLES:
-                raise InvalidInputError(
-                    f"unknown role {role!r}; {did_you_mean(role, ROLES)}", field=key
-                )
+            given = key_text(raw, field=key)
+            role = canonical_role(given)
+            if role is None:
+                raise InvalidInputError(unknown_role(given), field=key)
             values[key] = role
+        elif key in _NEW_FACTS:
+            values[key] = _NEW_FACTS[key](raw)
         elif key == "category":
             cat = key_text(raw, field=key)
             if cat not in {c.value for c in Category}:
@@ -141,7 +144,7 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
                         f"unknown document {d!r}; {did_you_mean(d, DOCUMENTS)}", field=key
                     )
             values[key] = docs
-    return Person(**values)
+    return _with_nik(values)
 
 
 def _row(record: Record, seen: dict[str, int]) -> RosterRow:
@@ -167,6 +170,20 @@ def _row(record: Record, seen: dict[str, int]) -> RosterRow:
                 "id",
             ),
         )
+    nik = getattr(person, "nik", None)
+    if nik is not None:
+        first = seen.setdefault(f"nik:{nik}", number)
+        if first != number:
+            return RosterRow(
+                number,
+                None,
+                RowError(
+                    number,
+                    person.id,
+                    f"nik {nik} is already used on line {first}; each person once",
+                    "nik",
+                ),
+            )
     return RosterRow(number, person, None)
 
 
