@@ -22,7 +22,7 @@ from _generated import write_or_check
 
 from perlindungan.benefits import benefit_from_request
 from perlindungan.conformance import FORMAT, VERSION
-from perlindungan.contributions import quote_from_request
+from perlindungan.contributions import Line, quote_from_request
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
@@ -34,7 +34,9 @@ DESCRIPTIONS = {
         "`perlindungan contributions - --json` ({on, worker}). expected: totals per payer "
         "(rupiah), lines by (program, payer) with the legal basis of each amount, all_lines "
         "(no other line may appear), absent (programs with no line), or rejected (the "
-        "request must be refused). Compare only the fields present."
+        "request must be refused). Each basis cites the rule the figure rests on, the most "
+        "specific first (a relief scheme, a cap, then the rate). id: a short stable name "
+        "(file and position). Compare only the fields present."
     ),
     "benefits": (
         "Benefits (manfaat) of one claim on one date. request: the JSON contract of "
@@ -58,11 +60,23 @@ def _plain(value: object) -> object:
     return value
 
 
-def _contribution_case(case: dict[str, Any]) -> dict[str, Any]:
+def _rule(line: Line) -> str:
+    """The rule a line's amount rests on, the most specific first: a relief scheme, then a
+    cap, then the rate or amount itself."""
+    citations = [
+        *(line.relief.citations if line.relief is not None else ()),
+        *(line.cap.citations if line.cap is not None else ()),
+        *line.citations,
+    ]
+    return "; ".join(dict.fromkeys(str(c) for c in citations))
+
+
+def _contribution_case(case: dict[str, Any], case_id: str) -> dict[str, Any]:
     request: dict[str, Any] = {"on": _plain(case["on"]), "worker": _plain(case["worker"])}
     want = case["expected"]
     if "error" in want:
         return {
+            "id": case_id,
             "name": case["name"],
             "source": case["source"],
             "request": request,
@@ -73,10 +87,11 @@ def _contribution_case(case: dict[str, Any]) -> dict[str, Any]:
     by_payer: dict[str, list[str]] = {}
     for line in quote.lines:
         key = (line.program.value, line.payer.value, int(line.amount))
-        bases.setdefault(key, line.basis)
+        rule = _rule(line)
+        bases.setdefault(key, rule)
         by_payer.setdefault(line.payer.value, [])
-        if line.basis not in by_payer[line.payer.value]:
-            by_payer[line.payer.value].append(line.basis)
+        if rule not in by_payer[line.payer.value]:
+            by_payer[line.payer.value].append(rule)
     expected: dict[str, Any] = {}
     if "totals" in want:
         expected["totals"] = dict(sorted(want["totals"].items()))
@@ -96,6 +111,7 @@ def _contribution_case(case: dict[str, Any]) -> dict[str, Any]:
     if want.get("absent"):
         expected["absent"] = list(want["absent"])
     return {
+        "id": case_id,
         "name": case["name"],
         "source": case["source"],
         "request": request,
@@ -117,7 +133,13 @@ def _benefit_case(case: dict[str, Any], source: str) -> dict[str, Any]:
             {"name": name, "amount": amount, "basis": basis[name]}
             for name, amount in case["components"].items()
         ]
-    return {"name": case["id"], "source": source, "request": request, "expected": expected}
+    return {
+        "id": case["id"],
+        "name": case["id"],
+        "source": source,
+        "request": request,
+        "expected": expected,
+    }
 
 
 def build() -> dict[str, str]:
@@ -125,7 +147,11 @@ def build() -> dict[str, str]:
     contribution_cases = []
     for path in sorted((CASES / "contributions").glob("*.toml")):
         document = tomllib.loads(path.read_text(encoding="utf-8"))
-        contribution_cases += [_contribution_case(c) for c in document["case"]]
+        stem = path.stem.replace("_", "-")
+        contribution_cases += [
+            _contribution_case(c, f"{stem}-{number:02d}")
+            for number, c in enumerate(document["case"], start=1)
+        ]
     benefit_cases = []
     for path in sorted((CASES / "benefits").glob("*.toml")):
         document = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -6,11 +6,22 @@ import datetime as _dt
 import subprocess
 import sys
 from decimal import Decimal
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perlindungan import Claim, benefits, contributions, parameter, quote_from_request
+from perlindungan import (
+    Claim,
+    InvalidInputError,
+    MigrantWorker,
+    NonWageEarner,
+    benefits,
+    contributions,
+    parameter,
+    quote_from_request,
+)
 from perlindungan import strategies as pst
 from perlindungan.regional import Person
 
@@ -61,3 +72,15 @@ def test_rosters_have_unique_ids(people: list[Person]) -> None:
 def test_dates_cover_the_regulation_data() -> None:
     assert pst.last_date() == parameter("pu.jp.wage_cap").known_until
     assert pst.FIRST_DATE <= pst.MIGRANT_FIRST_DATE < pst.last_date()
+
+
+@given(pst.contribution_requests(category="pu"), pst.workers(category=["bpu", "migrant"]))
+def test_strategies_take_a_category(request: dict[str, Any], worker: object) -> None:
+    assert request["worker"]["category"] == "pu"
+    assert quote_from_request(request).worker.category.value == "pu"
+    assert isinstance(worker, (NonWageEarner, MigrantWorker))
+
+
+def test_an_unknown_category_is_an_error() -> None:
+    with pytest.raises(InvalidInputError, match="category must be one of pu, bpu"):
+        pst.workers(category="pekerja")

@@ -11,6 +11,7 @@ import types
 from typing import TYPE_CHECKING
 
 from perlindungan import errors
+from perlindungan._serialise import json_default
 from perlindungan._version import __version__
 from perlindungan.contributions import Line, Quote, contributions, quote_from_request
 from perlindungan.dates import Month, age_on
@@ -87,6 +88,7 @@ __all__ = [
     "contributions",
     "errors",
     "format_rupiah",
+    "json_default",
     "parameter",
     "parameters",
     "pension_age_on",

@@ -73,10 +73,15 @@ class UnknownNameError(InvalidInputError, LookupError):
         self.suggestions = tuple(suggestions)
 
 
-class MoneyTypeError(PerlindunganError, TypeError):
+class MoneyTypeError(InvalidInputError, TypeError):
     """A rupiah amount was built from, or combined with, an unsupported type (a float).
 
+    It is an :class:`InvalidInputError` (a float wage in a request is bad input, caught by
+    ``except InvalidInputError``) and still a :class:`TypeError`.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Also an :class:`InvalidInputError` (with ``field`` and ``value``).
     """
 
 

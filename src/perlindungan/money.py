@@ -13,7 +13,7 @@ from __future__ import annotations
 import decimal
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Final, SupportsIndex, overload
+from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeAlias, overload
 
 import attrs
 
@@ -23,12 +23,16 @@ from perlindungan.errors import InvalidInputError, MoneyTypeError
 if TYPE_CHECKING:
     from babel.numbers import NumberPattern
 
-__all__ = ["ROUNDING", "Rupiah", "as_decimal", "format_rupiah"]
+__all__ = ["ROUNDING", "Amount", "Rupiah", "as_decimal", "format_rupiah"]
 
 #: The rounding mode used to turn an exact amount into whole rupiah.
 ROUNDING: Final = decimal.ROUND_HALF_UP
 
 _ONE: Final = Decimal(1)
+
+#: What an amount of rupiah may be given as: exact numbers only (a float is refused, by
+#: mypy through this type and at run time with MoneyTypeError).
+Amount: TypeAlias = "Rupiah | Decimal | int | str"
 
 
 def as_decimal(value: object, *, field: str = "value") -> Decimal:
@@ -47,7 +51,7 @@ def _convert(value: object) -> Decimal:
     return as_decimal(value, field="amount")
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(eq=False, order=False)
 class Rupiah:
     """An exact amount of Indonesian rupiah.
 
@@ -57,6 +61,17 @@ class Rupiah:
     Rupiah('15000')
     >>> str(Rupiah(16800))
     'Rp16.800'
+
+    It works with exact numbers as a number does: it compares, adds and subtracts
+    exactly with ``int`` and :class:`~decimal.Decimal` (and another ``Rupiah``), and
+    hashes like the equal ``Decimal``. A ``float`` is refused everywhere, in comparisons
+    and in ``float()`` too, with :class:`~perlindungan.errors.MoneyTypeError`, because
+    the constructors refuse it: no comparison is ever silently ``False``.
+
+    >>> Rupiah(774200) == 774200, Rupiah(5) > 0, Rupiah(5) + Decimal("0.5")
+    (True, True, Rupiah('5.5'))
+    >>> format(Rupiah(1234567), ","), f"{Rupiah(1234567):>12,.2f}"
+    ('1,234,567', '1,234,567.00')
     """
 
     amount: Decimal = attrs.field(converter=_convert)
@@ -66,30 +81,82 @@ class Rupiah:
         """Nothing."""
         return cls(0)
 
+    # -- comparison -------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        value = _operand(other, "compare")
+        if value is None:
+            return NotImplemented
+        return self.amount == value
+
+    def __ne__(self, other: object) -> bool:
+        value = _operand(other, "compare")
+        if value is None:
+            return NotImplemented
+        return self.amount != value
+
+    def __hash__(self) -> int:
+        return hash(self.amount)
+
+    def __lt__(self, other: object) -> bool:
+        value = _operand(other, "compare")
+        if value is None:
+            return NotImplemented
+        return self.amount < value
+
+    def __le__(self, other: object) -> bool:
+        value = _operand(other, "compare")
+        if value is None:
+            return NotImplemented
+        return self.amount <= value
+
+    def __gt__(self, other: object) -> bool:
+        value = _operand(other, "compare")
+        if value is None:
+            return NotImplemented
+        return self.amount > value
+
+    def __ge__(self, other: object) -> bool:
+        value = _operand(other, "compare")
+        if value is None:
+            return NotImplemented
+        return self.amount >= value
+
     # -- arithmetic -------------------------------------------------------------
     def __add__(self, other: object) -> Rupiah:
-        if isinstance(other, Rupiah):
-            return _exact(self.amount + other.amount)
-        return NotImplemented
+        value = _operand(other, "add")
+        if value is None:
+            return NotImplemented
+        return _exact(self.amount + value)
 
-    def __radd__(self, other: object) -> Rupiah:
-        # lets sum() start from 0
-        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
-            return self
-        return NotImplemented
+    __radd__ = __add__
 
     def __sub__(self, other: object) -> Rupiah:
-        if isinstance(other, Rupiah):
-            return _exact(self.amount - other.amount)
-        return NotImplemented
+        value = _operand(other, "subtract")
+        if value is None:
+            return NotImplemented
+        return _exact(self.amount - value)
+
+    def __rsub__(self, other: object) -> Rupiah:
+        value = _operand(other, "subtract")
+        if value is None:
+            return NotImplemented
+        return _exact(value - self.amount)
 
     def __neg__(self) -> Rupiah:
         return _exact(-self.amount)
 
+    def __pos__(self) -> Rupiah:
+        return self
+
+    def __abs__(self) -> Rupiah:
+        return _exact(abs(self.amount))
+
     def __mul__(self, factor: object) -> Rupiah:
         if isinstance(factor, float):
             raise MoneyTypeError(
-                f"Cannot multiply a rupiah amount by the float {factor!r}; use Decimal."
+                f"Cannot multiply a rupiah amount by the float {factor!r}; use Decimal.",
+                field="factor",
+                value=factor,
             )
         if isinstance(factor, Decimal) or (
             isinstance(factor, int) and not isinstance(factor, bool)
@@ -121,6 +188,14 @@ class Rupiah:
     def __index__(self) -> int:
         return self.__int__()
 
+    def __float__(self) -> float:
+        raise MoneyTypeError(
+            f"{self!r} cannot become a float: floats cannot hold rupiah amounts exactly. "
+            "Use .amount (a Decimal) or int() for whole rupiah.",
+            field="amount",
+            value=self.amount,
+        )
+
     def __bool__(self) -> bool:
         return bool(self.amount)
 
@@ -131,9 +206,22 @@ class Rupiah:
         return format_rupiah(self)
 
     def __format__(self, spec: str) -> str:
+        """An empty spec gives ``str()``; a locale (``"en"``, ``"id_ID"``) formats with
+        babel in that locale; any other spec is a standard format spec applied to the
+        exact :class:`~decimal.Decimal` amount (``","``, ``",.2f"``, ``">15,"``)."""
         if not spec:
             return str(self)
-        return format_rupiah(self, locale=spec)
+        if _is_locale(spec):
+            return format_rupiah(self, locale=spec)
+        try:
+            return format(self.amount, spec)
+        except ValueError as exc:
+            raise InvalidInputError(
+                f"invalid format spec {spec!r} for a rupiah amount ({exc}); use a standard "
+                "spec such as ',' or ',.2f', or a locale such as 'en' or 'id_ID'.",
+                field="format_spec",
+                value=spec,
+            ) from None
 
     @overload
     def __round__(self) -> int: ...
@@ -143,6 +231,45 @@ class Rupiah:
         if ndigits is None:
             return int(self.round())
         return Rupiah(self.amount.quantize(Decimal(1).scaleb(-int(ndigits)), rounding=ROUNDING))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: object, handler: object) -> object:
+        """Pydantic (and FastAPI) support: validated like the constructor, serialised as
+        in the JSON contract (see :func:`perlindungan.json_default`)."""
+        from perlindungan._serialise import pydantic_schema  # noqa: PLC0415
+
+        return pydantic_schema(cls, Rupiah)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: object, handler: object) -> dict[str, Any]:
+        """In JSON: whole rupiah as an integer, an amount with sen as a decimal string."""
+        return {
+            "anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}],
+            "title": "Rupiah",
+        }
+
+
+def _is_locale(spec: str) -> bool:
+    head = spec.replace("-", "_").split("_")[0]
+    return len(head) >= 2 and head.isalpha() and head.lower() in {"id", "en"}
+
+
+def _operand(other: object, action: str) -> Decimal | None:
+    """The Decimal value of an exact operand, None for an unrelated type; floats refused."""
+    if isinstance(other, Rupiah):
+        return other.amount
+    if isinstance(other, Decimal):
+        return other
+    if isinstance(other, int) and not isinstance(other, bool):
+        return Decimal(other)
+    if isinstance(other, float):
+        raise MoneyTypeError(
+            f"Cannot {action} a rupiah amount and the float {other!r}: floats cannot hold "
+            "rupiah amounts exactly; use int or Decimal.",
+            field="amount",
+            value=other,
+        )
+    return None
 
 
 def _exact(amount: Decimal) -> Rupiah:

@@ -22,6 +22,7 @@ from perlindungan._input.limits import MAX_COUNT
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.table import Table, read_table, table_from_text
 from perlindungan._input.text import display_text, key_text
+from perlindungan._serialise import Serialisable
 from perlindungan.contributions import Quote, contributions
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError, PerlindunganError
@@ -77,6 +78,10 @@ class RowError:
     id: str
     message: str
     field: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: ``{"row", "id", "field", "message"}``."""
+        return {"row": self.row, "id": self.id, "field": self.field, "message": self.message}
 
 
 def _worker_dict(record: Mapping[str, str]) -> dict[str, Any]:
@@ -168,7 +173,7 @@ def bundled_payroll() -> list[PayrollEntry | RowError]:
 
 
 @attrs.frozen
-class PayrollResult:
+class PayrollResult(Serialisable):
     """Quotes per entry, row errors, and totals per payer."""
 
     on: Any
@@ -184,10 +189,36 @@ class PayrollResult:
         order = list(Payer)
         return dict(sorted(sums.items(), key=lambda kv: order.index(kv[0])))
 
+    def billed(self) -> Rupiah:
+        """What is billed to the payroll's payers: every payer except the central
+        government, whose JKP share BPJS books from the state budget (no employer pays it)."""
+        return sum(
+            (a for p, a in self.totals().items() if p is not Payer.GOVERNMENT), Rupiah.zero()
+        )
+
+    def government(self) -> Rupiah:
+        """The central government's share (JKP), shown apart from what is billed."""
+        return self.totals().get(Payer.GOVERNMENT, Rupiah.zero())
+
     @property
     def rows(self) -> int:
         """How many rows were read (computed plus errors)."""
         return len(self.quotes) + len(self.errors)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form, as ``perlindungan payroll --json`` prints it: every worker's quote,
+        row errors, totals per payer, what is billed and the government's share apart."""
+        return {
+            "on": self.on.isoformat(),
+            "rows": self.rows,
+            "workers": [
+                {"row": e.row, "id": e.id, "name": e.name, **q.to_dict()} for e, q in self.quotes
+            ],
+            "errors": [e.to_dict() for e in self.errors],
+            "totals": {p.value: int(a) for p, a in self.totals().items()},
+            "billed": int(self.billed()),
+            "government": int(self.government()),
+        }
 
 
 def payroll_contributions(

@@ -1,6 +1,6 @@
 """Hypothesis strategies for property tests of BPJS Ketenagakerjaan calculations.
 
-Install with the ``testing`` extra (``pip install perlindungan[testing]``): this module
+Install with the ``testing`` extra (``pip install -e ".[testing]"``): this module
 imports :mod:`hypothesis`; the rest of the package never does.
 
 Every strategy draws *valid* inputs, so a property test can call the library (or your own
@@ -24,6 +24,7 @@ date, one rupiah either side of it, the smallest and largest BPU income).
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -31,12 +32,14 @@ from hypothesis import strategies as st
 
 from perlindungan.benefits import Claim
 from perlindungan.benefits._claim import EVENTS, REASONS
+from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.parameters import parameter
 from perlindungan.programs import Program
 from perlindungan.regional import DOCUMENTS, ROLES, Person, person_from_dict
 from perlindungan.workers import (
     SECTORS,
+    Category,
     ConstructionProject,
     ConstructionWorker,
     Employer,
@@ -195,29 +198,60 @@ def migrant_workers() -> st.SearchStrategy[MigrantWorker]:
     )
 
 
-def workers() -> st.SearchStrategy[Worker]:
-    """A worker of any category."""
-    return st.one_of(
-        wage_earners(),
-        non_wage_earners(),
-        construction_projects(),
-        construction_workers(),
-        migrant_workers(),
-    )
+def workers(
+    category: Category | str | Iterable[Category | str] | None = None,
+) -> st.SearchStrategy[Worker]:
+    """A worker of any category, or of the ``category`` given (one, or several: a vendor
+    that implements only wage earners draws only those)."""
+    chosen = _chosen_categories(category)
+    by_category: dict[Category, list[st.SearchStrategy[Any]]] = {
+        Category.PU: [wage_earners()],
+        Category.BPU: [non_wage_earners()],
+        Category.CONSTRUCTION: [construction_projects(), construction_workers()],
+        Category.MIGRANT: [migrant_workers()],
+    }
+    return st.one_of(*(s for c in Category if c in chosen for s in by_category[c]))
+
+
+def _chosen_categories(
+    category: Category | str | Iterable[Category | str] | None,
+) -> frozenset[Category]:
+    if category is None:
+        return frozenset(Category)
+    names = [category] if isinstance(category, str) else list(category)
+    chosen = set()
+    for name in names:
+        try:
+            chosen.add(Category(str(name).strip().lower()))
+        except ValueError:
+            raise InvalidInputError(
+                f"category must be one of {', '.join(c.value for c in Category)}; got {name!r}.",
+                field="category",
+                value=name,
+            ) from None
+    if not chosen:
+        raise InvalidInputError("category names no category.", field="category")
+    return frozenset(chosen)
 
 
 @st.composite
-def worker_and_date(draw: st.DrawFn) -> tuple[Worker, _dt.date]:
-    """A worker of any category and a date on which every rule for that category has a value."""
-    worker = draw(workers())
+def worker_and_date(
+    draw: st.DrawFn, category: Category | str | Iterable[Category | str] | None = None
+) -> tuple[Worker, _dt.date]:
+    """A worker (of any category, or of ``category``) and a date on which every rule for
+    that category has a value."""
+    worker = draw(workers(category))
     low = MIGRANT_FIRST_DATE if isinstance(worker, MigrantWorker) else FIRST_DATE
     return worker, draw(dates(min_value=low))
 
 
 @st.composite
-def contribution_requests(draw: st.DrawFn) -> dict[str, Any]:
-    """Requests in the JSON contract of ``perlindungan contributions``: ``{"on", "worker"}``."""
-    worker, on = draw(worker_and_date())
+def contribution_requests(
+    draw: st.DrawFn, category: Category | str | Iterable[Category | str] | None = None
+) -> dict[str, Any]:
+    """Requests in the JSON contract of ``perlindungan contributions``: ``{"on", "worker"}``,
+    for any category or for ``category``."""
+    worker, on = draw(worker_and_date(category))
     return {"on": on.isoformat(), "worker": worker_json(worker)}
 
 

@@ -7,7 +7,10 @@
   its contract value, and :class:`ConstructionWorker`, a listed worker with a known wage.
 * :class:`MigrantWorker`: Pekerja Migran Indonesia (PMI), by placement contract length.
 
-Amounts are exact: ``int``, ``Decimal`` or numeric strings; floats are refused.
+Amounts are exact: ``int``, ``Decimal`` or numeric strings; floats are refused, at run
+time with :class:`~perlindungan.errors.MoneyTypeError` and by a type checker: the
+constructors are typed (``wage: Rupiah | Decimal | int | str``), so mypy reports
+``WageEarner(wage=5_000_000.0, ...)``.
 """
 
 from __future__ import annotations
@@ -25,9 +28,9 @@ from perlindungan._input.limits import MAX_MONTHS
 from perlindungan._input.shown import shown
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
 from perlindungan._suggest import did_you_mean
-from perlindungan.dates import to_date
-from perlindungan.errors import InvalidInputError, UnknownNameError
-from perlindungan.money import Rupiah, as_decimal
+from perlindungan.dates import DateLike, to_date
+from perlindungan.errors import InvalidInputError, MoneyTypeError, UnknownNameError
+from perlindungan.money import Amount, Rupiah, as_decimal
 from perlindungan.programs import Payer
 
 __all__ = [
@@ -85,19 +88,23 @@ def _positive(value: object, field: str) -> Rupiah:
     return amount
 
 
-def _wage(value: object) -> Rupiah:
+def _wage(value: Amount) -> Rupiah:
     return _positive(value, "wage")
 
 
-def _income(value: object) -> Rupiah:
+def _income(value: Amount) -> Rupiah:
     return _positive(value, "income")
 
 
-def _contract_value(value: object) -> Rupiah:
+def _contract_value(value: Amount) -> Rupiah:
     return _positive(value, "contract_value")
 
 
-def _risk_class(value: object) -> RiskClass:
+def _risk_class(value: RiskClass | int | str) -> RiskClass:
+    return _to_risk_class(value)
+
+
+def _to_risk_class(value: object) -> RiskClass:
     if isinstance(value, RiskClass):
         return value
     if isinstance(value, str) and value.strip() in {"1", "2", "3", "4", "5"}:
@@ -114,7 +121,7 @@ def _risk_class(value: object) -> RiskClass:
     )
 
 
-def _birth_date(value: object) -> _dt.date:
+def _birth_date(value: DateLike) -> _dt.date:
     return to_date(value, field="birth_date")
 
 
@@ -175,7 +182,11 @@ class ConstructionWorker:
     wage: Rupiah = attrs.field(converter=_wage)
 
 
-def _contract_months(value: object) -> int:
+def _contract_months(value: int | str) -> int:
+    return _to_months(value)
+
+
+def _to_months(value: object) -> int:
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip()[:20])
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MONTHS:
@@ -188,7 +199,7 @@ def _contract_months(value: object) -> int:
     return value
 
 
-def _jht_amount(value: object) -> Rupiah | None:
+def _jht_amount(value: Amount | None) -> Rupiah | None:
     if value is None:
         return None
     return _positive(value, "jht_amount")
@@ -267,7 +278,8 @@ def _with_prefix(exc: InvalidInputError, prefix: str) -> InvalidInputError:
         return UnknownNameError(
             message, field=f"{prefix}{exc.field}", value=exc.value, suggestions=exc.suggestions
         )
-    return InvalidInputError(message, field=f"{prefix}{exc.field}", value=exc.value)
+    kind = MoneyTypeError if isinstance(exc, MoneyTypeError) else InvalidInputError
+    return kind(message, field=f"{prefix}{exc.field}", value=exc.value)
 
 
 def worker_from_dict(data: Mapping[str, Any], *, prefix: str = "worker.") -> Worker:

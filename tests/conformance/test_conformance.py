@@ -24,6 +24,7 @@ from perlindungan.conformance import (
     library,
     run,
 )
+from perlindungan.contributions import quote_from_request
 from perlindungan.errors import InvalidInputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -171,7 +172,7 @@ def test_a_crashing_implementation_is_a_mismatch() -> None:
 
     report = run(crash, selected=cases("benefits")[:1])
     assert not report.ok
-    assert report.mismatches[0].actual == "boom"
+    assert report.mismatches[0].actual == "refused: boom"
 
 
 def test_unknown_kind_and_missing_command_are_errors(capsys: pytest.CaptureFixture[str]) -> None:
@@ -187,7 +188,7 @@ def test_list_prints_every_case(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["conformance", "list", "--kind", "benefits"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == len(cases("benefits"))
-    assert out[0].startswith(cases("benefits")[0].name + "\t")
+    assert out[0].startswith(f"{cases('benefits')[0].id}\t{cases('benefits')[0].name}\t")
 
 
 def test_summary_in_indonesian() -> None:
@@ -195,9 +196,91 @@ def test_summary_in_indonesian() -> None:
     assert report.render("id") == "2 dari 2 kasus kesesuaian lolos"
 
 
-@pytest.mark.parametrize("case", cases("contributions")[:3], ids=case_id)
+@pytest.mark.parametrize("case", cases("contributions"), ids=case_id)
 def test_one_line_parametrisation(case: Case) -> None:
-    assert case.check(library("contributions")(case.request)) == []
+    """The documented recipe is right for every case, refusals included."""
+    assert case.run(quote_from_request_dict) == []
+
+
+def quote_from_request_dict(request: dict[str, Any]) -> dict[str, Any]:
+    """A vendor's callable: raises on a request it refuses."""
+    return quote_from_request(request).to_dict()
+
+
+def test_refusals_pass_when_the_implementation_refuses() -> None:
+    rejected = [c for c in cases("contributions") if c.rejected]
+    accepted = [c for c in cases("contributions") if not c.rejected]
+    assert rejected
+    for case in rejected:
+        assert case.check({"error": "no JP cap is known for 2027"}) == []
+        assert case.run(quote_from_request_dict) == []
+        [mismatch] = case.check({"totals": {}, "lines": []})
+        assert mismatch.field == "rejected"
+    [refused] = accepted[0].check({"error": {"message": "only PU is supported"}})
+    assert refused.field == "response"
+    assert "only PU is supported" in str(refused.actual)
+
+    def refuse(_request: dict[str, Any]) -> dict[str, Any]:
+        raise ValueError("only PU is supported")
+
+    [raised] = accepted[0].run(refuse)
+    assert raised.actual == "refused: only PU is supported"
+    assert raised.request == accepted[0].request
+
+
+def test_category_filters() -> None:
+    pu = cases("contributions", categories=["pu"])
+    assert pu
+    assert {c.category for c in pu} == {"pu"}
+    both = cases("contributions", categories="pu,bpu")
+    assert {c.category for c in both} == {"pu", "bpu"}
+    assert len(both) > len(pu)
+    assert len(cases("contributions", categories=None)) == len(cases("contributions"))
+    # a claim that names no category concerns every category
+    assert len(cases("benefits", categories=["migrant"])) >= len(
+        [c for c in cases("benefits") if c.category is None]
+    )
+    report = run(library("contributions"), kind="contributions", categories=["migrant"])
+    assert report.ok
+    assert len(report.results) == len(cases("contributions", categories=["migrant"]))
+    with pytest.raises(InvalidInputError, match="unknown category 'pekerja'"):
+        cases("contributions", categories=["pekerja"])
+
+
+def test_short_unique_pytest_ids() -> None:
+    ids = [case_id(c) for c in cases()]
+    assert len(ids) == len(set(ids))
+    assert max(len(i) for i in ids) <= 40
+    assert case_id(cases("contributions")[0]) == "boundaries-01"
+
+
+def test_mismatches_cite_the_rule_under_test_and_show_the_request() -> None:
+    relief = next(c for c in cases("contributions") if c.id == "relief-01")
+    cap = next(c for c in cases("contributions") if c.id == "boundaries-02")
+
+    def one_more(request: dict[str, Any]) -> dict[str, Any]:
+        answer = quote_from_request_dict(request)
+        for line in answer["lines"]:
+            line["amount"] += 1
+        return answer
+
+    report = run(one_more, selected=[relief, cap])
+    jkk = next(m for m in report.mismatches if m.case == relief.name and "JKK" in m.field)
+    assert jkk.basis.startswith("PP 49/2020")  # the relief, before the base rate
+    jp = next(m for m in report.mismatches if m.case == cap.name and "JP, worker" in m.field)
+    assert jp.basis.startswith("Surat BPJS Ketenagakerjaan B/726/022025")  # the cap's letter
+    assert jp.request == cap.request
+    text = report.render()
+    assert f"rule tested: {cap.source}" in text
+    assert '"wage": ' in text
+    assert "request: {" in text
+
+
+def test_the_cli_filters_by_category(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["conformance", "list", "--category", "migrant"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == len(cases("contributions", categories=["migrant"]))
+    assert all(line.startswith("migrant-workers-") for line in listed)
 
 
 @pytest.mark.slow
@@ -232,3 +315,59 @@ def test_pytest_plugin_parametrises_a_downstream_suite(tmp_path: Path) -> None:
     total = len(cases("contributions")) + len(cases("benefits"))
     assert done.returncode == 0, done.stdout
     assert f"{total} passed" in done.stdout
+
+
+@pytest.mark.slow
+def test_the_plugin_loads_by_entry_point_and_filters(tmp_path: Path) -> None:
+    (tmp_path / "test_vendor.py").write_text(
+        textwrap.dedent(
+            """
+            from perlindungan import quote_from_request
+
+            def quote(request):
+                if request["worker"]["category"] != "pu":
+                    raise ValueError("only PU is supported")
+                return quote_from_request(request).to_dict()
+
+            def test_contributions(contributions_case):
+                assert contributions_case.run(quote) == []
+            """
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--conformance-category",
+            "pu",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout
+    assert f"{len(cases('contributions', categories=['pu']))} passed" in done.stdout
+    listing = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert "test_contributions[boundaries-01]" in listing.stdout

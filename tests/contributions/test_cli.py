@@ -15,7 +15,10 @@ from typing import Any
 import pytest
 
 from perlindungan.cli import main
-from perlindungan.payroll import bundled_payroll
+from perlindungan.money import format_rupiah
+from perlindungan.payroll import COLUMNS, bundled_payroll, payroll_contributions
+from perlindungan.programs import Payer
+from perlindungan.regional._person import FACTS
 
 SAMPLE = Path(__file__).parents[2] / "src" / "perlindungan" / "data" / "samples" / "payroll.csv"
 
@@ -23,7 +26,7 @@ SAMPLE = Path(__file__).parents[2] / "src" / "perlindungan" / "data" / "samples"
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "perlindungan", *args],
-        input=stdin,
+        input="" if stdin is None else stdin,  # never the suite's own stdin
         capture_output=True,
         text=True,
         timeout=60,
@@ -120,8 +123,56 @@ def test_payroll_on_the_bundled_sample() -> None:
     assert result.returncode == 0, result.stderr
     assert "(84 rows = 84 computed + 0 row errors)" in result.stdout
     assert "Totals by payer" in result.stdout
-    assert "total: IDR" in result.stdout
     assert len(bundled_payroll()) == 84
+    payroll = payroll_contributions(bundled_payroll(), on="2025-03-01")
+    totals = payroll.totals()
+    government = totals[Payer.GOVERNMENT]
+    assert government > 0
+    # the employer's total is what employers pay: never the central government's JKP
+    assert f"employer: {format_rupiah(totals[Payer.EMPLOYER], locale='en')}" in result.stdout
+    billed = payroll.billed()
+    assert billed == sum(a for p, a in totals.items() if p is not Payer.GOVERNMENT)
+    assert f"billed (without central government): {format_rupiah(billed, locale='en')}" in (
+        result.stdout
+    )
+    assert (
+        "central government (JKP, not billed to the employer): "
+        f"{format_rupiah(government, locale='en')}" in result.stdout
+    )
+    assert format_rupiah(billed + government, locale="en") not in result.stdout
+    data = run_json("payroll", "--on", "2025-03-01")
+    assert data["billed"] == int(billed)
+    assert data["government"] == int(government)
+    assert data["totals"]["government"] == int(government)
+
+
+def test_payroll_help_lists_the_csv_columns() -> None:
+    result = run("payroll", "--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "CSV columns read: " + ", ".join(COLUMNS) in text
+    roster = " ".join(run("program", "--help").stdout.split())
+    assert "evaluate --roster: CSV columns read: " + ", ".join(FACTS) in roster
+
+
+def test_a_request_piped_on_stdin_is_read_without_a_dash() -> None:
+    request = '{"on": "2025-06-01", "worker": {"category": "migrant", "contract_months": 30}}'
+    piped = run("contributions", "--json", stdin=request)
+    dash = run("contributions", "-", "--json", stdin=request)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == dash.stdout
+    assert json.loads(piped.stdout)["category"] == "migrant"
+    claim = (
+        '{"on": "2025-03-01", "claim": {"program": "JKM", "event": "death", '
+        '"category": "pu", "membership_months": 48}}'
+    )
+    benefit = run("benefits", "--json", stdin=claim)
+    assert benefit.returncode == 0, benefit.stderr
+    assert json.loads(benefit.stdout)["eligible"] is True
+    # nothing piped and no flags: the flags are asked for, as before
+    empty = run("contributions", "--json")
+    assert empty.returncode == 2
+    assert "--on is required" in empty.stderr
 
 
 def test_payroll_with_one_bad_row(tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_claim_booleans_accept_booleans() -> None:
         "10**5000",
     ],
 )
-def test_python_api_numbers_are_bounded(value: object, message: str) -> None:
+def test_python_api_numbers_are_bounded(value: Any, message: str) -> None:
     with pytest.raises(InvalidInputError, match=message):
         WageEarner(wage=value, risk_class=1, birth_date="1990-01-01")
 

@@ -253,3 +253,27 @@ def test_split_needs_a_total_and_no_other_caps() -> None:
                 "total = 10", 'total = 5\nsub_region_split = "eligible"\nper_sub_region = 2'
             )
         )
+
+
+# --- Bahasa Indonesia outputs -----------------------------------------------------------
+
+
+def test_outputs_keep_codes_beside_labels_and_name_the_payer() -> None:
+    import csv  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    from perlindungan.regional import bundled_roster, run_roster  # noqa: PLC0415
+
+    p = program("banyuwangi-rentan-2023")
+    result = run_roster(p, bundled_roster(p.id), on=p.valid_from)
+    rows = list(csv.DictReader(io.StringIO(result.to_csv())))
+    eligible = next(r for r in rows if r["verdict"] == "eligible")
+    assert (eligible["verdict_text"], eligible["allocation"]) == ("memenuhi syarat", "admitted")
+    assert eligible["allocation_text"] == "diterima"
+    english = next(r for r in csv.DictReader(io.StringIO(result.to_csv("en"))))
+    assert english["verdict_text"] in {"eligible", "not eligible", "undetermined", "row error"}
+    alloc = list(csv.DictReader(io.StringIO(result.allocation_csv())))
+    assert {r["status_text"] for r in alloc if r["status"] == "admitted"} == {"diterima"}
+    assert "dibayar oleh APBD Kabupaten Banyuwangi" in result.report()
+    assert "paid by regional budget (APBD) of Kabupaten Banyuwangi" in result.report("en")
+    assert p.funding.describe("id_ID") == "APBD Kabupaten Banyuwangi"

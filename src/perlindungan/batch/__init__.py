@@ -28,7 +28,7 @@ pandas DataFrame, with the columns of the payroll CSV (``category``, ``wage``,
 per program and payer (``jkk_employer`` ... ``jkp_government``), the totals per payer
 and ``total``. A row the scalar API refuses is in :attr:`BatchResult.errors` with its
 index and the scalar API's message; its amounts are missing (None, or null in Arrow),
-never zero. With numpy installed (``pip install perlindungan[batch]``) wage earners and
+never zero. With numpy installed (the ``batch`` extra) wage earners and
 non-wage earners are computed on int64 arrays; every other row goes through the scalar
 API, so every amount is the scalar amount.
 """

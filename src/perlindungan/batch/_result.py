@@ -214,6 +214,23 @@ class BatchResult:
         frame["error"] = pd.Series(self.error_column(), dtype=object, index=frame.index)
         return frame
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: ``{"on", "rows": [{"row", "id"?, <columns>..., "error"}], "errors",
+        "totals"}``; rows in = rows out, a refused row has null amounts and its error."""
+        ids = self.input.get("id")
+        rows = []
+        for index, row in enumerate(self):
+            head: dict[str, Any] = {"row": index}
+            if ids is not None:
+                head["id"] = None if ids[index] is None else str(ids[index])
+            rows.append(head | row)
+        return {
+            "on": None if self.on is None else self.on.isoformat(),
+            "rows": rows,
+            "errors": [{"row": e.row, "field": e.field, "message": e.message} for e in self.errors],
+            "totals": self.totals(),
+        }
+
     def __iter__(self) -> Iterator[dict[str, Any]]:
         """Rows as dicts of the output columns and ``error``."""
         columns = {name: self.column(name) for name in self.arrays}

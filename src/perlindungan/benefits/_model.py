@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from perlindungan._serialise import Serialisable
 from perlindungan.contributions._model import Note
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
@@ -18,7 +19,7 @@ __all__ = ["Benefit", "Component", "Note"]
 
 
 @attrs.frozen
-class Component:
+class Component(Serialisable):
     """One part of a benefit: a whole-rupiah amount, how often, and its legal basis.
 
     ``label`` is an English message id with ``{name}`` placeholders from ``params``;
@@ -47,6 +48,10 @@ class Component:
         return {
             "name": self.name,
             "label": render(self.label, self.params, "en"),
+            "labels": {
+                "id": render(self.label, self.params, "id_ID"),
+                "en": render(self.label, self.params, "en"),
+            },
             "amount": int(self.amount),
             "basis": self.basis,
             "frequency": self.frequency,
@@ -57,7 +62,7 @@ class Component:
 
 
 @attrs.frozen
-class Benefit:
+class Benefit(Serialisable):
     """The answer to a claim: eligible or not, why, and what is paid.
 
     Ineligibility is a result, not an exception: ``eligible`` is False and ``reasons``

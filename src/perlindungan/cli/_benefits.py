@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 from typing import Any
 
 from perlindungan._i18n import language_of
-from perlindungan._input.files import read_request_bytes
+from perlindungan._responses import json_text
 from perlindungan.benefits import benefit_from_request
+from perlindungan.cli._stdin import piped_request, read_source
 
 NAME = "benefits"
 HELP = "Benefits (manfaat) of a claim: eligibility, components and legal basis."
@@ -33,7 +34,11 @@ _FLAGS = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags of the command."""
-    parser.add_argument("request", nargs="?", help="JSON request file ('-' for stdin)")
+    parser.add_argument(
+        "request",
+        nargs="?",
+        help="JSON request file ('-' for stdin; a request piped on stdin is read without it)",
+    )
     parser.add_argument("--on", help="date of the claim (YYYY-MM-DD)")
     parser.add_argument("--program", help="JKK, JKM, JHT, JP or JKP")
     parser.add_argument("--event", help="e.g. death, temporary_disability, old_age")
@@ -46,13 +51,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _request(args: argparse.Namespace) -> dict[str, Any] | str | bytes:
     if args.request is not None:
-        # stdin ('-') and a file are read and decoded the same way (bytes, bounded, UTF-8)
-        return read_request_bytes(args.request)
+        return read_source(args.request)
+    given = [f for f in ("on", "program", "event", *_FLAGS) if getattr(args, f) is not None]
+    piped = None if given else piped_request()
+    if piped is not None:
+        return piped
     claim: dict[str, Any] = {"program": args.program, "event": args.event}
     for flag in _FLAGS:
         raw = getattr(args, flag)
         if raw is not None:
-            claim[flag] = raw
+            claim[flag] = raw  # the claim's converters read text (bounded, ASCII digits)
     return {"on": args.on, "claim": {k: v for k, v in claim.items() if v is not None}}
 
 
@@ -62,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     benefit = benefit_from_request(_request(args))
     locale = "en" if args.lang.startswith("en") else "id_ID"
     if args.json:
-        print(json.dumps(benefit.to_dict(), ensure_ascii=False, indent=2))
+        sys.stdout.write(json_text(benefit.to_dict()))
     else:
         print(benefit.explain(locale))
     return 0

@@ -32,7 +32,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="which vectors: contributions (default; requests {on, worker}) or benefits "
         "(requests {on, claim})",
     )
-    parser.add_argument("--case", help="run only the cases whose name contains this text")
+    parser.add_argument("--case", help="run only the cases whose name or id contains this text")
+    parser.add_argument(
+        "--category",
+        action="append",
+        help="run only the cases of these worker categories: pu, bpu, construction, migrant "
+        "(repeatable, or comma-separated: pu,bpu)",
+    )
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="cases run at the same time"
     )
@@ -42,10 +48,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the command; exit 1 on any mismatch."""
     locale = language_of(args.lang)
-    selected = [c for c in cases(args.kind) if args.case is None or args.case in c.name]
+    selected = [
+        c
+        for c in cases(args.kind, categories=args.category)
+        if args.case is None or args.case in c.name or args.case in c.id
+    ]
     if args.action == "list":
         for case in selected:
-            print(f"{case.name}\t{case.source}")
+            print(f"{case.id}\t{case.name}\t{case.source}")
         return 0
     if not args.command:
         raise InvalidInputError(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 from typing import Any
 
 from perlindungan._i18n import N_, translate
-from perlindungan._input.files import read_request_bytes
 from perlindungan._input.limits import MAX_COUNT
 from perlindungan._input.numbers import whole_number
+from perlindungan._responses import json_text
+from perlindungan.cli._stdin import piped_request, read_source
 from perlindungan.cli._table import render_table
 from perlindungan.contributions import Quote, parse_request, quote_from_request
 from perlindungan.contributions._explain import format_rate
@@ -17,7 +18,10 @@ from perlindungan.errors import InvalidInputError
 from perlindungan.money import format_rupiah
 
 NAME = "contributions"
-HELP = "Contributions (iuran) due for one worker: flags, or a JSON request file or stdin."
+HELP = (
+    "Contributions (iuran) due for one worker: flags, a JSON request file, or a JSON request "
+    "piped on stdin."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "request",
         nargs="?",
-        help="JSON request file ('-' for stdin): "
+        help="JSON request file ('-' for stdin; a request piped on stdin is read without it): "
         '{"on": "2025-03-01", "worker": {"category": "pu", ...}}',
     )
     parser.add_argument("--on", help="date the contributions are for (YYYY-MM-DD)")
@@ -78,7 +82,7 @@ def _request_from_flags(args: argparse.Namespace) -> dict[str, Any]:
     for attr, field in _FLAG_FIELDS.items():
         value = getattr(args, attr)
         if value is not None:
-            worker[field] = value
+            worker[field] = value  # the worker's converters read text (bounded, ASCII digits)
     if args.sector is not None and str(args.category).strip().lower() == "bpu":
         worker["sector"] = args.sector
     elif args.sector is not None or args.workers is not None:
@@ -91,11 +95,6 @@ def _request_from_flags(args: argparse.Namespace) -> dict[str, Any]:
             )
         worker["employer"] = employer
     return {"on": args.on, "worker": worker}
-
-
-def _read_request(source: str) -> dict[str, Any]:
-    # stdin ('-') and a file are read and decoded the same way (bytes, bounded, UTF-8)
-    return parse_request(read_request_bytes(source))
 
 
 def print_quote(quote: Quote, lang: str) -> None:
@@ -153,10 +152,15 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.request is not None and flags_given:
         raise InvalidInputError("give either a JSON request or flags, not both.", field="request")
-    request = _read_request(args.request) if args.request is not None else _request_from_flags(args)
+    request: dict[str, Any]
+    if args.request is not None:
+        request = parse_request(read_source(args.request))
+    else:
+        piped = None if flags_given else piped_request()
+        request = parse_request(piped) if piped is not None else _request_from_flags(args)
     quote = quote_from_request(request)
     if args.json:
-        print(json.dumps(quote.to_dict(), ensure_ascii=False, indent=2))
+        sys.stdout.write(json_text(quote.to_dict()))
     elif args.explain:
         print(quote.explain("en" if args.lang.startswith("en") else "id_ID"))
     else:

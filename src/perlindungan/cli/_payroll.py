@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from perlindungan._i18n import N_, language_of, translate
-from perlindungan.cli._table import render_table
-from perlindungan.money import format_rupiah
-from perlindungan.payroll import bundled_payroll, payroll_contributions, read_payroll_csv
+from perlindungan._responses import json_text
+from perlindungan.cli._table import columns_help, render_table
+from perlindungan.money import Rupiah, format_rupiah
+from perlindungan.payroll import (
+    COLUMNS,
+    PayrollResult,
+    bundled_payroll,
+    payroll_contributions,
+    read_payroll_csv,
+)
 from perlindungan.programs import Payer
 
 NAME = "payroll"
 HELP = "Contributions of every worker in a payroll CSV (default: the bundled sample payroll)."
+_L_BILLED = N_("billed (without central government)")
+_L_NOT_BILLED = N_("JKP, not billed to the employer")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags of the command."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = columns_help(
+        COLUMNS,
+        "id and category are required; an empty cell means not given. with_jht: "
+        "true/false (also ya/tidak, 1/0).",
+    )
     parser.add_argument(
         "file", nargs="?", help="payroll CSV (or .xlsx, '-' for stdin); omit for the bundled sample"
     )
@@ -35,7 +49,6 @@ def run(args: argparse.Namespace) -> int:
     """Run the command; exit 1 when some rows could not be computed."""
     language_of(args.lang)
     locale = "en" if args.lang.startswith("en") else "id_ID"
-    t = translate
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     entries = (
         bundled_payroll()
@@ -44,66 +57,66 @@ def run(args: argparse.Namespace) -> int:
     )
     result = payroll_contributions(entries, on=args.on)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "on": result.on.isoformat(),
-                    "rows": result.rows,
-                    "computed": len(result.quotes),
-                    "row_errors": len(result.errors),
-                    "workers": [
-                        {"row": e.row, "id": e.id, "name": e.name, **q.to_dict()}
-                        for e, q in result.quotes
-                    ],
-                    "errors": [
-                        {"row": e.row, "id": e.id, "field": e.field, "message": e.message}
-                        for e in result.errors
-                    ],
-                    "totals": {p.value: int(a) for p, a in result.totals().items()},
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        sys.stdout.write(json_text(result.to_dict()))
     else:
-        payers = [p for p in Payer if p in result.totals()]
-        rows = []
-        for entry, quote in result.quotes:
-            totals = quote.totals()
-            rows.append(
-                [
-                    entry.id,
-                    entry.name[:28],
-                    quote.worker.category.value,
-                    *(
-                        format_rupiah(totals[p], locale=locale) if p in totals else "-"
-                        for p in payers
-                    ),
-                    format_rupiah(quote.total, locale=locale),
-                ]
-            )
-        headers = [
-            "id",
-            t("name", locale),
-            t("category", locale),
-            *(t(p.label, locale) for p in payers),
-            t("total", locale),
-        ]
-        print(
-            t("Contributions for {month}", locale).format(month=f"{result.on:%Y-%m}")
-            + " "
-            + t(N_("({rows} rows = {computed} computed + {errors} row errors)"), locale).format(
-                rows=result.rows, computed=len(result.quotes), errors=len(result.errors)
-            )
-        )
-        print(render_table(headers, rows, right=set(range(3, 4 + len(payers)))))
-        print()
-        print(t("Totals by payer:", locale))
-        grand = 0
-        for payer, amount in result.totals().items():
-            grand += int(amount)
-            print(f"    {t(payer.label, locale)}: {format_rupiah(amount, locale=locale)}")
-        print(f"    {t('total', locale)}: {format_rupiah(grand, locale=locale)}")
+        print(_table(result, locale))
     for error in result.errors:
         print(f"perlindungan: row {error.row} ({error.id}): {error.message}", file=sys.stderr)
     return 1 if result.errors else 0
+
+
+def _table(result: PayrollResult, locale: str) -> str:
+    """Per worker: each payer's amount and what is billed; the central government's JKP
+    share in its own column, never in what an employer pays."""
+    t = translate
+    totals = result.totals()
+    billed_payers = [p for p in Payer if p in totals and p is not Payer.GOVERNMENT]
+    shows_government = Payer.GOVERNMENT in totals
+
+    def rp(amount: Rupiah) -> str:
+        return format_rupiah(amount, locale=locale)
+
+    rows = []
+    for entry, quote in result.quotes:
+        per_payer = quote.totals()
+        billed = sum((a for p, a in per_payer.items() if p is not Payer.GOVERNMENT), Rupiah.zero())
+        rows.append(
+            [
+                entry.id,
+                entry.name[:28],
+                quote.worker.category.value,
+                *(rp(per_payer[p]) if p in per_payer else "-" for p in billed_payers),
+                rp(billed),
+                *(
+                    [rp(per_payer[Payer.GOVERNMENT]) if Payer.GOVERNMENT in per_payer else "-"]
+                    if shows_government
+                    else []
+                ),
+            ]
+        )
+    headers = [
+        "id",
+        t("name", locale),
+        t("category", locale),
+        *(t(p.label, locale) for p in billed_payers),
+        t(_L_BILLED, locale),
+        *([t(Payer.GOVERNMENT.label, locale)] if shows_government else []),
+    ]
+    out = [
+        t("Contributions for {month}", locale).format(month=f"{result.on:%Y-%m}")
+        + " "
+        + t(N_("({rows} rows = {computed} computed + {errors} row errors)"), locale).format(
+            rows=result.rows, computed=len(result.quotes), errors=len(result.errors)
+        ),
+        render_table(headers, rows, right=set(range(3, len(headers)))),
+        "",
+        t("Totals by payer:", locale),
+    ]
+    out.extend(f"    {t(p.label, locale)}: {rp(totals[p])}" for p in billed_payers)
+    out.append(f"    {t(_L_BILLED, locale)}: {rp(result.billed())}")
+    if shows_government:
+        out.append(
+            f"    {t(Payer.GOVERNMENT.label, locale)} ({t(_L_NOT_BILLED, locale)}): "
+            f"{rp(result.government())}"
+        )
+    return "\n".join(out)

@@ -17,6 +17,7 @@ from perlindungan.cli._program_budget import (
     refuse_inapplicable,
     run_budget,
 )
+from perlindungan.cli._table import columns_help
 from perlindungan.dates import to_date
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 from perlindungan.money import format_rupiah
@@ -31,6 +32,7 @@ from perlindungan.regional import (
     read_roster,
     run_roster,
 )
+from perlindungan.regional._person import FACTS
 
 NAME = "program"
 HELP = (
@@ -46,6 +48,13 @@ _L_PAID_BY = N_("paid by")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags of the command."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = columns_help(
+        FACTS,
+        "id is required; an empty cell means unknown. documents: a list separated by ';'. "
+        "covered_as_pu: true/false (also ya/tidak, 1/0). A .jsonl roster uses the same keys.",
+        heading="evaluate --roster: CSV columns read:",
+    )
     parser.add_argument("action", choices=ACTIONS, help="what to do")
     parser.add_argument("target", nargs="?", help="a bundled program id or a program file")
     parser.add_argument("--on", help="date (YYYY-MM-DD); default: the program's first day")
@@ -202,30 +211,81 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+_L_REGION = N_("region")
+_L_STATUS = N_("status")
+_L_BASIS = N_("basis")
+_L_GROUPS = N_("groups")
+_L_COVERAGE = N_("coverage")
+_L_QUOTA = N_("quota")
+_L_TOTAL = N_("total")
+_L_PER_ROLE = N_("per role")
+_L_PER_SUB = N_("per sub-region: {cap} each for {units} sub-regions")
+_L_LISTED = N_("listed per sub-region: {count}")
+_L_SPLIT = N_("split among sub-regions by {how} (largest remainder)")
+_L_PHASE_FROM = N_("phase {name}: from {start}")
+_L_NEW_PLACES = N_("{count} new places")
+_L_PHASE_QUOTAS = N_("phase quotas written as: {how}")
+_L_TARGET = N_("target {year}: {count}")
+_L_GRANT = N_("grant {name}: {amount}")
+
+
 def _show(p: RegionalProgram, locale: str) -> str:
-    t = translate
+    from babel.numbers import format_decimal  # noqa: PLC0415
+
+    from perlindungan._i18n import babel_locale  # noqa: PLC0415
+    from perlindungan.regional import ROLES  # noqa: PLC0415
+
+    def t(message: str) -> str:
+        return translate(message, locale)
+
+    def n(value: int) -> str:
+        return str(format_decimal(value, locale=babel_locale(locale)))
+
+    registry = p.region_registry()
+    q = p.quota
+    quota = [f"{t(_L_TOTAL)} {n(q.total)}" if q.total is not None else f"{t(_L_TOTAL)} -"]
+    if q.per_role:
+        quota.append(f"{t(_L_PER_ROLE)} " + ", ".join(f"{r} {n(c)}" for r, c in q.per_role.items()))
+    if q.per_sub_region is not None:
+        units = n(q.sub_regions) if q.sub_regions is not None else "-"
+        quota.append(t(_L_PER_SUB).format(cap=n(q.per_sub_region), units=units))
+    if q.sub_region_quotas:
+        quota.append(t(_L_LISTED).format(count=n(len(q.sub_region_quotas))))
+    if q.sub_region_split:
+        quota.append(t(_L_SPLIT).format(how=q.sub_region_split))
     lines = [
         f"{p.name(locale)} ({p.id})",
-        f"  region: {p.region}; {p.valid_from.isoformat()} .. {p.valid_until or '...'}",
-        f"  status: {p.status} ({p.confidence}); basis: {', '.join(str(c) for c in p.citations) or '-'}",
-        f"  groups: {', '.join(p.groups)}",
-        f"  coverage: {' + '.join(x.value for x in p.coverage.programs)} ({p.coverage.scheme}, {p.coverage.status})",
-        f"  {t(_L_PAID_BY, locale)}: {p.funding.funder} {p.funding.budget_of or ''}",
         (
-            f"  quota: total {p.quota.total}, per role {p.quota.per_role or '-'}, "
-            f"per sub-region {p.quota.per_sub_region} x {p.quota.sub_regions} ({p.quota.status})"
+            f"  {t(_L_REGION)}: {registry.describe(p.region)}; "
+            f"{p.valid_from.isoformat()} .. {p.valid_until or '...'}"
         ),
+        (
+            f"  {t(_L_STATUS)}: {p.status} ({p.confidence}); "
+            f"{t(_L_BASIS)}: {', '.join(str(c) for c in p.citations) or '-'}"
+        ),
+        f"  {t(_L_GROUPS)}: " + ", ".join(f"{g} ({t(ROLES[g])})" for g in p.groups),
+        (
+            f"  {t(_L_COVERAGE)}: {' + '.join(x.value for x in p.coverage.programs)} "
+            f"({p.coverage.scheme}, {p.coverage.status})"
+        ),
+        f"  {t(_L_PAID_BY)}: {p.funding.describe(locale, registry)}",
+        f"  {t(_L_QUOTA)}: {'; '.join(quota)} ({q.status})",
     ]
+    for ph in p.phases:
+        line = "  " + t(_L_PHASE_FROM).format(name=ph.name, start=ph.start.isoformat())
+        if ph.places is not None:
+            line += ", " + t(_L_NEW_PLACES).format(count=n(ph.places))
+        lines.append(f"{line} ({ph.status})")
+    if q.phase_quotas:
+        lines.append("  " + t(_L_PHASE_QUOTAS).format(how=q.phase_quotas))
     lines.extend(
-        f"  phase {ph.name}: from {ph.start.isoformat()}"
-        + (f", {ph.places:,} new places" if ph.places is not None else "")
-        + f" ({ph.status})"
-        for ph in p.phases
+        "  " + t(_L_TARGET).format(year=tg.year, count=n(tg.count)) + f" ({tg.status})"
+        for tg in p.targets
     )
-    if p.quota.phase_quotas:
-        lines.append(f"  phase quotas written as: {p.quota.phase_quotas}")
-    lines.extend(f"  target {tg.year}: {tg.count:,} ({tg.status})" for tg in p.targets)
     lines.extend(
-        f"  grant {g.name}: {format_rupiah(g.amount, locale=locale)} ({g.status})" for g in p.grants
+        "  "
+        + t(_L_GRANT).format(name=g.name, amount=format_rupiah(g.amount, locale=locale))
+        + f" ({g.status})"
+        for g in p.grants
     )
     return "\n".join(lines)

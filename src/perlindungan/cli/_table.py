@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["render_table"]
+__all__ = ["columns_help", "render_table"]
 
 
 def render_table(
@@ -26,3 +26,11 @@ def render_table(
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([fmt(headers), rule, *(fmt(r) for r in rows)])
+
+
+def columns_help(columns: Sequence[str], note: str, heading: str = "CSV columns read:") -> str:
+    """The epilog of ``--help`` for a command that reads a CSV: its columns, wrapped."""
+    import textwrap  # noqa: PLC0415
+
+    body = textwrap.fill(", ".join(columns), width=78, initial_indent="  ", subsequent_indent="  ")
+    return f"{heading}\n{body}\n{textwrap.fill(note, width=78)}"

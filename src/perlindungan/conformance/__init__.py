@@ -29,15 +29,20 @@ import os
 import shlex
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any, Final
 
-import attrs
-
-from perlindungan._i18n import N_, translate
+from perlindungan.conformance._check import check
+from perlindungan.conformance._model import (
+    Case,
+    Implementation,
+    Mismatch,
+    Rejected,
+    Report,
+    Result,
+)
 from perlindungan.errors import InvalidInputError
 
 __all__ = [
@@ -45,7 +50,9 @@ __all__ = [
     "KINDS",
     "VERSION",
     "Case",
+    "Implementation",
     "Mismatch",
+    "Rejected",
     "Report",
     "Result",
     "case_id",
@@ -63,92 +70,11 @@ VERSION: Final = 1
 #: Kinds of vector: one file each.
 KINDS: Final = ("contributions", "benefits")
 
-Implementation = Callable[[dict[str, Any]], Mapping[str, Any]]
-
-
-class Rejected(Exception):  # noqa: N818 - it is an outcome, not a failure of the runner
-    """Raised by :func:`command` when the program refuses a request (non-zero exit)."""
-
-
-@attrs.frozen
-class Case:
-    """One conformance vector: a request and the expected part of the response."""
-
-    name: str
-    kind: str
-    source: str
-    request: dict[str, Any] = attrs.field(eq=False)
-    expected: dict[str, Any] = attrs.field(eq=False)
-
-    def check(self, response: Mapping[str, Any]) -> list[Mismatch]:
-        """The mismatches between a response and this case's expectation (empty: passes)."""
-        return check(self, response)
-
-
-@attrs.frozen
-class Mismatch:
-    """One expected figure the implementation did not produce."""
-
-    case: str
-    field: str
-    expected: object
-    actual: object
-    basis: str
-
-    def __str__(self) -> str:
-        return (
-            f"{self.case}: {self.field}: expected {self.expected}, got {self.actual} "
-            f"(basis: {self.basis})"
-        )
-
-
-@attrs.frozen
-class Result:
-    """The outcome of one case."""
-
-    case: Case
-    mismatches: tuple[Mismatch, ...]
-
-    @property
-    def ok(self) -> bool:
-        """True when the response matched every expected figure."""
-        return not self.mismatches
-
-
-@attrs.frozen
-class Report:
-    """The outcome of a run over many cases."""
-
-    results: tuple[Result, ...]
-
-    @property
-    def failed(self) -> int:
-        """Number of cases with at least one mismatch."""
-        return sum(not r.ok for r in self.results)
-
-    @property
-    def ok(self) -> bool:
-        """True when every case passed."""
-        return self.failed == 0
-
-    @property
-    def mismatches(self) -> list[Mismatch]:
-        """Every mismatch, case by case."""
-        return [m for r in self.results for m in r.mismatches]
-
-    def render(self, locale: str = "en") -> str:
-        """A readable report: one line per mismatch, then a summary."""
-        lines = [f"FAIL {m}" for m in self.mismatches]
-        summary = translate(N_("{passed} of {total} conformance cases passed"), locale)
-        lines.append(
-            summary.format(passed=len(self.results) - self.failed, total=len(self.results))
-        )
-        return "\n".join(lines)
-
 
 def case_id(case: Case) -> str:
-    """A test id for a case, for ``pytest.mark.parametrize(..., ids=case_id)``."""
-    return f"{case.kind}: {case.name}"
+    """A short test id for a case (``relief-03``), for ``pytest.mark.parametrize(...,
+    ids=case_id)``; the case's name and rule are in every mismatch."""
+    return case.id or case.name
 
 
 @cache
@@ -168,116 +94,57 @@ def _load(kind: str) -> tuple[Case, ...]:
             source=c["source"],
             request=c["request"],
             expected=c["expected"],
+            id=c.get("id", ""),
         )
         for c in document["cases"]
     )
 
 
-def cases(kind: str | None = None) -> list[Case]:
+def _categories(categories: Iterable[str] | str | None) -> frozenset[str] | None:
+    if categories is None:
+        return None
+    from perlindungan.workers import Category  # noqa: PLC0415
+
+    names = [categories] if isinstance(categories, str) else list(categories)
+    chosen = frozenset(
+        n.strip().lower() for name in names for n in str(name).split(",") if n.strip()
+    )
+    known = [c.value for c in Category]
+    unknown = sorted(chosen - set(known))
+    if unknown:
+        raise InvalidInputError(
+            f"unknown category {unknown[0]!r}; use {', '.join(known)} (several: 'pu,bpu').",
+            field="categories",
+            value=unknown[0],
+        )
+    return chosen
+
+
+def cases(kind: str | None = None, *, categories: Iterable[str] | str | None = None) -> list[Case]:
     """The bundled vectors of one kind (``contributions`` or ``benefits``), or of every kind.
+
+    ``categories`` keeps the cases about those worker categories (``["pu"]``, or
+    ``"pu,bpu"``): a vendor that implements only wage earners runs only theirs. A benefit
+    claim that names no category concerns every category and is kept.
 
     Downstream suites parametrise over them in one line::
 
-        @pytest.mark.parametrize("case", cases("contributions"), ids=case_id)
+        @pytest.mark.parametrize("case", cases("contributions", categories=["pu"]), ids=case_id)
+        def test_my_payroll(case):
+            assert case.run(my_payroll.quote) == []
     """
     kinds = KINDS if kind is None else (kind,)
-    return [case for k in kinds for case in _load(k)]
-
-
-def _number(value: object) -> Decimal | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
-
-
-def _same(expected: object, actual: object) -> bool:
-    e, a = _number(expected), _number(actual)
-    if e is not None and a is not None:
-        return e == a
-    return expected == actual
-
-
-def check(case: Case, response: Mapping[str, Any]) -> list[Mismatch]:
-    """Compare a response mapping with the fields present in ``case.expected``."""
-    if case.kind == "contributions":
-        return _check_contributions(case, response)
-    return _check_benefits(case, response)
-
-
-def _check_contributions(case: Case, response: Mapping[str, Any]) -> list[Mismatch]:
-    want = case.expected
-    out: list[Mismatch] = []
-    if want.get("rejected"):
-        return [Mismatch(case.name, "rejected", "refusal", "a response", case.source)]
-    totals = response.get("totals") or {}
-    for payer, amount in want.get("totals", {}).items():
-        if not _same(amount, totals.get(payer)):
-            basis = want.get("totals_basis", {}).get(payer, case.source)
-            out.append(Mismatch(case.name, f"totals.{payer}", amount, totals.get(payer), basis))
-    lines = [
-        (str(ln.get("program")), str(ln.get("payer")), ln.get("amount"))
-        for ln in response.get("lines") or []
+    chosen = _categories(categories)
+    return [
+        case
+        for k in kinds
+        for case in _load(k)
+        if chosen is None or case.category is None or case.category in chosen
     ]
-    remaining = list(lines)
-    for line in want.get("lines", []):
-        match = next(
-            (
-                got
-                for got in remaining
-                if got[:2] == (line["program"], line["payer"]) and _same(line["amount"], got[2])
-            ),
-            None,
-        )
-        if match is None:
-            actual = [g[2] for g in remaining if g[:2] == (line["program"], line["payer"])]
-            field = f"lines[{line['program']}, {line['payer']}]"
-            out.append(
-                Mismatch(case.name, field, line["amount"], actual or "no line", line["basis"])
-            )
-        else:
-            remaining.remove(match)
-    if want.get("all_lines") and remaining and not out:
-        out.append(Mismatch(case.name, "lines", "no other line", remaining, case.source))
-    for program in want.get("absent", []):
-        present = [g for g in lines if g[0] == program]
-        if present:
-            out.append(Mismatch(case.name, f"absent[{program}]", "no line", present, case.source))
-    return out
-
-
-def _check_benefits(case: Case, response: Mapping[str, Any]) -> list[Mismatch]:
-    want = case.expected
-    out: list[Mismatch] = []
-    basis = str(want.get("basis") or case.source)
-    for field in ("eligible", "monthly", "missing"):
-        if field in want and response.get(field) != want[field]:
-            out.append(Mismatch(case.name, field, want[field], response.get(field), basis))
-    if "total" in want and not _same(want["total"], response.get("total")):
-        out.append(Mismatch(case.name, "total", want["total"], response.get("total"), basis))
-    got = {c.get("name"): c.get("amount") for c in response.get("components") or []}
-    for part in want.get("components", []):
-        if not _same(part["amount"], got.get(part["name"])):
-            field = f"components.{part['name']}"
-            out.append(
-                Mismatch(case.name, field, part["amount"], got.get(part["name"]), part["basis"])
-            )
-    return out
 
 
 def _one(case: Case, implementation: Implementation) -> Result:
-    try:
-        response = implementation(case.request)
-    except Exception as exc:  # noqa: BLE001 - any failure of the implementation is reported
-        if case.expected.get("rejected"):
-            return Result(case, ())
-        problem = " ".join(str(exc).split()) or type(exc).__name__
-        return Result(case, (Mismatch(case.name, "response", "a response", problem, case.source),))
-    if case.expected.get("rejected") and "error" in response:
-        return Result(case, ())
-    return Result(case, tuple(check(case, response)))
+    return Result(case, tuple(case.run(implementation)))
 
 
 def run(
@@ -285,14 +152,16 @@ def run(
     *,
     kind: str | None = None,
     selected: Iterable[Case] | None = None,
+    categories: Iterable[str] | str | None = None,
     jobs: int = 1,
 ) -> Report:
     """Run ``implementation`` (request mapping -> response mapping) over the vectors.
 
     A case whose ``expected`` says ``"rejected": true`` passes when the implementation
-    raises or answers a mapping with an ``error`` key. ``jobs`` runs cases in threads.
+    raises or answers a mapping with an ``error`` key. ``categories`` filters as in
+    :func:`cases`. ``jobs`` runs cases in threads.
     """
-    todo = list(selected) if selected is not None else cases(kind)
+    todo = list(selected) if selected is not None else cases(kind, categories=categories)
     if jobs <= 1:
         return Report(tuple(_one(c, implementation) for c in todo))
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:

@@ -13,7 +13,7 @@ from perlindungan.money import Rupiah, format_rupiah
 if TYPE_CHECKING:
     from perlindungan.contributions._model import Line, Note, Quote
 
-__all__ = ["explain_quote", "format_date", "format_rate", "render_note"]
+__all__ = ["explain_quote", "format_date", "format_rate", "render_label", "render_note"]
 
 
 @lru_cache(maxsize=1024)
@@ -60,13 +60,20 @@ def render_note(note: Note, locale: str) -> str:
     return text
 
 
+def render_label(line: Line, locale: str) -> str:
+    """A line's label in ``locale`` with its parameters filled in."""
+    return translate(line.label, locale).format(
+        **{k: _fmt(v, locale) for k, v in line.label_params}
+    )
+
+
 def _line_text(line: Line, locale: str) -> list[str]:
     t = translate
 
     def money(amount: Rupiah) -> str:
         return format_rupiah(amount, locale=_babel_locale(locale))
 
-    label = t(line.label, locale).format(**{k: _fmt(v, locale) for k, v in line.label_params})
+    label = render_label(line, locale)
     payer = t(line.payer.label, locale)
     head = t(N_("{program} - {label}, paid by {payer}: {amount}"), locale).format(
         program=line.program.value, label=label, payer=payer, amount=money(line.amount)

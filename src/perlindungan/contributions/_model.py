@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from perlindungan._serialise import Serialisable
 from perlindungan.dates import Month
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
@@ -28,7 +29,7 @@ def _rate(rate: Decimal) -> str:
 
 
 @attrs.frozen
-class Cap:
+class Cap(Serialisable):
     """A cap applied to the base of a line."""
 
     parameter: str
@@ -46,7 +47,7 @@ class Cap:
 
 
 @attrs.frozen
-class Relief:
+class Relief(Serialisable):
     """A relief scheme applied to a line: what would be due, and what is payable."""
 
     scheme: str
@@ -68,7 +69,7 @@ class Relief:
 
 
 @attrs.frozen
-class BandPart:
+class BandPart(Serialisable):
     """The part of a contract value in one marginal band, and its exact contribution."""
 
     above: Rupiah
@@ -88,7 +89,7 @@ class BandPart:
 
 
 @attrs.frozen
-class Recomposition:
+class Recomposition(Serialisable):
     """Part of another program's contribution that BPJS books to JKP (not billed again)."""
 
     source: Program
@@ -106,7 +107,7 @@ class Recomposition:
 
 
 @attrs.frozen
-class Note:
+class Note(Serialisable):
     """A remark on a quote (a program not due, a relief not considered), translatable.
 
     ``message`` is an English message id with ``{name}`` placeholders filled from
@@ -124,12 +125,13 @@ class Note:
         return {
             "code": self.code,
             "message": render_note(self, "en"),
+            "messages": {"id": render_note(self, "id_ID"), "en": render_note(self, "en")},
             "basis": "; ".join(str(c) for c in self.citations),
         }
 
 
 @attrs.frozen
-class Line:
+class Line(Serialisable):
     """One contribution line: a program, who pays, and the whole-rupiah amount billed.
 
     ``amount`` is what is billed after any relief (``relief`` says what the normal amount
@@ -158,12 +160,20 @@ class Line:
         """All citations of the line, joined."""
         return "; ".join(str(c) for c in self.citations)
 
+    def label_text(self, locale: str = "id_ID") -> str:
+        """The line's label in ``locale`` with its parameters filled in ("JKK, kelompok
+        risiko 3")."""
+        from perlindungan.contributions._explain import render_label  # noqa: PLC0415
+
+        return render_label(self, locale)
+
     def to_dict(self) -> dict[str, Any]:
         """The line in the JSON contract."""
         out: dict[str, Any] = {
             "program": self.program.value,
             "payer": self.payer.value,
             "amount": int(self.amount),
+            "labels": {"id": self.label_text("id_ID"), "en": self.label_text("en")},
             "rate": None if self.rate is None else _rate(self.rate),
             "base": None if self.base is None else _number(self.base),
             "basis": self.basis,
@@ -205,7 +215,7 @@ def _program(value: Program | str) -> Program:
 
 
 @attrs.frozen
-class Quote:
+class Quote(Serialisable):
     """The contributions due for one worker on one date.
 
     ``lines`` are in a stable order (program, then payer). ``totals()`` sums the billed

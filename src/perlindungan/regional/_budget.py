@@ -18,6 +18,7 @@ from perlindungan._input.numbers import whole_number
 from perlindungan.contributions import Quote, contributions
 from perlindungan.contributions._terms import entry
 from perlindungan.dates import to_date
+from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.parameters import amount as amount_of
 from perlindungan.programs import Frequency
@@ -49,6 +50,12 @@ def premium(
         quote = contributions(worker, on=on)
     else:
         worth = activity_value if activity_value is not None else cov.example_activity_value
+        if worth is None:
+            raise InvalidInputError(
+                f"program {program.id!r} covers construction activities: give the activity's "
+                "contract value (activity_value), such as 250000000.",
+                field="activity_value",
+            )
         quote = contributions(ConstructionProject(contract_value=worth), on=on)
     quote = attrs.evolve(quote, lines=tuple(ln for ln in quote.lines if ln.program in cov.programs))
     return quote.paid_by(program.funding.payer)

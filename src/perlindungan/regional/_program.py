@@ -7,6 +7,7 @@ from typing import Final
 
 import attrs
 
+from perlindungan._i18n import N_, translate
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
 from perlindungan.programs import Payer, Program
@@ -86,6 +87,23 @@ class Funding:
     def payer(self) -> Payer:
         """The payer the contribution lines are moved to."""
         return FUNDERS[self.funder]
+
+    def describe(self, locale: str = "id_ID", registry: RegionRegistry | None = None) -> str:
+        """Who pays in words: ``APBD Kabupaten Banyuwangi`` (id), ``regional budget (APBD)
+        of Kabupaten Banyuwangi`` (en)."""
+        known = registry if registry is not None else bundled_regions()
+        region = self.budget_of or ""
+        if self.budget_of is not None and self.budget_of in known:
+            region = known.at(self.budget_of).name
+        return translate(_FUNDER_WORDS[self.funder], locale).format(region=region).strip()
+
+
+_FUNDER_WORDS: Final = {
+    "regional_budget": N_("regional budget (APBD) of {region}"),
+    "village_budget": N_("village budgets (APB Desa/Nagari) in {region}"),
+    "dbhcht": N_("tobacco excise revenue share (DBHCHT) of {region}"),
+    "csr": N_("CSR funds"),
+}
 
 
 @attrs.frozen

@@ -40,6 +40,7 @@ _L_MORE_ROW_ERRORS = N_("more row errors")
 _L_NOT_ELIGIBLE = N_("not eligible")
 _L_ONE_OFF = N_("one-off")
 _L_PAID_BY = N_("paid by")
+_L_ROW_ERROR = N_("row error")
 _L_PER_MONTH = N_("per month")
 _L_PER_YEAR = N_("per year")
 _L_PHASE = N_("phase")
@@ -109,14 +110,31 @@ class RunResult:
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
         w.writerow(
-            ["row", "id", "verdict", "missing", "phase", "allocation", "rank", "reasons", "error"]
+            [
+                "row",
+                "id",
+                "verdict",
+                "missing",
+                "phase",
+                "allocation",
+                "rank",
+                "reasons",
+                "error",
+                "verdict_text",
+                "allocation_text",
+            ]
         )
         placements = iter(self.allocation.placements)
         for row in self.rows:
             if row.error is not None:
                 w.writerow(
                     safe_csv_row(
-                        [row.row, row.error.id, "error", "", "", "", "", "", row.error.message]
+                        [
+                            *(row.row, row.error.id, "error", "", "", "", "", ""),
+                            row.error.message,
+                            translate(_L_ROW_ERROR, locale),
+                            "",
+                        ]
                     )
                 )
                 continue
@@ -134,6 +152,8 @@ class RunResult:
                         p.rank or "",
                         " | ".join(d.reasons(locale)),
                         "",
+                        translate(d.verdict.label, locale),
+                        translate(p.status.label, locale),
                     ]
                 )
             )
@@ -146,7 +166,9 @@ class RunResult:
         ``waitlisted``, ``phase_not_started`` (waiting) or ``not_considered``."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
-        w.writerow(["row", "id", "status", "reason", "rank", "sub_region", "phase", "start"])
+        w.writerow(
+            ["row", "id", "status", "reason", "rank", "sub_region", "phase", "start", "status_text"]
+        )
         placements = iter(self.allocation.placements)
         for row in self.rows:
             if row.error is not None:
@@ -164,6 +186,7 @@ class RunResult:
                         p.sub_region or resolve_sub_region(self.program, d.person.sub_region) or "",
                         p.phase_name or "",
                         p.start.isoformat() if p.start else "",
+                        translate(p.status.label, locale),
                     ]
                 )
             )
@@ -225,6 +248,14 @@ class RunResult:
             return translate(message, locale)
 
         s = self.summary()
+
+        def n(value: int) -> str:
+            from babel.numbers import format_decimal  # noqa: PLC0415
+
+            from perlindungan._i18n import babel_locale  # noqa: PLC0415
+
+            return str(format_decimal(value, locale=babel_locale(locale)))
+
         b = self.budget
         cov = self.program.coverage
 
@@ -236,22 +267,24 @@ class RunResult:
             f"{t(_L_DATE)}: {self.on.isoformat()}",
             "",
             (
-                f"{t(_L_ROWS_IN)}: {s['rows']} = {s['decisions']} {t(_L_DECISIONS_WORD)} + "
-                f"{s['row_errors']} {t(_L_ROW_ERRORS)}"
+                f"{t(_L_ROWS_IN)}: {n(s['rows'])} = {n(s['decisions'])} {t(_L_DECISIONS_WORD)} + "
+                f"{n(s['row_errors'])} {t(_L_ROW_ERRORS)}"
             ),
             (
-                f"{t(_L_DECISIONS)}: {s['rows']} {t(_L_ROWS)}; "
-                f"{t(_L_ELIGIBLE)} {s['eligible']}, {t(_L_NOT_ELIGIBLE)} {s['not_eligible']}, "
-                f"{t(_L_UNDETERMINED)} {s['undetermined']}, {t(_L_ROW_ERRORS)} {s['row_errors']}"
+                f"{t(_L_DECISIONS)}: {n(s['rows'])} {t(_L_ROWS)}; "
+                f"{t(_L_ELIGIBLE)} {n(s['eligible'])}, {t(_L_NOT_ELIGIBLE)} {n(s['not_eligible'])}, "
+                f"{t(_L_UNDETERMINED)} {n(s['undetermined'])}, {t(_L_ROW_ERRORS)} {n(s['row_errors'])}"
             ),
             (
-                f"{t(_L_ALLOCATION)}: {t(_L_ADMITTED)} {s['admitted']}, "
-                f"{t(_L_WAITLISTED_QUOTA_FULL)} {s['waitlisted']}, "
-                f"{t(_L_WAITING_PHASE_NOT_STARTED)} {s['phase_not_started']}"
+                f"{t(_L_ALLOCATION)}: {t(_L_ADMITTED)} {n(s['admitted'])}, "
+                f"{t(_L_WAITLISTED_QUOTA_FULL)} {n(s['waitlisted'])}, "
+                f"{t(_L_WAITING_PHASE_NOT_STARTED)} {n(s['phase_not_started'])}"
             ),
-            f"{t(_L_COVERAGE)}: {' + '.join(p.value for p in cov.programs)} "
-            f"({cov.scheme}); {t(_L_PAID_BY)} {self.program.funding.funder}"
-            f" {self.program.funding.budget_of or ''}".rstrip(),
+            (
+                f"{t(_L_COVERAGE)}: {' + '.join(p.value for p in cov.programs)} "
+                f"({cov.scheme}); {t(_L_PAID_BY)} "
+                f"{self.program.funding.describe(locale, self.program.region_registry())}"
+            ),
             (
                 f"{t(_L_BUDGET)}: {t(_L_PER_MONTH)} {rp(b.monthly)}, {t(_L_ONE_OFF)} {rp(b.once)}, "
                 f"{t(_L_PER_YEAR)} {rp(b.yearly)}"
