@@ -78,8 +78,11 @@ def exact_number(value: object, *, field: str, maximum: Decimal | int = MAX_AMOU
         result = value
     elif isinstance(value, float):
         raise MoneyTypeError(
-            f"{field} must be an exact number (int, Decimal or a numeric string), "
-            f"not the float {value!r}: floats cannot hold rupiah amounts exactly."
+            f"{field} must be an exact number (int, Decimal or a numeric string such as "
+            f'"8000000.50"), not the float {value!r}: floats cannot hold rupiah amounts '
+            "exactly.",
+            field=field,
+            value=value,
         )
     elif isinstance(value, str):
         result = _text_number(value, field, value)
