@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from perlindungan._input.limits import MAX_COUNT, MAX_ID_CHARS
+from perlindungan._input.shown import shown
+from perlindungan._input.text import display_text
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError, UnknownNameError
 from perlindungan.programs import Payer
@@ -29,11 +32,11 @@ def bpu_sector(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(
             f"sector must be the participant's sector such as 'transport' (any other name "
-            f"means another sector), got {value!r}.",
+            f"means another sector), got {shown(value)}.",
             field="sector",
             value=value,
         )
-    return value.strip()
+    return display_text(value, field="sector", limit=MAX_ID_CHARS)
 
 
 def paid_by(value: object) -> Payer:
@@ -45,8 +48,8 @@ def paid_by(value: object) -> Payer:
     if isinstance(text, str) and text.strip().lower() in choices:
         return Payer(text.strip().lower())
     raise UnknownNameError(
-        f"paid_by must be one of {', '.join(choices)}; got {value!r} "
-        f"({did_you_mean(str(text), choices)})",
+        f"paid_by must be one of {', '.join(choices)}; got {shown(value)} "
+        f"({did_you_mean(text if isinstance(text, str) else '', choices)})",
         field="paid_by",
         value=value,
         suggestions=choices,
@@ -57,9 +60,10 @@ def employer_workers(value: object) -> int | None:
     """An employer's number of workers, or None."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
         raise InvalidInputError(
-            f"employer.workers must be a whole number of workers such as 120, got {value!r}.",
+            f"employer.workers must be a whole number of workers such as 120 (at most "
+            f"{MAX_COUNT:,}), got {shown(value)}.",
             field="employer.workers",
             value=value,
         )
@@ -72,8 +76,8 @@ def employer_sector(value: object) -> str | None:
         return None
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(
-            f"employer.sector must be a sector name such as 'textile_apparel', got {value!r}.",
+            f"employer.sector must be a sector name such as 'textile_apparel', got {shown(value)}.",
             field="employer.sector",
             value=value,
         )
-    return value.strip()
+    return display_text(value, field="employer.sector", limit=MAX_ID_CHARS)

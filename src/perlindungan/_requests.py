@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
+from perlindungan._input.jsondoc import load_json
 from perlindungan.errors import InvalidInputError
 
 __all__ = ["parse_request", "request_fields"]
 
 
 def parse_request(text: str | bytes, *, example: str) -> dict[str, Any]:
-    """Parse a JSON object exactly (numbers with a fraction become Decimal).
+    """Parse a JSON object exactly and strictly (numbers with a fraction become Decimal;
+    duplicate keys, deep nesting and oversized numbers are refused: see
+    :mod:`perlindungan._input.jsondoc`).
 
     ``example`` is a valid request shown in the error message.
     """
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(
-            f"the request is not valid JSON ({exc}); expected an object such as {example}.",
-            field="request",
-        ) from None
+    data = load_json(text, what="the request", example=f"an object such as {example}")
     if not isinstance(data, dict):
         raise InvalidInputError(
             f"the request must be a JSON object such as {example}.", field="request"

@@ -152,12 +152,14 @@ def read_toml_text(text: str, name: str) -> TomlDocument:
 
 def read_toml(path: Path, *, name: str | None = None) -> TomlDocument:
     """Read and parse a TOML file."""
+    from perlindungan._input.files import read_bytes  # noqa: PLC0415
+    from perlindungan.errors import InvalidInputError  # noqa: PLC0415
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RegulationDataError(
-            [DataProblem(name or str(path), "", f"cannot read file: {exc.strerror}")]
-        ) from None
+        # a regular file only (a FIFO or /dev/zero is refused), bounded while read
+        raw = read_bytes(path, limit=MAX_BYTES, what="file")
+    except InvalidInputError as exc:
+        raise RegulationDataError([DataProblem(name or str(path), "", exc.message)]) from None
     return read_toml_text(_decode(raw, name or str(path)), name or path.name)
 
 

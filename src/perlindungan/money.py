@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeAlias, overload
 
 import attrs
 
+from perlindungan._input.numbers import exact_number
 from perlindungan.errors import InvalidInputError, MoneyTypeError
 
 if TYPE_CHECKING:
@@ -37,47 +38,13 @@ Amount: TypeAlias = "Rupiah | Decimal | int | str"
 def as_decimal(value: object, *, field: str = "value") -> Decimal:
     """Convert an exact number (int, Decimal, numeric str) to Decimal; refuse floats.
 
+    The checks (finite, bounded, ASCII digits) are those of the input layer,
+    :func:`perlindungan._input.numbers.exact_number`.
+
     >>> as_decimal("0.0024")
     Decimal('0.0024')
     """
-    if isinstance(value, bool):
-        raise InvalidInputError(
-            f"{field} must be a number, got a boolean ({value!r}).", field=field, value=value
-        )
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
-    elif isinstance(value, float):
-        raise MoneyTypeError(
-            f"{field} must be an exact number (int, Decimal or a numeric string such as "
-            f'"8000000.50"), not the float {value!r}: floats cannot hold rupiah amounts '
-            "exactly.",
-            field=field,
-            value=value,
-        )
-    elif isinstance(value, str):
-        text = value.strip().replace("_", "")
-        try:
-            result = Decimal(text)
-        except decimal.InvalidOperation:
-            raise InvalidInputError(
-                f"{field} must be a number such as 5000000, got {value!r}.",
-                field=field,
-                value=value,
-            ) from None
-    else:
-        raise InvalidInputError(
-            f"{field} must be a number (int, Decimal or numeric string), "
-            f"got {type(value).__name__} {value!r}.",
-            field=field,
-            value=value,
-        )
-    if not result.is_finite():
-        raise InvalidInputError(
-            f"{field} must be a finite number, got {value!r}.", field=field, value=value
-        )
-    return result
+    return exact_number(value, field=field)
 
 
 def _convert(value: object) -> Decimal:

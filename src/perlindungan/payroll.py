@@ -10,8 +10,6 @@ contract_value, contract_months, employer_sector, employer_workers, sector, paid
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -19,6 +17,11 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._input.flags import flag_cell
+from perlindungan._input.limits import MAX_COUNT
+from perlindungan._input.numbers import whole_number
+from perlindungan._input.table import Table, read_table, table_from_text
+from perlindungan._input.text import display_text, key_text
 from perlindungan._serialise import Serialisable
 from perlindungan.contributions import Quote, contributions
 from perlindungan.dates import DateLike, to_date
@@ -55,7 +58,6 @@ COLUMNS: Final = (
     "sector",
     "paid_by",
 )
-_BOOLEANS: Final = {"true": True, "false": False, "1": True, "0": False, "ya": True, "tidak": False}
 
 
 @attrs.frozen
@@ -99,13 +101,9 @@ def _worker_dict(record: Mapping[str, str]) -> dict[str, Any]:
         cell = (record.get(key) or "").strip()
         if cell:
             data[key] = cell
-    jht = (record.get("with_jht") or "").strip().lower()
+    jht = (record.get("with_jht") or "").strip()
     if jht:
-        if jht not in _BOOLEANS:
-            raise InvalidInputError(
-                f"with_jht must be true or false, got {record.get('with_jht')!r}.", field="with_jht"
-            )
-        data["with_jht"] = _BOOLEANS[jht]
+        data["with_jht"] = flag_cell(jht, field="with_jht")
     sector = (record.get("employer_sector") or "").strip()
     workers = (record.get("employer_workers") or "").strip()
     if sector or workers:
@@ -113,59 +111,65 @@ def _worker_dict(record: Mapping[str, str]) -> dict[str, Any]:
         if sector:
             employer["sector"] = sector
         if workers:
-            if not workers.isdigit():
-                raise InvalidInputError(
-                    f"employer_workers must be a whole number, got {workers!r}.",
-                    field="employer_workers",
-                )
-            employer["workers"] = int(workers)
+            employer["workers"] = whole_number(
+                workers, field="employer_workers", maximum=MAX_COUNT, what="workers"
+            )
         data["employer"] = employer
     if data.get("category") == "migrant" and "with_jht" in data and not data["with_jht"]:
         data.pop("with_jht")
     return data
 
 
-def read_payroll_csv(source: str | Path | Iterable[str]) -> Iterator[PayrollEntry | RowError]:
-    """Read a payroll CSV (a path, or lines of text), row by row."""
+def read_payroll_csv(
+    source: str | Path | Iterable[str], *, delimiter: str | None = None
+) -> Iterator[PayrollEntry | RowError]:
+    """Read a payroll CSV (a path, ``.xlsx`` too, or lines of text), row by row; ``row`` is
+    the file line. Problems of the whole file (an unknown or duplicate column) raise one
+    :class:`InvalidInputError`."""
     if isinstance(source, (str, Path)):
-        with Path(source).open(encoding="utf-8", newline="") as handle:
-            yield from _read(handle)
+        table = read_table(
+            source,
+            delimiter=delimiter,
+            columns=COLUMNS,
+            required=("category",),
+            what="payroll file",
+        )
     else:
-        yield from _read(source)
-
-
-def _read(lines: Iterable[str]) -> Iterator[PayrollEntry | RowError]:
-    reader = csv.DictReader(lines)
-    header = reader.fieldnames or []
-    unknown = [h for h in header if h not in COLUMNS]
-    if unknown or "category" not in header:
-        from perlindungan._suggest import did_you_mean  # noqa: PLC0415
-
-        problem = (
-            f"unknown column {unknown[0]!r}; {did_you_mean(unknown[0], COLUMNS)}"
-            if unknown
-            else "the header must name at least the columns id and category"
+        table = table_from_text(
+            "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in source),
+            name="payroll CSV",
+            delimiter=delimiter,
+            columns=COLUMNS,
+            required=("category",),
         )
-        raise InvalidInputError(
-            f"payroll CSV row 1: {problem}", field=unknown[0] if unknown else "category"
-        )
-    for number, record in enumerate(reader, start=2):
-        ident = (record.get("id") or "").strip() or f"row-{number}"
-        if None in record:
-            yield RowError(number, ident, "the row has more cells than the header")
+    return _entries(table)
+
+
+def _entries(table: Table) -> Iterator[PayrollEntry | RowError]:
+    for record in table.records():
+        number = record.line
+        ident = record.key or f"row-{number}"
+        if record.problem is not None or record.cells is None:
+            problem = record.problem or InvalidInputError("the row cannot be read")
+            yield RowError(number, ident, problem.message, problem.field)
             continue
         try:
-            worker = worker_from_dict(_worker_dict(record), prefix="")
+            cells = record.cells
+            ident = key_text(cells["id"], field="id") if (cells.get("id") or "").strip() else ident
+            name = display_text(cells.get("name") or "", field="name")
+            worker = worker_from_dict(_worker_dict(cells), prefix="")
         except PerlindunganError as exc:
             yield RowError(number, ident, " ".join(str(exc).split()), getattr(exc, "field", None))
             continue
-        yield PayrollEntry(number, ident, (record.get("name") or "").strip(), worker)
+        yield PayrollEntry(number, ident, name, worker)
 
 
 def bundled_payroll() -> list[PayrollEntry | RowError]:
     """The sample payroll bundled with the package (workers of every category)."""
     text = (resources.files("perlindungan") / "data" / "samples" / "payroll.csv").read_text("utf-8")
-    return list(_read(io.StringIO(text)))
+    return list(
+        _entries(table_from_text(text, name="payroll.csv", columns=COLUMNS, required=("category",)))
+    )
 
 
 @attrs.frozen

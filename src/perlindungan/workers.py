@@ -23,6 +23,9 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._input.flags import flag
+from perlindungan._input.limits import MAX_MONTHS
+from perlindungan._input.shown import shown
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import DateLike, to_date
@@ -78,7 +81,7 @@ def _positive(value: object, field: str) -> Rupiah:
     amount = value if isinstance(value, Rupiah) else Rupiah(as_decimal(value, field=field))
     if amount.amount <= 0:
         raise InvalidInputError(
-            f"{field} must be a positive amount of rupiah such as 5000000, got {value!r}.",
+            f"{field} must be a positive amount of rupiah such as 5000000, got {shown(value)}.",
             field=field,
             value=value,
         )
@@ -104,7 +107,7 @@ def _risk_class(value: RiskClass | int | str) -> RiskClass:
 def _to_risk_class(value: object) -> RiskClass:
     if isinstance(value, RiskClass):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip() in {"1", "2", "3", "4", "5"}:
         value = int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
         return RiskClass(value)
@@ -112,7 +115,7 @@ def _to_risk_class(value: object) -> RiskClass:
         return RiskClass[value.strip().upper()]
     raise InvalidInputError(
         f"risk_class must be a JKK risk group from 1 (very low, 0.24%) to 5 (very high, 1.74%), "
-        f"got {value!r}.",
+        f"got {shown(value)}.",
         field="risk_class",
         value=value,
     )
@@ -184,12 +187,12 @@ def _contract_months(value: int | str) -> int:
 
 
 def _to_months(value: object) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip()[:20])
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MONTHS:
         raise InvalidInputError(
-            f"contract_months must be a whole number of months, at least 1, such as 24; "
-            f"got {value!r}.",
+            f"contract_months must be a whole number of months from 1 to {MAX_MONTHS:,}, "
+            f"such as 24; got {shown(value)}.",
             field="contract_months",
             value=value,
         )
@@ -209,7 +212,11 @@ class MigrantWorker:
     category: Category = attrs.field(default=Category.MIGRANT, init=False)
     contract_months: int = attrs.field(converter=_contract_months)
     jht_amount: Rupiah | None = attrs.field(default=None, converter=_jht_amount)
-    pre_placement: bool = True
+    pre_placement: bool = attrs.field(default=True)
+
+    @pre_placement.validator
+    def _check_pre_placement(self, _attribute: object, value: object) -> None:
+        flag(value, field="pre_placement")
 
 
 Worker = WageEarner | NonWageEarner | ConstructionProject | ConstructionWorker | MigrantWorker
@@ -224,21 +231,21 @@ _FIELDS: Final[dict[Category, tuple[frozenset[str], frozenset[str]]]] = {
         frozenset({"with_jht", "jht_amount", "pre_placement"}),
     ),
 }
+_CATEGORY_VALUES: Final = frozenset(c.value for c in Category)
 _ALL_FIELDS: Final = frozenset({"category"}).union(*(r | o for r, o in _FIELDS.values()))
 
 
 def _category(value: object, prefix: str) -> Category:
-    try:
-        return Category(str(value).strip().lower())
-    except ValueError:
-        names = [c.value for c in Category]
-        raise UnknownNameError(
-            f"{prefix}category must be one of {', '.join(names)}; got {value!r} "
-            f"({did_you_mean(str(value), names)})",
-            field=f"{prefix}category",
-            value=value,
-            suggestions=names,
-        ) from None
+    if isinstance(value, str) and value.strip().lower() in _CATEGORY_VALUES:
+        return Category(value.strip().lower())
+    names = [c.value for c in Category]
+    raise UnknownNameError(
+        f"{prefix}category must be one of {', '.join(names)}; got {shown(value)} "
+        f"({did_you_mean(value if isinstance(value, str) else '', names)})",
+        field=f"{prefix}category",
+        value=value,
+        suggestions=names,
+    )
 
 
 def _employer(value: object, prefix: str) -> Employer | None:

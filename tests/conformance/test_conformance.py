@@ -355,7 +355,16 @@ def test_the_plugin_loads_by_entry_point_and_filters(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout
     assert f"{len(cases('contributions', categories=['pu']))} passed" in done.stdout
     listing = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         check=False,

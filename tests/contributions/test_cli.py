@@ -121,7 +121,7 @@ def test_explain_in_english_and_indonesian() -> None:
 def test_payroll_on_the_bundled_sample() -> None:
     result = run("payroll", "--on", "2025-03-01", "--lang", "en")
     assert result.returncode == 0, result.stderr
-    assert "(84 rows)" in result.stdout
+    assert "(84 rows = 84 computed + 0 row errors)" in result.stdout
     assert "Totals by payer" in result.stdout
     assert len(bundled_payroll()) == 84
     payroll = payroll_contributions(bundled_payroll(), on="2025-03-01")

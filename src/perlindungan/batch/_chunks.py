@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from perlindungan._input.flags import flag_word
 from perlindungan.batch._reference import RowError
 from perlindungan.batch._result import chosen_columns
 from perlindungan.dates import DateLike, to_date
@@ -41,8 +42,6 @@ _TYPES = {
 
 _INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 _ISO_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
-#: Text of a flag, as in the payroll CSV.
-_BOOLEANS = {"true": True, "false": False, "1": True, "0": False, "ya": True, "tidak": False}
 
 
 def _cell(kind: str, text: str | None) -> Any:
@@ -56,7 +55,8 @@ def _cell(kind: str, text: str | None) -> Any:
             with contextlib.suppress(ValueError):
                 return _dt.date.fromisoformat(text.strip())
         return text
-    return _BOOLEANS.get(text.strip().lower(), text)
+    flag = flag_word(text)  # the one yes/no vocabulary of table cells
+    return text if flag is None else flag
 
 
 def _typed(batch: Any) -> Any:

@@ -287,10 +287,16 @@ def cell(values: Sequence[Any], index: int) -> Any:
         return None
     item = getattr(value, "item", None)
     if item is not None and type(value).__module__ == "numpy":
+        if getattr(value, "ndim", 0) != 0:
+            # an array in a cell (an Arrow list cell): not a value of the contract; the
+            # scalar API refuses it as it would refuse a list
+            return list(value.tolist())
         if str(getattr(value, "dtype", "")).startswith("datetime64"):
             if value != value:  # NaT  # noqa: PLR0124
                 return None
-            value = value.astype("datetime64[D]").item()
+            day = value.astype("datetime64[D]")
+            # a time of day is kept (as a datetime) so that the date check refuses it
+            value = day.item() if day == value else value.astype("datetime64[us]").item()
         else:
             value = item()
     if isinstance(value, float) and math.isnan(value):
@@ -298,7 +304,7 @@ def cell(values: Sequence[Any], index: int) -> Any:
     if type(value).__name__ in {"NAType", "NaTType"}:
         return None
     if type(value).__name__ == "Timestamp":
-        return value.date()
+        return value.date() if value == value.normalize() else value.to_pydatetime()
     if isinstance(value, _dt.datetime):
         return value.date() if value.time() == _dt.time() else value
     return value

@@ -227,9 +227,7 @@ class BatchResult:
         return {
             "on": None if self.on is None else self.on.isoformat(),
             "rows": rows,
-            "errors": [
-                {"row": e.row, "field": e.field, "message": e.message} for e in self.errors
-            ],
+            "errors": [{"row": e.row, "field": e.field, "message": e.message} for e in self.errors],
             "totals": self.totals(),
         }
 

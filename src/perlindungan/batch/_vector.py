@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from perlindungan._input.limits import MAX_AMOUNT
 from perlindungan._overlay import Overlay, active
 from perlindungan._participant import bpu_sector, paid_by
 from perlindungan.batch._amounts import INT32_HEADROOM, Amounts
@@ -72,8 +73,9 @@ def _rounded(base: Ints, fraction: Fraction) -> Ints:
 
 
 def _bound(fractions: Sequence[Fraction]) -> int:
-    """The largest base for which every fraction stays in int64."""
-    bound = INT64_MAX
+    """The largest base for which every fraction stays in int64, and at most the input
+    layer's MAX_AMOUNT (larger amounts go to the scalar path, which refuses them)."""
+    bound = MAX_AMOUNT
     for num, den in fractions:
         if num:
             bound = min(bound, (INT64_MAX - den) // (2 * num))

@@ -9,6 +9,10 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._input.flags import flag
+from perlindungan._input.limits import MAX_MONTHS
+from perlindungan._input.numbers import whole_number
+from perlindungan._input.shown import shown
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import Month, to_date
 from perlindungan.errors import InvalidInputError, UnknownNameError
@@ -60,10 +64,10 @@ def _f(name: str) -> str:
 
 
 def _choice(value: object, choices: Sequence[str], name: str) -> str:
-    text = str(value).strip().lower()
+    text = value.strip().lower() if isinstance(value, str) else ""
     if text not in choices:
         raise UnknownNameError(
-            f"{_f(name)} must be one of {', '.join(choices)}; got {value!r}; "
+            f"{_f(name)} must be one of {', '.join(choices)}; got {shown(value)}; "
             f"{did_you_mean(text, choices)}",
             field=_f(name),
             value=value,
@@ -75,20 +79,7 @@ def _choice(value: object, choices: Sequence[str], name: str) -> str:
 def _to_count(value: object, name: str) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
-        raise InvalidInputError(
-            f"{_f(name)} must be a whole number of months such as 24, got {value!r}.",
-            field=_f(name),
-            value=value,
-        )
-    number = as_decimal(value, field=_f(name))
-    if number != number.to_integral_value() or number < 0:
-        raise InvalidInputError(
-            f"{_f(name)} must be a whole number, 0 or more, got {value!r}.",
-            field=_f(name),
-            value=value,
-        )
-    return int(number)
+    return whole_number(value, field=_f(name), maximum=MAX_MONTHS, what="months")
 
 
 def _to_money(value: object, name: str) -> Rupiah | None:
@@ -157,7 +148,13 @@ def _contribution_amount(value: object) -> Rupiah:
 
 
 def _event(value: object) -> str:
-    return str(value).strip().lower()
+    if not isinstance(value, str):
+        raise InvalidInputError(
+            f"claim.event must be an event name such as 'death', got {shown(value)}.",
+            field="claim.event",
+            value=value,
+        )
+    return value.strip().lower()
 
 
 def _category(value: object) -> str | None:
@@ -228,6 +225,14 @@ def _purpose(value: object) -> str | None:
     return _to_choice(value, "purpose", _PURPOSES)
 
 
+def _citizen(value: object) -> bool | None:
+    return None if value is None else flag(value, field="claim.citizen")
+
+
+def _partial_claimed_before(value: object) -> bool | None:
+    return None if value is None else flag(value, field="claim.partial_claimed_before")
+
+
 def _year_wages(value: Iterable[YearWage]) -> tuple[YearWage, ...]:
     return tuple(value)
 
@@ -268,12 +273,12 @@ class Contribution:
 def _program(value: object) -> Program:
     if isinstance(value, Program):
         return value
-    text = str(value).strip().upper()
+    text = value.strip().upper() if isinstance(value, str) else ""
     try:
         return Program(text)
     except ValueError:
         raise UnknownNameError(
-            f"claim.program must be one of JKK, JKM, JHT, JP, JKP; got {value!r}; "
+            f"claim.program must be one of JKK, JKM, JHT, JP, JKP; got {shown(value)}; "
             f"{did_you_mean(text, [p.value for p in Program])}",
             field="claim.program",
             value=value,
@@ -312,8 +317,10 @@ class Claim:
     children: tuple[Child, ...] = attrs.field(default=(), converter=_children)
     survivor: str | None = attrs.field(default=None, converter=_survivor)
     purpose: str | None = attrs.field(default=None, converter=_purpose)
-    citizen: bool | None = None
-    partial_claimed_before: bool | None = None
+    citizen: bool | None = attrs.field(default=None, converter=_citizen)
+    partial_claimed_before: bool | None = attrs.field(
+        default=None, converter=_partial_claimed_before
+    )
 
     def __attrs_post_init__(self) -> None:
         events = EVENTS[self.program]
@@ -378,11 +385,30 @@ class Claim:
                     )
 
 
+#: The keys of each object in the claim's lists.
+_ENTRY_KEYS: Final = {
+    "wage_history": ("year", "wage", "months"),
+    "contributions": ("month", "amount"),
+    "children": ("school_level", "birth_date"),
+}
+
+
 def _entries(raw: object, name: str) -> list[Mapping[str, Any]]:
     if not isinstance(raw, list) or not all(isinstance(x, Mapping) for x in raw):
         raise InvalidInputError(
             f"claim.{name} must be a list of objects.", field=f"claim.{name}", value=raw
         )
+    keys = _ENTRY_KEYS[name]
+    for index, entry in enumerate(raw):
+        for key in entry:
+            if key not in keys:
+                raise UnknownNameError(
+                    f"claim.{name}[{index}].{shown(key).strip(chr(39))} is not a known field; "
+                    f"{did_you_mean(str(key), keys)}",
+                    field=f"claim.{name}[{index}].{key}",
+                    value=key,
+                    suggestions=[*keys],
+                )
     return raw
 
 
@@ -403,6 +429,17 @@ def _year_wage_entry(entry: Mapping[str, Any], index: int) -> YearWage:
         wage=entry.get("wage"),
         months=12 if months is None else months,
     )
+
+
+def _month(value: object, index: int) -> Month:
+    field = f"claim.contributions[{index}].month"
+    if not isinstance(value, str):
+        raise InvalidInputError(
+            f"{field} must be a month such as '2024-05', got {shown(value)}.",
+            field=field,
+            value=value,
+        )
+    return Month.parse(value, field=field)
 
 
 def claim_from_dict(data: Mapping[str, Any]) -> Claim:
@@ -429,7 +466,7 @@ def claim_from_dict(data: Mapping[str, Any]) -> Claim:
     if "contributions" in values:
         values["contributions"] = [
             Contribution(
-                month=Month.parse(str(e.get("month")), field=f"claim.contributions[{i}].month"),
+                month=_month(e.get("month"), i),
                 amount=e.get("amount"),
             )
             for i, e in enumerate(_entries(values["contributions"], "contributions"))
@@ -439,9 +476,4 @@ def claim_from_dict(data: Mapping[str, Any]) -> Claim:
             Child(school_level=e.get("school_level", "none"), birth_date=e.get("birth_date"))
             for e in _entries(values["children"], "children")
         ]
-    for key in ("citizen", "partial_claimed_before"):
-        if key in values and not isinstance(values[key], bool):
-            raise InvalidInputError(
-                f"claim.{key} must be true or false.", field=f"claim.{key}", value=values[key]
-            )
     return Claim(**values)

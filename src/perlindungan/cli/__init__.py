@@ -7,6 +7,7 @@ Errors from the library become one line on stderr and exit code 2; never a trace
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -24,7 +25,7 @@ from perlindungan.cli import (
 )
 from perlindungan.errors import PerlindunganError
 
-__all__ = ["COMMANDS", "Command", "build_parser", "main"]
+__all__ = ["COMMANDS", "Command", "build_parser", "main", "one_line"]
 
 #: What one command module provides: its help text, its flags and its run function.
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
@@ -59,8 +60,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"perlindungan: error: {message}\n")
 
 
+@functools.cache
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered subcommand."""
+    """The argument parser with every registered subcommand (built once per process)."""
     parser = _Parser(
         prog="perlindungan",
         description="BPJS Ketenagakerjaan contributions, benefits and regional programs.",
@@ -75,6 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def one_line(exc: PerlindunganError) -> str:
+    """The error as one line: a data file's first problem and how many more there are
+    (``program check FILE`` lists them)."""
+    problems = getattr(exc, "problems", None)
+    if problems:
+        first = " ".join(str(problems[0]).split())
+        more = len(problems) - 1
+        if more:
+            first += f" (and {more:,} more problem{'s' if more != 1 else ''}: run 'perlindungan program check' on the file to list them)"
+        return first
+    return " ".join(str(exc).split())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
@@ -82,8 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except PerlindunganError as exc:
-        message = " ".join(str(exc).split()) if not hasattr(exc, "problems") else str(exc)
-        print(f"perlindungan: error: {message}", file=sys.stderr)
+        print(f"perlindungan: error: {one_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0

@@ -30,7 +30,6 @@ _FLAGS = (
     "survivor",
     "assumed_return",
 )
-_COUNTS = {"membership_months", "contribution_months", "months_off_work"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +60,7 @@ def _request(args: argparse.Namespace) -> dict[str, Any] | str | bytes:
     for flag in _FLAGS:
         raw = getattr(args, flag)
         if raw is not None:
-            claim[flag] = int(raw) if flag in _COUNTS and raw.isdigit() else raw
+            claim[flag] = raw  # the claim's converters read text (bounded, ASCII digits)
     return {"on": args.on, "claim": {k: v for k, v in claim.items() if v is not None}}
 
 

@@ -7,6 +7,8 @@ import sys
 from typing import Any
 
 from perlindungan._i18n import N_, translate
+from perlindungan._input.limits import MAX_COUNT
+from perlindungan._input.numbers import whole_number
 from perlindungan._responses import json_text
 from perlindungan.cli._stdin import piped_request, read_source
 from perlindungan.cli._table import render_table
@@ -80,11 +82,7 @@ def _request_from_flags(args: argparse.Namespace) -> dict[str, Any]:
     for attr, field in _FLAG_FIELDS.items():
         value = getattr(args, attr)
         if value is not None:
-            worker[field] = (
-                int(value)
-                if field in {"risk_class", "contract_months"} and str(value).isdigit()
-                else value
-            )
+            worker[field] = value  # the worker's converters read text (bounded, ASCII digits)
     if args.sector is not None and str(args.category).strip().lower() == "bpu":
         worker["sector"] = args.sector
     elif args.sector is not None or args.workers is not None:
@@ -92,12 +90,9 @@ def _request_from_flags(args: argparse.Namespace) -> dict[str, Any]:
         if args.sector is not None:
             employer["sector"] = args.sector
         if args.workers is not None:
-            if not str(args.workers).isdigit():
-                raise InvalidInputError(
-                    f"--workers must be a whole number such as 120, got {args.workers!r}.",
-                    field="worker.employer.workers",
-                )
-            employer["workers"] = int(args.workers)
+            employer["workers"] = whole_number(
+                args.workers, field="--workers", maximum=MAX_COUNT, what="workers"
+            )
         worker["employer"] = employer
     return {"on": args.on, "worker": worker}
 

@@ -8,7 +8,6 @@ import sys
 from perlindungan._i18n import N_, language_of, translate
 from perlindungan._responses import json_text
 from perlindungan.cli._table import columns_help, render_table
-from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah, format_rupiah
 from perlindungan.payroll import (
     COLUMNS,
@@ -33,7 +32,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "id and category are required; an empty cell means not given. with_jht: "
         "true/false (also ya/tidak, 1/0).",
     )
-    parser.add_argument("file", nargs="?", help="payroll CSV; omit for the bundled sample")
+    parser.add_argument(
+        "file", nargs="?", help="payroll CSV (or .xlsx, '-' for stdin); omit for the bundled sample"
+    )
+    parser.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        help="CSV cell separator; default: found from the header line",
+    )
     parser.add_argument("--on", required=True, help="date the contributions are for (YYYY-MM-DD)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
@@ -43,12 +49,12 @@ def run(args: argparse.Namespace) -> int:
     """Run the command; exit 1 when some rows could not be computed."""
     language_of(args.lang)
     locale = "en" if args.lang.startswith("en") else "id_ID"
-    try:
-        entries = bundled_payroll() if args.file is None else list(read_payroll_csv(args.file))
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot read payroll file {args.file!r}: {exc.strerror}.", field="file"
-        ) from None
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    entries = (
+        bundled_payroll()
+        if args.file is None
+        else list(read_payroll_csv(args.file, delimiter=delimiter))
+    )
     result = payroll_contributions(entries, on=args.on)
     if args.json:
         sys.stdout.write(json_text(result.to_dict()))
@@ -73,9 +79,7 @@ def _table(result: PayrollResult, locale: str) -> str:
     rows = []
     for entry, quote in result.quotes:
         per_payer = quote.totals()
-        billed = sum(
-            (a for p, a in per_payer.items() if p is not Payer.GOVERNMENT), Rupiah.zero()
-        )
+        billed = sum((a for p, a in per_payer.items() if p is not Payer.GOVERNMENT), Rupiah.zero())
         rows.append(
             [
                 entry.id,
@@ -101,7 +105,9 @@ def _table(result: PayrollResult, locale: str) -> str:
     out = [
         t("Contributions for {month}", locale).format(month=f"{result.on:%Y-%m}")
         + " "
-        + t(N_("({rows} rows)"), locale).format(rows=result.rows),
+        + t(N_("({rows} rows = {computed} computed + {errors} row errors)"), locale).format(
+            rows=result.rows, computed=len(result.quotes), errors=len(result.errors)
+        ),
         render_table(headers, rows, right=set(range(3, len(headers)))),
         "",
         t("Totals by payer:", locale),

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from perlindungan._i18n import N_, language_of, translate
+from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
+from perlindungan._input.numbers import whole_number
+from perlindungan._input.outputs import write_output
 from perlindungan.cli._program_budget import (
     add_budget_arguments,
     refuse_inapplicable,
@@ -15,7 +19,7 @@ from perlindungan.cli._program_budget import (
 )
 from perlindungan.cli._table import columns_help
 from perlindungan.dates import to_date
-from perlindungan.errors import InvalidInputError, RegulationDataError
+from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 from perlindungan.money import format_rupiah
 from perlindungan.regional import (
     Allocation,
@@ -37,6 +41,8 @@ HELP = (
 )
 ACTIONS = ("list", "show", "check", "evaluate", "budget")
 _L_OK = N_("ok")
+_L_PROBLEMS = N_("problems in data files: {count}")
+_L_AND_MORE = N_("and {count} more")
 _L_PAID_BY = N_("paid by")
 
 
@@ -52,7 +58,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=ACTIONS, help="what to do")
     parser.add_argument("target", nargs="?", help="a bundled program id or a program file")
     parser.add_argument("--on", help="date (YYYY-MM-DD); default: the program's first day")
-    parser.add_argument("--roster", help="roster CSV or .jsonl; default: the bundled roster")
+    parser.add_argument("--roster", help="roster CSV, .jsonl or .xlsx; default: the bundled roster")
+    parser.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        help="CSV roster cell separator; default: found from the header line",
+    )
     parser.add_argument(
         "--format",
         choices=("text", "csv", "json", "html"),
@@ -67,7 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "and report.txt"
         ),
     )
-    parser.add_argument("--participants", type=int, help="budget: participants (default: quota)")
+    parser.add_argument("--participants", help="budget: participants (default: quota)")
     parser.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
     parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
     add_budget_arguments(parser)
@@ -92,18 +103,52 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
     if output:
-        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        write_output(output, text if text.endswith("\n") else text + "\n", inputs=inputs)
     else:
         print(text)
+
+
+def _check(target: str, locale: str) -> int:
+    """``program check``: every problem of the file (at most MAX_LISTED_PROBLEMS listed)."""
+    try:
+        loaded = load_program(target)
+    except RegulationDataError as exc:
+        print(_listed(exc.problems, locale), file=sys.stderr)
+        return 1
+    others = [p for p in bundled_programs() if p.id != loaded.id]
+    problems = [q for q in check_overlaps([*others, loaded]) if q.file == loaded.file]
+    if problems:
+        print(_listed(problems, locale), file=sys.stderr)
+        return 1
+    print(f"{target}: {translate(_L_OK, locale)} ({loaded.id})")
+    return 0
+
+
+def _listed(problems: Sequence[DataProblem], locale: str) -> str:
+    """The problems of a file, at most MAX_LISTED_PROBLEMS of them, then how many more
+    (counts in the locale's format: "dan 99.990 lainnya")."""
+    from babel.numbers import format_decimal  # noqa: PLC0415
+
+    from perlindungan._i18n import babel_locale  # noqa: PLC0415
+
+    def number(n: int) -> str:
+        return str(format_decimal(n, locale=babel_locale(locale)))
+
+    count = len(problems)
+    head = translate(_L_PROBLEMS, locale).format(count=number(count))
+    lines = [head, *(f"  - {' '.join(str(p).split())}" for p in problems[:MAX_LISTED_PROBLEMS])]
+    if count > MAX_LISTED_PROBLEMS:
+        more = translate(_L_AND_MORE, locale).format(count=number(count - MAX_LISTED_PROBLEMS))
+        lines.append(f"  ... {more}")
+    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the command; ``check`` exits 1 when the file has problems."""
     language_of(args.lang)
     locale = "en" if args.lang.startswith("en") else "id_ID"
-    t = translate
     refuse_inapplicable(args)
     if args.action == "list":
         for p in bundled_programs():
@@ -113,18 +158,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "check":
         if not args.target:
             raise InvalidInputError("'program check' needs a program file.", field="target")
-        try:
-            loaded = load_program(args.target)
-        except RegulationDataError as exc:
-            print(str(exc), file=sys.stderr)
-            return 1
-        others = [p for p in bundled_programs() if p.id != loaded.id]
-        problems = [q for q in check_overlaps([*others, loaded]) if q.file == loaded.file]
-        if problems:
-            print(str(RegulationDataError(problems)), file=sys.stderr)
-            return 1
-        print(f"{args.target}: {t(_L_OK, locale)} ({loaded.id})")
-        return 0
+        return _check(args.target, locale)
     prog = _target(args)
     on = to_date(args.on, field="on") if args.on else prog.valid_from
     if args.action == "evaluate" and not prog.in_force(on):
@@ -137,15 +171,23 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "show":
         _emit(_show(prog, locale), args.output)
         return 0
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     if args.action == "budget":
+        if args.participants is not None:
+            args.participants = whole_number(
+                args.participants,
+                field="--participants",
+                maximum=MAX_PARTICIPANTS,
+                what="participants",
+            )
 
         def evaluate_on(day: _dt.date) -> Allocation:
-            rows = read_roster(args.roster)
+            rows = read_roster(args.roster, delimiter=delimiter)
             progress = _progress if args.progress or len(rows) > 50_000 else None
             return run_roster(prog, rows, on=day, progress=progress).allocation
 
         text, budgeted = run_budget(args, prog, locale, evaluate_on)
-        _emit(text, args.output)
+        _emit(text, args.output, [x for x in (args.roster, args.target) if x])
         if args.charts:
             from perlindungan.regional._charts import write_charts  # noqa: PLC0415
 
@@ -153,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
                 print(path, file=sys.stderr)
         return 0
     folder = args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir())
-    if folder and args.roster:
+    if folder and args.roster and _streamable(args.roster, delimiter):
         # any length: read, decided and written chunk by chunk (numpy and pyarrow are
         # imported only here, so the other commands start as fast as before)
         from perlindungan.regional import evaluate_roster_file  # noqa: PLC0415
@@ -163,19 +205,20 @@ def run(args: argparse.Namespace) -> int:
         ).files:
             print(path)
         return 0
-    rows = read_roster(args.roster) if args.roster else bundled_roster(prog.id)
+    rows = read_roster(args.roster, delimiter=delimiter) if args.roster else bundled_roster(prog.id)
+    inputs = [x for x in (args.roster, args.target) if x]
     result = run_roster(
         prog, rows, on=on, progress=_progress if args.progress or len(rows) > 50_000 else None
     )
     if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
-        for path in result.write_files(args.output, locale):
+        for path in result.write_files(args.output, locale, inputs=inputs):
             print(path)
     elif args.format == "json":
-        _emit(result.to_json(locale), args.output)
+        _emit(result.to_json(locale), args.output, inputs)
     elif args.format == "csv":
-        _emit(result.to_csv(locale).rstrip("\n"), args.output)
+        _emit(result.to_csv(locale).rstrip("\n"), args.output, inputs)
     else:
-        _emit(result.report(locale), args.output)
+        _emit(result.report(locale), args.output, inputs)
     return 0
 
 
@@ -257,3 +300,18 @@ def _show(p: RegionalProgram, locale: str) -> str:
         for g in p.grants
     )
     return "\n".join(lines)
+
+
+def _streamable(roster: str, delimiter: str | None) -> bool:
+    """Whether the chunked reader takes this roster: a comma-separated ``.csv`` file (a
+    roster with another delimiter, or an xlsx or JSON lines file, goes through the
+    one-person reader, which detects the delimiter and reports a file-level problem once)."""
+    from perlindungan._input.table import _delimiter  # noqa: PLC0415
+
+    if not roster.lower().endswith(".csv") or delimiter not in (None, ","):
+        return False
+    if not Path(roster).is_file():  # a FIFO, a device or a missing file: the reader says so
+        return False
+    with Path(roster).open(encoding="utf-8-sig", errors="replace") as handle:
+        header = handle.readline(65_536)
+    return _delimiter(header, delimiter, roster) == ","

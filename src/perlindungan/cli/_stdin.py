@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from perlindungan.errors import InvalidInputError
+from perlindungan._input.files import read_request_bytes
 
 __all__ = ["piped_request", "read_source"]
 
 
 def read_source(source: str) -> bytes:
-    """The bytes of a request file, or of stdin for ``-`` (decoded later, as a file is)."""
-    if source == "-":
-        return _stdin_bytes()
-    try:
-        return Path(source).read_bytes()
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot read request file {source!r}: {exc.strerror}.", field="request"
-        ) from None
+    """The bytes of a request file, or of stdin for ``-`` (decoded later, as a file is):
+    a regular file only, bounded while read (see :mod:`perlindungan._input.files`)."""
+    return read_request_bytes(source)
 
 
 def piped_request() -> bytes | None:
@@ -39,7 +32,4 @@ def piped_request() -> bytes | None:
 
 
 def _stdin_bytes() -> bytes:
-    buffer = getattr(sys.stdin, "buffer", None)
-    if buffer is not None:
-        return bytes(buffer.read())
-    return sys.stdin.read().encode("utf-8")
+    return read_request_bytes("-")

@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from perlindungan._input.limits import MAX_PARTICIPANTS
+from perlindungan._input.numbers import whole_number
 from perlindungan.contributions import Quote, contributions
 from perlindungan.contributions._terms import entry
 from perlindungan.dates import to_date
@@ -198,6 +200,7 @@ def planned_budget(
     count = participants if participants is not None else (program.quota.total or 0)
     if program.coverage.scheme == "construction" and participants is None:
         count = 1
+    count = whole_number(count, field="participants", maximum=MAX_PARTICIPANTS, what="participants")
     phase = program.phases[0].name if program.phases else None
     one = BudgetLine("planned", phase, quote)
     return Budget(program.id, day, tuple(one for _ in range(count)), count)

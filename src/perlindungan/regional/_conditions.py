@@ -17,10 +17,13 @@ from typing import Any, Final
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan._input.limits import MAX_COUNT
+from perlindungan._input.numbers import exact_number
+from perlindungan._input.shown import shown
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument
 from perlindungan.dates import age_on
-from perlindungan.errors import DataProblem
+from perlindungan.errors import DataProblem, InvalidInputError
 from perlindungan.legal import Citation, LegalBasis
 from perlindungan.money import Rupiah, format_rupiah
 from perlindungan.regional._person import (
@@ -184,6 +187,17 @@ _N_AMBIGUOUS = N_("region name {value} is ambiguous: {regions}")
 RegionResolver = Callable[[str], tuple[str | None, str | None]]
 
 
+def program_amount(value: object) -> Rupiah | None:
+    """A rupiah amount of a program file (int or decimal, finite, 0 to MAX_AMOUNT), or None."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return None
+    try:
+        amount = exact_number(value, field="amount")
+    except InvalidInputError:
+        return None
+    return None if amount < 0 else Rupiah(amount)
+
+
 def _check_value(kind: str, value: object, known_regions: RegionResolver) -> tuple[Any, str | None]:
     """The typed value, or None and the reason it is refused."""
     if kind == "roles":
@@ -204,13 +218,14 @@ def _check_value(kind: str, value: object, known_regions: RegionResolver) -> tup
             return None, f"must be a DTSEN decile from 1 to 10, got {value!r}"
         return value, None
     if kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            return None, f"must be a whole number of 0 or more, got {value!r}"
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+            return None, f"must be a whole number from 0 to {MAX_COUNT:,}, got {shown(value)}"
         return value, None
     if kind == "rupiah":
-        if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value < 0:
-            return None, f"must be an amount in rupiah such as 2000000, got {value!r}"
-        return Rupiah(value), None
+        amount = program_amount(value)
+        if amount is None:
+            return None, f"must be an amount in rupiah such as 2000000, got {shown(value)}"
+        return amount, None
     if kind == "true":
         if value is not True:
             return None, f"must be true, got {value!r}"

@@ -9,12 +9,20 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
+from perlindungan._input.files import read_bytes
+from perlindungan._input.limits import (
+    MAX_COUNT,
+    MAX_ID_CHARS,
+    MAX_PROGRAM_BYTES,
+    MAX_TEXT_CHARS,
+)
+from perlindungan._input.shown import shown
+from perlindungan._input.text import ID_GRAMMAR, hidden_character
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument, bundled_documents, read_toml_text
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
@@ -23,7 +31,7 @@ from perlindungan.money import Rupiah
 from perlindungan.parameters import parameters
 from perlindungan.programs import Program
 from perlindungan.regional._apportion import SPLITS
-from perlindungan.regional._conditions import RegionResolver, parse_node
+from perlindungan.regional._conditions import RegionResolver, parse_node, program_amount
 from perlindungan.regional._person import canonical_role, unknown_role
 from perlindungan.regional._program import (
     FUNDERS,
@@ -143,9 +151,29 @@ class _Reader:
 
     def text(self, path: str, value: object) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            self.add(path, f"must be text in quotes, got {value!r}")
+            self.add(path, f"must be text in quotes, got {shown(value)}")
+            return None
+        hidden = hidden_character(value)
+        if hidden is not None:
+            self.add(path, f"contains {hidden}; remove it")
+            return None
+        if len(value) > MAX_TEXT_CHARS:
+            self.add(path, f"is longer than {MAX_TEXT_CHARS:,} characters")
             return None
         return value
+
+    def identifier(self, path: str, value: object) -> str | None:
+        text = self.text(path, value)
+        if text is None:
+            return None
+        if not ID_GRAMMAR.fullmatch(text) or len(text) > MAX_ID_CHARS:
+            self.add(
+                path,
+                f"must be lowercase ASCII words (a-z, 0-9) joined by '-', at most "
+                f"{MAX_ID_CHARS} characters, such as 'kota-jambi-rentan-2025'; got {shown(text)}",
+            )
+            return None
+        return text
 
     def date(self, path: str, value: object) -> _dt.date | None:
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
@@ -154,16 +182,17 @@ class _Reader:
         return None
 
     def count(self, path: str, value: object) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.add(path, f"must be a whole number of 0 or more, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+            self.add(path, f"must be a whole number from 0 to {MAX_COUNT:,}, got {shown(value)}")
             return None
         return value
 
     def rupiah(self, path: str, value: object) -> Rupiah | None:
-        if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value < 0:
-            self.add(path, f"must be an amount in rupiah such as 100000000, got {value!r}")
+        amount = program_amount(value)
+        if amount is None:
+            self.add(path, f"must be an amount in rupiah such as 100000000, got {shown(value)}")
             return None
-        return Rupiah(value)
+        return amount
 
     def status(self, path: str, value: object) -> str:
         if value not in STATUSES:
@@ -599,7 +628,7 @@ def _program(
         return None
     bases = parameters().bases
     known = _registry(r, raw, folder, registry)
-    pid = r.text("program.id", raw["id"])
+    pid = r.identifier("program.id", raw["id"])
     name_id = r.text("program.name_id", raw["name_id"])
     name_en = r.text("program.name_en", raw["name_en"])
     region = _region_code(r, "program.region", raw["region"], known)
@@ -728,14 +757,12 @@ def _load_document(
 
 
 def load_program(path: str | Path, *, regions: RegionRegistry | None = None) -> RegionalProgram:
-    """A program from a file path; a ``regions`` file it declares is read relative to it."""
+    """A program from a file path (a regular file of at most 2 MB, UTF-8); a ``regions``
+    file it declares is read relative to it."""
     p = Path(path)
+    raw = read_bytes(p, limit=MAX_PROGRAM_BYTES, what="program file", field="file")
     try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot read program file {str(path)!r}: {exc.strerror}.", field="file"
-        ) from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise RegulationDataError([DataProblem(p.name, "", "not UTF-8 text; refused.")]) from None
     return _load_document(read_toml_text(text, p.name), p.parent, regions)

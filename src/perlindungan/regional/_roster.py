@@ -6,24 +6,32 @@ Columns (CSV header or JSON keys; an empty cell or a missing key means "unknown"
 documents, membership_months, sub_region, activity_id, activity_value, application_date``
 
 ``documents`` is a list separated by ``;`` (in JSON also a list); ``covered_as_pu`` is
-``true``/``false`` (also ``ya``/``tidak``, ``1``/``0``). A row that cannot be read becomes a
-:class:`RowError` with its row number (the CSV header is row 1; JSON lines count from 1)
-and the reason: no row is ever dropped.
+``true``/``false`` (also ``ya``/``tidak``, ``yes``/``no``, ``1``/``0``). A row that cannot be
+read becomes a :class:`RowError` with its file line (the CSV header is line 1; JSON lines
+count from 1; a workbook row is its sheet row) and the reason: no row is ever dropped, and
+a person id seen on an earlier line is an error, so nobody is admitted twice. Files are
+read by the input layer (:mod:`perlindungan._input.table`): CSV with ``,`` or ``;``, JSON
+lines, ``.xlsx``; problems of the whole file (an unknown or duplicate column) are one
+error, not one per row.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
+from perlindungan._input.dates import date_value
+from perlindungan._input.flags import flag_cell
+from perlindungan._input.limits import MAX_MONTHS
+from perlindungan._input.limits import MAX_ROWS as _MAX_ROWS
+from perlindungan._input.numbers import exact_number, whole_number
+from perlindungan._input.shown import shown
+from perlindungan._input.table import Record, Table, read_table, table_from_text
+from perlindungan._input.text import display_text, key_text
 from perlindungan._suggest import did_you_mean
-from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.regional._person import DOCUMENTS, FACTS, Person, canonical_role, unknown_role
@@ -31,12 +39,18 @@ from perlindungan.regional._roster_facts import NEW_FACTS as _NEW_FACTS
 from perlindungan.regional._roster_facts import with_nik as _with_nik
 from perlindungan.workers import Category
 
-__all__ = ["RosterRow", "RowError", "person_from_dict", "read_roster", "read_roster_text"]
+__all__ = [
+    "RosterRow",
+    "RowError",
+    "person_from_dict",
+    "read_roster",
+    "read_roster_text",
+    "roster_chunks",
+    "roster_rows",
+]
 
-_TRUE: Final = {"true", "ya", "yes", "1", "y"}
-_FALSE: Final = {"false", "tidak", "no", "0", "n"}
-#: Largest roster row count read (bounds memory on untrusted input).
-MAX_ROWS: Final = 1_000_000
+#: Most data rows of a roster read at once (the header is not a row).
+MAX_ROWS: Final = _MAX_ROWS
 
 
 @attrs.frozen
@@ -63,22 +77,16 @@ def _blank(v: object) -> bool:
 
 
 def _int(field: str, v: object) -> int:
-    try:
-        n = int(str(v).strip())
-    except ValueError:
-        raise InvalidInputError(f"{field} must be a whole number, got {v!r}", field=field) from None
-    if n < 0:
-        raise InvalidInputError(f"{field} must be 0 or more, got {v!r}", field=field)
-    return n
+    return whole_number(v, field=field, maximum=MAX_MONTHS, what="months")
 
 
 def _money(field: str, v: object) -> Rupiah:
-    text = str(v).strip().replace("_", "")
-    if not text.isdigit():
+    amount = exact_number(v, field=field) if not isinstance(v, float) else None
+    if amount is None or amount < 0 or amount != amount.to_integral_value():
         raise InvalidInputError(
-            f"{field} must be whole rupiah such as 1000000, got {v!r}", field=field
+            f"{field} must be whole rupiah such as 1000000, got {shown(v)}", field=field
         )
-    return Rupiah(int(text))
+    return Rupiah(amount)
 
 
 def person_from_dict(data: Mapping[str, Any]) -> Person:
@@ -86,26 +94,27 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
     for key in data:
         if key not in FACTS:
             raise InvalidInputError(
-                f"unknown column {key!r}; {did_you_mean(str(key), FACTS)}", field=key
+                f"unknown column {shown(key)}; {did_you_mean(str(key)[:64], FACTS)}", field=key
             )
     if _blank(data.get("id")):
         raise InvalidInputError("id is required", field="id")
-    values: dict[str, Any] = {"id": str(data["id"]).strip()}
+    values: dict[str, Any] = {"id": key_text(data["id"], field="id")}
     for key in FACTS[1:]:
         raw = data.get(key)
         if _blank(raw):
             continue
         if key in ("name", "sub_region", "activity_id", "domicile", "ktp_region", "occupation"):
-            values[key] = str(raw).strip()
+            values[key] = display_text(raw, field=key)
         elif key == "role":
-            role = canonical_role(str(raw))
+            given = key_text(raw, field=key)
+            role = canonical_role(given)
             if role is None:
-                raise InvalidInputError(unknown_role(str(raw).strip()), field=key)
+                raise InvalidInputError(unknown_role(given), field=key)
             values[key] = role
         elif key in _NEW_FACTS:
             values[key] = _NEW_FACTS[key](raw)
         elif key == "category":
-            cat = str(raw).strip()
+            cat = key_text(raw, field=key)
             if cat not in {c.value for c in Category}:
                 raise InvalidInputError(
                     f"unknown category {cat!r}; {did_you_mean(cat, [c.value for c in Category])}",
@@ -113,24 +122,22 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
                 )
             values[key] = cat
         elif key in ("birth_date", "application_date"):
-            values[key] = to_date(raw if not isinstance(raw, str) else raw.strip(), field=key)
+            values[key] = date_value(raw, field=key)
         elif key in ("income", "activity_value"):
             values[key] = _money(key, raw)
         elif key == "membership_months":
             values[key] = _int(key, raw)
         elif key == "covered_as_pu":
-            text = str(raw).strip().lower()
-            if isinstance(raw, bool):
-                values[key] = raw
-            elif text in _TRUE or text in _FALSE:
-                values[key] = text in _TRUE
-            else:
-                raise InvalidInputError(
-                    f"covered_as_pu must be true or false, got {raw!r}", field=key
-                )
+            values[key] = flag_cell(raw, field=key)
         else:  # documents
-            items = raw if isinstance(raw, list) else str(raw).split(";")
-            docs = frozenset(str(d).strip() for d in items if str(d).strip())
+            items = raw if isinstance(raw, list) else display_text(raw, field=key).split(";")
+            docs = frozenset(
+                key_text(d, field=key) for d in items if isinstance(d, str) and d.strip()
+            )
+            if any(not isinstance(d, str) for d in items):
+                raise InvalidInputError(
+                    "documents must be names such as 'ktp', separated by ';'", field=key
+                )
             for d in sorted(docs):
                 if d not in DOCUMENTS:
                     raise InvalidInputError(
@@ -140,65 +147,74 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
     return _with_nik(values)
 
 
-def _row(number: int, data: Mapping[str, Any]) -> RosterRow:
+def _row(record: Record, seen: dict[str, int]) -> RosterRow:
+    """A roster row from a table record; a person id seen on an earlier line is an error
+    (a person is never admitted twice)."""
+    number = record.line
+    if record.problem is not None or record.cells is None:
+        problem = record.problem or InvalidInputError("the row cannot be read", field=None)
+        return RosterRow(number, None, RowError(number, record.key, problem.message, problem.field))
     try:
-        return RosterRow(number, person_from_dict(data), None)
+        person = person_from_dict(record.cells)
     except InvalidInputError as exc:
-        ident = "" if _blank(data.get("id")) else str(data.get("id"))
-        return RosterRow(number, None, RowError(number, ident, exc.message, exc.field))
-
-
-def read_roster_text(text: str, *, jsonl: bool = False) -> Iterator[RosterRow]:
-    """Rows from CSV text (header first) or JSON lines."""
-    if jsonl:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield RosterRow(number, None, RowError(number, "", f"not valid JSON: {exc.msg}"))
-                continue
-            if not isinstance(data, dict):
-                yield RosterRow(
-                    number, None, RowError(number, "", "each line must be a JSON object")
-                )
-                continue
-            yield _row(number, data)
-        return
-    reader = csv.DictReader(io.StringIO(text))
-    for number, record in enumerate(reader, start=2):
-        if number > MAX_ROWS:
-            yield RosterRow(
+        return RosterRow(number, None, RowError(number, record.key, exc.message, exc.field))
+    first = seen.setdefault(person.id, number)
+    if first != number:
+        return RosterRow(
+            number,
+            None,
+            RowError(
+                number,
+                person.id,
+                f"id {person.id!r} is already used on line {first}; each person once",
+                "id",
+            ),
+        )
+    nik = getattr(person, "nik", None)
+    if nik is not None:
+        first = seen.setdefault(f"nik:{nik}", number)
+        if first != number:
+            return RosterRow(
                 number,
                 None,
                 RowError(
-                    number, "", f"roster has more than {MAX_ROWS:,} rows; the rest is refused"
+                    number,
+                    person.id,
+                    f"nik {nik} is already used on line {first}; each person once",
+                    "nik",
                 ),
             )
-            return
-        extra = record.pop(None, None)
-        if extra:
-            yield RosterRow(
-                number,
-                None,
-                RowError(number, record.get("id") or "", "more cells than columns in the header"),
-            )
-            continue
-        yield _row(number, record)
+    return RosterRow(number, person, None)
 
 
-def read_roster(path: str | Path) -> list[RosterRow]:
-    """Rows of a roster file: ``.jsonl`` / ``.ndjson`` is JSON lines, anything else CSV."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot read roster {str(path)!r}: {exc.strerror}.", field="roster"
-        ) from None
-    except UnicodeDecodeError:
-        raise InvalidInputError(
-            f"roster {str(path)!r} is not UTF-8 text.", field="roster"
-        ) from None
-    return list(read_roster_text(text, jsonl=p.suffix.lower() in {".jsonl", ".ndjson"}))
+def roster_rows(table: Table) -> Iterator[RosterRow]:
+    """The rows of a roster table, in file order, one per record."""
+    seen: dict[str, int] = {}
+    for record in table.records():
+        yield _row(record, seen)
+
+
+def roster_chunks(table: Table, size: int = 65_536) -> Iterator[list[RosterRow]]:
+    """The rows of a roster table in blocks of ``size`` (for streaming evaluators): each
+    row keeps its file line, and a person id is refused on any later line, across blocks."""
+    seen: dict[str, int] = {}
+    for block in table.chunks(size):
+        yield [_row(record, seen) for record in block]
+
+
+def read_roster_text(
+    text: str, *, jsonl: bool = False, delimiter: str | None = None, name: str = "<text>"
+) -> Iterator[RosterRow]:
+    """Rows from CSV text (header first) or JSON lines; ``row`` is the file line."""
+    table = table_from_text(
+        text, name=name, jsonl=jsonl, delimiter=delimiter, columns=FACTS, required=("id",)
+    )
+    return roster_rows(table)
+
+
+def read_roster(path: str | Path, *, delimiter: str | None = None) -> list[RosterRow]:
+    """Rows of a roster file: ``.jsonl`` / ``.ndjson`` is JSON lines, ``.xlsx`` a workbook
+    (the ``xlsx`` extra), anything else CSV with ``,``, ``;`` or tabs (found from the
+    header unless ``delimiter`` is given)."""
+    table = read_table(path, delimiter=delimiter, columns=FACTS, required=("id",))
+    return list(roster_rows(table))

@@ -11,15 +11,17 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any, Final
 
-from perlindungan.dates import to_date
+from perlindungan._input.dates import date_value
+from perlindungan._input.flags import flag_cell, flag_word
+from perlindungan._input.numbers import whole_number
+from perlindungan._input.shown import shown
+from perlindungan._input.text import key_text
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._nik import parse_nik
 from perlindungan.regional._person import Person
 
 __all__ = ["NEW_FACTS", "with_nik"]
 
-_TRUE: Final = {"true", "ya", "yes", "1", "y"}
-_FALSE: Final = {"false", "tidak", "no", "0", "n"}
 _SEX: Final = {
     "l": "L",
     "laki-laki": "L",
@@ -36,43 +38,31 @@ _SEX: Final = {
 
 def _bool(field: str) -> Callable[[object], bool]:
     def read(raw: object) -> bool:
-        if isinstance(raw, bool):
-            return raw
-        text = str(raw).strip().lower()
-        if text in _TRUE or text in _FALSE:
-            return text in _TRUE
-        raise InvalidInputError(
-            f"{field} must be true or false (ya/tidak), got {raw!r}", field=field
-        )
+        return flag_cell(raw, field=field)  # the one yes/no vocabulary of table cells
 
     return read
 
 
 def _decile(raw: object) -> int:
-    text = str(raw).strip()
-    if not text.isdigit() or not 1 <= int(text) <= 10:
-        raise InvalidInputError(
-            f"dtsen_decile must be a whole number from 1 to 10, got {raw!r}", field="dtsen_decile"
-        )
-    return int(text)
+    return whole_number(raw, field="dtsen_decile", minimum=1, maximum=10)
 
 
 def _sex(raw: object) -> str:
-    found = _SEX.get(str(raw).strip().lower())
+    found = _SEX.get(raw.strip().lower()) if isinstance(raw, str) else None
     if found is None:
-        raise InvalidInputError(f"sex must be L or P, got {raw!r}", field="sex")
+        raise InvalidInputError(f"sex must be L or P, got {shown(raw)}", field="sex")
     return found
 
 
 def _active_until(raw: object) -> _dt.date:
-    text = str(raw).strip().lower()
-    if text in _FALSE or text == "-":
+    text = raw.strip() if isinstance(raw, str) else ""
+    if text == "-" or (text and flag_word(text) is False):
         return _dt.date.min
-    return to_date(raw if not isinstance(raw, str) else raw.strip(), field="bpjs_active_until")
+    return date_value(raw, field="bpjs_active_until")
 
 
 def _nik(raw: object) -> str:
-    return parse_nik(str(raw)).number
+    return parse_nik(key_text(raw, field="nik")).number
 
 
 #: Readers of the new columns.

@@ -14,12 +14,14 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan._input.outputs import check_not_input, safe_csv_row, write_output
 from perlindungan.dates import to_date
+from perlindungan.errors import InvalidInputError, PerlindunganError
 from perlindungan.money import Rupiah, format_rupiah
 from perlindungan.programs import Frequency
 from perlindungan.regional._allocate import Allocation, allocate, resolve_sub_region
 from perlindungan.regional._budget import Budget, budget
-from perlindungan.regional._evaluate import evaluate
+from perlindungan.regional._evaluate import evaluate, evaluate_one
 from perlindungan.regional._program import RegionalProgram
 from perlindungan.regional._roster import RosterRow, RowError
 
@@ -29,6 +31,8 @@ _L_ALLOCATION = N_("Allocation")
 _L_BUDGET = N_("Budget")
 _L_COVERAGE = N_("Coverage")
 _L_DECISIONS = N_("Decisions")
+_L_DECISIONS_WORD = N_("decisions")
+_L_ROWS_IN = N_("Rows in")
 _L_ADMITTED = N_("admitted")
 _L_DATE = N_("date")
 _L_ELIGIBLE = N_("eligible")
@@ -67,7 +71,11 @@ class RunResult:
     def summary(self) -> dict[str, int]:
         """Counts: rows, row errors, each verdict and each allocation status."""
         verdicts = Counter(p.decision.verdict.value for p in self.allocation.placements)
-        out = {"rows": len(self.rows), "row_errors": len(self.errors)}
+        out = {
+            "rows": len(self.rows),
+            "decisions": len(self.allocation.placements),
+            "row_errors": len(self.errors),
+        }
         out.update({k: verdicts.get(k, 0) for k in ("eligible", "not_eligible", "undetermined")})
         out.update(self.allocation.counts())
         return out
@@ -120,30 +128,34 @@ class RunResult:
         for row in self.rows:
             if row.error is not None:
                 w.writerow(
-                    [
-                        *(row.row, row.error.id, "error", "", "", "", "", ""),
-                        row.error.message,
-                        translate(_L_ROW_ERROR, locale),
-                        "",
-                    ]
+                    safe_csv_row(
+                        [
+                            *(row.row, row.error.id, "error", "", "", "", "", ""),
+                            row.error.message,
+                            translate(_L_ROW_ERROR, locale),
+                            "",
+                        ]
+                    )
                 )
                 continue
             p = next(placements)
             d = p.decision
             w.writerow(
-                [
-                    row.row,
-                    d.person.id,
-                    d.verdict.value,
-                    ";".join(d.missing),
-                    d.phase.name if d.phase else "",
-                    p.status.value,
-                    p.rank or "",
-                    " | ".join(d.reasons(locale)),
-                    "",
-                    translate(d.verdict.label, locale),
-                    translate(p.status.label, locale),
-                ]
+                safe_csv_row(
+                    [
+                        row.row,
+                        d.person.id,
+                        d.verdict.value,
+                        ";".join(d.missing),
+                        d.phase.name if d.phase else "",
+                        p.status.value,
+                        p.rank or "",
+                        " | ".join(d.reasons(locale)),
+                        "",
+                        translate(d.verdict.label, locale),
+                        translate(p.status.label, locale),
+                    ]
+                )
             )
         return out.getvalue()
 
@@ -164,17 +176,19 @@ class RunResult:
             p = next(placements)
             d = p.decision
             w.writerow(
-                [
-                    row.row,
-                    d.person.id,
-                    p.status.value,
-                    translate(p.reason, locale) if p.reason else "",
-                    p.rank or "",
-                    p.sub_region or resolve_sub_region(self.program, d.person.sub_region) or "",
-                    p.phase_name or "",
-                    p.start.isoformat() if p.start else "",
-                    translate(p.status.label, locale),
-                ]
+                safe_csv_row(
+                    [
+                        row.row,
+                        d.person.id,
+                        p.status.value,
+                        translate(p.reason, locale) if p.reason else "",
+                        p.rank or "",
+                        p.sub_region or resolve_sub_region(self.program, d.person.sub_region) or "",
+                        p.phase_name or "",
+                        p.start.isoformat() if p.start else "",
+                        translate(p.status.label, locale),
+                    ]
+                )
             )
         return out.getvalue()
 
@@ -187,11 +201,13 @@ class RunResult:
         equals the budget of :meth:`report`."""
         return budget_csv(self.budget)
 
-    def write_files(self, folder: str | Path, locale: str = "id_ID") -> list[Path]:
+    def write_files(
+        self, folder: str | Path, locale: str = "id_ID", *, inputs: Sequence[str | Path] = ()
+    ) -> list[Path]:
         """Write ``decisions.csv``, ``allocation.csv``, ``budget.csv``, ``result.json`` and
-        ``report.txt`` into ``folder`` (created if needed); returns the paths written."""
+        ``report.txt`` into ``folder`` (created if needed); returns the paths written.
+        A file that is one of ``inputs`` is never written over."""
         target = Path(folder)
-        target.mkdir(parents=True, exist_ok=True)
         files = {
             "decisions.csv": self.to_csv(locale),
             "allocation.csv": self.allocation_csv(locale),
@@ -200,9 +216,10 @@ class RunResult:
             "report.txt": self.report(locale) + "\n",
         }
         written = []
+        for name in files:
+            check_not_input(target / name, inputs)
         for name, text in files.items():
-            (target / name).write_text(text, encoding="utf-8")
-            written.append(target / name)
+            written.append(write_output(target / name, text, inputs=inputs))
         return written
 
     def report(self, locale: str = "id_ID") -> str:
@@ -271,6 +288,10 @@ def render_report(
         f"{t(_L_DATE)}: {on.isoformat()}",
         "",
         (
+            f"{t(_L_ROWS_IN)}: {n(s['rows'])} = {n(s['decisions'])} {t(_L_DECISIONS_WORD)} + "
+            f"{n(s['row_errors'])} {t(_L_ROW_ERRORS)}"
+        ),
+        (
             f"{t(_L_DECISIONS)}: {n(s['rows'])} {t(_L_ROWS)}; "
             f"{t(_L_ELIGIBLE)} {n(s['eligible'])}, {t(_L_NOT_ELIGIBLE)} {n(s['not_eligible'])}, "
             f"{t(_L_UNDETERMINED)} {n(s['undetermined'])}, {t(_L_ROW_ERRORS)} {n(s['row_errors'])}"
@@ -313,12 +334,28 @@ def run_roster(
     ``progress(done, total)`` is called after each chunk of 1,000 people.
     """
     day = to_date(on, field="on")
-    people = [r.person for r in rows if r.person is not None]
-    decisions = evaluate(program, [], on=day)
-    for start in range(0, len(people), 1000):
-        decisions.extend(evaluate(program, people[start : start + 1000], on=day))
-        if progress is not None:
-            progress(min(start + 1000, len(people)), len(people))
+    decisions = evaluate(program, [], on=day)  # refuses a date outside the program once
+    kept: list[RosterRow] = []
+    total = sum(1 for r in rows if r.person is not None)
+    done = 0
+    for row in rows:
+        if row.person is None:
+            kept.append(row)
+            continue
+        try:
+            decisions.append(evaluate_one(program, row.person, day))
+        except PerlindunganError as exc:
+            # a fact the rules cannot use on this date (a birth date after it): a row error
+            # with the scalar API's message, never an abort of the whole run
+            message = exc.message if isinstance(exc, InvalidInputError) else str(exc)
+            field = getattr(exc, "field", None)
+            kept.append(RosterRow(row.row, None, RowError(row.row, row.person.id, message, field)))
+            continue
+        kept.append(row)
+        done += 1
+        if progress is not None and (done % 1000 == 0 or done == total):
+            progress(done, total)
+    rows = kept
     allocation = allocate(program, decisions)
     allocation = attrs.evolve(allocation, on=day)
     return RunResult(program, day, tuple(rows), allocation, budget(program, allocation))

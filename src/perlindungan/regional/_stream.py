@@ -331,6 +331,7 @@ def _write(run: _Pass, placed: Any, spill: Path, target: Path) -> StreamSummary:
     admitted = len(placed.status) - waitlisted
     summary = {
         "rows": run.rows,
+        "decisions": run.rows - len(run.errors),
         "row_errors": len(run.errors),
         **{k: run.verdicts.get(k, 0) for k in ("eligible", "not_eligible", "undetermined")},
         "admitted": admitted,

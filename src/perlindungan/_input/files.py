@@ -1,0 +1,111 @@
+"""Files and stdin from outside: regular files only, size checked while reading, UTF-8.
+
+A FIFO, a device such as ``/dev/zero`` or a directory is refused before a byte is read
+(reading one could block or never end); a file is read in blocks and refused as soon as
+it passes its limit, so a file that grows while it is read is bounded too. Standard
+input is read the same way and decoded exactly as a file is: ``-`` and a path give the
+same answer for the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import BinaryIO, Final
+
+from perlindungan.errors import InvalidInputError
+
+__all__ = ["decode_text", "read_bytes", "read_request_bytes", "read_text"]
+
+_BLOCK: Final = 1 << 20
+
+
+def _read_limited(handle: BinaryIO, limit: int, what: str, field: str) -> bytes:
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        block = handle.read(min(_BLOCK, limit + 1 - size))
+        if not block:
+            return b"".join(parts)
+        parts.append(block)
+        size += len(block)
+        if size > limit:
+            raise InvalidInputError(f"{what} is larger than {limit:,} bytes; refused.", field=field)
+
+
+def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file") -> bytes:
+    """The bytes of a regular file (or of stdin for ``"-"``), at most ``limit`` of them."""
+    if str(source) == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # pragma: no cover - stdin replaced by a text object
+            return sys.stdin.read().encode("utf-8")[: limit + 1]
+        return _read_limited(stream, limit, what, field)
+    path = Path(source)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise InvalidInputError(
+            f"cannot read {what} {str(source)!r}: {exc.strerror}.", field=field
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise InvalidInputError(
+            f"cannot read {what} {str(source)!r}: it is {kind} (a FIFO, device or folder is "
+            "refused); give a file.",
+            field=field,
+        )
+    if info.st_size > limit:
+        raise InvalidInputError(
+            f"{what} {str(source)!r} is larger than {limit:,} bytes; refused.", field=field
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InvalidInputError(
+            f"cannot read {what} {str(source)!r}: {exc.strerror}.", field=field
+        ) from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # pragma: no cover - a race
+            raise InvalidInputError(
+                f"cannot read {what} {str(source)!r}: it is not a regular file.", field=field
+            )
+        return _read_limited(handle, limit, what, field)
+
+
+def decode_text(raw: bytes, *, what: str, field: str = "file") -> str:
+    """UTF-8 text of ``raw`` without a leading byte-order mark; other bytes are refused
+    naming the line and the byte.
+
+    >>> decode_text(b"\\xef\\xbb\\xbfid\\n", what="roster")
+    'id\\n'
+    >>> decode_text(b"id\\n\\xff", what="roster")
+    Traceback (most recent call last):
+    ...
+    perlindungan.errors.InvalidInputError: roster is not UTF-8 text: line 2 has the byte 0xff; save it as UTF-8.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InvalidInputError(
+            f"{what} is not UTF-8 text: line {line} has the byte 0x{raw[exc.start]:02x}; "
+            "save it as UTF-8.",
+            field=field,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_text(source: str | Path, *, limit: int, what: str, field: str = "file") -> str:
+    """The UTF-8 text of a regular file or stdin (``"-"``), bounded by ``limit`` bytes."""
+    return decode_text(
+        read_bytes(source, limit=limit, what=what, field=field), what=what, field=field
+    )
+
+
+def read_request_bytes(source: str | Path) -> bytes:
+    """The bytes of a JSON request file, or of stdin for ``"-"``."""
+    from perlindungan._input.limits import MAX_REQUEST_BYTES  # noqa: PLC0415
+
+    return read_bytes(source, limit=MAX_REQUEST_BYTES, what="request file", field="request")

@@ -1,0 +1,58 @@
+"""Output files: never written over an input, folders created, errors that say why.
+
+Every CSV cell that can hold input text goes through
+:func:`~perlindungan._input.text.spreadsheet_safe` (see :func:`safe_csv_row`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from perlindungan._input.text import spreadsheet_safe
+from perlindungan.errors import InvalidInputError
+
+__all__ = ["check_not_input", "safe_csv_row", "write_output"]
+
+
+def safe_csv_row(cells: Iterable[object]) -> list[object]:
+    """The cells with formula-like text escaped for spreadsheets."""
+    return [spreadsheet_safe(c) for c in cells]
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:  # pragma: no cover - a path that vanished
+        return False
+
+
+def check_not_input(target: str | Path, inputs: Sequence[str | Path]) -> None:
+    """Refuse an output path that is one of the input files."""
+    out = Path(target)
+    for source in inputs:
+        if str(source) == "-":
+            continue
+        if _same(out, Path(source)) or out.resolve() == Path(source).resolve():
+            raise InvalidInputError(
+                f"the output {str(target)!r} is the input file {str(source)!r}; "
+                "write the result somewhere else.",
+                field="output",
+            )
+
+
+def write_output(target: str | Path, text: str, *, inputs: Sequence[str | Path] = ()) -> Path:
+    """Write ``text`` to ``target`` (its folder created), never over one of ``inputs``."""
+    path = Path(target)
+    check_not_input(path, inputs)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise InvalidInputError(
+            f"cannot write {str(target)!r}: {exc.strerror or exc}.", field="output"
+        ) from None
+    return path

@@ -1,0 +1,357 @@
+"""Tables from outside (rosters, payrolls): every record with its file line, or a
+problem with its line; problems of the whole file raised once.
+
+A table is CSV (``,``, ``;`` or tab between cells, found from the header line unless a
+delimiter is given; with or without a UTF-8 byte-order mark; LF, CRLF or CR line ends),
+JSON lines (split on ``\\n`` only: U+2028, U+0085 or ``\\x1c`` inside a string never
+split a record) or an ``.xlsx`` workbook (its first sheet; the ``xlsx`` extra).
+
+One person per line. A CSV record is one physical line: a quote left open is a problem
+of that line, never a reason to swallow the lines after it. ``line`` is the line of the
+file (the CSV header is line 1; JSON lines count from 1; a workbook row is its sheet row),
+so a message points where the user looks. Blank lines are not records.
+
+Problems of the whole file (a duplicate or unknown column, one column whose name holds
+another delimiter, more than :data:`~perlindungan._input.limits.MAX_ROWS` records) raise
+one :class:`~perlindungan.errors.InvalidInputError` naming the file and line, before any
+record is read. :meth:`Table.chunks` hands out records in blocks for streaming
+evaluators, each record with its line.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from perlindungan._input.files import decode_text, read_bytes
+from perlindungan._input.jsondoc import load_json
+from perlindungan._input.limits import MAX_CELL_CHARS, MAX_ROSTER_BYTES, MAX_ROWS
+from perlindungan._input.shown import shown
+from perlindungan._suggest import did_you_mean
+from perlindungan.errors import InvalidInputError
+
+__all__ = ["DELIMITERS", "Record", "Table", "read_table", "table_from_text"]
+
+#: Cell separators a CSV file may use.
+DELIMITERS: Final = (",", ";", "\t")
+_NAMES: Final = {",": "','", ";": "';'", "\t": "tab"}
+
+
+@attrs.frozen
+class Record:
+    """One record: its file line and its cells (column -> text, or JSON value), or the
+    problem that kept it from being read (``cells`` is then None)."""
+
+    line: int
+    cells: Mapping[str, Any] | None
+    problem: InvalidInputError | None = None
+
+    @property
+    def key(self) -> str:
+        """The ``id`` cell as given (for row errors), or ''."""
+        if self.cells is None:
+            return ""
+        value = self.cells.get("id")
+        return value.strip()[:64] if isinstance(value, str) else ""
+
+
+@attrs.frozen
+class Table:
+    """A table read and checked as a whole; its records come out one by one."""
+
+    name: str
+    header: tuple[str, ...]
+    _records: Sequence[Record] = attrs.field(repr=False)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def records(self) -> Iterator[Record]:
+        """Every record, in file order."""
+        return iter(self._records)
+
+    def chunks(self, size: int = 65_536) -> Iterator[Sequence[Record]]:
+        """The records in blocks of ``size`` (the last one shorter)."""
+        for start in range(0, len(self._records), size):
+            yield self._records[start : start + size]
+
+
+def _file_problem(
+    name: str, line: int | None, message: str, field: str = "roster"
+) -> InvalidInputError:
+    where = f"{name}:{line}" if line is not None else name
+    return InvalidInputError(f"{where}: {message}", field=field)
+
+
+def _lines(text: str) -> list[str]:
+    if "\n" not in text and "\r" in text:
+        return text.split("\r")
+    lines = text.split("\n")
+    return [line.removesuffix("\r") for line in lines]
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    """The cells of one CSV line (raises csv.Error for a malformed line)."""
+    if '"' not in line:
+        return line.split(delimiter)
+    return next(csv.reader((line,), delimiter=delimiter, strict=True))
+
+
+def _delimiter(header_line: str, given: str | None, name: str) -> str:
+    if given is not None:
+        if given not in DELIMITERS:
+            raise InvalidInputError(
+                f"the delimiter must be one of ',', ';' or a tab, got {shown(given)}.",
+                field="delimiter",
+            )
+        return given
+    counts = {d: len(_split_outside_quotes(header_line, d)) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    del name
+    return best if counts[best] > 1 else ","
+
+
+def _split_outside_quotes(line: str, delimiter: str) -> list[str]:
+    try:
+        return _split(line, delimiter)
+    except csv.Error:
+        return [line]
+
+
+def _check_header(
+    name: str,
+    header: list[str],
+    delimiter: str,
+    columns: Sequence[str] | None,
+    required: Sequence[str],
+) -> tuple[str, ...]:
+    names = [h.strip() for h in header]
+    if columns is not None and len(names) == 1:
+        others = [d for d in DELIMITERS if d != delimiter and d in names[0]]
+        if others:
+            raise _file_problem(
+                name,
+                1,
+                f"the header is one column {shown(names[0])}: the cells seem separated by "
+                f"{_NAMES[others[0]]}, not {_NAMES[delimiter]}; give --delimiter "
+                f"{_NAMES[others[0]]} (or save the file with {_NAMES[delimiter]}).",
+            )
+    seen: dict[str, int] = {}
+    for position, column in enumerate(names, start=1):
+        if not column:
+            raise _file_problem(name, 1, f"column {position} of the header has no name.")
+        if column in seen:
+            raise _file_problem(
+                name,
+                1,
+                f"column {column!r} appears twice in the header (columns {seen[column]} "
+                f"and {position}); keep one.",
+                field=column,
+            )
+        seen[column] = position
+        if columns is not None and column not in columns:
+            raise _file_problem(
+                name,
+                1,
+                f"unknown column {shown(column)}; {did_you_mean(column, columns)}",
+                field=column,
+            )
+    for column in required:
+        if column not in seen:
+            raise _file_problem(name, 1, f"the header must have a column {column!r}.", field=column)
+    return tuple(names)
+
+
+def _too_many(name: str, rows: int) -> InvalidInputError:
+    return _file_problem(
+        name,
+        None,
+        f"{rows:,} rows is more than the {MAX_ROWS:,} read at once; split the file "
+        "(the header does not count as a row).",
+    )
+
+
+def _csv_records(
+    name: str,
+    text: str,
+    *,
+    delimiter: str | None,
+    columns: Sequence[str] | None,
+    required: Sequence[str],
+) -> Table:
+    lines = _lines(text)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines or not lines[0].strip():
+        raise _file_problem(name, 1, "the file is empty; the first line must be the header.")
+    sep = _delimiter(lines[0], delimiter, name)
+    try:
+        header = _split(lines[0], sep)
+    except csv.Error as exc:
+        raise _file_problem(name, 1, f"the header is not valid CSV ({exc}).") from None
+    names = _check_header(name, header, sep, columns, required)
+    width = len(names)
+    count = sum(1 for line in lines[1:] if line.strip())
+    if count > MAX_ROWS:
+        raise _too_many(name, count)
+    records: list[Record] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        try:
+            cells = _split(line, sep)
+        except csv.Error as exc:
+            reason = (
+                "a quote is opened and never closed on this line"
+                if "end of data" in str(exc)
+                else f"malformed CSV ({exc})"
+            )
+            records.append(Record(number, None, InvalidInputError(f"{reason}.", field=None)))
+            continue
+        if len(cells) > width:
+            ident = cells[names.index("id")].strip()[:64] if "id" in names else ""
+            records.append(
+                Record(
+                    number,
+                    {"id": ident},
+                    InvalidInputError(
+                        f"the row has {len(cells)} cells, more than the {width} columns of the header.",
+                        field=None,
+                    ),
+                )
+            )
+            continue
+        long = next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
+        if long is not None:
+            records.append(
+                Record(
+                    number,
+                    None,
+                    InvalidInputError(
+                        f"{names[long]} is longer than {MAX_CELL_CHARS:,} characters.",
+                        field=names[long],
+                    ),
+                )
+            )
+            continue
+        records.append(Record(number, dict(zip(names, cells, strict=False))))
+    return Table(name, names, records)
+
+
+def _jsonl_records(name: str, text: str, columns: Sequence[str] | None) -> Table:
+    lines = text.split("\n")
+    count = sum(1 for line in lines if line.strip())
+    if count > MAX_ROWS:
+        raise _too_many(name, count)
+    records: list[Record] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = load_json(line, what=f"line {number}", field="line")
+        except InvalidInputError as exc:
+            records.append(Record(number, None, exc))
+            continue
+        if not isinstance(data, dict):
+            records.append(
+                Record(
+                    number, None, InvalidInputError("each line must be a JSON object.", field=None)
+                )
+            )
+            continue
+        unknown = [k for k in data if columns is not None and k not in columns]
+        if unknown:
+            records.append(
+                Record(
+                    number,
+                    data,
+                    InvalidInputError(
+                        f"unknown column {shown(unknown[0])}; {did_you_mean(unknown[0], columns or ())}",
+                        field=unknown[0],
+                    ),
+                )
+            )
+            continue
+        records.append(Record(number, data))
+    return Table(name, tuple(columns or ()), records)
+
+
+def table_from_text(
+    text: str,
+    *,
+    name: str = "<text>",
+    jsonl: bool = False,
+    delimiter: str | None = None,
+    columns: Sequence[str] | None = None,
+    required: Sequence[str] = (),
+) -> Table:
+    """A table from CSV text (header first) or JSON lines; ``columns`` are the names
+    allowed (None: any), ``required`` those the header must have."""
+    text = text.removeprefix("\ufeff")
+    if jsonl:
+        return _jsonl_records(name, text, columns)
+    return _csv_records(name, text, delimiter=delimiter, columns=columns, required=required)
+
+
+def read_table(
+    path: str | Path,
+    *,
+    delimiter: str | None = None,
+    columns: Sequence[str] | None = None,
+    required: Sequence[str] = (),
+    what: str = "roster",
+) -> Table:
+    """A table from a file: ``.jsonl``/``.ndjson`` JSON lines, ``.xlsx`` a workbook,
+    anything else CSV; ``-`` reads CSV from stdin."""
+    suffix = Path(str(path)).suffix.lower()
+    raw = read_bytes(path, limit=MAX_ROSTER_BYTES, what=what, field=what)
+    name = str(path) if str(path) != "-" else "<stdin>"
+    if suffix == ".xlsx":
+        from perlindungan._input.xlsx import xlsx_rows  # noqa: PLC0415
+
+        header, rows = xlsx_rows(raw, name=name)
+        return _xlsx_table(name, header, rows, columns, required)
+    text = decode_text(raw, what=f"{what} {name!r}", field=what)
+    return table_from_text(
+        text,
+        name=name,
+        jsonl=suffix in {".jsonl", ".ndjson"},
+        delimiter=delimiter,
+        columns=columns,
+        required=required,
+    )
+
+
+def _xlsx_table(
+    name: str,
+    header: list[str],
+    rows: list[tuple[int, list[str | None]]],
+    columns: Sequence[str] | None,
+    required: Sequence[str],
+) -> Table:
+    names = _check_header(name, header, ",", columns, required)
+    if len(rows) > MAX_ROWS:
+        raise _too_many(name, len(rows))
+    width = len(names)
+    records: list[Record] = []
+    for number, cells in rows:
+        extra = [c for c in cells[width:] if c is not None and c.strip()]
+        if extra:
+            records.append(
+                Record(
+                    number,
+                    None,
+                    InvalidInputError(
+                        f"the row has cells beyond the {width} columns of the header.", field=None
+                    ),
+                )
+            )
+            continue
+        records.append(
+            Record(number, {k: v for k, v in zip(names, cells, strict=False) if v is not None})
+        )
+    return Table(name, names, records)

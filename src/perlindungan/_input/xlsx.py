@@ -1,0 +1,132 @@
+"""Excel workbooks (``.xlsx``) in and out, through openpyxl (the ``xlsx`` extra).
+
+Reading takes the first sheet: its first row is the header, every later row a record
+with its sheet row number. Cells become the text a CSV file would hold: whole numbers
+without ``.0``, dates as ISO dates, a date with a time of day as ISO date and time
+(which a date column then refuses), booleans as ``true``/``false``; formulas give their
+saved value. The workbook is a zip file: its unpacked size is checked before it is
+opened, so a small file cannot unpack into gigabytes.
+
+Writing puts every text cell in the sheet as text, never as a formula: a cell such as
+``=HYPERLINK(...)`` stays text in the workbook, so CSV -> xlsx -> CSV gives the same
+cells back.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+from perlindungan._input.limits import MAX_ROSTER_BYTES, MAX_ROWS
+from perlindungan.errors import InvalidInputError
+
+__all__ = ["write_xlsx", "xlsx_rows"]
+
+#: Largest unpacked size of a workbook.
+MAX_UNPACKED_BYTES: Final = 4 * MAX_ROSTER_BYTES
+
+
+def _openpyxl() -> Any:  # noqa: ANN401 - openpyxl ships no annotations
+    try:
+        import openpyxl  # noqa: PLC0415
+    except ImportError:
+        raise InvalidInputError(
+            "reading or writing .xlsx needs openpyxl: pip install 'perlindungan[xlsx]'.",
+            field="roster",
+        ) from None
+    return openpyxl
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 2**53:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, _dt.datetime):
+        if value.time() == _dt.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, _dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def xlsx_rows(raw: bytes, *, name: str) -> tuple[list[str], list[tuple[int, list[str | None]]]]:
+    """The header and the rows (sheet row number, cells as text) of a workbook's first sheet."""
+    openpyxl = _openpyxl()
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise InvalidInputError(
+            f"{name}: not an .xlsx workbook (not a zip file).", field="roster"
+        ) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InvalidInputError(
+            f"{name}: the workbook unpacks to {unpacked:,} bytes, more than {MAX_UNPACKED_BYTES:,}; refused.",
+            field="roster",
+        )
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        raise InvalidInputError(
+            f"{name}: not a readable .xlsx workbook ({type(exc).__name__}).", field="roster"
+        ) from None
+    try:
+        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet is None:
+            raise InvalidInputError(f"{name}: the workbook has no sheet.", field="roster")
+        header: list[str] | None = None
+        rows: list[tuple[int, list[str | None]]] = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_text(v) for v in values]
+            if header is None:
+                while cells and (cells[-1] is None or not cells[-1].strip()):
+                    cells.pop()
+                if not cells:
+                    raise InvalidInputError(
+                        f"{name}:1: the first row must be the header.", field="roster"
+                    )
+                header = [c or "" for c in cells]
+                continue
+            if all(c is None or not c.strip() for c in cells):
+                continue
+            rows.append((number, cells))
+            if len(rows) > MAX_ROWS:
+                break
+    finally:
+        book.close()
+    return header or [], rows
+
+
+def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Write one sheet: the header, then the rows; text cells are always text."""
+    openpyxl = _openpyxl()
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+
+    def cell(value: object) -> Any:  # noqa: ANN401
+        if isinstance(value, Decimal):
+            value = int(value) if value == value.to_integral_value() else str(value)
+        out = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str):
+            out.data_type = "s"
+        return out
+
+    sheet.append([cell(h) for h in header])
+    for row in rows:
+        sheet.append([cell(v) for v in row])
+    book.save(str(path))
