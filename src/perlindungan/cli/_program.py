@@ -194,17 +194,6 @@ def run(args: argparse.Namespace) -> int:
             for path in write_charts(prog, budgeted, args.charts, locale):
                 print(path, file=sys.stderr)
         return 0
-    folder = args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir())
-    if folder and args.roster and _streamable(args.roster, delimiter):
-        # any length: read, decided and written chunk by chunk (numpy and pyarrow are
-        # imported only here, so the other commands start as fast as before)
-        from perlindungan.regional import evaluate_roster_file  # noqa: PLC0415
-
-        for path in evaluate_roster_file(
-            prog, args.roster, args.output, on=on, locale=locale
-        ).files:
-            print(path)
-        return 0
     rows = read_roster(args.roster, delimiter=delimiter) if args.roster else bundled_roster(prog.id)
     inputs = [x for x in (args.roster, args.target) if x]
     result = run_roster(
@@ -301,17 +290,3 @@ def _show(p: RegionalProgram, locale: str) -> str:
     )
     return "\n".join(lines)
 
-
-def _streamable(roster: str, delimiter: str | None) -> bool:
-    """Whether the chunked reader takes this roster: a comma-separated ``.csv`` file (a
-    roster with another delimiter, or an xlsx or JSON lines file, goes through the
-    one-person reader, which detects the delimiter and reports a file-level problem once)."""
-    from perlindungan._input.table import _delimiter  # noqa: PLC0415
-
-    if not roster.lower().endswith(".csv") or delimiter not in (None, ","):
-        return False
-    if not Path(roster).is_file():  # a FIFO, a device or a missing file: the reader says so
-        return False
-    with Path(roster).open(encoding="utf-8-sig", errors="replace") as handle:
-        header = handle.readline(65_536)
-    return _delimiter(header, delimiter, roster) == ","

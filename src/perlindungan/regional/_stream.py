@@ -256,6 +256,12 @@ def evaluate_roster_file(
     ``columnar=False`` reads the roster row by row (as :func:`read_roster`); by default
     CSV is read by pyarrow and falls back to the row reader for a file it cannot read
     exactly (ragged rows, repeated header names).
+
+    Known gap: this path does not yet share the roster reader of the input layer, so a
+    person id repeated in the file is decided twice (the one-person reader makes the second
+    a row error) and CSV cells are written without the spreadsheet-formula escaping. The
+    command line therefore evaluates rosters with :func:`run_roster`; use this function only
+    for rosters checked for repeated ids.
     """
     if chunk_rows < 1:
         raise InvalidInputError(
