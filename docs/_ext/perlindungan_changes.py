@@ -4,20 +4,16 @@
 Generated from :func:`perlindungan.data_diff` (the same answer as ``perlindungan data
 diff FROM TO``) in the language of the build: every parameter whose value in force differs,
 old and new, each value that took effect in between with the instrument behind it, and the
-relief schemes that start or end in between. Where the installed package has no
-``data_diff`` yet, the same comparison is read from the parameters themselves
-(:func:`_from_parameters`): the value in force on each date, and the entries in between.
+relief schemes that start or end in between.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import itertools
-
-import attrs
 from perlindungan_explorer import label_of, value_text
 from perlindungan_table import table, text
 from perlindungan_words import WORDS
+
+from perlindungan import DataDiff, data_diff
 
 _CHANGES: dict[str, dict[str, str]] = {
     "id": {
@@ -55,89 +51,8 @@ _CHANGES: dict[str, dict[str, str]] = {
 }
 
 
-@attrs.frozen
-class _Step:
-    since: _dt.date
-    value: object
-    citation: str
-
-
-@attrs.frozen
-class _Change:
-    parameter: str
-    label_en: str
-    label_id: str
-    unit: str
-    old: object
-    new: object
-    steps: tuple[_Step, ...]
-
-
-@attrs.frozen
-class _Relief:
-    parameter: str
-    label_en: str
-    label_id: str
-    event: str
-    day: _dt.date
-    citation: str
-
-
-@attrs.frozen
-class _Diff:
-    start: _dt.date
-    end: _dt.date
-    changes: tuple[_Change, ...]
-    reliefs: tuple[_Relief, ...]
-
-
-def _from_parameters(start: str, end: str) -> _Diff:
-    """The comparison read from the parameters: values in force on both dates (``None``
-    when not known), the entries in between, and the relief flags that turn on or off."""
-    from perlindungan.dates import to_date  # noqa: PLC0415
-    from perlindungan.parameters import parameters  # noqa: PLC0415
-
-    first, last = to_date(start), to_date(end)
-    changes, reliefs = [], []
-    found = parameters()
-    for name in sorted(found):
-        parameter = found[name]
-        if parameter.unit == "flag":
-            for before, after in itertools.pairwise(parameter.values):
-                if before.value is False and after.value is True and first < after.since <= last:
-                    reliefs.append(
-                        _Relief(name, parameter.label_en, parameter.label_id, "starts",
-                                after.since, after.cite())
-                    )  # fmt: skip
-                day = after.since - _dt.timedelta(days=1)
-                if before.value is True and after.value is False and first <= day < last:
-                    reliefs.append(
-                        _Relief(name, parameter.label_en, parameter.label_id, "ends", day,
-                                after.cite())
-                    )  # fmt: skip
-            continue
-        old = parameter.value_at(first) if parameter.in_force(first) else None
-        new = parameter.value_at(last) if parameter.in_force(last) else None
-        if old != new:
-            steps = tuple(
-                _Step(e.since, e.value, e.cite())
-                for e in parameter.values
-                if first < e.since <= last
-            )
-            changes.append(
-                _Change(name, parameter.label_en, parameter.label_id, parameter.unit, old, new,
-                        steps)
-            )  # fmt: skip
-    reliefs.sort(key=lambda r: (r.day, r.parameter))
-    return _Diff(first, last, tuple(changes), tuple(reliefs))
-
-
-def _diff(start: str, end: str) -> _Diff:
-    try:
-        from perlindungan import data_diff  # noqa: PLC0415
-    except ImportError:
-        return _from_parameters(start, end)
-    return data_diff(start, end)  # a DataDiff: the same attributes as _Diff
+def _diff(start: str, end: str) -> DataDiff:
+    return data_diff(start, end)
 
 
 def _ref(name: str) -> str:
