@@ -18,7 +18,7 @@ from perlindungan._toml import TomlDocument, bundled_documents, read_toml_text
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 from perlindungan.parameters import parameters
 from perlindungan.regional import _load_quota, _load_reader, _load_tables
-from perlindungan.regional._conditions import parse_node
+from perlindungan.regional._condition_parse import parse_node
 from perlindungan.regional._program import Priority, RegionalProgram
 from perlindungan.regional._regions import RegionRegistry, regions, regions_from_file
 

@@ -18,7 +18,7 @@ from perlindungan._toml import TomlDocument
 from perlindungan.errors import DataProblem, InvalidInputError
 from perlindungan.legal import Citation, LegalBasis
 from perlindungan.money import Rupiah
-from perlindungan.regional._conditions import RegionResolver, program_amount
+from perlindungan.regional._condition_parse import RegionResolver, program_amount
 from perlindungan.regional._person import canonical_role, unknown_role
 from perlindungan.regional._program import STATUSES
 from perlindungan.regional._regions import RegionRegistry
