@@ -30,14 +30,18 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 #: The pages policy teams and auditors read, translated into Bahasa Indonesia.
 TRANSLATED = frozenset(
     {
-        "index",
-        "getting-started-policy",
-        "concepts",
-        "regional-programs",
-        "how-to",
-        "cli",
-        "explorer",
+        "benefits",
+        "budgets-and-coverage",
         "changes",
+        "cli",
+        "concepts",
+        "contributions",
+        "explorer",
+        "getting-started-policy",
+        "how-to",
+        "index",
+        "limits",
+        "regional-programs",
     }
 )
 
