@@ -99,8 +99,13 @@ def parser_in(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
-_WORD = re.compile(r"[A-Za-z]{3,}")
+_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 _CODE = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|--?[\w-]+|\b[\w.]*[_.][\w.]*\b|\b[A-Z]{2,}\b")
+
+
+def needs_words(text: str) -> bool:
+    """Whether ``text`` has words to translate once code, flags, names and codes are set aside."""
+    return _WORD.search(_CODE.sub(" ", text)) is not None
 
 
 def untranslated(lang: str) -> list[str]:
@@ -114,7 +119,7 @@ def untranslated(lang: str) -> list[str]:
     for each in _parsers(build_parser()):
         for holder, attribute in _texts(each):
             text = getattr(holder, attribute)
-            if tr(text) == text and _WORD.search(_CODE.sub(" ", text)) and text not in left:
+            if tr(text) == text and needs_words(text) and text not in left:
                 left.append(text)
     return left
 
