@@ -380,8 +380,11 @@ def vector_amounts(
         whole = Block(inputs, start, stop)
         for day, block in block_dates(whole, on) if readable else ():
             codes = block.raw("category")
+            odd = block.odd()  # rows with a cell of another type: the scalar path's
             for code, compute in ((inputs.pu_code, _pu_block), (inputs.bpu_code, _bpu_block)):
                 rows_of = codes == code
+                if odd is not None:
+                    rows_of &= ~odd
                 if not rows_of.any():
                     continue
                 done = compute(block, rows_of, day)
