@@ -85,7 +85,9 @@ class Masked(Sequence[Any]):
 
     __slots__ = ("_rows", "others", "valid", "values")
 
-    def __init__(self, values: Any, valid: Any = None, others: dict[int, Any] | None = None) -> None:
+    def __init__(
+        self, values: Any, valid: Any = None, others: dict[int, Any] | None = None
+    ) -> None:
         self.values = values
         self.valid = valid
         self.others = others or None

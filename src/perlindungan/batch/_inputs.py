@@ -129,6 +129,7 @@ class Column:
         cells = [cell(raw, i) for i in range(rows)]
         self._given = np.fromiter((c is not None for c in cells), dtype=np.bool_, count=rows)
         expected = {"int": int, "bool": bool, "date": _dt.date, "text": str}[self.kind]
+        usable: list[Any]
         if self.kind == "int":
             usable = [c if type(c) is int and -INT64_MAX <= c <= INT64_MAX else None for c in cells]
         else:
@@ -280,7 +281,7 @@ class Block:
         """The rows of this block with an odd cell (None: no such row)."""
         if ("*", "odd") not in self._cache:
             self._cache["*", "odd"] = self.inputs.odd(self.start, self.stop)
-        odd = self._cache["*", "odd"]
+        odd: Bools | None = self._cache["*", "odd"]
         return odd if odd is None or self.index is None else odd[self.index]
 
     def raw(self, name: str) -> Any:
