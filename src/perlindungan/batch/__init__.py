@@ -56,7 +56,12 @@ from perlindungan.batch._dask import (
     decisions_meta,
     placements_meta,
 )
-from perlindungan.batch._reference import AMOUNT_COLUMNS, RowError, reference_rows
+from perlindungan.batch._reference import (
+    AMOUNT_COLUMNS,
+    RowError,
+    lazy_error,
+    reference_rows,
+)
 from perlindungan.batch._result import (
     OUTPUT_COLUMNS,
     BatchResult,
@@ -148,10 +153,13 @@ def contributions_batch(
 
     from perlindungan.batch._vector import vector_amounts  # noqa: PLC0415
 
-    out, covered, rest = vector_amounts(table, rows, day, stored)
+    out, covered, refused_rows, rest = vector_amounts(table, rows, day, stored)
     if problems:
         rest = [i for i in rest if i not in problems]
     done, errors = reference_rows(table, rest, day)
+    if refused_rows:  # messages built when read, by the scalar API itself
+        lazy = [lazy_error(table, i, day) for i in refused_rows]
+        errors = sorted([*errors, *lazy], key=lambda e: e.row)
     if done:
         where = np.fromiter(done.keys(), dtype=np.int64, count=len(done))
         covered[where] = True

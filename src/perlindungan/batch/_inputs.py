@@ -289,7 +289,14 @@ class Block:
         return self._read(name, "raw")
 
     def select(self, index: Ints) -> Block:
-        return Block(self.inputs, self.start, self.stop, index, self._cache)
+        """Rows ``index`` of this block (positions among its rows)."""
+        inner = index if self.index is None else self.index[index]
+        return Block(self.inputs, self.start, self.stop, inner, self._cache)
+
+    @property
+    def rows(self) -> int:
+        """How many rows the block holds."""
+        return self.stop - self.start if self.index is None else len(self.index)
 
     def mark(self, covered: Bools, ok: Bools) -> None:
         """Set ``covered`` for the rows of this block where ``ok``."""

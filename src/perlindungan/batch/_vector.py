@@ -82,6 +82,30 @@ def _bound(fractions: Sequence[Fraction]) -> int:
     return bound
 
 
+def _peak(base: int, fractions: Sequence[Fraction]) -> int:
+    """The largest amount any of ``fractions`` gives for bases up to ``base``."""
+    return max((_round_one(base, f) for f in fractions), default=0)
+
+
+def _round_one(base: int, fraction: Fraction) -> int:
+    num, den = fraction
+    return (base * 2 * num + den) // (2 * den)
+
+
+def _by_class(fractions: Sequence[Fraction]) -> tuple[Ints, Ints | int]:
+    """JKK fractions by risk class as a lookup (index 1-5): twice the numerators,
+    and twice the one denominator when every class has the same (one division), else
+    twice each class's denominator."""
+    nums = np.zeros(8, dtype=np.int64)  # read by risk class & 7: 0 and 6-7 are never covered
+    nums[1 : 1 + len(fractions)] = [2 * n for n, _ in fractions]
+    dens = {d for _, d in fractions}
+    if len(dens) == 1:
+        return nums, 2 * dens.pop()
+    by_class = np.ones(8, dtype=np.int64)
+    by_class[1 : 1 + len(fractions)] = [2 * d for _, d in fractions]
+    return nums, by_class
+
+
 def _arrays(fractions: Sequence[Fraction]) -> tuple[Ints, Ints]:
     return (
         np.array([n for n, _ in fractions], dtype=np.int64),
@@ -93,10 +117,10 @@ def _arrays(fractions: Sequence[Fraction]) -> tuple[Ints, Ints]:
 
 
 class _PuRules(NamedTuple):
-    jkk_num: Ints  # by risk class - 1
-    jkk_den: Ints
-    pp7_num: Ints | None  # JKK of employers eligible for the employer relief
-    pp7_den: Ints | None
+    jkk_num: Ints  # 2 x numerator by risk class (index 0 unused)
+    jkk_den: Ints | int  # 2 x denominator by risk class, or one for every class
+    pp7_num: Ints | None  # JKK of employers eligible for the employer relief (the same way)
+    pp7_den: Ints | int | None
     relief: EmployerRelief | None
     jkm: Fraction
     jht_employer: Fraction
@@ -107,6 +131,7 @@ class _PuRules(NamedTuple):
     jkp: Fraction | None
     jkp_cap: int
     bound: int
+    fractions: tuple[Fraction, ...]  # every fraction a wage is multiplied by
     on: np.datetime64
     last_birth: np.datetime64
 
@@ -128,8 +153,8 @@ def _pu_fractions(on: _dt.date, layer: Overlay | None) -> _PuRules:
     jkk7 = [] if eligible is None else [t.fraction for t in eligible.jkk]
     jkp = None if terms.jkp is None else terms.jkp.fraction
     jkp_cap = 0 if terms.jkp is None or terms.jkp.cap is None else terms.jkp.cap.limit.amount
-    jkk_num, jkk_den = _arrays(jkk)
-    pp7_num, pp7_den = _arrays(jkk7) if jkk7 else (None, None)
+    jkk_num, jkk_den = _by_class(jkk)
+    pp7_num, pp7_den = _by_class(jkk7) if jkk7 else (None, None)
     plain = [terms.jkm, *terms.jht, jp_employer, jp_worker]
     return _PuRules(
         jkk_num=jkk_num,
@@ -146,6 +171,7 @@ def _pu_fractions(on: _dt.date, layer: Overlay | None) -> _PuRules:
         jkp=jkp,
         jkp_cap=int(jkp_cap),
         bound=_bound([*jkk, *jkk7, *(t.fraction for t in plain), *([jkp] if jkp else [])]),
+        fractions=(*jkk, *jkk7, *(t.fraction for t in plain), *([jkp] if jkp else [])),
         on=np.datetime64(on, "D"),
         last_birth=np.datetime64(terms.jp_last_birth, "D"),
     )
@@ -164,40 +190,49 @@ def _pu_block(block: Block, pu: Bools, on: _dt.date) -> Any:
     wage = block.ints("wage")
     risk = block.ints("risk_class")
     birth = block.days("birth_date")
-    ok = pu & (wage > 0) & (wage <= rules.bound) & (risk >= 1) & (risk <= 5)
-    ok &= ~np.isnat(birth)
+    has = block.given("wage") & block.given("risk_class") & block.given("birth_date")
+    ok = pu & has & (wage > 0) & (wage <= rules.bound) & (risk >= 1) & (risk <= 5)
     # A birth date after ``on`` is refused by the scalar API: leave such rows to it.
-    ok &= birth <= rules.on
-    for name in ("wage", "risk_class", "birth_date"):
-        ok &= block.given(name)
-    for name in NOT_PU:  # the scalar API refuses these fields for a wage earner
-        if name in inputs.present:
-            ok &= ~block.given(name)
+    ok &= birth <= rules.on  # False for NaT
+    extra = [block.given(name) for name in NOT_PU if name in inputs.present]
+    for given in extra:  # the scalar API refuses these fields for a wage earner
+        ok &= ~given
+    refused = pu & ~ok
+    at = np.flatnonzero(refused)
+    if len(at):
+        # Rows the scalar API certainly refuses (a required cell missing or out of its
+        # range, a field a wage earner does not have): messages built when read. Only
+        # the rows left over are looked at.
+        w, r = wage[at], risk[at]
+        sure = ~has[at] | (birth[at] > rules.on) | (w <= 0) | (w > MAX_AMOUNT)
+        sure |= (r < 1) | (r > 5)
+        for given in extra:
+            sure |= given[at]
+        refused[at[~sure]] = False
     eligible = None
     if "employer_sector" in inputs.present or "employer_workers" in inputs.present:
         eligible = _pp7_eligible(block, ok, rules)
         ok &= eligible[0]
-    return ok, _pu_amounts(np.where(ok, wage, 0), risk, birth, ok, eligible, rules)
+    w = np.where(ok, wage, 0)
+    peak = _peak(int(w.max()) if len(w) else 0, rules.fractions)
+    return ok, refused, peak, _pu_amounts(w, risk, birth, eligible, rules)
 
 
 def _pu_amounts(
     w: Ints,
     risk: Ints,
     birth: npt.NDArray[np.datetime64],
-    ok: Bools,
     eligible: tuple[Bools, Bools] | None,
     rules: _PuRules,
 ) -> Iterator[tuple[int, Ints]]:
     """Each PU amount column of a block in turn (one at a time keeps the block's memory
     small); ``w`` is the wage where the row is covered and 0 elsewhere."""
-    rc = np.where(ok, risk, 1) - 1
-    num, den = rules.jkk_num[rc], rules.jkk_den[rc]
-    jkk = (w * (2 * num) + den) // (2 * den)
+    rc = risk & 7  # any class for rows not covered (their wage is 0): 0 and 6-7 give 0
+    jkk = _by_risk(w, rc, rules.jkk_num, rules.jkk_den)
     if eligible is not None and rules.pp7_num is not None and eligible[1].any():
         assert rules.pp7_den is not None
-        num, den = rules.pp7_num[rc], rules.pp7_den[rc]
-        jkk = np.where(eligible[1], (w * (2 * num) + den) // (2 * den), jkk)
-    del num, den, rc
+        jkk = np.where(eligible[1], _by_risk(w, rc, rules.pp7_num, rules.pp7_den), jkk)
+    del rc
     yield _COLUMN[Program.JKK, Payer.EMPLOYER], jkk
     del jkk
     yield _COLUMN[Program.JKM, Payer.EMPLOYER], _rounded(w, rules.jkm)
@@ -210,6 +245,15 @@ def _pu_amounts(
     jp_base = np.where(birth > rules.last_birth, np.minimum(w, rules.jp_cap), 0)
     yield _COLUMN[Program.JP, Payer.EMPLOYER], _rounded(jp_base, rules.jp_employer)
     yield _COLUMN[Program.JP, Payer.WORKER], _rounded(jp_base, rules.jp_worker)
+
+
+def _by_risk(w: Ints, rc: Ints, nums: Ints, dens: Ints | int) -> Ints:
+    """``round_half_up(w x num / den)`` with the fraction of each row's risk class."""
+    if isinstance(dens, int):
+        half = dens // 2
+        return (w * nums[rc] + half) // dens
+    den = dens[rc]
+    return (w * nums[rc] + den // 2) // den
 
 
 def _pp7_eligible(block: Block, ok: Bools, rules: _PuRules) -> tuple[Bools, Bools]:
@@ -325,12 +369,26 @@ def _bpu_block(block: Block, bpu: Bools, on: _dt.date) -> Any:
         with_jht = block.raw("with_jht") & block.given("with_jht")
     low, high = int(terms.lowest_income.value), int(terms.highest_income.value)
     bound = _bound([f for g in groups for f in (g.jkk, g.jht)])
-    ok = bpu & readable & (income >= low) & (income <= high) & (income <= bound)
-    ok &= block.given("income")
-    for name in NOT_BPU:  # the scalar API refuses these fields for a non-wage earner
-        if name in inputs.present:
-            ok &= ~block.given(name)
-    return ok, _bpu_amounts(np.where(ok, income, 0), with_jht, ok, group, groups)
+    has_income = block.given("income")
+    ok = bpu & readable & has_income & (income >= low) & (income <= high) & (income <= bound)
+    extra = [block.given(name) for name in NOT_BPU if name in inputs.present]
+    for given in extra:  # the scalar API refuses these fields for a non-wage earner
+        ok &= ~given
+    refused = bpu & ~ok
+    at = np.flatnonzero(refused)
+    if len(at):
+        # Rows the scalar API certainly refuses (no income, an income outside the table of
+        # the terms, a field a non-wage earner does not have): messages built when read.
+        # Only the rows left over are looked at.
+        i = income[at]
+        sure = ~has_income[at] | (i < low) | (i > high)
+        for given in extra:
+            sure |= given[at]
+        refused[at[~sure]] = False
+    i = np.where(ok, income, 0)
+    top = int(i.max()) if len(i) else 0
+    peak = max(max(_peak(top, (g.jkk, g.jht)), g.jkm) for g in groups)
+    return ok, refused, peak, _bpu_amounts(i, with_jht, ok, group, groups)
 
 
 def _bpu_amounts(
@@ -362,9 +420,10 @@ def _bpu_amounts(
 
 def vector_amounts(
     columns: Columns, rows: int, on: _dt.date | None, names: Sequence[str] = AMOUNT_COLUMNS
-) -> tuple[Amounts, Bools, list[int]]:
+) -> tuple[Amounts, Bools, list[int], list[int]]:
     """The stored output columns ``names`` for the rows this path covers (0 elsewhere),
-    which rows those are, and the indices of the other rows (for the scalar path).
+    which rows those are, the indices of the rows the scalar API certainly refuses (their
+    messages are built when read), and the indices of the other rows (for the scalar path).
 
     ``on`` is the date of every row, or of the rows without an ``on`` cell when the input
     has an ``on`` column; the rows of a block that share a date are gathered and computed
@@ -372,7 +431,7 @@ def vector_amounts(
     """
     out = Amounts(rows, names)
     covered = np.zeros(rows, dtype=np.bool_)
-    rest: list[int] = []
+    refused = np.zeros(rows, dtype=np.bool_)
     inputs = Inputs(columns, rows)
     readable = inputs["category"].values is not None
     for start in range(0, rows, BLOCK_ROWS):
@@ -381,20 +440,30 @@ def vector_amounts(
         for day, block in block_dates(whole, on) if readable else ():
             codes = block.raw("category")
             odd = block.odd()  # rows with a cell of another type: the scalar path's
+            passes = []
             for code, compute in ((inputs.pu_code, _pu_block), (inputs.bpu_code, _bpu_block)):
                 rows_of = codes == code
                 if odd is not None:
                     rows_of &= ~odd
-                if not rows_of.any():
-                    continue
-                done = compute(block, rows_of, day)
+                count = int(np.count_nonzero(rows_of))
+                if count:
+                    passes.append((count, rows_of, compute))
+            # The largest category first, over the whole block when it holds most rows
+            # (its amounts are 0 on the other rows); a smaller one only over its rows.
+            passes.sort(key=lambda p: -p[0])
+            for n, (count, mask, compute) in enumerate(passes):
+                part, rows_of = block, mask
+                if n or 2 * count < len(mask):
+                    part = block.select(np.flatnonzero(mask))
+                    rows_of = np.ones(count, dtype=np.bool_)
+                done = compute(part, rows_of, day)
                 if done is None:
                     continue
-                ok, amounts = done
-                block.mark(covered, ok)
-                # Rows not covered have a base of 0, hence 0 in every formula, and a row is
-                # of one category and one date: adding up the passes is exact.
+                ok, no, peak, amounts = done
+                part.mark(covered, ok)
+                part.mark(refused, no)
+                out.start(part, peak)
                 for column, values in amounts:
-                    out.add(column, block, values)
-        rest.extend((np.flatnonzero(~covered[start:stop]) + start).tolist())
-    return out, covered, rest
+                    out.add(column, values)
+    left = ~(covered | refused)
+    return out, covered, np.flatnonzero(refused).tolist(), np.flatnonzero(left).tolist()
