@@ -1,5 +1,6 @@
 # ruff: noqa: ANN401 - pandas, pyarrow and dask objects are optional and untyped here
-"""The numpy path for wage earners (PU) and non-wage earners (BPU): integer arithmetic only.
+"""The numpy path for wage earners (PU) and non-wage earners (BPU, :mod:`._bpu`): integer
+arithmetic only.
 
 Every rule comes from the terms of the date (:mod:`perlindungan.contributions._terms`):
 each line's rate and relief share is an exact fraction ``num / 10**k``, and an amount
@@ -18,7 +19,7 @@ block by block (:mod:`._inputs`); amounts are stored as int32 while small (:mod:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -27,21 +28,12 @@ import numpy.typing as npt
 
 from perlindungan._input.limits import MAX_AMOUNT
 from perlindungan._overlay import Overlay, active
-from perlindungan._participant import bpu_sector, paid_by
 from perlindungan.batch._amounts import INT32_HEADROOM, Amounts
+from perlindungan.batch._bpu import bpu_block
 from perlindungan.batch._columns import Columns
-from perlindungan.batch._inputs import (
-    INT64_MAX,
-    NOT_BPU,
-    NOT_PU,
-    Block,
-    Bools,
-    Inputs,
-    Ints,
-    block_dates,
-)
-from perlindungan.batch._reference import AMOUNT_COLUMNS, PAIRS
-from perlindungan.contributions._non_wage_earner_terms import non_wage_earner_terms
+from perlindungan.batch._fractions import COLUMN, bound, by_class, peak, rounded
+from perlindungan.batch._inputs import NOT_PU, Block, Bools, Inputs, Ints, block_dates
+from perlindungan.batch._reference import AMOUNT_COLUMNS
 from perlindungan.contributions._terms import Fraction
 from perlindungan.contributions._wage_earner_terms import (
     EmployerRelief,
@@ -58,59 +50,8 @@ __all__ = ["BLOCK_ROWS", "INT32_HEADROOM", "Amounts", "vector_amounts"]
 #: Rows computed at a time: bounds the temporaries whatever the population.
 BLOCK_ROWS = 1 << 16
 
-_COLUMN = {pair: i for i, pair in enumerate(PAIRS)}
 #: The pension-age cut-off, decided with the terms (the tests check it day by day).
 _last_birth_at_pension_age = last_birth_at_pension_age
-
-
-def _rounded(base: Ints, fraction: Fraction) -> Ints:
-    num, den = fraction
-    if num == 0:
-        return np.zeros_like(base)
-    if den == 1:
-        return base * num
-    return (base * (2 * num) + den) // (2 * den)
-
-
-def _bound(fractions: Sequence[Fraction]) -> int:
-    """The largest base for which every fraction stays in int64, and at most the input
-    layer's MAX_AMOUNT (larger amounts go to the scalar path, which refuses them)."""
-    bound = MAX_AMOUNT
-    for num, den in fractions:
-        if num:
-            bound = min(bound, (INT64_MAX - den) // (2 * num))
-    return bound
-
-
-def _peak(base: int, fractions: Sequence[Fraction]) -> int:
-    """The largest amount any of ``fractions`` gives for bases up to ``base``."""
-    return max((_round_one(base, f) for f in fractions), default=0)
-
-
-def _round_one(base: int, fraction: Fraction) -> int:
-    num, den = fraction
-    return (base * 2 * num + den) // (2 * den)
-
-
-def _by_class(fractions: Sequence[Fraction]) -> tuple[Ints, Ints | int]:
-    """JKK fractions by risk class as a lookup (index 1-5): twice the numerators,
-    and twice the one denominator when every class has the same (one division), else
-    twice each class's denominator."""
-    nums = np.zeros(8, dtype=np.int64)  # read by risk class & 7: 0 and 6-7 are never covered
-    nums[1 : 1 + len(fractions)] = [2 * n for n, _ in fractions]
-    dens = {d for _, d in fractions}
-    if len(dens) == 1:
-        return nums, 2 * dens.pop()
-    by_class = np.ones(8, dtype=np.int64)
-    by_class[1 : 1 + len(fractions)] = [2 * d for _, d in fractions]
-    return nums, by_class
-
-
-def _arrays(fractions: Sequence[Fraction]) -> tuple[Ints, Ints]:
-    return (
-        np.array([n for n, _ in fractions], dtype=np.int64),
-        np.array([d for _, d in fractions], dtype=np.int64),
-    )
 
 
 # -- wage earners ---------------------------------------------------------------------------
@@ -153,8 +94,8 @@ def _pu_fractions(on: _dt.date, layer: Overlay | None) -> _PuRules:
     jkk7 = [] if eligible is None else [t.fraction for t in eligible.jkk]
     jkp = None if terms.jkp is None else terms.jkp.fraction
     jkp_cap = 0 if terms.jkp is None or terms.jkp.cap is None else terms.jkp.cap.limit.amount
-    jkk_num, jkk_den = _by_class(jkk)
-    pp7_num, pp7_den = _by_class(jkk7) if jkk7 else (None, None)
+    jkk_num, jkk_den = by_class(jkk)
+    pp7_num, pp7_den = by_class(jkk7) if jkk7 else (None, None)
     plain = [terms.jkm, *terms.jht, jp_employer, jp_worker]
     return _PuRules(
         jkk_num=jkk_num,
@@ -170,7 +111,7 @@ def _pu_fractions(on: _dt.date, layer: Overlay | None) -> _PuRules:
         jp_cap=int(jp_employer.cap.limit.amount),
         jkp=jkp,
         jkp_cap=int(jkp_cap),
-        bound=_bound([*jkk, *jkk7, *(t.fraction for t in plain), *([jkp] if jkp else [])]),
+        bound=bound([*jkk, *jkk7, *(t.fraction for t in plain), *([jkp] if jkp else [])]),
         fractions=(*jkk, *jkk7, *(t.fraction for t in plain), *([jkp] if jkp else [])),
         on=np.datetime64(on, "D"),
         last_birth=np.datetime64(terms.jp_last_birth, "D"),
@@ -214,8 +155,8 @@ def _pu_block(block: Block, pu: Bools, on: _dt.date) -> Any:
         eligible = _pp7_eligible(block, ok, rules)
         ok &= eligible[0]
     w = np.where(ok, wage, 0)
-    peak = _peak(int(w.max()) if len(w) else 0, rules.fractions)
-    return ok, refused, peak, _pu_amounts(w, risk, birth, eligible, rules)
+    top = peak(int(w.max()) if len(w) else 0, rules.fractions)
+    return ok, refused, top, _pu_amounts(w, risk, birth, eligible, rules)
 
 
 def _pu_amounts(
@@ -233,18 +174,18 @@ def _pu_amounts(
         assert rules.pp7_den is not None
         jkk = np.where(eligible[1], _by_risk(w, rc, rules.pp7_num, rules.pp7_den), jkk)
     del rc
-    yield _COLUMN[Program.JKK, Payer.EMPLOYER], jkk
+    yield COLUMN[Program.JKK, Payer.EMPLOYER], jkk
     del jkk
-    yield _COLUMN[Program.JKM, Payer.EMPLOYER], _rounded(w, rules.jkm)
-    yield _COLUMN[Program.JHT, Payer.EMPLOYER], _rounded(w, rules.jht_employer)
-    yield _COLUMN[Program.JHT, Payer.WORKER], _rounded(w, rules.jht_worker)
+    yield COLUMN[Program.JKM, Payer.EMPLOYER], rounded(w, rules.jkm)
+    yield COLUMN[Program.JHT, Payer.EMPLOYER], rounded(w, rules.jht_employer)
+    yield COLUMN[Program.JHT, Payer.WORKER], rounded(w, rules.jht_worker)
     if rules.jkp is not None:
         base = np.minimum(w, rules.jkp_cap)
-        yield _COLUMN[Program.JKP, Payer.GOVERNMENT], _rounded(base, rules.jkp)
+        yield COLUMN[Program.JKP, Payer.GOVERNMENT], rounded(base, rules.jkp)
         del base
     jp_base = np.where(birth > rules.last_birth, np.minimum(w, rules.jp_cap), 0)
-    yield _COLUMN[Program.JP, Payer.EMPLOYER], _rounded(jp_base, rules.jp_employer)
-    yield _COLUMN[Program.JP, Payer.WORKER], _rounded(jp_base, rules.jp_worker)
+    yield COLUMN[Program.JP, Payer.EMPLOYER], rounded(jp_base, rules.jp_employer)
+    yield COLUMN[Program.JP, Payer.WORKER], rounded(jp_base, rules.jp_worker)
 
 
 def _by_risk(w: Ints, rc: Ints, nums: Ints, dens: Ints | int) -> Ints:
@@ -281,140 +222,6 @@ def _pp7_eligible(block: Block, ok: Bools, rules: _PuRules) -> tuple[Bools, Bool
     return readable, eligible & ok & readable
 
 
-# -- non-wage earners -----------------------------------------------------------------------
-
-
-class _BpuGroup(NamedTuple):
-    """The amounts of the participants sharing the same facts on a date."""
-
-    jkk: Fraction
-    jkm: int
-    jht: Fraction
-
-
-def _bpu_group(on: _dt.date, sector: str | None, payer: Payer) -> _BpuGroup:
-    return _bpu_fractions(on, sector, payer, active())
-
-
-@lru_cache(maxsize=1024)
-def _bpu_fractions(
-    on: _dt.date, sector: str | None, payer: Payer, layer: Overlay | None
-) -> _BpuGroup:
-    del layer  # part of the cache key only: the terms read the active overlay
-    terms = non_wage_earner_terms(on, sector, payer)
-    return _BpuGroup(terms.jkk.fraction, terms.jkm.flat, terms.jht.fraction)
-
-
-_FACTS: tuple[tuple[str, Callable[[object], Any]], ...] = (
-    ("sector", bpu_sector),
-    ("paid_by", paid_by),
-)
-
-
-def _bpu_facts(block: Block, on: _dt.date) -> tuple[Bools, Ints, list[_BpuGroup]]:
-    """Which rows' facts (sector, payer) this path reads, the group of each row, and the
-    groups' terms. A cell the scalar API would refuse sends its row to the scalar path."""
-    inputs = block.inputs
-    rows = block.stop - block.start if block.index is None else len(block.index)
-    readable = np.ones(rows, dtype=np.bool_)
-    keys = np.zeros(rows, dtype=np.int64)
-    choices: list[list[Any]] = []
-    for name, convert in _FACTS:
-        values: list[Any] = [None]  # code 0: not given
-        if name in inputs.present:
-            column = inputs[name]
-            if column.values is None:  # cells this path does not read
-                readable &= ~block.given(name)
-            else:
-                valid = [True]
-                for category in column.categories:
-                    try:
-                        values.append(convert(category))
-                        valid.append(True)
-                    except PerlindunganError:
-                        values.append(None)
-                        valid.append(False)
-                codes = np.where(block.given(name), block.raw(name) + 1, 0)
-                readable &= np.array(valid, dtype=np.bool_)[codes]
-                keys = keys * len(values) + codes
-        choices.append(values)
-    if len(choices[0]) == len(choices[1]) == 1:
-        return readable, keys, [_bpu_group(on, None, Payer.WORKER)]
-    found, inverse = np.unique(keys, return_inverse=True)
-    width = len(choices[1])
-    groups = [
-        _bpu_group(on, choices[0][key // width], choices[1][key % width] or Payer.WORKER)
-        for key in found.tolist()
-    ]
-    return readable, inverse.reshape(-1).astype(np.int64), groups
-
-
-def _bpu_block(block: Block, bpu: Bools, on: _dt.date) -> Any:
-    """The BPU rows of a block this path covers, and their amounts by column index."""
-    inputs = block.inputs
-    income_col, jht_col = inputs["income"], inputs["with_jht"]
-    if income_col.values is None:
-        return None
-    try:
-        terms = non_wage_earner_terms(on)
-        readable, group, groups = _bpu_facts(block, on)
-    except PerlindunganError:  # no value on this date: the scalar path reports each row
-        return None
-    income = block.ints("income")
-    if "with_jht" not in inputs.present:
-        with_jht = np.zeros_like(bpu)
-    elif jht_col.values is None:
-        return None
-    else:
-        with_jht = block.raw("with_jht") & block.given("with_jht")
-    low, high = int(terms.lowest_income.value), int(terms.highest_income.value)
-    bound = _bound([f for g in groups for f in (g.jkk, g.jht)])
-    has_income = block.given("income")
-    ok = bpu & readable & has_income & (income >= low) & (income <= high) & (income <= bound)
-    extra = [block.given(name) for name in NOT_BPU if name in inputs.present]
-    for given in extra:  # the scalar API refuses these fields for a non-wage earner
-        ok &= ~given
-    refused = bpu & ~ok
-    at = np.flatnonzero(refused)
-    if len(at):
-        # Rows the scalar API certainly refuses (no income, an income outside the table of
-        # the terms, a field a non-wage earner does not have): messages built when read.
-        # Only the rows left over are looked at.
-        i = income[at]
-        sure = ~has_income[at] | (i < low) | (i > high)
-        for given in extra:
-            sure |= given[at]
-        refused[at[~sure]] = False
-    i = np.where(ok, income, 0)
-    top = int(i.max()) if len(i) else 0
-    peak = max(max(_peak(top, (g.jkk, g.jht)), g.jkm) for g in groups)
-    return ok, refused, peak, _bpu_amounts(i, with_jht, ok, group, groups)
-
-
-def _bpu_amounts(
-    i: Ints, with_jht: Bools, ok: Bools, group: Ints, groups: list[_BpuGroup]
-) -> Iterator[tuple[int, Ints]]:
-    """Each BPU amount column of a block in turn; ``i`` is the income where the row is
-    covered and 0 elsewhere, ``group`` the index of each row's terms in ``groups``."""
-    jht_base = np.where(with_jht, i, 0)
-    if len(groups) == 1:
-        (only,) = groups
-        yield _COLUMN[Program.JKK, Payer.WORKER], _rounded(i, only.jkk)
-        yield _COLUMN[Program.JKM, Payer.WORKER], np.where(ok, only.jkm, 0)
-        yield _COLUMN[Program.JHT, Payer.WORKER], _rounded(jht_base, only.jht)
-        return
-    for column, fractions in (
-        (_COLUMN[Program.JKK, Payer.WORKER], [g.jkk for g in groups]),
-        (_COLUMN[Program.JHT, Payer.WORKER], [g.jht for g in groups]),
-    ):
-        nums, dens = _arrays(fractions)
-        num, den = nums[group], dens[group]
-        base = i if column == _COLUMN[Program.JKK, Payer.WORKER] else jht_base
-        yield column, (base * (2 * num) + den) // (2 * den)
-    flat = np.array([g.jkm for g in groups], dtype=np.int64)
-    yield _COLUMN[Program.JKM, Payer.WORKER], np.where(ok, flat[group], 0)
-
-
 # -- the dates and the categories of a call ---------------------------------------------------
 
 
@@ -441,7 +248,7 @@ def vector_amounts(
             codes = block.raw("category")
             odd = block.odd()  # rows with a cell of another type: the scalar path's
             passes = []
-            for code, compute in ((inputs.pu_code, _pu_block), (inputs.bpu_code, _bpu_block)):
+            for code, compute in ((inputs.pu_code, _pu_block), (inputs.bpu_code, bpu_block)):
                 rows_of = codes == code
                 if odd is not None:
                     rows_of &= ~odd
