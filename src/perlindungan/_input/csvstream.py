@@ -16,10 +16,11 @@ problem is in the block, its cells missing (but its ``id``, for the row error).
 Only what a whole-file reader cannot do differs: there is no row cap, and a line that is
 not UTF-8 is a problem of that line (a file read whole is refused at once).
 
-Speed: a block without quotes, carriage returns or blank lines is split by pyarrow's
-CSV parser with quoting off, which is exactly ``line.split(delimiter)``; pyarrow's row
-count is checked against the block's line count, and a block that does not match, or
-that has any of those, is read line by line in Python with the table's own functions.
+Speed: a block without blank lines, lone carriage returns or quotes other than whole
+quoted cells (``"5,000"``) is split by pyarrow's CSV parser, which splits such lines
+exactly as the line reader does; pyarrow's row count is checked against the block's line
+count, and a block that does not match, or that has any of those, is read line by line
+in Python with the table's own functions.
 """
 
 from __future__ import annotations
@@ -94,14 +95,15 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> InvalidInputError:
     )
 
 
-def _header(handle: Any, name: str, what: str) -> tuple[str, bytes]:
-    """The header line and the bytes read past it (a file with CR line ends only)."""
+def _header(handle: Any, name: str, what: str) -> tuple[str, bytes, bytes]:
+    """The header line, the bytes read past it, and the line end of the file: a line
+    feed (with or without a carriage return before it), or for a file without any line
+    feed, a carriage return (as :func:`~perlindungan._input.table.read_table` decides)."""
     raw = handle.readline(_HEADER_BYTES)
-    rest = b""
-    content = raw.removesuffix(b"\n").removesuffix(b"\r")
-    if b"\r" in content:
-        at = content.index(b"\r")
-        raw, rest = raw[:at], raw[at + 1 :]
+    rest, end = b"", b"\n"
+    if not raw.endswith(b"\n") and b"\r" in raw:
+        at = raw.index(b"\r")
+        raw, rest, end = raw[:at], raw[at + 1 :], b"\r"
     try:
         line = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -115,7 +117,7 @@ def _header(handle: Any, name: str, what: str) -> tuple[str, bytes]:
         raise InvalidInputError(
             f"{name}:1: the file is empty; the first line must be the header.", field=what
         )
-    return line, rest
+    return line, rest, end
 
 
 def stream_csv(
@@ -132,16 +134,16 @@ def stream_csv(
     name = str(source)
     handle = open_regular(source, what=what, field=what)
     try:
-        line, rest = _header(handle, name, what)
+        line, rest, end = _header(handle, name, what)
         sep, names = csv_header(name, line, delimiter, columns, required)
     except BaseException:
         handle.close()
         raise
-    return names, _blocks(handle, sep, names, block_bytes, rest)
+    return names, _blocks(handle, sep, names, block_bytes, rest, end)
 
 
 def _blocks(
-    handle: Any, sep: str, names: tuple[str, ...], block_bytes: int, carry: bytes
+    handle: Any, sep: str, names: tuple[str, ...], block_bytes: int, carry: bytes, nl: bytes
 ) -> Iterator[TextBlock]:
     number = 2  # the file line of the next line read
     with handle:
@@ -150,24 +152,33 @@ def _blocks(
             buffer = carry + data
             if not buffer:
                 return
-            end = buffer.rfind(b"\n") + 1 if data else len(buffer)
+            end = buffer.rfind(nl) + 1 if data else len(buffer)
             if end == 0:  # no line end yet: read on (a last line without one ends the file)
                 carry = buffer
                 continue
             block, carry = buffer[:end], buffer[end:]
-            lines = block.count(b"\n") + (0 if block.endswith(b"\n") else 1)
-            found = _fast(block, sep, names, number, lines)
-            yield found if found is not None else _slow(block, sep, names, number)
+            lines = block.count(nl) + (0 if block.endswith(nl) else 1)
+            found = _fast(block, sep, names, number, lines) if nl == b"\n" else None
+            yield found if found is not None else _slow(block, sep, names, number, nl)
             number += lines
 
 
 def _fast(
     block: bytes, sep: str, names: tuple[str, ...], first: int, lines: int
 ) -> TextBlock | None:
-    """The block split by pyarrow with quoting off, or None when it must be read line by
-    line (quotes, carriage returns, blank lines, short or long rows, long cells, bytes
-    that are not UTF-8)."""
-    if b'"' in block or b"\r" in block or b"\n\n" in block or block.startswith(b"\n"):
+    """The block split by pyarrow, or None when it must be read line by line (quotes
+    other than whole quoted cells, lone carriage returns, blank lines, short or long
+    rows, long cells, bytes that are not UTF-8)."""
+    if b"\r" in block:
+        if block.count(b"\r") != block.count(b"\r\n"):
+            return None  # a carriage return inside a line: read line by line
+        block = block.replace(b"\r\n", b"\n")
+    if b"\n\n" in block or block.startswith(b"\n"):
+        return None
+    if not block.endswith(b"\n"):
+        block += b"\n"  # the last line of a file without a final line end
+    quoted = b'"' in block
+    if quoted and not _plain_quotes(block, sep.encode()):
         return None
     import pyarrow as pa  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
@@ -187,7 +198,7 @@ def _fast(
             ),
             parse_options=pacsv.ParseOptions(
                 delimiter=sep,
-                quote_char=False,
+                quote_char='"' if quoted else False,
                 double_quote=False,
                 escape_char=False,
                 newlines_in_values=False,
@@ -205,6 +216,8 @@ def _fast(
         return None
     if odd or table.num_rows != lines:
         return None
+    if quoted and any(pc.any(pc.match_substring(c, "\n")).as_py() for c in table.columns):
+        return None  # a quote left open took in a line end
     columns: dict[str, Any] = {}
     for column_name, column in zip(names, table.columns, strict=True):
         array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
@@ -214,13 +227,28 @@ def _fast(
     return TextBlock(columns, np.arange(first, first + lines, dtype=np.int64), {})
 
 
-def _slow(block: bytes, sep: str, names: tuple[str, ...], first: int) -> TextBlock:
+def _plain_quotes(block: bytes, sep: bytes) -> bool:
+    """Whether every quote of ``block`` opens a cell (at a line start or after ``sep``) or
+    closes one (before ``sep`` or a line end), as many opening as closing: cells such as
+    ``"5,000"`` that pyarrow and the line reader split alike. Doubled quotes, text after
+    a closing quote or a quote inside a cell are left to the line reader; a quote left
+    open makes pyarrow read two lines as one, which the row count catches."""
+    if block.startswith((b'"' + sep, b'"\n')):
+        return False  # a quote that would both open and close a cell
+    for both in (sep + b'"' + sep, sep + b'"\n', b'\n"' + sep, b'\n"\n'):
+        if both in block:
+            return False
+    opening = block.count(sep + b'"') + block.count(b'\n"') + block.startswith(b'"')
+    closing = block.count(b'"' + sep) + block.count(b'"\n')
+    return opening == closing and block.count(b'"') == opening + closing
+
+
+def _slow(block: bytes, sep: str, names: tuple[str, ...], first: int, nl: bytes) -> TextBlock:
     """The block read line by line with :func:`~perlindungan._input.table.csv_record`."""
     import pyarrow as pa  # noqa: PLC0415
 
-    end = b"\n" if b"\n" in block or b"\r" not in block else b"\r"  # CR-only files
-    raw_lines = block.split(end)
-    if block.endswith(end):
+    raw_lines = block.split(nl)
+    if block.endswith(nl):
         raw_lines.pop()
     cells: dict[str, list[str | None]] = {n: [] for n in names}
     lines: list[int] = []
