@@ -147,3 +147,21 @@ def test_odd_cells_leave_the_rest_of_the_column_on_the_numpy_path(
     assert summary.errors == ()
     assert called == [9]
     assert isinstance(RowError(0, "x"), RowError)
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in FIXTURES["case"]])
+def test_text_rosters_read_as_files(tmp_path: Path, case: dict[str, Any]) -> None:
+    # A CSV body (the HTTP API's) gives the rows and errors of the same file streamed.
+    from perlindungan.batch import contributions_batch, roster_from_text  # noqa: PLC0415
+
+    path = _roster(tmp_path, case)
+    streamed = write_roster_contributions(path, None, on=ON)
+    raw = path.read_bytes()
+    if not case.get("payroll", True):
+        return  # not UTF-8: an HTTP body is refused whole before it is read as CSV
+    result = contributions_batch(roster_from_text(raw.decode("utf-8")), on=ON)
+    assert result.rows == streamed.rows
+    assert [(e.row, e.line, e.message) for e in result.errors] == [
+        (e.row, e.line, e.message) for e in streamed.errors
+    ]
+    assert result.totals() == streamed.totals

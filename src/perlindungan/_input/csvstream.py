@@ -233,14 +233,15 @@ def _plain_quotes(block: bytes, sep: bytes) -> bool:
     ``"5,000"`` that pyarrow and the line reader split alike. Doubled quotes, text after
     a closing quote or a quote inside a cell are left to the line reader; a quote left
     open makes pyarrow read two lines as one, which the row count catches."""
-    if block.startswith((b'"' + sep, b'"\n')):
-        return False  # a quote that would both open and close a cell
-    for both in (sep + b'"' + sep, sep + b'"\n', b'\n"' + sep, b'\n"\n'):
-        if both in block:
-            return False
-    opening = block.count(sep + b'"') + block.count(b'\n"') + block.startswith(b'"')
-    closing = block.count(b'"' + sep) + block.count(b'"\n')
-    return opening == closing and block.count(b'"') == opening + closing
+    data = np.frombuffer(block, dtype=np.uint8)
+    at = np.flatnonzero(data == ord('"'))
+    before = np.where(at > 0, data[np.maximum(at - 1, 0)], ord("\n"))
+    after = np.where(at + 1 < len(data), data[np.minimum(at + 1, len(data) - 1)], ord("\n"))
+    edge = (ord("\n"), sep[0])
+    opening = np.isin(before, edge)
+    closing = np.isin(after, edge)
+    # every quote opens or closes a cell, never both nor neither; as many of each
+    return bool((opening != closing).all()) and int(opening.sum()) == int(closing.sum())
 
 
 def _slow(block: bytes, sep: str, names: tuple[str, ...], first: int, nl: bytes) -> TextBlock:

@@ -43,6 +43,7 @@ from perlindungan.batch._chunks import (
     RosterSummary,
     iter_roster,
     read_chunks,
+    roster_from_text,
     write_roster_contributions,
 )
 from perlindungan.batch._columns import INPUT_COLUMNS, normalise, row_count
@@ -93,6 +94,7 @@ __all__ = [
     "iter_roster",
     "placements_meta",
     "read_chunks",
+    "roster_from_text",
     "write_roster_contributions",
 ]
 

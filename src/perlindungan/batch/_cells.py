@@ -24,16 +24,20 @@ problem's message.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as _dt
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
+import attrs
 import numpy as np
 
-from perlindungan._input.flags import FALSE_WORDS, TRUE_WORDS, flag_cell
+from perlindungan._input.flags import FALSE_WORDS, TRUE_WORDS, flag_cell, flag_word
 from perlindungan._input.limits import MAX_COUNT, MAX_ID_CHARS, MAX_TEXT_CHARS
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.text import display_text, key_text
-from perlindungan.batch._columns import Categorical, Days, Masked
+from perlindungan.batch._columns import INPUT_COLUMNS, Categorical, Days, Masked
 from perlindungan.errors import InvalidInputError, PerlindunganError
 
 __all__ = ["typed_columns"]
@@ -67,11 +71,18 @@ _CHECKS: Final[tuple[tuple[str, Callable[[str], object]], ...]] = (
 )
 
 
+_INTEGER: Final = re.compile(r"-?[0-9]{1,18}")
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_EPOCH: Final = _dt.date(1970, 1, 1)
+
+
 def _numpy(array: Any, fill: Any) -> Any:
-    return array.fill_null(fill).to_numpy(zero_copy_only=False)
+    """A writable numpy copy of an Arrow array, ``fill`` for nulls."""
+    return np.array(array.fill_null(fill).to_numpy(zero_copy_only=False))
 
 
 def _texts(array: Any, where: Any) -> dict[int, str]:
+    """The cells of ``array`` at the rows where ``where`` is true, by row."""
     import pyarrow as pa  # noqa: PLC0415
 
     rows = np.flatnonzero(where)
@@ -80,19 +91,112 @@ def _texts(array: Any, where: Any) -> dict[int, str]:
     return dict(zip(rows.tolist(), array.take(pa.array(rows)).to_pylist(), strict=True))
 
 
-def _suspect(name: str, trimmed: Any, given: Any) -> Any:
-    """Cells whose check may fail: all given cells, or for ``id`` and ``name`` those that
-    are not short printable ASCII (the checks cannot refuse those)."""
+@attrs.define
+class _Parsed:
+    """One text column read: ``given`` cells, typed ``values`` where ``valid``, cells of
+    another type (``others``, for the scalar path) and cells to check (``suspects``)."""
+
+    kind: str
+    given: Any
+    values: Any = None
+    valid: Any = None
+    categories: list[str] = attrs.field(factory=list)
+    others: dict[int, str] = attrs.field(factory=dict)
+    suspects: dict[int, str] = attrs.field(factory=dict)
+
+    def column(self, bad: Any) -> Any:
+        """The batch column, with the rows that have a problem not given."""
+        if self.kind == "text":
+            return Categorical(np.where(bad, -1, self.values), self.categories)
+        valid = self.valid & ~bad
+        others = {r: t for r, t in self.others.items() if not bad[r]}
+        if self.kind == "date":
+            return Days(self.values, valid, others)
+        return Masked(self.values, valid, others)
+
+
+def _parse(name: str, raw: Any) -> _Parsed:
+    """A text column read at once; the few cells that need it one by one in Python
+    (spaces around them, other spellings, errors)."""
+    import pyarrow as pa  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
 
-    if name not in {"id", "name"}:
-        return given
+    length = _numpy(pc.binary_length(raw), 0)
+    given = length > 0
+    if name in _INTS:
+        digits = given & (length <= 18) & _numpy(pc.ascii_is_decimal(raw), False)  # noqa: FBT003
+        values = _numpy(pc.if_else(pa.array(digits), raw, "0").cast(pa.int64()), 0)
+        parsed = _Parsed("int", given, values, digits.copy())
+        for row, cell in _texts(raw, given & ~digits).items():
+            text = cell.strip()
+            if not text:
+                given[row] = False
+            elif name == "employer_workers":
+                parsed.suspects[row] = text  # the payroll reader's whole number
+            elif _INTEGER.fullmatch(text):
+                values[row], parsed.valid[row] = int(text), True
+            else:
+                parsed.others[row] = text  # the scalar path reads it (or refuses it)
+        if name == "employer_workers":
+            large = digits & (values > MAX_COUNT)
+            parsed.suspects.update(_texts(raw, large))
+            parsed.valid &= ~large
+            for row, text in parsed.suspects.items():
+                with contextlib.suppress(PerlindunganError):  # else a problem of the row
+                    values[row] = whole_number(text, field=name, maximum=MAX_COUNT, what="workers")
+                    parsed.valid[row] = True
+        return parsed
+    if name in _DATES:
+        try:
+            days = pc.if_else(pa.array(given), raw, "1970-01-01").cast(pa.date32())
+            return _Parsed("date", given, _numpy(days.cast(pa.int32()), 0), given.copy())
+        except pa.ArrowInvalid:  # some cell is not an ISO date: read one by one
+            values = np.zeros(len(given), dtype=np.int32)
+            parsed = _Parsed("date", given, values, np.zeros_like(given))
+            for row, cell in _texts(raw, given).items():
+                text = cell.strip()
+                if not text:
+                    given[row] = False
+                    continue
+                day = None
+                if _ISO_DATE.fullmatch(text):
+                    with contextlib.suppress(ValueError):
+                        day = _dt.date.fromisoformat(text)
+                if day is None:
+                    parsed.others[row] = text
+                else:
+                    values[row], parsed.valid[row] = (day - _EPOCH).days, True
+            return parsed
+    if name in _FLAGS:
+        true = _numpy(pc.is_in(raw, pa.array(sorted(TRUE_WORDS))), False)  # noqa: FBT003
+        false = _numpy(pc.is_in(raw, pa.array(sorted(FALSE_WORDS))), False)  # noqa: FBT003
+        parsed = _Parsed("bool", given, true, true | false)
+        for row, cell in _texts(raw, given & ~(true | false)).items():
+            word = flag_word(cell)
+            if not cell.strip():
+                given[row] = False
+            elif word is None:
+                parsed.suspects[row] = cell.strip()
+            else:
+                true[row], parsed.valid[row] = word, True
+        return parsed
+    if name in _TEXTS:
+        encoded = raw.dictionary_encode()
+        codes = _numpy(encoded.indices.cast(pa.int64()), -1)
+        categories: list[str] = []
+        index: dict[str, int] = {}
+        remap = [-1]  # code -1 (a missing cell) stays -1
+        for category in encoded.dictionary.to_pylist():
+            text = category.strip()
+            remap.append(index.setdefault(text, len(index)) if text else -1)
+            if text and text not in categories:
+                categories.append(text)
+        codes = np.array(remap, dtype=np.int64)[codes + 1]
+        return _Parsed("text", codes >= 0, codes, categories=categories)
     limit = MAX_ID_CHARS if name == "id" else MAX_TEXT_CHARS
-    plain = pc.and_(
-        pc.and_(pc.string_is_ascii(trimmed), pc.utf8_is_printable(trimmed)),
-        pc.less_equal(pc.binary_length(trimmed), limit),
-    )
-    return given & ~_numpy(plain, True)  # noqa: FBT003
+    plain = pc.and_(pc.string_is_ascii(raw), pc.utf8_is_printable(raw))
+    plain = _numpy(plain, True) & (length <= limit)  # noqa: FBT003
+    return _Parsed("carried", given, suspects=_texts(raw, given & ~plain))
 
 
 def typed_columns(
@@ -104,18 +208,13 @@ def typed_columns(
     import pyarrow.compute as pc  # noqa: PLC0415
 
     problems = dict(problems)
-    trimmed: dict[str, Any] = {}
-    given: dict[str, Any] = {}
-    for name, array in text.items():
-        if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
-            cut = pc.utf8_trim_whitespace(array)
-            trimmed[name] = cut
-            given[name] = _numpy(pc.greater(pc.binary_length(cut), 0), False)  # noqa: FBT003
+    parsed = {
+        name: _parse(name, array)
+        for name, array in text.items()
+        if pa.types.is_string(array.type) and name in INPUT_COLUMNS
+    }
     for name, check in _CHECKS:
-        if name not in trimmed:
-            continue
-        suspect = _suspect(name, trimmed[name], given[name])
-        for row, cell in _texts(trimmed[name], suspect).items():
+        for row, cell in parsed[name].suspects.items() if name in parsed else ():
             if row in problems:
                 continue
             try:
@@ -126,52 +225,11 @@ def typed_columns(
     bad[list(problems)] = True
     columns: dict[str, Any] = {}
     for name, array in text.items():
-        if name not in trimmed:
+        read = parsed.get(name)
+        if read is not None and read.kind != "carried":
+            columns[name] = read.column(bad)
+        elif read is None and problems and name not in {"id", "name"}:
             columns[name] = pc.if_else(pa.array(bad), pa.nulls(len(bad), array.type), array)
-        elif name in {"id", "name"}:
-            columns[name] = trimmed[name]
         else:
-            columns[name] = _column(name, trimmed[name], given[name] & ~bad)
+            columns[name] = array
     return columns, problems
-
-
-def _column(name: str, cells: Any, given: Any) -> Any:
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    if name in _INTS:
-        ok = given & _numpy(pc.match_substring_regex(cells, r"^-?[0-9]{1,18}$"), False)  # noqa: FBT003
-        values = pc.if_else(pa.array(ok), cells, "0").cast(pa.int64())
-        values = _numpy(values, 0)
-        if name == "employer_workers":  # the payroll reader's whole number of workers
-            ok &= (values >= 0) & (values <= MAX_COUNT)
-            for row, cell in _texts(cells, given & ~ok).items():
-                values[row] = whole_number(
-                    cell, field=name, maximum=MAX_COUNT, what="workers"
-                )  # checked in typed_columns: never raises here
-            ok = given
-            return Masked(values, ok)
-        return Masked(values, ok, _texts(cells, given & ~ok))
-    if name in _DATES:
-        shaped = given & _numpy(
-            pc.match_substring_regex(cells, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
-            False,  # noqa: FBT003
-        )
-        safe = pc.if_else(pa.array(shaped), cells, "1970-01-01")
-        parsed = pc.strptime(safe, format="%Y-%m-%d", unit="s", error_is_null=True)
-        # strptime rolls 1990-02-30 over to 1990-03-02: only a date that reads back is one
-        same = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), safe)
-        ok = shaped & _numpy(same, False)  # noqa: FBT003
-        days = _numpy(parsed.cast(pa.date32()).cast(pa.int32()), 0).astype(np.int32)
-        return Days(days, ok, _texts(cells, given & ~ok))
-    if name in _FLAGS:
-        lower = pc.utf8_lower(cells)
-        true = given & _numpy(pc.is_in(lower, pa.array(sorted(TRUE_WORDS))), False)  # noqa: FBT003
-        false = given & _numpy(pc.is_in(lower, pa.array(sorted(FALSE_WORDS))), False)  # noqa: FBT003
-        return Masked(true, true | false)  # other words: problems of their rows
-    if name in _TEXTS:
-        codes_array = pc.if_else(pa.array(given), cells, pa.scalar(None, pa.string()))
-        encoded = codes_array.dictionary_encode()
-        codes = _numpy(encoded.indices.cast(pa.int64()), -1)
-        return Categorical(codes, encoded.dictionary.to_pylist())
-    return cells  # a column the batch does not read (refused by normalise with a suggestion)

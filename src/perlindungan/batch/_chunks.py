@@ -34,6 +34,7 @@ __all__ = [
     "RosterSummary",
     "iter_roster",
     "read_chunks",
+    "roster_from_text",
     "write_roster_contributions",
 ]
 
@@ -64,6 +65,30 @@ class RosterChunk(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self.columns)
+
+
+def roster_from_text(text: str, *, name: str = "CSV") -> RosterChunk:
+    """A CSV roster given as text (an HTTP request body), read as a roster file is: the
+    input layer's table rules and the payroll reader's cells; file problems raise."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    from perlindungan._input.table import table_from_text  # noqa: PLC0415
+    from perlindungan.batch._cells import typed_columns  # noqa: PLC0415
+
+    table = table_from_text(text, name=name, columns=INPUT_COLUMNS, required=("category",))
+    cells: dict[str, list[str | None]] = {column: [] for column in table.header}
+    lines: list[int] = []
+    problems: dict[int, InvalidInputError] = {}
+    for row, record in enumerate(table.records()):
+        lines.append(record.line)
+        if record.problem is not None or record.cells is None:
+            problems[row] = record.problem or InvalidInputError("the row cannot be read.")
+        for column, values in cells.items():
+            value = None if record.cells is None or problems.get(row) else record.cells.get(column)
+            values.append(record.key or None if column == "id" and row in problems else value)
+    arrays = {column: pa.array(values, type=pa.string()) for column, values in cells.items()}
+    columns, problems = typed_columns(arrays, problems)
+    return RosterChunk(columns, lines, problems)
 
 
 def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[RosterChunk]:
