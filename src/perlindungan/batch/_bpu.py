@@ -116,8 +116,8 @@ def bpu_block(block: Block, bpu: Bools, on: _dt.date) -> Any:
     ok = bpu & readable & has_income & (income >= low) & (income <= high) & (income <= safe)
     extra = [block.given(name) for name in NOT_BPU if name in inputs.present]
     for given in extra:  # the scalar API refuses these fields for a non-wage earner
-        ok &= ~given
-    refused = bpu & ~ok
+        np.greater(ok, given, out=ok)  # ok and not given
+    refused = np.greater(bpu, ok)  # bpu and not ok
     at = np.flatnonzero(refused)
     if len(at):
         # Rows the scalar API certainly refuses (no income, an income outside the table of

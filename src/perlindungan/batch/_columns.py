@@ -61,7 +61,7 @@ class Bits(Sequence[bool]):
             stop = max(start, stop)
             first, last = self._offset + start, self._offset + stop
             bits = np.unpackbits(self._bitmap[first // 8 : (last + 7) // 8], bitorder="little")
-            return bits[first % 8 : first % 8 + (stop - start)].astype(np.bool_)
+            return bits[first % 8 : first % 8 + (stop - start)].view(np.bool_)
         position = index + self._length if index < 0 else index
         if not 0 <= position < self._length:
             raise IndexError(index)

@@ -132,13 +132,15 @@ def _pu_block(block: Block, pu: Bools, on: _dt.date) -> Any:
     risk = block.ints("risk_class")
     birth = block.days("birth_date")
     has = block.given("wage") & block.given("risk_class") & block.given("birth_date")
-    ok = pu & has & (wage > 0) & (wage <= rules.bound) & (risk >= 1) & (risk <= 5)
+    # 0 < wage <= bound and 1 <= risk <= 5, each as one unsigned comparison
+    ok = pu & has & ((wage - 1).view(np.uint64) < rules.bound)
+    ok &= (risk - 1).view(np.uint64) < 5
     # A birth date after ``on`` is refused by the scalar API: leave such rows to it.
     ok &= birth <= rules.on  # False for NaT
     extra = [block.given(name) for name in NOT_PU if name in inputs.present]
     for given in extra:  # the scalar API refuses these fields for a wage earner
-        ok &= ~given
-    refused = pu & ~ok
+        np.greater(ok, given, out=ok)  # ok and not given
+    refused = np.greater(pu, ok)  # pu and not ok
     at = np.flatnonzero(refused)
     if len(at):
         # Rows the scalar API certainly refuses (a required cell missing or out of its
