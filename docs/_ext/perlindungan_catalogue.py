@@ -6,7 +6,7 @@ programs and the regions they cover, generated from the data in the language of 
 from __future__ import annotations
 
 from perlindungan_table import table, text
-from perlindungan_words import KINDS_EN, LEVELS, PAYERS, STATUS, WORDS
+from perlindungan_words import KINDS_EN, LEVELS, LIBRARY_ID, PAYERS, STATUS, WORDS
 
 
 def catalogue_lines(lang: str) -> list[str]:
@@ -19,15 +19,16 @@ def catalogue_lines(lang: str) -> list[str]:
     rows = []
     for basis in sorted(bases.values(), key=lambda b: (b.kind, b.year, b.number)):
         kind = (
-            KINDS.get(basis.kind, basis.kind)
+            LIBRARY_ID.get(basis.kind, KINDS.get(basis.kind, basis.kind))
             if lang == "id"
             else KINDS_EN.get(basis.kind, basis.kind)
         )
+        title = LIBRARY_ID.get(basis.id, basis.title) if lang == "id" else basis.title
         rows.append(
             [
-                f"**{text(basis.short)}**",
+                f"**{text(title if basis.kind == 'Library' else basis.short)}**",
                 text(kind),
-                text(basis.title),
+                text(title),
                 basis.in_force.isoformat() if basis.in_force else words["none"],
                 f"[{words['copy']}]({basis.url})" if basis.url else words["none"],
             ]
