@@ -55,21 +55,23 @@ def programs_lines(lang: str) -> list[str]:
         region = registry.get(program.region)
         used.update(r.code for r in registry.chain(region.code))
         quota = program.quota.total
+        quota_text = (
+            f"{quota:,}".replace(",", "." if lang == "id" else ",") if quota else words["none"]
+        )
+        payer = program.funding.payer.value
         rows.append(
             [
-                f"`{program.id}`",
-                text(program.name("en" if lang == "en" else "id_ID")),
+                f"**{text(program.name('en' if lang == 'en' else 'id_ID'))}** (`{program.id}`)",
                 text(f"{region.name} ({region.code})"),
                 program.valid_from.isoformat(),
                 ", ".join(f"`{g}`" for g in program.groups),
                 ", ".join(p.value for p in program.coverage.programs),
-                f"{quota:,}".replace(",", "." if lang == "id" else ",") if quota else words["none"],
-                text(PAYERS[lang].get(program.funding.payer.value, program.funding.payer.value)),
+                quota_text,
+                text(PAYERS[lang].get(payer, payer)),
                 STATUS[lang].get(program.status, program.status),
             ]
         )
     header = [
-        words["program"],
         words["name"],
         words["region"],
         words["since"],
@@ -80,7 +82,7 @@ def programs_lines(lang: str) -> list[str]:
         words["status"],
     ]
     lines = [f"## {words['programs']}", "", words["programs_intro"], ""]
-    lines += table(header, rows, "explorer-programs")
+    lines += table(header, rows, "explorer-programs", "24 14 10 16 8 8 9 11")
     region_rows = []
     for code in sorted(used, key=lambda c: [int(p) for p in c.split(".")]):
         region = registry.get(code)

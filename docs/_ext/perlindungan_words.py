@@ -70,7 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
         "name": "Nama",
         "region": "Wilayah",
         "groups": "Kelompok",
-        "covers": "Program",
+        "covers": "Program BPJS",
         "quota": "Kuota",
         "payer": "Pembayar",
         "regions": "Wilayah yang dicakup",
