@@ -44,13 +44,13 @@ from perlindungan.regional._program import (
     Phase,
     Priority,
     Quota,
-    RegionalProgram,
+    RegionalScheme,
     Target,
     older_than,
 )
 from perlindungan.regional._regions import RegionRegistry, regions, regions_from_file
 
-__all__ = ["MAX_NESTING", "check_overlaps", "load_program", "load_program_text"]
+__all__ = ["MAX_NESTING", "check_overlaps", "load_scheme", "load_scheme_text"]
 
 #: Deepest nesting of tables and lists accepted anywhere in a program file.
 MAX_NESTING: Final = 12
@@ -612,7 +612,7 @@ def _program(
     problems: list[DataProblem],
     folder: Path | None = None,
     registry: RegionRegistry | None = None,
-) -> RegionalProgram | None:
+) -> RegionalScheme | None:
     r = _Reader(doc, problems)
     for key in doc.data:
         if key != "program":
@@ -707,7 +707,7 @@ def _program(
     assert eligibility
     assert coverage
     assert funding
-    return RegionalProgram(
+    return RegionalScheme(
         id=pid,
         name_id=name_id,
         name_en=name_en,
@@ -734,9 +734,9 @@ def _program(
     )
 
 
-def load_program_text(
+def load_scheme_text(
     text: str, name: str = "<text>", *, regions: RegionRegistry | None = None
-) -> RegionalProgram:
+) -> RegionalScheme:
     """A program from the text of a program file; :class:`RegulationDataError` lists every
     problem. ``regions`` (e.g. from :func:`regions_from_file`) replaces the bundled ones."""
     return _load_document(read_toml_text(text, name), registry=regions)
@@ -744,7 +744,7 @@ def load_program_text(
 
 def _load_document(
     doc: TomlDocument, folder: Path | None = None, registry: RegionRegistry | None = None
-) -> RegionalProgram:
+) -> RegionalScheme:
     if _depth(doc.data, MAX_NESTING):
         raise RegulationDataError(
             [DataProblem(doc.name, "", f"nesting is deeper than {MAX_NESTING} levels; refused.")]
@@ -756,7 +756,7 @@ def _load_document(
     return program
 
 
-def load_program(path: str | Path, *, regions: RegionRegistry | None = None) -> RegionalProgram:
+def load_scheme(path: str | Path, *, regions: RegionRegistry | None = None) -> RegionalScheme:
     """A program from a file path (a regular file of at most 2 MB, UTF-8); a ``regions``
     file it declares is read relative to it."""
     p = Path(path)
@@ -768,7 +768,7 @@ def load_program(path: str | Path, *, regions: RegionRegistry | None = None) -> 
     return _load_document(read_toml_text(text, p.name), p.parent, regions)
 
 
-def _overlap(a: RegionalProgram, b: RegionalProgram) -> bool:
+def _overlap(a: RegionalScheme, b: RegionalScheme) -> bool:
     if a.region != b.region or a.id in b.alongside or b.id in a.alongside:
         return False
     if not set(a.groups) & set(b.groups):
@@ -778,7 +778,7 @@ def _overlap(a: RegionalProgram, b: RegionalProgram) -> bool:
     return a.valid_from <= b_end and b.valid_from <= a_end
 
 
-def check_overlaps(programs: Sequence[RegionalProgram]) -> list[DataProblem]:
+def check_overlaps(programs: Sequence[RegionalScheme]) -> list[DataProblem]:
     """Problems for programs of the same region, group and dates (unless declared alongside)."""
     out = []
     for i, a in enumerate(programs):
@@ -799,7 +799,7 @@ def check_overlaps(programs: Sequence[RegionalProgram]) -> list[DataProblem]:
 
 
 @functools.cache
-def bundled_programs() -> tuple[RegionalProgram, ...]:
+def bundled_schemes() -> tuple[RegionalScheme, ...]:
     """The example programs bundled with the package, checked together."""
     progs = []
     problems: list[DataProblem] = []
