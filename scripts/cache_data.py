@@ -3,7 +3,7 @@
 Loading the bundled data is mostly parsing TOML in pure Python; the JSON copies written
 here are read instead when (and only when) the SHA-256 recorded for a file matches the
 TOML bytes (see ``perlindungan._toml``). Run it after editing any file in
-``data/legal_bases``, ``data/parameters``, ``data/regions`` or ``data/programs``; a stale
+``data/legal_bases``, ``data/parameters``, ``data/regions`` or ``data/schemes``; a stale
 copy is never used, it only makes loading slower, and the test suite fails until it is
 regenerated. The output is deterministic: same files, same bytes.
 
@@ -22,7 +22,7 @@ from perlindungan._toml import PARSED, parsed_copy_text
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "perlindungan" / "data"
 #: The folders of TOML files the library loads as bundled data.
-FOLDERS = ("legal_bases", "parameters", "programs", "regions")
+FOLDERS = ("legal_bases", "parameters", "regions", "schemes")
 
 
 def build() -> dict[str, str]:

@@ -15,7 +15,7 @@ from perlindungan import _toml
 from perlindungan._toml import PARSED, bundled_documents, read_toml, same_data
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = ("legal_bases", "parameters", "programs", "regions")
+FOLDERS = ("legal_bases", "parameters", "regions", "schemes")
 
 
 def _python(code: str) -> str:

@@ -21,7 +21,7 @@ PROGRAM = (
     / "src"
     / "perlindungan"
     / "data"
-    / "programs"
+    / "schemes"
     / "kota-serang-2026.toml"
 )
 

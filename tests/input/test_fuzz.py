@@ -309,7 +309,7 @@ def test_roster_rows(text: str) -> None:
 
 
 PROGRAM = (
-    Path(__file__).resolve().parents[2] / "src/perlindungan/data/programs/kota-serang-2026.toml"
+    Path(__file__).resolve().parents[2] / "src/perlindungan/data/schemes/kota-serang-2026.toml"
 ).read_text(encoding="utf-8")
 TOML_VALUES = st.sampled_from(
     [

@@ -31,8 +31,8 @@ def test_overlap_with_bundled_program() -> None:
     problems = [p for p in check_overlaps([*bundled_schemes(), mine]) if p.file == mine.file]
     assert [str(p) for p in problems] == [
         (
-            "overlap.toml: program: overlaps program 'kota-jambi-rentan-2025' "
-            "(programs/kota-jambi-rentan-2025.toml) for region 15.71, groups pekerja_rentan "
+            "overlap.toml: scheme: overlaps scheme 'kota-jambi-rentan-2025' "
+            "(schemes/kota-jambi-rentan-2025.toml) for region 15.71, groups pekerja_rentan "
             "and dates; list it in 'alongside' if both apply"
         )
     ]

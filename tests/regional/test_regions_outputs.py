@@ -125,7 +125,7 @@ def test_code_and_name_share_one_village_quota() -> None:
 
 
 def test_program_unit_count_is_checked_against_region_data() -> None:
-    text = (DATA / "programs" / "sijunjung-nagari-100.toml").read_text(encoding="utf-8")
+    text = (DATA / "schemes" / "sijunjung-nagari-100.toml").read_text(encoding="utf-8")
     assert load_scheme_text(text, "ok.toml").quota.sub_regions == 62
     bad = text.replace("sub_regions = 62", "sub_regions = 61")
     with pytest.raises(RegulationDataError, match=r"61 sub-regions, but region 13\.03 has 62"):

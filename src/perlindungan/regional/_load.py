@@ -49,6 +49,7 @@ from perlindungan.regional._program import (
     older_than,
 )
 from perlindungan.regional._regions import RegionRegistry, regions, regions_from_file
+from perlindungan.regional._scheme_key import TOP, keyed
 
 __all__ = ["MAX_NESTING", "check_overlaps", "load_scheme", "load_scheme_text"]
 
@@ -750,7 +751,7 @@ def _load_document(
             [DataProblem(doc.name, "", f"nesting is deeper than {MAX_NESTING} levels; refused.")]
         )
     problems: list[DataProblem] = []
-    program = _program(doc, problems, folder, registry)
+    program = _program(keyed(doc, problems), problems, folder, registry)
     if problems or program is None:
         raise RegulationDataError(problems)
     return program
@@ -779,19 +780,19 @@ def _overlap(a: RegionalScheme, b: RegionalScheme) -> bool:
 
 
 def check_overlaps(programs: Sequence[RegionalScheme]) -> list[DataProblem]:
-    """Problems for programs of the same region, group and dates (unless declared alongside)."""
+    """Problems for schemes of the same region, group and dates (unless declared alongside)."""
     out = []
     for i, a in enumerate(programs):
         if any(other.id == a.id for other in programs[:i]):
-            out.append(DataProblem(a.file, "program.id", f"program id {a.id!r} is used twice"))
+            out.append(DataProblem(a.file, f"{TOP}.id", f"scheme id {a.id!r} is used twice"))
         for b in programs[:i]:
             if b.id != a.id and _overlap(a, b):
                 shared = ", ".join(sorted(set(a.groups) & set(b.groups)))
                 out.append(
                     DataProblem(
                         a.file,
-                        "program",
-                        f"overlaps program {b.id!r} ({b.file}) for region {a.region}, groups {shared} "
+                        TOP,
+                        f"overlaps scheme {b.id!r} ({b.file}) for region {a.region}, groups {shared} "
                         f"and dates; list it in 'alongside' if both apply",
                     )
                 )
@@ -800,10 +801,10 @@ def check_overlaps(programs: Sequence[RegionalScheme]) -> list[DataProblem]:
 
 @functools.cache
 def bundled_schemes() -> tuple[RegionalScheme, ...]:
-    """The example programs bundled with the package, checked together."""
+    """The example schemes bundled with the package, checked together."""
     progs = []
     problems: list[DataProblem] = []
-    for doc in bundled_documents("programs"):
+    for doc in bundled_documents("schemes"):
         try:
             progs.append(_load_document(doc))
         except RegulationDataError as exc:
