@@ -71,3 +71,13 @@ def test_a_misspelt_top_table_suggests_scheme() -> None:
         "mine.toml:1: shceme: unknown key 'shceme'; did you mean 'scheme'?",
         "mine.toml: scheme: must be a table [scheme], got None",
     ]
+
+
+@pytest.mark.parametrize("payer", ["[]", "{ a = 1 }", "1", '"apbd"'])
+def test_a_payer_that_is_not_a_known_name_is_a_problem(payer: str) -> None:
+    text = (SCHEMES / "kota-serang-2026.toml").read_text(encoding="utf-8")
+    broken = text.replace('payer = "regional_budget"', f"payer = {payer}")
+    assert broken != text
+    problems = _problems(broken)
+    assert len(problems) == 1
+    assert "scheme.funding.payer: unknown payer" in problems[0]
