@@ -64,13 +64,13 @@ WORDS: dict[str, dict[str, str]] = {
         "title": "Judul",
         "in_force": "Berlaku",
         "link": "Tautan",
-        "programs": "Program daerah bawaan",
-        "programs_intro": "Contoh program daerah yang ikut dalam paket, dengan wilayah yang "
-        "dicakupnya. Berkasnya ada di `src/perlindungan/data/programs/`.",
+        "programs": "Skema daerah bawaan",
+        "programs_intro": "Contoh skema daerah yang ikut dalam paket, dengan wilayah yang "
+        "dicakupnya. Berkasnya ada di `src/perlindungan/data/schemes/`.",
         "name": "Nama",
         "region": "Wilayah",
         "groups": "Kelompok",
-        "covers": "Program",
+        "covers": "Program BPJS",
         "quota": "Kuota",
         "payer": "Pembayar",
         "regions": "Wilayah yang dicakup",
@@ -135,9 +135,9 @@ WORDS: dict[str, dict[str, str]] = {
         "title": "Title",
         "in_force": "In force",
         "link": "Link",
-        "programs": "Bundled regional programs",
-        "programs_intro": "The example regional programs shipped with the package and the "
-        "regions they cover. Their files are in `src/perlindungan/data/programs/`.",
+        "programs": "Bundled regional schemes",
+        "programs_intro": "The example regional schemes shipped with the package and the "
+        "regions they cover. Their files are in `src/perlindungan/data/schemes/`.",
         "name": "Name",
         "region": "Region",
         "groups": "Groups",
@@ -274,6 +274,14 @@ KINDS_EN: dict[str, str] = {
     "Perkades": "Village head regulation (Perkades)",
     "MoU": "Memorandum of understanding",
     "Library": "perlindungan convention",
+}
+
+#: The Indonesian words of the library's own conventions, whose data title is English
+#: (``kind = "Library"``): the Indonesian site shows these instead.
+LIBRARY_ID: dict[str, str] = {
+    "Library": "Ketentuan pustaka perlindungan (bukan peraturan)",
+    "library-rounding": "Pembulatan menurut perlindungan: setiap baris iuran dibulatkan ke "
+    "rupiah penuh, setengah ke atas (tidak ada peraturan yang menetapkannya)",
 }
 
 LEVELS: dict[str, dict[str, str]] = {

@@ -32,7 +32,7 @@ from perlindungan.regional._conditions import (
 )
 from perlindungan.regional._evaluate import Verdict, verdict_of
 from perlindungan.regional._person import FACTS, Person
-from perlindungan.regional._program import Phase, RegionalProgram
+from perlindungan.regional._program import Phase, RegionalScheme
 from perlindungan.regional._roster import RosterRow, RowError, person_from_dict
 
 __all__ = [
@@ -266,7 +266,7 @@ class Combo:
 @attrs.frozen
 class Decided:
     """Per row of a chunk: the combination of results (-1 for a row error) and the phase
-    (index in the program's phases, -1 for none)."""
+    (index in the scheme's phases, -1 for none)."""
 
     combo: NDArray[np.int32]
     phase: NDArray[np.int16]
@@ -274,9 +274,9 @@ class Decided:
 
 @attrs.define
 class Decider:
-    """Decides chunks for one program and date; remembers every distinct value's result."""
+    """Decides chunks for one scheme and date; remembers every distinct value's result."""
 
-    program: RegionalProgram
+    program: RegionalScheme
     on: _dt.date
     conditions: list[Condition] = attrs.field(init=False)
     results: list[list[ConditionResult]] = attrs.field(init=False)

@@ -1,13 +1,13 @@
-"""Coverage of a region on a date: its baseline statistics and every program in force.
+"""Coverage of a region on a date: its baseline statistics and every scheme in force.
 
-Rules (the library's, stated in ``docs/regional-programs.md``):
+Rules (the library's, stated in ``docs/regional-schemes.md``):
 
 * The baseline is the latest figure of each measure dated (``as_of``) on or before the day.
-* A program in force in the region (or in one of its sub-regions) adds its people (the
+* A scheme in force in the region (or in one of its sub-regions) adds its people (the
   places open that day: the phases' places, else the total quota) when it started *after*
   the baseline's BPU participants were counted; one that started before is already in that
-  count and is listed as such. A program with no published count adds nobody and says so.
-* A program of a higher region (a province program reaching a regency) is listed with its
+  count and is listed as such. A scheme with no published count adds nobody and says so.
+* A scheme of a higher region (a province scheme reaching a regency) is listed with its
   province-wide count, which is not added: it is not split by regency.
 * Covered people = baseline BPU participants + people added. Coverage of vulnerable workers
   = covered / vulnerable workers; coverage of potential workers = (all participants + people
@@ -26,12 +26,12 @@ from typing import Any
 import attrs
 
 from perlindungan.dates import to_date
-from perlindungan.regional._load import bundled_programs
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._load import bundled_schemes
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._regions import regions
 from perlindungan.regional._statistics import Statistic, statistics
 
-__all__ = ["ProgramPart", "RegionCoverage", "region_coverage"]
+__all__ = ["RegionCoverage", "SchemePart", "region_coverage"]
 
 _SHARE = Decimal("0.001")
 
@@ -43,8 +43,8 @@ def _share(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
 
 
 @attrs.frozen
-class ProgramPart:
-    """One program in force and what it adds to the region's coverage."""
+class SchemePart:
+    """One scheme in force and what it adds to the region's coverage."""
 
     program_id: str
     name_id: str
@@ -55,14 +55,14 @@ class ProgramPart:
     people: int | None  # None: no published count
     reach: str  # "region", "sub_region" or "higher_region"
     in_baseline: bool
-    #: The program's declared targets: (year, count).
+    #: The scheme's declared targets: (year, count).
     targets: tuple[tuple[int, int], ...] = ()
     #: The people per role when the quota is split by role: (role, places).
     per_role: tuple[tuple[str, int], ...] = ()
 
     @property
     def adds(self) -> int:
-        """People this program adds to the region's covered people."""
+        """People this scheme adds to the region's covered people."""
         if self.reach == "higher_region" or self.in_baseline or self.people is None:
             return 0
         return self.people
@@ -91,7 +91,7 @@ class RegionCoverage:
     name: str
     on: _dt.date
     baseline: tuple[Statistic, ...]
-    parts: tuple[ProgramPart, ...]
+    parts: tuple[SchemePart, ...]
     sub_regions: tuple[RegionCoverage, ...] = ()
 
     def stat(self, measure: str) -> Statistic | None:
@@ -111,8 +111,8 @@ class RegionCoverage:
         ]
         return min(targets, key=lambda s: s.year or 0) if targets else None
 
-    def all_parts(self) -> list[ProgramPart]:
-        """Own parts and the sub-regions' (each program once)."""
+    def all_parts(self) -> list[SchemePart]:
+        """Own parts and the sub-regions' (each scheme once)."""
         out = {p.program_id: p for p in self.parts}
         for sub in self.sub_regions:
             for p in sub.all_parts():
@@ -120,8 +120,8 @@ class RegionCoverage:
         return list(out.values())
 
     def funded_per_payer(self) -> dict[str, int]:
-        """People funded per payer by the programs in force in the region (programs of a
-        higher region and programs with no published count are left out)."""
+        """People funded per payer by the schemes in force in the region (schemes of a
+        higher region and schemes with no published count are left out)."""
         out: dict[str, int] = {}
         for p in self.all_parts():
             if p.reach != "higher_region" and p.people is not None:
@@ -130,7 +130,7 @@ class RegionCoverage:
 
     @property
     def added(self) -> int:
-        """People added by programs started after the baseline."""
+        """People added by schemes started after the baseline."""
         return sum(p.adds for p in self.all_parts())
 
     @property
@@ -217,8 +217,8 @@ def _baseline(code: str, on: _dt.date) -> tuple[Statistic, ...]:
     return tuple(sorted(latest.values(), key=lambda s: (s.measure, s.year or 0)))
 
 
-def _part(p: RegionalProgram, on: _dt.date, reach: str, base: Statistic | None) -> ProgramPart:
-    return ProgramPart(
+def _part(p: RegionalScheme, on: _dt.date, reach: str, base: Statistic | None) -> SchemePart:
+    return SchemePart(
         program_id=p.id,
         name_id=p.name_id,
         name_en=p.name_en,
@@ -251,8 +251,8 @@ def _coverage(code: str, name: str, day: _dt.date, *, with_higher: bool) -> Regi
     base = next((s for s in baseline if s.measure == "participants_bpu"), None)
     higher = {r.code for r in regions().chain(code)[1:]} if with_higher else set()
     parts = []
-    subs: dict[str, list[RegionalProgram]] = {}
-    for p in bundled_programs():
+    subs: dict[str, list[RegionalScheme]] = {}
+    for p in bundled_schemes():
         if not p.in_force(day):
             continue
         if p.region == code:
