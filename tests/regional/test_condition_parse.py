@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from perlindungan.errors import DataProblem, RegulationDataError
-from perlindungan.regional import load_program_text
+from perlindungan.regional import load_scheme_text
 
 BASE = (Path(__file__).parent / "bad_programs" / "overlap.toml").read_text(encoding="utf-8")
 VALID = 'all = [{ role = "pekerja_rentan" }, { domicile_in = "15.71" }]'
@@ -18,7 +18,7 @@ WHERE = "program.eligibility"
 def _problems(eligibility: str) -> tuple[DataProblem, ...]:
     assert VALID in BASE
     with pytest.raises(RegulationDataError) as info:
-        load_program_text(BASE.replace(VALID, eligibility), "conditions.toml")
+        load_scheme_text(BASE.replace(VALID, eligibility), "conditions.toml")
     return info.value.problems
 
 
@@ -100,7 +100,7 @@ def test_a_cited_condition_keeps_its_citation() -> None:
         VALID,
         'all = [{ role = "pekerja_rentan", basis = "inpres-2-2021", article = "Diktum 1" }]',
     )
-    program = load_program_text(text, "cited.toml")
+    program = load_scheme_text(text, "cited.toml")
     (leaf,) = (child.leaf for child in program.eligibility.children)
     assert leaf is not None
     assert leaf.citation is not None
