@@ -20,7 +20,7 @@ import json
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -29,6 +29,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from perlindungan._i18n import translate
+from perlindungan._input.outputs import check_not_input, safe_csv_row
+from perlindungan._input.table import read_table
+from perlindungan._input.text import spreadsheet_safe
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._allocate import (
@@ -39,30 +42,22 @@ from perlindungan.regional._allocate import (
     resolve_sub_region,
 )
 from perlindungan.regional._budget import Budget, BudgetLine, premium
-from perlindungan.regional._columnar import (
-    Chunk,
-    Decider,
-    Lookups,
-    chunk_from_arrow,
-    chunk_from_rows,
-)
+from perlindungan.regional._columnar import Chunk, Decider, chunk_from_rows, row_id
 from perlindungan.regional._evaluate import Decision, Verdict, evaluate
-from perlindungan.regional._person import Person
+from perlindungan.regional._person import FACTS, Person
 from perlindungan.regional._program import RegionalProgram
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, WAITLISTED, Ranking
-from perlindungan.regional._roster import RowError, read_roster
+from perlindungan.regional._roster import RowError, read_roster, roster_chunks
 from perlindungan.regional._run import _L_ROW_ERROR, budget_csv, render_report, run_roster
 
 __all__ = ["StreamSummary", "evaluate_roster_file"]
 
+_FILES: Final = ("decisions.csv", "allocation.csv", "budget.csv", "result.json", "report.txt")
 _STATUSES: Final = (Status.ADMITTED, Status.WAITLISTED, Status.NOT_YET, Status.NOT_CONSIDERED)
-_NEEDS_QUOTES: Final = re.compile(r'[,"\r\n]')
+#: Ids that need more than a plain copy in a CSV cell: quoting, or a formula prefix escaped.
+_NEEDS_QUOTES: Final = re.compile(r'[,"\r\n]|^[=+\-@\t\r]')
 _JSON_ESCAPE: Final = r'["\\\x00-\x1f]'
 _SLOT: Final = re.compile('"\ue000([WIRS])"')
-
-
-class _RefusedError(Exception):
-    """The columnar reader cannot read this file exactly; the row reader will."""
 
 
 @attrs.frozen
@@ -76,76 +71,12 @@ class StreamSummary:
 
 
 def _csv_field(text: str) -> str:
+    """One CSV cell as :func:`~perlindungan._input.outputs.safe_csv_row` and the csv
+    module write it (formula prefixes escaped, quoted when needed)."""
+    text = str(spreadsheet_safe(text))
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow([text, ""])
     return out.getvalue()[:-2]
-
-
-def _arrow_chunks(path: Path, chunk_rows: int, lookups: Lookups) -> Iterator[Chunk]:
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.csv as pacsv  # noqa: PLC0415
-
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), None)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _RefusedError from exc
-    if not header or len(set(header)) != len(header) or any(not h for h in header):
-        raise _RefusedError
-
-    ragged: list[Any] = []
-
-    def invalid(row: Any) -> str:
-        ragged.append(row)
-        return "skip"
-
-    read = pacsv.ReadOptions(block_size=1 << 24, use_threads=True)
-    parse = pacsv.ParseOptions(invalid_row_handler=invalid)
-    convert = pacsv.ConvertOptions(
-        column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False
-    )
-    first = 2
-    try:
-        with pacsv.open_csv(
-            path, read_options=read, parse_options=parse, convert_options=convert
-        ) as reader:
-            if reader.schema.names != header:
-                raise _RefusedError
-            for batch in reader:
-                if ragged:
-                    raise _RefusedError
-                for start in range(0, batch.num_rows, chunk_rows):
-                    part = batch.slice(start, chunk_rows)
-                    columns = dict(zip(header, part.columns, strict=True))
-                    yield chunk_from_arrow(columns, first, lookups, header)
-                    first += part.num_rows
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-        raise _RefusedError from exc
-    if ragged:
-        raise _RefusedError
-
-
-def _row_chunks(path: Path, chunk_rows: int) -> Iterator[Chunk]:
-    rows = read_roster(path)
-    for start in range(0, len(rows), chunk_rows):
-        yield chunk_from_rows(rows[start : start + chunk_rows])
-
-
-def _chunks(path: Path, chunk_rows: int, lookups: Lookups, *, columnar: bool) -> Iterator[Chunk]:
-    if columnar:
-        yield from _arrow_chunks(path, chunk_rows, lookups)
-    else:
-        yield from _row_chunks(path, chunk_rows)
-
-
-def _columnar_ok(path: Path) -> bool:
-    if path.suffix.lower() in {".jsonl", ".ndjson"}:
-        return False
-    try:
-        import pyarrow  # noqa: F401, PLC0415
-    except ImportError:  # pragma: no cover - the test extra installs pyarrow
-        return False
-    return True
 
 
 @attrs.define
@@ -195,8 +126,9 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
 
     decided = run.decider.decide(chunk)
     status = run.status(decided.combo, decided.phase)
-    for i, error in sorted(chunk.errors.items()):
-        run.errors.append(error)
+    errors = {**chunk.errors, **decided.errors}
+    for i in sorted(errors):
+        run.errors.append(errors[i])
         status[i] = -1
     combos = run.decider.combos
     for code, count in zip(*np.unique(decided.combo, return_counts=True), strict=True):
@@ -213,11 +145,11 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
     if run.program.coverage.scheme == "construction":
         act, value = chunk.facts["activity_id"], chunk.facts["activity_value"]
         for i in where.tolist():
-            key = act.value(i) or _text(chunk.ids, i)
+            key = act.value(i) or row_id(chunk.ids, i)
             run.activity[start + i] = (key, value.value(i))
     ids = chunk.ids if not isinstance(chunk.ids, list) else pa.array(chunk.ids, pa.string())
     messages: list[str | None] = [None] * chunk.rows
-    for i, error in chunk.errors.items():
+    for i, error in errors.items():
         messages[i] = json.dumps([error.id, error.message, error.field], ensure_ascii=False)
     return pa.record_batch(
         {
@@ -227,14 +159,10 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
             "phase": pa.array(decided.phase),
             "sub": pa.array(table[sub.codes + 1]),
             "status": pa.array(status),
+            "notes": pa.array(decided.notes),
             "error": pa.array(messages, pa.string()),
         }
     )
-
-
-def _text(ids: Any, i: int) -> str:
-    value = ids[i]
-    return str(value.as_py() if hasattr(value, "as_py") else value)
 
 
 def evaluate_roster_file(
@@ -245,23 +173,22 @@ def evaluate_roster_file(
     on: _dt.date | str,
     locale: str = "id_ID",
     chunk_rows: int = 100_000,
-    columnar: bool | None = None,
+    delimiter: str | None = None,
+    inputs: Sequence[str | Path] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> StreamSummary:
     """Evaluate, allocate and budget a roster file of any length and write
     ``decisions.csv``, ``allocation.csv``, ``budget.csv``, ``result.json`` and
-    ``report.txt`` into ``folder``: the files of
+    ``report.txt`` into ``folder`` (created if needed): the files of
     :meth:`~perlindungan.regional.RunResult.write_files` for the same roster, byte for byte.
 
-    ``chunk_rows`` bounds the rows held at once; the result does not depend on it.
-    ``columnar=False`` reads the roster row by row (as :func:`read_roster`); by default
-    CSV is read by pyarrow and falls back to the row reader for a file it cannot read
-    exactly (ragged rows, repeated header names).
-
-    Known gap: this path does not yet share the roster reader of the input layer, so a
-    person id repeated in the file is decided twice (the one-person reader makes the second
-    a row error) and CSV cells are written without the spreadsheet-formula escaping. The
-    command line therefore evaluates rosters with :func:`run_roster`; use this function only
-    for rosters checked for repeated ids.
+    The roster is read by the input layer's roster reader (as :func:`read_roster`): every
+    row keeps its file line, an unreadable row is a row error, and a person id or NIK
+    repeated on a later line is a row error, so nobody is decided or admitted twice; a
+    birth date after ``on`` is a row error of that row. ``chunk_rows`` bounds the rows
+    decided at once; the result does not depend on it. No output file is written over the
+    roster or one of ``inputs``. ``progress(done, total)`` is called after each chunk with
+    the rows decided so far and the rows of the roster.
     """
     if chunk_rows < 1:
         raise InvalidInputError(
@@ -270,56 +197,56 @@ def evaluate_roster_file(
     day = to_date(on, field="on")
     evaluate(program, [], on=day)  # the program must be in force
     path = Path(roster)
-    if not path.is_file():
-        read_roster(path)  # raises the reader's error
-    use = _columnar_ok(path) if columnar is None else columnar
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    sources = [path, *inputs]
+    for name in _FILES:
+        check_not_input(target / name, sources)
     if program.phased_places or program.quota.sub_region_split is not None:
         # phases with places and caps apportioned from the total are allocated by the
         # per-person engine (in memory)
-        result = run_roster(program, read_roster(path), on=day)
-        files = result.write_files(target, locale)
+        rows = read_roster(path, delimiter=delimiter)
+        result = run_roster(program, rows, on=day, progress=progress)
+        files = result.write_files(target, locale, inputs=sources)
         return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(files))
+    table = read_table(path, delimiter=delimiter, columns=FACTS, required=("id",))
+    chunks = (chunk_from_rows(rows) for rows in roster_chunks(table, chunk_rows))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInputError(
+            f"cannot write {str(target)!r}: {exc.strerror or exc}.", field="output"
+        ) from None
     with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
         spill = Path(scratch) / "pass1.arrow"
+        run = _first_pass(program, day, locale, chunks, spill, len(table), progress)
+        placed = run.ranking.place()
         try:
-            run = _first_pass(program, day, locale, path, chunk_rows, spill, columnar=use)
-        except _RefusedError:
-            run = _first_pass(program, day, locale, path, chunk_rows, spill, columnar=False)
-            use = False
-
-        def person_at(position: int) -> Person:
-            seen = 0
-            for chunk in _chunks(path, chunk_rows, Lookups(), columnar=use):
-                if position < seen + chunk.rows:
-                    return chunk.person(position - seen)
-                seen += chunk.rows
-            raise AssertionError(position)  # pragma: no cover
-
-        placed = run.ranking.place(person_at)
-        return _write(run, placed, spill, target)
+            return _write(run, placed, spill, target)
+        except OSError as exc:
+            raise InvalidInputError(
+                f"cannot write into {str(target)!r}: {exc.strerror or exc}.", field="output"
+            ) from None
 
 
 def _first_pass(
     program: RegionalProgram,
     day: _dt.date,
     locale: str,
-    path: Path,
-    chunk_rows: int,
+    chunks: Iterator[Chunk],
     spill: Path,
-    *,
-    columnar: bool,
+    total: int,
+    progress: Callable[[int, int], None] | None,
 ) -> _Pass:
     import pyarrow as pa  # noqa: PLC0415
 
     run = _Pass(program, day, locale, Decider(program, day), Ranking(program, day))
     writer = None
-    lookups = Lookups()
     try:
-        for chunk in _chunks(path, chunk_rows, lookups, columnar=columnar):
+        for chunk in chunks:
             batch = _compact(run, chunk, run.rows)
             run.rows += chunk.rows
+            if progress is not None:
+                progress(run.rows, total)
             if writer is None:
                 writer = pa.ipc.new_file(str(spill), batch.schema)
             writer.write_batch(batch)
@@ -431,7 +358,7 @@ class _Renderer:
     run: _Pass
     placed: Any
     cursor: int = 0
-    kinds: dict[tuple[int, int, int, int], int] = attrs.field(factory=dict)
+    kinds: dict[tuple[int, int, int, int, int], int] = attrs.field(factory=dict)
     parts: list[list[str]] = attrs.field(factory=list)
     first: bool = True
     subs: list[tuple[str, str]] = attrs.field(factory=list)
@@ -442,21 +369,28 @@ class _Renderer:
             text = json.dumps(resolved, ensure_ascii=False) if resolved is not None else "null"
             self.subs.append((_csv_field(resolved or ""), text))
 
-    def _kind(self, combo: int, phase: int, status: int, reason: int) -> int:
-        key = (combo, phase, status, reason)
+    def _kind(self, combo: int, phase: int, status: int, reason: int, notes: int) -> int:
+        key = (combo, phase, status, reason, notes)
         found = self.kinds.get(key)
         if found is None:
             found = len(self.parts)
             self.kinds[key] = found
-            self.parts.append(self._render(combo, phase, status, reason))
+            self.parts.append(self._render(combo, phase, status, reason, notes))
         return found
 
-    def _render(self, combo: int, phase: int, status: int, reason: int) -> list[str]:
+    def _render(self, combo: int, phase: int, status: int, reason: int, notes: int) -> list[str]:
         run, program, locale = self.run, self.run.program, self.run.locale
         c = run.decider.combos[combo]
         ph = program.phases[phase] if phase >= 0 else None
         decision = Decision(
-            Person(id="\ue000I"), program.id, run.on, c.verdict, c.results, c.missing, ph
+            Person(id="\ue000I"),
+            program.id,
+            run.on,
+            c.verdict,
+            c.results,
+            c.missing,
+            ph,
+            run.decider.notes[notes],
         )
         why = (
             NOT_YET_REASON
@@ -534,7 +468,8 @@ class _Renderer:
         id_csv = _quoted(ids, _NEEDS_QUOTES.pattern, _csv_field)
         id_json = _quoted(ids, _JSON_ESCAPE, lambda t: json.dumps(t, ensure_ascii=False), wrap='"')
         kinds = np.zeros(n, dtype=np.int32)
-        keys = np.stack([combo, phase, status, reason], axis=1)[ok]
+        notes = batch.column("notes").to_numpy()
+        keys = np.stack([combo, phase, status, reason, notes], axis=1)[ok]
         distinct, inverse = (
             np.unique(keys, axis=0, return_inverse=True)
             if len(keys)
@@ -596,7 +531,9 @@ class _Renderer:
                 ident, message, field = json.loads(text)
                 out = io.StringIO()
                 csv.writer(out, lineterminator="\n").writerow(
-                    [number, ident, "error", "", "", "", "", "", message, row_error, ""]
+                    safe_csv_row(
+                        [number, ident, "error", "", "", "", "", "", message, row_error, ""]
+                    )
                 )
                 lines.append(out.getvalue())
                 record = json.dumps(
