@@ -60,7 +60,20 @@ cells["birth_date"] = cells["birth_date"] | st.just("2099-01-01")
 rows = st.fixed_dictionaries(
     {
         "id": st.sampled_from(
-            ["P1", "P2", "P3", "Q,1", 'Q"2', " ", "", "A\u00e9", "=HYPERLINK(1)", "-5", "@x"]
+            [
+                "P1",
+                "P2",
+                "P3",
+                "Q,1",
+                'Q"2',
+                " ",
+                "",
+                "A\u00e9",
+                "=HYPERLINK(1)",
+                "-5",
+                "@x",
+                "a\u2028b",
+            ]
         )
         | st.text(alphabet="abc0123", min_size=1, max_size=5),
         "name": st.sampled_from(["Siti", "", "Budi, S."]),

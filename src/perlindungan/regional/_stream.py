@@ -415,7 +415,7 @@ class _Renderer:
             "allocation": placement.to_dict(locale),
         }
         text = "\n".join(
-            "    " + line for line in json.dumps(record, ensure_ascii=False, indent=2).splitlines()
+            "    " + line for line in json.dumps(record, ensure_ascii=False, indent=2).split("\n")
         )
         pieces = _SLOT.split(text)
         # pieces: text, slot, text, slot, ...: keep the texts in slot order W I I [R] [S]
@@ -542,7 +542,7 @@ class _Renderer:
                     indent=2,
                 )
                 sep_text = "\n" if self.first and bad[k] == 0 else ",\n"
-                records.append(sep_text + "\n".join("    " + line for line in record.splitlines()))
+                records.append(sep_text + "\n".join("    " + line for line in record.split("\n")))
             mask = pa.array(~ok)
             dec = pc.replace_with_mask(dec, mask, pa.array(lines, pa.string()))
             rec = pc.replace_with_mask(rec, mask, pa.array(records, pa.string()))
