@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perlindungan import regional
+from perlindungan._input.blocks import WHITESPACE
 from perlindungan.errors import InvalidInputError
-from perlindungan.regional._columnar import WHITESPACE, distinct_rows
+from perlindungan.regional._columnar import distinct_rows
 from perlindungan.regional._program import Priority, Quota, RegionalProgram
 from perlindungan.regional._stream import evaluate_roster_file
 
@@ -61,22 +62,12 @@ rows = st.fixed_dictionaries(
     {
         "id": st.sampled_from(
             [
-                "P1",
-                "P2",
-                "P3",
-                "Q,1",
-                'Q"2',
-                " ",
-                "",
-                "A\u00e9",
-                "=HYPERLINK(1)",
-                "-5",
-                "@x",
-                "a\u2028b",
+                *("P1", "P2", "P3", " P1 ", "Q,1", 'Q"2', " ", "", "A\u00e9", "x" * 65),
+                *("=HYPERLINK(1)", "-5", "@x", "a\u2028b", "a\u202eb", "\x1cP2"),
             ]
         )
         | st.text(alphabet="abc0123", min_size=1, max_size=5),
-        "name": st.sampled_from(["Siti", "", "Budi, S."]),
+        "name": st.sampled_from(["Siti", "", "Budi, S.", "\u00d1o\u00f1o", "a\u202eb", "x" * 501]),
         **cells,
     }
 )
@@ -292,3 +283,18 @@ def test_cli_roster_output_is_the_per_person_engines(
     assert (tmp_path / "one.txt").read_text(encoding="utf-8") == (
         getattr(result, method)("id_ID").rstrip("\n") + "\n"
     )
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_one_file_asked_is_the_file_of_all_five(tmp_path: Path, name: str) -> None:
+    program = regional.program("kota-jambi-rentan-2025")
+    record = dict.fromkeys(HEADER, "") | {"role": "pekerja_rentan", "domicile": "15.71"}
+    path = tmp_path / "roster.csv"
+    path.write_text(_roster_text([record | {"id": "A"}, record | {"id": "A"}]), encoding="utf-8")
+    evaluate_roster_file(program, path, tmp_path / "all", on="2025-06-01", chunk_rows=1)
+    one = evaluate_roster_file(program, path, tmp_path / "one", on="2025-06-01", files=[name])
+    assert [p.name for p in one.files] == [name]
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == [name]
+    assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "all" / name).read_bytes()
+    with pytest.raises(InvalidInputError, match=r"unknown file 'x\.csv'"):
+        evaluate_roster_file(program, path, tmp_path / "x", on="2025-06-01", files=["x.csv"])

@@ -17,7 +17,7 @@ from typing import BinaryIO, Final
 
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["decode_text", "read_bytes", "read_request_bytes", "read_text"]
+__all__ = ["decode_text", "open_regular", "read_bytes", "read_request_bytes", "read_text"]
 
 _BLOCK: Final = 1 << 20
 
@@ -35,13 +35,9 @@ def _read_limited(handle: BinaryIO, limit: int, what: str, field: str) -> bytes:
             raise InvalidInputError(f"{what} is larger than {limit:,} bytes; refused.", field=field)
 
 
-def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file") -> bytes:
-    """The bytes of a regular file (or of stdin for ``"-"``), at most ``limit`` of them."""
-    if str(source) == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # pragma: no cover - stdin replaced by a text object
-            return sys.stdin.read().encode("utf-8")[: limit + 1]
-        return _read_limited(stream, limit, what, field)
+def open_regular(source: str | Path, *, what: str, field: str = "file") -> BinaryIO:
+    """A regular file opened for reading in binary; a FIFO, device or folder is refused
+    before a byte is read."""
     path = Path(source)
     try:
         info = path.stat()
@@ -56,27 +52,40 @@ def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file"
             "refused); give a file.",
             field=field,
         )
-    if info.st_size > limit:
-        raise InvalidInputError(
-            f"{what} {str(source)!r} is larger than {limit:,} bytes; refused.", field=field
-        )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InvalidInputError(
             f"cannot read {what} {str(source)!r}: {exc.strerror}.", field=field
         ) from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # pragma: no cover - a race
-            raise InvalidInputError(
-                f"cannot read {what} {str(source)!r}: it is not a regular file.", field=field
-            )
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # pragma: no cover - a race
+        handle.close()
+        raise InvalidInputError(
+            f"cannot read {what} {str(source)!r}: it is not a regular file.", field=field
+        )
+    return handle
+
+
+def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file") -> bytes:
+    """The bytes of a regular file (or of stdin for ``"-"``), at most ``limit`` of them."""
+    if str(source) == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # pragma: no cover - stdin replaced by a text object
+            return sys.stdin.read().encode("utf-8")[: limit + 1]
+        return _read_limited(stream, limit, what, field)
+    size = Path(source).stat().st_size if Path(source).is_file() else 0
+    if size > limit:
+        raise InvalidInputError(
+            f"{what} {str(source)!r} is larger than {limit:,} bytes; refused.", field=field
+        )
+    with open_regular(source, what=what, field=field) as handle:
         return _read_limited(handle, limit, what, field)
 
 
-def decode_text(raw: bytes, *, what: str, field: str = "file") -> str:
+def decode_text(raw: bytes, *, what: str, field: str = "file", first_line: int = 1) -> str:
     """UTF-8 text of ``raw`` without a leading byte-order mark; other bytes are refused
-    naming the line and the byte.
+    naming the line (``raw`` starts on line ``first_line`` of its file) and the byte.
 
     >>> decode_text(b"\\xef\\xbb\\xbfid\\n", what="roster")
     'id\\n'
@@ -88,7 +97,7 @@ def decode_text(raw: bytes, *, what: str, field: str = "file") -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + first_line
         raise InvalidInputError(
             f"{what} is not UTF-8 text: line {line} has the byte 0x{raw[exc.start]:02x}; "
             "save it as UTF-8.",

@@ -263,6 +263,7 @@ def _evaluate_streaming(
             prog,
             args.roster,
             scratch,
+            files=(name,),
             on=on,
             locale=locale,
             delimiter=delimiter,

@@ -36,7 +36,6 @@ from perlindungan.regional._program import Phase, RegionalProgram
 from perlindungan.regional._roster import RosterRow, RowError, person_from_dict
 
 __all__ = [
-    "WHITESPACE",
     "Chunk",
     "Combo",
     "Decided",
@@ -47,12 +46,6 @@ __all__ = [
     "row_id",
 ]
 
-#: The characters ``str.strip()`` removes (``str.isspace``), for pyarrow's trim.
-WHITESPACE: Final = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
-    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000"
-)
 #: Facts read per distinct value (``name`` is only kept as text: it decides nothing).
 _READ: Final = tuple(f for f in FACTS if f not in ("id", "name"))
 #: Distinct values remembered per fact before the memory is cleared (bounds memory).
@@ -78,11 +71,13 @@ class Chunk:
 
     numbers: NDArray[np.int64]
     ids: Any  # trimmed ids: a pyarrow string array, or a list of text
-    names: Any  # names as read: a pyarrow string array, or a list of text
     facts: dict[str, FactColumn]
     errors: dict[int, RowError]
     #: The notes each person's own facts gave (a NIK disagreeing with a given birth date).
     notes: FactColumn
+    #: How much of the roster has been read through this chunk (bytes of a CSV file read
+    #: in blocks, else 0).
+    read: int = 0
 
     @property
     def rows(self) -> int:
@@ -139,8 +134,7 @@ def chunk_from_rows(rows: Sequence[RosterRow]) -> Chunk:
         count=len(people),
     )
     ids = [p.id if p is not None else None for p in people]
-    names = [p.name if p is not None else None for p in people]
-    return Chunk(numbers, ids, names, facts, errors, FactColumn(codes, list(index)))
+    return Chunk(numbers, ids, facts, errors, FactColumn(codes, list(index)))
 
 
 def distinct_rows(columns: Sequence[NDArray[Any]]) -> tuple[NDArray[Any], NDArray[np.intp]]:

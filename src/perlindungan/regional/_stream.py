@@ -13,51 +13,37 @@ chunk as columns. Memory holds one chunk plus the allocation keys of the eligibl
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import datetime as _dt
-import io
 import json
-import re
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from perlindungan._i18n import translate
-from perlindungan._input.outputs import check_not_input, safe_csv_row
-from perlindungan._input.table import read_table
-from perlindungan._input.text import spreadsheet_safe
+from perlindungan._input.outputs import check_not_input
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
-from perlindungan.regional._allocate import (
-    NOT_YET_REASON,
-    Placement,
-    Status,
-    first_day,
-    resolve_sub_region,
-)
 from perlindungan.regional._budget import Budget, BudgetLine, premium
-from perlindungan.regional._columnar import Chunk, Decider, chunk_from_rows, row_id
-from perlindungan.regional._evaluate import Decision, Verdict, evaluate
-from perlindungan.regional._person import FACTS, Person
+from perlindungan.regional._columnar import Chunk, Decider, row_id
+from perlindungan.regional._evaluate import Verdict, evaluate
 from perlindungan.regional._program import RegionalProgram
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, WAITLISTED, Ranking
-from perlindungan.regional._roster import RowError, read_roster, roster_chunks
-from perlindungan.regional._run import _L_ROW_ERROR, budget_csv, render_report, run_roster
+from perlindungan.regional._roster import RowError, read_roster
+from perlindungan.regional._roster_columns import roster_chunk_stream
+from perlindungan.regional._run import budget_csv, render_report, run_roster
+from perlindungan.regional._stream_lines import ALLOCATION_HEADER, DECISIONS_HEADER, Lines
 
 __all__ = ["StreamSummary", "evaluate_roster_file"]
 
+#: Rows whose output lines are joined in memory at once (about 2 KiB each).
+_LINES_AT_ONCE: Final = 8192
 _FILES: Final = ("decisions.csv", "allocation.csv", "budget.csv", "result.json", "report.txt")
-_STATUSES: Final = (Status.ADMITTED, Status.WAITLISTED, Status.NOT_YET, Status.NOT_CONSIDERED)
-#: Ids that need more than a plain copy in a CSV cell: quoting, or a formula prefix escaped.
-_NEEDS_QUOTES: Final = re.compile(r'[,"\r\n]|^[=+\-@\t\r]')
-_JSON_ESCAPE: Final = r'["\\\x00-\x1f]'
-_SLOT: Final = re.compile('"\ue000([WIRS])"')
 
 
 @attrs.frozen
@@ -68,15 +54,6 @@ class StreamSummary:
     budget: Budget
     errors: tuple[RowError, ...]
     files: tuple[Path, ...]
-
-
-def _csv_field(text: str) -> str:
-    """One CSV cell as :func:`~perlindungan._input.outputs.safe_csv_row` and the csv
-    module write it (formula prefixes escaped, quoted when needed)."""
-    text = str(spreadsheet_safe(text))
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow([text, ""])
-    return out.getvalue()[:-2]
 
 
 @attrs.define
@@ -131,11 +108,12 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
         run.errors.append(errors[i])
         status[i] = -1
     combos = run.decider.combos
-    for code, count in zip(*np.unique(decided.combo, return_counts=True), strict=True):
-        if code >= 0:
-            run.verdicts[combos[code].verdict.value] += int(count)
-    for code, count in zip(*np.unique(status, return_counts=True), strict=True):
-        run.statuses[int(code)] += int(count)
+    counts = np.bincount(decided.combo[decided.combo >= 0], minlength=len(combos))
+    for code in np.flatnonzero(counts).tolist():
+        run.verdicts[combos[code].verdict.value] += int(counts[code])
+    counts = np.bincount(status[status >= 0], minlength=4)
+    for code in np.flatnonzero(counts).tolist():
+        run.statuses[code] += int(counts[code])
     where = np.flatnonzero(status == ADMITTED)
     run.ranking.add(chunk, where, decided.phase[where], start)
     sub = chunk.facts["sub_region"]
@@ -176,6 +154,7 @@ def evaluate_roster_file(
     delimiter: str | None = None,
     inputs: Sequence[str | Path] = (),
     progress: Callable[[int, int], None] | None = None,
+    files: Collection[str] | None = None,
 ) -> StreamSummary:
     """Evaluate, allocate and budget a roster file of any length and write
     ``decisions.csv``, ``allocation.csv``, ``budget.csv``, ``result.json`` and
@@ -188,7 +167,9 @@ def evaluate_roster_file(
     birth date after ``on`` is a row error of that row. ``chunk_rows`` bounds the rows
     decided at once; the result does not depend on it. No output file is written over the
     roster or one of ``inputs``. ``progress(done, total)`` is called after each chunk with
-    the rows decided so far and the rows of the roster.
+    how much of the roster has been decided: bytes of a CSV file (read block by block, of
+    any length), rows of JSON lines or a workbook (read whole). ``files`` names the files
+    to write (default: all five); a line of a file not asked for is never rendered.
     """
     if chunk_rows < 1:
         raise InvalidInputError(
@@ -199,17 +180,23 @@ def evaluate_roster_file(
     path = Path(roster)
     target = Path(folder)
     sources = [path, *inputs]
-    for name in _FILES:
+    wanted = _FILES if files is None else tuple(f for f in _FILES if f in set(files))
+    unknown = sorted(set(files or ()) - set(_FILES))
+    if unknown:
+        raise InvalidInputError(
+            f"files: unknown file {unknown[0]!r}; the files are {', '.join(_FILES)}.",
+            field="files",
+        )
+    for name in wanted:
         check_not_input(target / name, sources)
     if program.phased_places or program.quota.sub_region_split is not None:
         # phases with places and caps apportioned from the total are allocated by the
         # per-person engine (in memory)
         rows = read_roster(path, delimiter=delimiter)
         result = run_roster(program, rows, on=day, progress=progress)
-        files = result.write_files(target, locale, inputs=sources)
-        return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(files))
-    table = read_table(path, delimiter=delimiter, columns=FACTS, required=("id",))
-    chunks = (chunk_from_rows(rows) for rows in roster_chunks(table, chunk_rows))
+        written = result.write_files(target, locale, inputs=sources)
+        return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(written))
+    chunks, total = roster_chunk_stream(path, chunk_rows=chunk_rows, delimiter=delimiter)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -218,10 +205,10 @@ def evaluate_roster_file(
         ) from None
     with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
         spill = Path(scratch) / "pass1.arrow"
-        run = _first_pass(program, day, locale, chunks, spill, len(table), progress)
+        run = _first_pass(program, day, locale, chunks, spill, total, progress)
         placed = run.ranking.place()
         try:
-            return _write(run, placed, spill, target)
+            return _write(run, placed, spill, target, wanted)
         except OSError as exc:
             raise InvalidInputError(
                 f"cannot write into {str(target)!r}: {exc.strerror or exc}.", field="output"
@@ -246,7 +233,7 @@ def _first_pass(
             batch = _compact(run, chunk, run.rows)
             run.rows += chunk.rows
             if progress is not None:
-                progress(run.rows, total)
+                progress(chunk.read or run.rows, total)
             if writer is None:
                 writer = pa.ipc.new_file(str(spill), batch.schema)
             writer.write_batch(batch)
@@ -256,7 +243,9 @@ def _first_pass(
     return run
 
 
-def _write(run: _Pass, placed: Any, spill: Path, target: Path) -> StreamSummary:
+def _write(
+    run: _Pass, placed: Any, spill: Path, target: Path, wanted: tuple[str, ...]
+) -> StreamSummary:
     import pyarrow as pa  # noqa: PLC0415
 
     program, day, locale = run.program, run.on, run.locale
@@ -273,14 +262,12 @@ def _write(run: _Pass, placed: Any, spill: Path, target: Path) -> StreamSummary:
         "not_considered": run.statuses.get(NOT_CONSIDERED, 0),
     }
     budget = _budget(run, placed)
-    files = {name: target / name for name in ("decisions.csv", "allocation.csv", "budget.csv")}
-    files["result.json"] = target / "result.json"
-    files["report.txt"] = target / "report.txt"
-    files["budget.csv"].write_text(budget_csv(budget), encoding="utf-8")
-    files["report.txt"].write_text(
-        render_report(program, day, summary, budget, run.errors, locale) + "\n", encoding="utf-8"
-    )
-    renderer = _Renderer(run, placed)
+    files = {name: target / name for name in wanted}
+    if "budget.csv" in files:
+        files["budget.csv"].write_text(budget_csv(budget), encoding="utf-8")
+    if "report.txt" in files:
+        report = render_report(program, day, summary, budget, run.errors, locale)
+        files["report.txt"].write_text(report + "\n", encoding="utf-8")
     document = {
         "program": program.id,
         "on": day.isoformat(),
@@ -289,22 +276,28 @@ def _write(run: _Pass, placed: Any, spill: Path, target: Path) -> StreamSummary:
         "budget": budget.to_dict(),
     }
     head, _, tail = json.dumps(document, ensure_ascii=False, indent=2).partition('\n    "\ue000P"')
-    with (
-        files["decisions.csv"].open("wb") as decisions,
-        files["allocation.csv"].open("wb") as allocation,
-        files["result.json"].open("wb") as result,
-    ):
-        decisions.write(
-            b"row,id,verdict,missing,phase,allocation,rank,reasons,error,verdict_text,"
-            b"allocation_text\n"
-        )
-        allocation.write(b"row,id,status,reason,rank,sub_region,phase,start,status_text\n")
-        result.write(head.encode())
-        if run.rows:
+    with contextlib.ExitStack() as stack:
+
+        def opened(name: str) -> BinaryIO | None:
+            return stack.enter_context(files[name].open("wb")) if name in files else None
+
+        out = (opened("decisions.csv"), opened("allocation.csv"), opened("result.json"))
+        decisions, allocation, result = out
+        if decisions is not None:
+            decisions.write(DECISIONS_HEADER)
+        if allocation is not None:
+            allocation.write(ALLOCATION_HEADER)
+        if result is not None:
+            result.write(head.encode())
+        if run.rows and any(handle is not None for handle in out):
+            lines = Lines(run, placed)
             with pa.ipc.open_file(pa.OSFile(str(spill))) as spilled:
                 for k in range(spilled.num_record_batches):
-                    renderer.chunk(spilled.get_batch(k), decisions, allocation, result)
-        result.write((tail + "\n").encode())
+                    batch = spilled.get_batch(k)
+                    for start in range(0, batch.num_rows, _LINES_AT_ONCE):
+                        lines.chunk(batch.slice(start, _LINES_AT_ONCE), out)
+        if result is not None:
+            result.write((tail + "\n").encode())
     return StreamSummary(summary, budget, tuple(run.errors), tuple(files.values()))
 
 
@@ -349,232 +342,3 @@ def _budget(run: _Pass, placed: Any) -> Budget:
 
 def _phase_name(program: RegionalProgram, index: int) -> str | None:
     return program.phases[index].name if index >= 0 else None
-
-
-@attrs.define
-class _Renderer:
-    """Renders the output lines of one chunk as columns (pyarrow string joins)."""
-
-    run: _Pass
-    placed: Any
-    cursor: int = 0
-    kinds: dict[tuple[int, int, int, int, int], int] = attrs.field(factory=dict)
-    parts: list[list[str]] = attrs.field(factory=list)
-    first: bool = True
-    subs: list[tuple[str, str]] = attrs.field(factory=list)
-
-    def __attrs_post_init__(self) -> None:
-        for raw in self.run.subs:
-            resolved = resolve_sub_region(self.run.program, raw)
-            text = json.dumps(resolved, ensure_ascii=False) if resolved is not None else "null"
-            self.subs.append((_csv_field(resolved or ""), text))
-
-    def _kind(self, combo: int, phase: int, status: int, reason: int, notes: int) -> int:
-        key = (combo, phase, status, reason, notes)
-        found = self.kinds.get(key)
-        if found is None:
-            found = len(self.parts)
-            self.kinds[key] = found
-            self.parts.append(self._render(combo, phase, status, reason, notes))
-        return found
-
-    def _render(self, combo: int, phase: int, status: int, reason: int, notes: int) -> list[str]:
-        run, program, locale = self.run, self.run.program, self.run.locale
-        c = run.decider.combos[combo]
-        ph = program.phases[phase] if phase >= 0 else None
-        decision = Decision(
-            Person(id="\ue000I"),
-            program.id,
-            run.on,
-            c.verdict,
-            c.results,
-            c.missing,
-            ph,
-            run.decider.notes[notes],
-        )
-        why = (
-            NOT_YET_REASON
-            if status == NOT_YET
-            else self.placed.reasons[reason]
-            if reason >= 0
-            else None
-        )
-        ranked = status in (ADMITTED, WAITLISTED)
-        placement = Placement(
-            decision,
-            _STATUSES[status],
-            "\ue000R" if ranked else None,  # type: ignore[arg-type]
-            why,
-            "\ue000S" if ranked else None,
-            phase=ph if status == ADMITTED else None,
-            start=first_day(program, ph) if status == ADMITTED else None,
-        )
-        record = {
-            "row": "\ue000W",
-            **decision.to_dict(locale),
-            "allocation": placement.to_dict(locale),
-        }
-        text = "\n".join(
-            "    " + line for line in json.dumps(record, ensure_ascii=False, indent=2).split("\n")
-        )
-        pieces = _SLOT.split(text)
-        # pieces: text, slot, text, slot, ...: keep the texts in slot order W I I [R] [S]
-        texts, slots = pieces[0::2], pieces[1::2]
-        want = ["W", "I", "I", "R", "S"] if ranked else ["W", "I", "I"]
-        assert slots == want, slots
-        if not ranked:  # no rank or sub-region slots: both are null
-            texts = [*texts[:3], "", "", texts[3]]
-        fields = [
-            c.verdict.value,
-            ";".join(c.missing),
-            ph.name if ph else "",
-            _STATUSES[status].value,
-        ]
-        mid = "," + ",".join(_csv_field(f) for f in fields) + ","
-        labels = f"{_csv_field(translate(c.verdict.label, locale))},{_csv_field(translate(_STATUSES[status].label, locale))}"
-        reasons = "," + _csv_field(" | ".join(decision.reasons(locale))) + ",," + labels + "\n"
-        alloc_mid = (
-            f",{_csv_field(_STATUSES[status].value)},"
-            f"{_csv_field(translate(why, locale) if why else '')},"
-        )
-        start = placement.start.isoformat() if placement.start else ""
-        status_text = _csv_field(translate(_STATUSES[status].label, locale))
-        alloc_tail = (
-            f",{_csv_field(placement.phase_name or '')},{_csv_field(start)},{status_text}\n"
-        )
-        return [mid, reasons, alloc_mid, alloc_tail, *texts]
-
-    def chunk(self, batch: Any, decisions: Any, allocation: Any, result: Any) -> None:
-        """Write one chunk's lines."""
-        import pyarrow as pa  # noqa: PLC0415
-        import pyarrow.compute as pc  # noqa: PLC0415
-
-        n = batch.num_rows
-        status = batch.column("status").to_numpy().copy()
-        combo = batch.column("combo").to_numpy()
-        phase = batch.column("phase").to_numpy()
-        sub = batch.column("sub").to_numpy()
-        rank = np.zeros(n, dtype=np.int64)
-        reason = np.full(n, -1, dtype=np.int16)
-        where = np.flatnonzero(status == ADMITTED)
-        got = slice(self.cursor, self.cursor + len(where))
-        self.cursor += len(where)
-        status[where] = self.placed.status[got]
-        rank[where] = self.placed.rank[got]
-        reason[where] = self.placed.reason[got]
-        ok = status >= 0
-        rows = pc.cast(batch.column("row"), pa.string())
-        ids = batch.column("id")
-        id_csv = _quoted(ids, _NEEDS_QUOTES.pattern, _csv_field)
-        id_json = _quoted(ids, _JSON_ESCAPE, lambda t: json.dumps(t, ensure_ascii=False), wrap='"')
-        kinds = np.zeros(n, dtype=np.int32)
-        notes = batch.column("notes").to_numpy()
-        keys = np.stack([combo, phase, status, reason, notes], axis=1)[ok]
-        distinct, inverse = (
-            np.unique(keys, axis=0, return_inverse=True)
-            if len(keys)
-            else (keys, np.zeros(0, np.intp))
-        )
-        table = np.fromiter(
-            (self._kind(*(int(v) for v in d)) for d in distinct),
-            dtype=np.int32,
-            count=len(distinct),
-        )
-        kinds[ok] = table[inverse.reshape(-1)]
-        piece = (
-            [pa.array([p[j] for p in self.parts], pa.string()) for j in range(10)]
-            if self.parts
-            else []
-        )
-        take = pa.array(kinds)
-        rank_text = pc.cast(pa.array(rank), pa.string())
-        ranked = pa.array(rank > 0)
-        rank_csv = pc.if_else(ranked, rank_text, "")
-        rank_json = rank_csv  # an unranked record's template holds its own nulls
-        sub_csv = pa.array([s[0] for s in self.subs], pa.string()).take(pa.array(sub))
-        sub_json = pc.if_else(
-            ranked, pa.array([s[1] for s in self.subs], pa.string()).take(pa.array(sub)), ""
-        )
-        if self.parts:
-            p = [part.take(take) for part in piece]
-            dec = pc.binary_join_element_wise(rows, ",", id_csv, p[0], rank_csv, p[1], "")
-            alloc = pc.binary_join_element_wise(
-                rows, ",", id_csv, p[2], rank_csv, ",", sub_csv, p[3], ""
-            )
-            sep = pa.array(
-                np.where(np.arange(n) == 0, "\n" if self.first else ",\n", ",\n"), pa.string()
-            )
-            rec = pc.binary_join_element_wise(
-                sep,
-                p[4],
-                rows,
-                p[5],
-                id_json,
-                p[6],
-                id_json,
-                p[7],
-                rank_json,
-                p[8],
-                sub_json,
-                p[9],
-                "",
-            )
-        else:
-            dec = alloc = rec = pa.array([""] * n, pa.string())
-        if not ok.all():
-            bad = np.flatnonzero(~ok)
-            errors = batch.column("error").take(pa.array(bad)).to_pylist()
-            numbers = batch.column("row").take(pa.array(bad)).to_pylist()
-            lines, records = [], []
-            row_error = translate(_L_ROW_ERROR, self.run.locale)
-            for k, (number, text) in enumerate(zip(numbers, errors, strict=True)):
-                ident, message, field = json.loads(text)
-                out = io.StringIO()
-                csv.writer(out, lineterminator="\n").writerow(
-                    safe_csv_row(
-                        [number, ident, "error", "", "", "", "", "", message, row_error, ""]
-                    )
-                )
-                lines.append(out.getvalue())
-                record = json.dumps(
-                    {"row": number, "id": ident, "error": message, "field": field},
-                    ensure_ascii=False,
-                    indent=2,
-                )
-                sep_text = "\n" if self.first and bad[k] == 0 else ",\n"
-                records.append(sep_text + "\n".join("    " + line for line in record.split("\n")))
-            mask = pa.array(~ok)
-            dec = pc.replace_with_mask(dec, mask, pa.array(lines, pa.string()))
-            rec = pc.replace_with_mask(rec, mask, pa.array(records, pa.string()))
-            alloc = alloc.filter(pa.array(ok))
-        self.first = self.first and n == 0
-        for out, arr in ((decisions, dec), (allocation, alloc), (result, rec)):
-            _write_strings(out, arr)
-
-
-def _quoted(column: Any, pattern: str, render: Callable[[str], str], wrap: str = "") -> Any:
-    """Each text as ``render`` gives it: wrapped in ``wrap`` unless it holds a character
-    of ``pattern``, in which case ``render`` is called for that text alone."""
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    plain = pc.binary_join_element_wise(wrap, column, wrap, "") if wrap else column
-    special = pc.match_substring_regex(column, pattern)
-    if not pc.any(special).as_py():
-        return plain
-    where = np.flatnonzero(special.to_numpy(zero_copy_only=False))
-    texts = column.take(pa.array(where)).to_pylist()
-    return pc.replace_with_mask(plain, special, pa.array([render(t) for t in texts], pa.string()))
-
-
-def _write_strings(out: Any, array: Any) -> None:
-    """Write the texts of a string array one after the other (its data buffer)."""
-    if len(array) == 0:
-        return
-    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)[
-        array.offset : array.offset + len(array) + 1
-    ]
-    data = array.buffers()[2]
-    if data is None:
-        return
-    out.write(memoryview(data)[int(offsets[0]) : int(offsets[-1])])
