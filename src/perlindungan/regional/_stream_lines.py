@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable
 from typing import Any, BinaryIO, Final, Protocol
@@ -48,6 +49,8 @@ _STATUSES: Final = (Status.ADMITTED, Status.WAITLISTED, Status.NOT_YET, Status.N
 #: Ids that need more than a plain copy in a CSV cell: quoting, or a formula prefix escaped.
 _NEEDS_QUOTES: Final = re.compile(r'[,"\r\n]|^[=+\-@\t\r]')
 _JSON_ESCAPE: Final = r'["\\\x00-\x1f]'
+#: Pieces written by one ``os.writev`` call (the smallest IOV_MAX of the systems we run on).
+_IOV_MAX: Final = 1024
 _SLOT: Final = re.compile('"\ue000([WIRS])"')
 DECISIONS_HEADER: Final = (
     b"row,id,verdict,missing,phase,allocation,rank,reasons,error,verdict_text,allocation_text\n"
@@ -247,7 +250,7 @@ class Lines:
         self.first = self.first and n == 0
         for handle, texts in zip(out, (dec, alloc, rec), strict=True):
             if handle is not None:
-                handle.write(b"".join(texts))
+                write_pieces(handle, texts)
 
     def _errors(self, batch: Any, ok: Any) -> dict[int, tuple[bytes, bytes]]:
         """The decisions line and the result record of each row error of a chunk."""
@@ -274,6 +277,24 @@ class Lines:
             indented = "\n".join("    " + line for line in record.split("\n"))
             found[i] = (out.getvalue().encode(), indented.encode())
         return found
+
+
+def write_pieces(handle: BinaryIO, pieces: list[bytes]) -> None:
+    """Write the pieces one after the other: straight from them with ``os.writev`` where
+    there is one (no joined copy of the output), else joined."""
+    if not hasattr(os, "writev"):  # pragma: no cover - Windows
+        handle.write(b"".join(pieces))
+        return
+    handle.flush()
+    fd = handle.fileno()
+    for start in range(0, len(pieces), _IOV_MAX):
+        batch = pieces[start : start + _IOV_MAX]
+        done = os.writev(fd, batch)
+        want = sum(map(len, batch))
+        if done < want:  # a short write: the rest in plain writes
+            rest = memoryview(b"".join(batch))[done:]
+            while rest:
+                rest = rest[os.write(fd, rest) :]
 
 
 def _quoted(column: Any, pattern: str, render: Callable[[str], str], wrap: str = "") -> Any:
