@@ -286,15 +286,18 @@ def test_cli_roster_output_is_the_per_person_engines(
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_one_file_asked_is_the_file_of_all_five(tmp_path: Path, name: str) -> None:
-    program = regional.program("kota-jambi-rentan-2025")
+# the second program is allocated in memory (its sub-region caps are split from the total)
+@pytest.mark.parametrize("program_id", ["kota-jambi-rentan-2025", "banyuwangi-rentan-2023"])
+def test_one_file_asked_is_the_file_of_all_five(tmp_path: Path, name: str, program_id: str) -> None:
+    program = regional.program(program_id)
     record = dict.fromkeys(HEADER, "") | {"role": "pekerja_rentan", "domicile": "15.71"}
     path = tmp_path / "roster.csv"
     path.write_text(_roster_text([record | {"id": "A"}, record | {"id": "A"}]), encoding="utf-8")
-    evaluate_roster_file(program, path, tmp_path / "all", on="2025-06-01", chunk_rows=1)
-    one = evaluate_roster_file(program, path, tmp_path / "one", on="2025-06-01", files=[name])
+    on = program.valid_from
+    evaluate_roster_file(program, path, tmp_path / "all", on=on, chunk_rows=1)
+    one = evaluate_roster_file(program, path, tmp_path / "one", on=on, files=[name])
     assert [p.name for p in one.files] == [name]
     assert sorted(p.name for p in (tmp_path / "one").iterdir()) == [name]
     assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "all" / name).read_bytes()
     with pytest.raises(InvalidInputError, match=r"unknown file 'x\.csv'"):
-        evaluate_roster_file(program, path, tmp_path / "x", on="2025-06-01", files=["x.csv"])
+        evaluate_roster_file(program, path, tmp_path / "x", on=on, files=["x.csv"])

@@ -325,6 +325,8 @@ class Decider:
             found = self.note_index.setdefault(notes, len(self.notes))
             if found == len(self.notes):
                 self.notes.append(notes)
+            if len(self.note_memory) >= _CACHE_LIMIT:  # one NIK a person: bound the memory
+                self.note_memory.clear()
             self.note_memory[key] = found
         return found
 

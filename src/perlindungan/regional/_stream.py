@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from perlindungan._input.outputs import check_not_input
+from perlindungan._input.outputs import check_not_input, write_output
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._budget import Budget, BudgetLine, premium
@@ -194,7 +194,14 @@ def evaluate_roster_file(
         # per-person engine (in memory)
         rows = read_roster(path, delimiter=delimiter)
         result = run_roster(program, rows, on=day, progress=progress)
-        written = result.write_files(target, locale, inputs=sources)
+        texts: dict[str, Callable[[], str]] = {
+            "decisions.csv": lambda: result.to_csv(locale),
+            "allocation.csv": lambda: result.allocation_csv(locale),
+            "budget.csv": result.budget_csv,
+            "result.json": lambda: result.to_json(locale) + "\n",
+            "report.txt": lambda: result.report(locale) + "\n",
+        }
+        written = [write_output(target / name, texts[name](), inputs=sources) for name in wanted]
         return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(written))
     chunks, total = roster_chunk_stream(path, chunk_rows=chunk_rows, delimiter=delimiter)
     try:
