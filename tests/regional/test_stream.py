@@ -16,7 +16,7 @@ from perlindungan import regional
 from perlindungan._input.blocks import WHITESPACE
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._columnar import distinct_rows
-from perlindungan.regional._program import Priority, Quota, RegionalProgram
+from perlindungan.regional._program import Priority, Quota, RegionalScheme
 from perlindungan.regional._stream import evaluate_roster_file
 
 pytest.importorskip("pyarrow")
@@ -82,8 +82,8 @@ def _roster_text(records: list[dict[str, str]]) -> str:
 
 
 @st.composite
-def programs(draw: st.DrawFn) -> RegionalProgram:
-    base = draw(st.sampled_from(regional.bundled_programs()))
+def programs(draw: st.DrawFn) -> RegionalScheme:
+    base = draw(st.sampled_from(regional.bundled_schemes()))
     quota = Quota(
         total=draw(st.none() | st.integers(0, 30)),
         per_role=draw(
@@ -117,7 +117,7 @@ def programs(draw: st.DrawFn) -> RegionalProgram:
 
 
 def _same_files(
-    program: RegionalProgram, path: Path, tmp: Path, chunk_rows: int, on: _dt.date
+    program: RegionalScheme, path: Path, tmp: Path, chunk_rows: int, on: _dt.date
 ) -> None:
     expected = tmp / "expected"
     regional.run_roster(program, regional.read_roster(path), on=on).write_files(expected)
@@ -137,7 +137,7 @@ def _same_files(
 @given(programs(), st.lists(rows, max_size=40), st.integers(1, 17))
 def test_stream_equals_per_person_engine(
     tmp_path_factory: pytest.TempPathFactory,
-    program: RegionalProgram,
+    program: RegionalScheme,
     records: list[dict[str, str]],
     chunk_rows: int,
 ) -> None:
@@ -148,14 +148,14 @@ def test_stream_equals_per_person_engine(
     _same_files(program, path, tmp, chunk_rows, max(on, program.valid_from))
 
 
-@pytest.mark.parametrize("program_id", [p.id for p in regional.bundled_programs()])
+@pytest.mark.parametrize("program_id", [p.id for p in regional.bundled_schemes()])
 def test_bundled_rosters_stream_identically(tmp_path: Path, program_id: str) -> None:
     from importlib import resources  # noqa: PLC0415
 
     found = resources.files("perlindungan") / "data" / "rosters" / f"{program_id}.csv"
     if not found.is_file():
         pytest.skip("no bundled roster")
-    program = regional.program(program_id)
+    program = regional.scheme(program_id)
     path = tmp_path / "roster.csv"
     path.write_bytes(found.read_bytes())
     for chunk_rows in (7, 100_000):
@@ -165,7 +165,7 @@ def test_bundled_rosters_stream_identically(tmp_path: Path, program_id: str) -> 
 def test_ragged_rows_and_jsonl_are_read_as_the_per_person_engine_reads_them(
     tmp_path: Path,
 ) -> None:
-    program = regional.program("kota-jambi-rentan-2025")
+    program = regional.scheme("kota-jambi-rentan-2025")
     text = _roster_text(
         [dict.fromkeys(HEADER, "") | {"id": "A", "role": "pekerja_rentan", "domicile": "15.71"}]
     )
@@ -202,7 +202,7 @@ def test_cli_writes_the_folder_from_a_roster_file(tmp_path: Path) -> None:
     assert (
         main(
             [
-                "program",
+                "scheme",
                 "evaluate",
                 "kota-jambi-rentan-2025",
                 "--roster",
@@ -226,7 +226,7 @@ def test_hash_prefixes_sort_as_the_tie_break(ids: list[str]) -> None:
 
 
 def test_stream_reports_a_repeated_id_like_the_per_person_engine(tmp_path: Path) -> None:
-    program = regional.program("kota-jambi-rentan-2025")
+    program = regional.scheme("kota-jambi-rentan-2025")
     record = dict.fromkeys(HEADER, "")
     record.update(id="P1", role="pekerja_rentan", domicile="15.71", category="bpu")
     path = tmp_path / "roster.csv"
@@ -240,7 +240,7 @@ def test_stream_reports_a_repeated_id_like_the_per_person_engine(tmp_path: Path)
 
 
 def test_formula_like_cells_from_input_are_escaped(tmp_path: Path) -> None:
-    program = regional.program("kota-jambi-rentan-2025")
+    program = regional.scheme("kota-jambi-rentan-2025")
     record = dict.fromkeys(HEADER, "")
     record.update(id="=HYPERLINK(1)", role="pekerja_rentan", domicile="15.71", sub_region="+x")
     path = tmp_path / "roster.csv"
@@ -252,7 +252,7 @@ def test_formula_like_cells_from_input_are_escaped(tmp_path: Path) -> None:
 
 
 def test_no_output_over_the_roster(tmp_path: Path) -> None:
-    program = regional.program("kota-jambi-rentan-2025")
+    program = regional.scheme("kota-jambi-rentan-2025")
     path = tmp_path / "decisions.csv"
     path.write_text(_roster_text([dict.fromkeys(HEADER, "") | {"id": "A"}]), encoding="utf-8")
     with pytest.raises(InvalidInputError, match="is the input file"):
@@ -273,7 +273,7 @@ def test_cli_roster_output_is_the_per_person_engines(
         _roster_text([record | {"id": "A"}, record | {"id": "=B"}, record | {"id": "A"}]),
         encoding="utf-8",
     )
-    program = regional.program("kota-jambi-rentan-2025")
+    program = regional.scheme("kota-jambi-rentan-2025")
     args = ["program", "evaluate", program.id, "--roster", str(roster), "--format", fmt]
     assert main([*args, "--lang", "en"]) == 0
     result = regional.run_roster(program, regional.read_roster(roster), on=program.valid_from)
@@ -289,7 +289,7 @@ def test_cli_roster_output_is_the_per_person_engines(
 # the second program is allocated in memory (its sub-region caps are split from the total)
 @pytest.mark.parametrize("program_id", ["kota-jambi-rentan-2025", "banyuwangi-rentan-2023"])
 def test_one_file_asked_is_the_file_of_all_five(tmp_path: Path, name: str, program_id: str) -> None:
-    program = regional.program(program_id)
+    program = regional.scheme(program_id)
     record = dict.fromkeys(HEADER, "") | {"role": "pekerja_rentan", "domicile": "15.71"}
     path = tmp_path / "roster.csv"
     path.write_text(_roster_text([record | {"id": "A"}, record | {"id": "A"}]), encoding="utf-8")

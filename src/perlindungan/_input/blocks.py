@@ -120,6 +120,23 @@ class CsvBlocks:
                     return
 
 
+def _header(
+    name: str,
+    what: str,
+    text: str,
+    delimiter: str | None,
+    columns: Sequence[str] | None,
+    required: Sequence[str],
+) -> tuple[str, tuple[str, ...]]:
+    """The delimiter and columns of the header line ``text`` (a blank one: the file is
+    empty), checked by the table reader."""
+    if not text.strip():
+        raise InvalidInputError(
+            f"{name}:1: the file is empty; the first line must be the header.", field=what
+        )
+    return csv_header(name, text, delimiter, columns, required)
+
+
 def _long_line(name: str, line: int) -> InvalidInputError:
     return InvalidInputError(
         f"{name}:{line}: the line is longer than {MAX_LINE_BYTES:,} bytes; refused.",
@@ -152,7 +169,7 @@ def csv_blocks(
             return None
         first = head[: end if end >= 0 else len(head)]
         text = _decode(first, f"{what} {name!r}", 1).removesuffix("\r")
-        sep, names = csv_header(name, text, delimiter, columns, required)
+        sep, names = _header(name, what, text, delimiter, columns, required)
     except BaseException:
         handle.close()
         raise

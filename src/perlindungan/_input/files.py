@@ -35,6 +35,26 @@ def _read_limited(handle: BinaryIO, limit: int, what: str, field: str) -> bytes:
             raise InvalidInputError(f"{what} is larger than {limit:,} bytes; refused.", field=field)
 
 
+def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file") -> bytes:
+    """The bytes of a regular file (or of stdin for ``"-"``), at most ``limit`` of them."""
+    if str(source) == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # pragma: no cover - stdin replaced by a text object
+            return sys.stdin.read().encode("utf-8")[: limit + 1]
+        return _read_limited(stream, limit, what, field)
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size > limit:
+        raise InvalidInputError(
+            f"{what} {str(source)!r} is larger than {limit:,} bytes; refused.", field=field
+        )
+    with open_regular(path, what=what, field=field) as handle:
+        return _read_limited(handle, limit, what, field)
+
+
 def open_regular(source: str | Path, *, what: str, field: str = "file") -> BinaryIO:
     """A regular file opened for reading in binary; a FIFO, device or folder is refused
     before a byte is read."""
@@ -65,22 +85,6 @@ def open_regular(source: str | Path, *, what: str, field: str = "file") -> Binar
             f"cannot read {what} {str(source)!r}: it is not a regular file.", field=field
         )
     return handle
-
-
-def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file") -> bytes:
-    """The bytes of a regular file (or of stdin for ``"-"``), at most ``limit`` of them."""
-    if str(source) == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # pragma: no cover - stdin replaced by a text object
-            return sys.stdin.read().encode("utf-8")[: limit + 1]
-        return _read_limited(stream, limit, what, field)
-    size = Path(source).stat().st_size if Path(source).is_file() else 0
-    if size > limit:
-        raise InvalidInputError(
-            f"{what} {str(source)!r} is larger than {limit:,} bytes; refused.", field=field
-        )
-    with open_regular(source, what=what, field=field) as handle:
-        return _read_limited(handle, limit, what, field)
 
 
 def decode_text(raw: bytes, *, what: str, field: str = "file", first_line: int = 1) -> str:

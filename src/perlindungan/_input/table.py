@@ -183,27 +183,6 @@ def _too_many(name: str, rows: int) -> InvalidInputError:
     )
 
 
-def _csv_records(
-    name: str,
-    text: str,
-    *,
-    delimiter: str | None,
-    columns: Sequence[str] | None,
-    required: Sequence[str],
-) -> Table:
-    lines = _lines(text)
-    sep, names = csv_header(name, lines[0], delimiter, columns, required)
-    count = sum(1 for line in lines[1:] if line.strip())
-    if count > MAX_ROWS:
-        raise _too_many(name, count)
-    records = [
-        csv_record(number, line, sep, names)
-        for number, line in enumerate(lines[1:], start=2)
-        if line.strip()
-    ]
-    return Table(name, names, records)
-
-
 def csv_header(
     name: str,
     line: str,
@@ -211,10 +190,7 @@ def csv_header(
     columns: Sequence[str] | None,
     required: Sequence[str],
 ) -> tuple[str, tuple[str, ...]]:
-    """The delimiter and the column names of a CSV table from its first line (line end
-    removed); a missing, malformed or unknown header raises one error naming the file."""
-    if not line.strip():
-        raise _file_problem(name, 1, "the file is empty; the first line must be the header.")
+    """The delimiter and the column names of a CSV header line (file problems raised)."""
     sep = _delimiter(line, delimiter, name)
     try:
         header = _split(line, sep)
@@ -224,8 +200,7 @@ def csv_header(
 
 
 def csv_record(number: int, line: str, sep: str, names: Sequence[str]) -> Record:
-    """The record of one CSV line (not blank, line end removed) of a table whose header is
-    ``names``: its cells, or the problem that kept it from being read."""
+    """The record of one non-blank CSV line (file line ``number``), or its problem."""
     width = len(names)
     try:
         cells = _split(line, sep)
@@ -252,11 +227,35 @@ def csv_record(number: int, line: str, sep: str, names: Sequence[str]) -> Record
             number,
             None,
             InvalidInputError(
-                f"{names[long]} is longer than {MAX_CELL_CHARS:,} characters.",
-                field=names[long],
+                f"{names[long]} is longer than {MAX_CELL_CHARS:,} characters.", field=names[long]
             ),
         )
     return Record(number, dict(zip(names, cells, strict=False)))
+
+
+def _csv_records(
+    name: str,
+    text: str,
+    *,
+    delimiter: str | None,
+    columns: Sequence[str] | None,
+    required: Sequence[str],
+) -> Table:
+    lines = _lines(text)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines or not lines[0].strip():
+        raise _file_problem(name, 1, "the file is empty; the first line must be the header.")
+    sep, names = csv_header(name, lines[0], delimiter, columns, required)
+    count = sum(1 for line in lines[1:] if line.strip())
+    if count > MAX_ROWS:
+        raise _too_many(name, count)
+    records = [
+        csv_record(number, line, sep, names)
+        for number, line in enumerate(lines[1:], start=2)
+        if line.strip()
+    ]
+    return Table(name, names, records)
 
 
 def _jsonl_records(name: str, text: str, columns: Sequence[str] | None) -> Table:

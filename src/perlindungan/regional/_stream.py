@@ -32,7 +32,7 @@ from perlindungan.errors import InvalidInputError
 from perlindungan.regional._budget import Budget, BudgetLine, premium
 from perlindungan.regional._columnar import Chunk, Decider, row_id
 from perlindungan.regional._evaluate import Verdict, evaluate
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, WAITLISTED, Ranking
 from perlindungan.regional._roster import RowError, read_roster
 from perlindungan.regional._roster_columns import roster_chunk_stream
@@ -60,7 +60,7 @@ class StreamSummary:
 class _Pass:
     """State of one run: program, date, the deciders and what pass 1 found."""
 
-    program: RegionalProgram
+    program: RegionalScheme
     on: _dt.date
     locale: str
     decider: Decider
@@ -144,7 +144,7 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
 
 
 def evaluate_roster_file(
-    program: RegionalProgram,
+    program: RegionalScheme,
     roster: str | Path,
     folder: str | Path,
     *,
@@ -223,7 +223,7 @@ def evaluate_roster_file(
 
 
 def _first_pass(
-    program: RegionalProgram,
+    program: RegionalScheme,
     day: _dt.date,
     locale: str,
     chunks: Iterator[Chunk],
@@ -347,5 +347,5 @@ def _budget(run: _Pass, placed: Any) -> Budget:
     return Budget(program.id, day, tuple(lines.values()), len(admitted))
 
 
-def _phase_name(program: RegionalProgram, index: int) -> str | None:
+def _phase_name(program: RegionalScheme, index: int) -> str | None:
     return program.phases[index].name if index >= 0 else None

@@ -39,7 +39,7 @@ from perlindungan.regional._allocate import (
 from perlindungan.regional._columnar import Decider, distinct_rows
 from perlindungan.regional._evaluate import Decision
 from perlindungan.regional._person import Person
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, NOT_YET, WAITLISTED
 from perlindungan.regional._run import _L_ROW_ERROR
 
@@ -61,7 +61,7 @@ ALLOCATION_HEADER: Final = b"row,id,status,reason,rank,sub_region,phase,start,st
 class RunState(Protocol):
     """What the lines need of a run."""
 
-    program: RegionalProgram
+    program: RegionalScheme
     on: Any
     locale: str
     decider: Decider
