@@ -178,7 +178,7 @@ class Combo:
 @attrs.frozen
 class Decided:
     """Per row of a chunk: the combination of results (-1 for a row error), the phase
-    (index in the program's phases, -1 for none) and the notes (index in
+    (index in the scheme's phases, -1 for none) and the notes (index in
     :attr:`Decider.notes`); ``errors`` are the rows the rules could not decide (a birth date
     after the date asked), with the per-person engine's message."""
 
@@ -190,7 +190,7 @@ class Decided:
 
 @attrs.define
 class Decider:
-    """Decides chunks for one program and date; remembers every distinct value's result."""
+    """Decides chunks for one scheme and date; remembers every distinct value's result."""
 
     program: RegionalScheme
     on: _dt.date
