@@ -27,10 +27,12 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._i18n import N_
 from perlindungan._input.files import decode_text, read_bytes
 from perlindungan._input.jsondoc import load_json
 from perlindungan._input.limits import MAX_CELL_CHARS, MAX_ROSTER_BYTES, MAX_ROWS
 from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
 
@@ -39,6 +41,10 @@ __all__ = ["DELIMITERS", "Record", "Table", "read_table", "table_from_text"]
 #: Cell separators a CSV file may use.
 DELIMITERS: Final = (",", ";", "\t")
 _NAMES: Final = {",": "','", ";": "';'", "\t": "tab"}
+
+
+def _name(delimiter: str) -> str:
+    return Message("tab") if delimiter == "\t" else _NAMES[delimiter]
 
 
 @attrs.frozen
@@ -84,7 +90,9 @@ def _file_problem(
     name: str, line: int | None, message: str, field: str = "roster"
 ) -> InvalidInputError:
     where = f"{name}:{line}" if line is not None else name
-    return InvalidInputError(f"{where}: {message}", field=field)
+    return InvalidInputError(
+        Message("{where}: {message}", where=where, message=message), field=field
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -105,7 +113,10 @@ def _delimiter(header_line: str, given: str | None, name: str) -> str:
     if given is not None:
         if given not in DELIMITERS:
             raise InvalidInputError(
-                f"the delimiter must be one of ',', ';' or a tab, got {shown(given)}.",
+                Message(
+                    "the delimiter must be one of ',', ';' or a tab, got {value}.",
+                    value=shown(given),
+                ),
                 field="delimiter",
             )
         return given
@@ -136,20 +147,33 @@ def _check_header(
             raise _file_problem(
                 name,
                 1,
-                f"the header is one column {shown(names[0])}: the cells seem separated by "
-                f"{_NAMES[others[0]]}, not {_NAMES[delimiter]}; give --delimiter "
-                f"{_NAMES[others[0]]} (or save the file with {_NAMES[delimiter]}).",
+                Message(
+                    "the header is one column {column}: the cells seem separated by "
+                    "{other}, not {delimiter}; give --delimiter {option} (or save the file "
+                    "with {delimiter}).",
+                    column=shown(names[0]),
+                    other=_name(others[0]),
+                    delimiter=_name(delimiter),
+                    option=_NAMES[others[0]],
+                ),
             )
     seen: dict[str, int] = {}
     for position, column in enumerate(names, start=1):
         if not column:
-            raise _file_problem(name, 1, f"column {position} of the header has no name.")
+            raise _file_problem(
+                name, 1, Message("column {position} of the header has no name.", position=position)
+            )
         if column in seen:
             raise _file_problem(
                 name,
                 1,
-                f"column {column!r} appears twice in the header (columns {seen[column]} "
-                f"and {position}); keep one.",
+                Message(
+                    "column {column} appears twice in the header (columns {first} "
+                    "and {position}); keep one.",
+                    column=repr(column),
+                    first=seen[column],
+                    position=position,
+                ),
                 field=column,
             )
         seen[column] = position
@@ -157,12 +181,21 @@ def _check_header(
             raise _file_problem(
                 name,
                 1,
-                f"unknown column {shown(column)}; {did_you_mean(column, columns)}",
+                Message(
+                    "unknown column {column}; {hint}",
+                    column=shown(column),
+                    hint=did_you_mean(column, columns),
+                ),
                 field=column,
             )
     for column in required:
         if column not in seen:
-            raise _file_problem(name, 1, f"the header must have a column {column!r}.", field=column)
+            raise _file_problem(
+                name,
+                1,
+                Message("the header must have a column {column}.", column=repr(column)),
+                field=column,
+            )
     return tuple(names)
 
 
@@ -170,8 +203,12 @@ def _too_many(name: str, rows: int) -> InvalidInputError:
     return _file_problem(
         name,
         None,
-        f"{rows:,} rows is more than the {MAX_ROWS:,} read at once; split the file "
-        "(the header does not count as a row).",
+        Message(
+            "{rows:,} rows is more than the {limit:,} read at once; split the file "
+            "(the header does not count as a row).",
+            rows=rows,
+            limit=MAX_ROWS,
+        ),
     )
 
 
@@ -187,12 +224,16 @@ def _csv_records(
     while lines and not lines[-1].strip():
         lines.pop()
     if not lines or not lines[0].strip():
-        raise _file_problem(name, 1, "the file is empty; the first line must be the header.")
+        raise _file_problem(
+            name, 1, Message("the file is empty; the first line must be the header.")
+        )
     sep = _delimiter(lines[0], delimiter, name)
     try:
         header = _split(lines[0], sep)
     except csv.Error as exc:
-        raise _file_problem(name, 1, f"the header is not valid CSV ({exc}).") from None
+        raise _file_problem(
+            name, 1, Message("the header is not valid CSV ({reason}).", reason=str(exc))
+        ) from None
     names = _check_header(name, header, sep, columns, required)
     width = len(names)
     count = sum(1 for line in lines[1:] if line.strip())
@@ -206,11 +247,11 @@ def _csv_records(
             cells = _split(line, sep)
         except csv.Error as exc:
             reason = (
-                "a quote is opened and never closed on this line"
+                Message("a quote is opened and never closed on this line.")
                 if "end of data" in str(exc)
-                else f"malformed CSV ({exc})"
+                else Message("malformed CSV ({reason}).", reason=str(exc))
             )
-            records.append(Record(number, None, InvalidInputError(f"{reason}.", field=None)))
+            records.append(Record(number, None, InvalidInputError(reason, field=None)))
             continue
         if len(cells) > width:
             ident = cells[names.index("id")].strip()[:64] if "id" in names else ""
@@ -219,7 +260,12 @@ def _csv_records(
                     number,
                     {"id": ident},
                     InvalidInputError(
-                        f"the row has {len(cells)} cells, more than the {width} columns of the header.",
+                        Message(
+                            "the row has {cells} cells, more than the {width} columns of the "
+                            "header.",
+                            cells=len(cells),
+                            width=width,
+                        ),
                         field=None,
                     ),
                 )
@@ -232,7 +278,11 @@ def _csv_records(
                     number,
                     None,
                     InvalidInputError(
-                        f"{names[long]} is longer than {MAX_CELL_CHARS:,} characters.",
+                        Message(
+                            "{field} is longer than {limit:,} characters.",
+                            field=names[long],
+                            limit=MAX_CELL_CHARS,
+                        ),
                         field=names[long],
                     ),
                 )
@@ -252,14 +302,16 @@ def _jsonl_records(name: str, text: str, columns: Sequence[str] | None) -> Table
         if not line.strip():
             continue
         try:
-            data = load_json(line, what=f"line {number}", field="line")
+            data = load_json(line, what=Message("line {number}", number=number), field="line")
         except InvalidInputError as exc:
             records.append(Record(number, None, exc))
             continue
         if not isinstance(data, dict):
             records.append(
                 Record(
-                    number, None, InvalidInputError("each line must be a JSON object.", field=None)
+                    number,
+                    None,
+                    InvalidInputError(Message("each line must be a JSON object."), field=None),
                 )
             )
             continue
@@ -270,7 +322,11 @@ def _jsonl_records(name: str, text: str, columns: Sequence[str] | None) -> Table
                     number,
                     data,
                     InvalidInputError(
-                        f"unknown column {shown(unknown[0])}; {did_you_mean(unknown[0], columns or ())}",
+                        Message(
+                            "unknown column {column}; {hint}",
+                            column=shown(unknown[0]),
+                            hint=did_you_mean(unknown[0], columns or ()),
+                        ),
                         field=unknown[0],
                     ),
                 )
@@ -304,18 +360,21 @@ def read_table(
     columns: Sequence[str] | None = None,
     required: Sequence[str] = (),
     what: str = "roster",
+    label: str = N_("roster"),
 ) -> Table:
     """A table from a file: ``.jsonl``/``.ndjson`` JSON lines, ``.xlsx`` a workbook,
     anything else CSV; ``-`` reads CSV from stdin."""
     suffix = Path(str(path)).suffix.lower()
-    raw = read_bytes(path, limit=MAX_ROSTER_BYTES, what=what, field=what)
+    raw = read_bytes(path, limit=MAX_ROSTER_BYTES, what=label, field=what)
     name = str(path) if str(path) != "-" else "<stdin>"
     if suffix == ".xlsx":
         from perlindungan._input.xlsx import xlsx_rows  # noqa: PLC0415
 
         header, rows = xlsx_rows(raw, name=name)
         return _xlsx_table(name, header, rows, columns, required)
-    text = decode_text(raw, what=f"{what} {name!r}", field=what)
+    text = decode_text(
+        raw, what=Message("{what} {name}", what=Message(label), name=repr(name)), field=what
+    )
     return table_from_text(
         text,
         name=name,
@@ -346,7 +405,11 @@ def _xlsx_table(
                     number,
                     None,
                     InvalidInputError(
-                        f"the row has cells beyond the {width} columns of the header.", field=None
+                        Message(
+                            "the row has cells beyond the {width} columns of the header.",
+                            width=width,
+                        ),
+                        field=None,
                     ),
                 )
             )

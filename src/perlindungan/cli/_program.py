@@ -12,6 +12,7 @@ from perlindungan._i18n import N_, language_of, translate
 from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.outputs import write_output
+from perlindungan._message import Message
 from perlindungan.cli._program_budget import (
     add_budget_arguments,
     refuse_inapplicable,
@@ -35,7 +36,7 @@ from perlindungan.regional import (
 from perlindungan.regional._person import FACTS
 
 NAME = "program"
-HELP = (
+HELP = N_(
     "Regional programs: list, show ID, check FILE, evaluate ID-or-FILE, budget ID-or-FILE "
     "(a period month by month, --set/--scenario what-ifs, --format html charts)."
 )
@@ -51,43 +52,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = columns_help(
         FACTS,
-        "id is required; an empty cell means unknown. documents: a list separated by ';'. "
-        "covered_as_pu: true/false (also ya/tidak, 1/0). A .jsonl roster uses the same keys.",
-        heading="evaluate --roster: CSV columns read:",
+        N_(
+            "id is required; an empty cell means unknown. documents: a list separated by ';'. "
+            "covered_as_pu: true/false (also ya/tidak, 1/0). A .jsonl roster uses the same keys."
+        ),
+        heading=N_("evaluate --roster: CSV columns read:"),
     )
-    parser.add_argument("action", choices=ACTIONS, help="what to do")
-    parser.add_argument("target", nargs="?", help="a bundled program id or a program file")
-    parser.add_argument("--on", help="date (YYYY-MM-DD); default: the program's first day")
-    parser.add_argument("--roster", help="roster CSV, .jsonl or .xlsx; default: the bundled roster")
+    parser.add_argument("action", choices=ACTIONS, help=N_("what to do"))
+    parser.add_argument("target", nargs="?", help=N_("a bundled program id or a program file"))
+    parser.add_argument("--on", help=N_("date (YYYY-MM-DD); default: the program's first day"))
+    parser.add_argument(
+        "--roster", help=N_("roster CSV, .jsonl or .xlsx; default: the bundled roster")
+    )
     parser.add_argument(
         "--delimiter",
         choices=(",", ";", "tab"),
-        help="CSV roster cell separator; default: found from the header line",
+        help=N_("CSV roster cell separator; default: found from the header line"),
     )
     parser.add_argument(
         "--format",
         choices=("text", "csv", "json", "html"),
         default="text",
-        help="output format; html (budget only): one self-contained page with the charts",
+        help=N_("output format; html (budget only): one self-contained page with the charts"),
     )
     parser.add_argument(
         "--output",
         help=(
-            "write the result to this file instead of stdout; evaluate: a folder (existing, "
-            "or ending in /) gets decisions.csv, allocation.csv, budget.csv, result.json "
-            "and report.txt"
+            N_(
+                "write the result to this file instead of stdout; evaluate: a folder (existing, "
+                "or ending in /) gets decisions.csv, allocation.csv, budget.csv, result.json "
+                "and report.txt"
+            )
         ),
     )
-    parser.add_argument("--participants", help="budget: participants (default: quota)")
-    parser.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
-    parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
+    parser.add_argument("--participants", help=N_("budget: participants (default: quota)"))
+    parser.add_argument("--progress", action="store_true", help=N_("show a progress bar on stderr"))
+    parser.add_argument(
+        "--lang", default="id", help=N_("language of the output: id (default) or en")
+    )
     add_budget_arguments(parser)
 
 
 def _target(args: argparse.Namespace) -> RegionalProgram:
     if not args.target:
         raise InvalidInputError(
-            f"'program {args.action}' needs a program id or file.", field="target"
+            Message("'program {action}' needs a program id or file.", action=args.action),
+            field="target",
         )
     if args.target.endswith(".toml") or Path(args.target).is_file():
         return load_program(args.target)
@@ -138,7 +148,8 @@ def _listed(problems: Sequence[DataProblem], locale: str) -> str:
 
     count = len(problems)
     head = translate(_L_PROBLEMS, locale).format(count=number(count))
-    lines = [head, *(f"  - {' '.join(str(p).split())}" for p in problems[:MAX_LISTED_PROBLEMS])]
+    shown = problems[:MAX_LISTED_PROBLEMS]
+    lines = [head, *(f"  - {' '.join(p.localized(locale).split())}" for p in shown)]
     if count > MAX_LISTED_PROBLEMS:
         more = translate(_L_AND_MORE, locale).format(count=number(count - MAX_LISTED_PROBLEMS))
         lines.append(f"  ... {more}")
@@ -157,15 +168,23 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.action == "check":
         if not args.target:
-            raise InvalidInputError("'program check' needs a program file.", field="target")
+            raise InvalidInputError(
+                Message("'program check' needs a program file."), field="target"
+            )
         return _check(args.target, locale)
     prog = _target(args)
     on = to_date(args.on, field="on") if args.on else prog.valid_from
     if args.action == "evaluate" and not prog.in_force(on):
-        until = prog.valid_until.isoformat() if prog.valid_until else "open"
+        until = prog.valid_until.isoformat() if prog.valid_until else Message("open")
         raise InvalidInputError(
-            f"--on {on.isoformat()}: program {prog.id!r} is not in force that day; it runs "
-            f"from {prog.valid_from.isoformat()} to {until}.",
+            Message(
+                "--on {day}: program {program} is not in force that day; it runs from {start} "
+                "to {until}.",
+                day=on.isoformat(),
+                program=repr(prog.id),
+                start=prog.valid_from.isoformat(),
+                until=until,
+            ),
             field="on",
         )
     if args.action == "show":
@@ -178,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
                 args.participants,
                 field="--participants",
                 maximum=MAX_PARTICIPANTS,
-                what="participants",
+                what=N_("participants"),
             )
 
         def evaluate_on(day: _dt.date) -> Allocation:
@@ -289,4 +308,3 @@ def _show(p: RegionalProgram, locale: str) -> str:
         for g in p.grants
     )
     return "\n".join(lines)
-

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean, suggestions
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, UnknownNameError
@@ -207,7 +208,11 @@ def program(program_id: str) -> RegionalProgram:
     if program_id in found:
         return found[program_id]
     raise UnknownNameError(
-        f"unknown program {program_id!r}; {did_you_mean(program_id, found)}",
+        Message(
+            "unknown program {value}; {hint}",
+            value=repr(program_id),
+            hint=did_you_mean(program_id, found),
+        ),
         field="program",
         value=program_id,
         suggestions=suggestions(program_id, found),
@@ -249,7 +254,10 @@ def bundled_roster(program_id: str) -> list[RosterRow]:
     f = resources.files("perlindungan") / "data" / "rosters" / f"{program_id}.csv"
     if not f.is_file():
         raise InvalidInputError(
-            f"no roster is bundled for {program_id!r}; give one with --roster FILE.",
+            Message(
+                "no roster is bundled for {program}; give one with --roster FILE.",
+                program=repr(program_id),
+            ),
             field="roster",
         )
     return list(read_roster_text(f.read_text(encoding="utf-8")))

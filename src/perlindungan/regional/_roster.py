@@ -23,6 +23,7 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._i18n import N_
 from perlindungan._input.dates import date_value
 from perlindungan._input.flags import flag_cell
 from perlindungan._input.limits import MAX_MONTHS
@@ -31,6 +32,7 @@ from perlindungan._input.numbers import exact_number, whole_number
 from perlindungan._input.shown import shown
 from perlindungan._input.table import Record, Table, read_table, table_from_text
 from perlindungan._input.text import display_text, key_text
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
@@ -77,14 +79,19 @@ def _blank(v: object) -> bool:
 
 
 def _int(field: str, v: object) -> int:
-    return whole_number(v, field=field, maximum=MAX_MONTHS, what="months")
+    return whole_number(v, field=field, maximum=MAX_MONTHS, what=N_("months"))
 
 
 def _money(field: str, v: object) -> Rupiah:
     amount = exact_number(v, field=field) if not isinstance(v, float) else None
     if amount is None or amount < 0 or amount != amount.to_integral_value():
         raise InvalidInputError(
-            f"{field} must be whole rupiah such as 1000000, got {shown(v)}", field=field
+            Message(
+                "{field} must be whole rupiah such as 1000000, got {value}",
+                field=field,
+                value=shown(v),
+            ),
+            field=field,
         )
     return Rupiah(amount)
 
@@ -94,10 +101,15 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
     for key in data:
         if key not in FACTS:
             raise InvalidInputError(
-                f"unknown column {shown(key)}; {did_you_mean(str(key)[:64], FACTS)}", field=key
+                Message(
+                    "unknown column {column}; {hint}",
+                    column=shown(key),
+                    hint=did_you_mean(str(key)[:64], FACTS),
+                ),
+                field=key,
             )
     if _blank(data.get("id")):
-        raise InvalidInputError("id is required", field="id")
+        raise InvalidInputError(Message("{field} is required", field="id"), field="id")
     values: dict[str, Any] = {"id": key_text(data["id"], field="id")}
     for key in FACTS[1:]:
         raw = data.get(key)
@@ -117,7 +129,11 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
             cat = key_text(raw, field=key)
             if cat not in {c.value for c in Category}:
                 raise InvalidInputError(
-                    f"unknown category {cat!r}; {did_you_mean(cat, [c.value for c in Category])}",
+                    Message(
+                        "unknown category {value}; {hint}",
+                        value=repr(cat),
+                        hint=did_you_mean(cat, [c.value for c in Category]),
+                    ),
                     field=key,
                 )
             values[key] = cat
@@ -136,12 +152,17 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
             )
             if any(not isinstance(d, str) for d in items):
                 raise InvalidInputError(
-                    "documents must be names such as 'ktp', separated by ';'", field=key
+                    Message("documents must be names such as 'ktp', separated by ';'"), field=key
                 )
             for d in sorted(docs):
                 if d not in DOCUMENTS:
                     raise InvalidInputError(
-                        f"unknown document {d!r}; {did_you_mean(d, DOCUMENTS)}", field=key
+                        Message(
+                            "unknown document {value}; {hint}",
+                            value=repr(d),
+                            hint=did_you_mean(d, DOCUMENTS),
+                        ),
+                        field=key,
                     )
             values[key] = docs
     return _with_nik(values)
@@ -152,7 +173,7 @@ def _row(record: Record, seen: dict[str, int]) -> RosterRow:
     (a person is never admitted twice)."""
     number = record.line
     if record.problem is not None or record.cells is None:
-        problem = record.problem or InvalidInputError("the row cannot be read", field=None)
+        problem = record.problem or InvalidInputError(Message("the row cannot be read"), field=None)
         return RosterRow(number, None, RowError(number, record.key, problem.message, problem.field))
     try:
         person = person_from_dict(record.cells)
@@ -166,7 +187,11 @@ def _row(record: Record, seen: dict[str, int]) -> RosterRow:
             RowError(
                 number,
                 person.id,
-                f"id {person.id!r} is already used on line {first}; each person once",
+                Message(
+                    "id {id} is already used on line {first}; each person once",
+                    id=repr(person.id),
+                    first=first,
+                ),
                 "id",
             ),
         )
@@ -180,7 +205,11 @@ def _row(record: Record, seen: dict[str, int]) -> RosterRow:
                 RowError(
                     number,
                     person.id,
-                    f"nik {nik} is already used on line {first}; each person once",
+                    Message(
+                        "nik {nik} is already used on line {first}; each person once",
+                        nik=nik,
+                        first=first,
+                    ),
                     "nik",
                 ),
             )

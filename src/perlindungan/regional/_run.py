@@ -15,6 +15,7 @@ import attrs
 
 from perlindungan._i18n import N_, translate
 from perlindungan._input.outputs import check_not_input, safe_csv_row, write_output
+from perlindungan._message import localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, PerlindunganError
 from perlindungan.money import Rupiah, format_rupiah
@@ -87,7 +88,14 @@ class RunResult:
         for row in self.rows:
             if row.error is not None:
                 e = row.error
-                records.append({"row": e.row, "id": e.id, "error": e.message, "field": e.field})
+                records.append(
+                    {
+                        "row": e.row,
+                        "id": e.id,
+                        "error": localized(e.message, locale),
+                        "field": e.field,
+                    }
+                )
                 continue
             p = next(placements)
             records.append(
@@ -131,7 +139,7 @@ class RunResult:
                     safe_csv_row(
                         [
                             *(row.row, row.error.id, "error", "", "", "", "", ""),
-                            row.error.message,
+                            localized(row.error.message, locale),
                             translate(_L_ROW_ERROR, locale),
                             "",
                         ]
@@ -316,9 +324,9 @@ def render_report(
     for phase, amount in b.per_phase().items():
         lines.append(f"  {t(_L_PHASE)} {phase}: {rp(amount)} / {t(_L_YEAR)}")
     for e in errors[:20]:
-        lines.append(f"  {t(_L_ROW)} {e.row} ({e.id or '-'}): {e.message}")
+        lines.append(f"  {t(_L_ROW)} {e.row} ({e.id or '-'}): {localized(e.message, locale)}")
     if len(errors) > 20:
-        lines.append(f"  ... {len(errors) - 20} {t(_L_MORE_ROW_ERRORS)}")
+        lines.append(f"  ... {n(len(errors) - 20)} {t(_L_MORE_ROW_ERRORS)}")
     return "\n".join(lines)
 
 
@@ -347,7 +355,7 @@ def run_roster(
         except PerlindunganError as exc:
             # a fact the rules cannot use on this date (a birth date after it): a row error
             # with the scalar API's message, never an abort of the whole run
-            message = exc.message if isinstance(exc, InvalidInputError) else str(exc)
+            message = exc.message if isinstance(exc, InvalidInputError) else exc.args[0]
             field = getattr(exc, "field", None)
             kept.append(RosterRow(row.row, None, RowError(row.row, row.person.id, message, field)))
             continue

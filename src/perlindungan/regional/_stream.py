@@ -29,6 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from perlindungan._i18n import translate
+from perlindungan._message import localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._allocate import (
@@ -218,7 +219,8 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
     ids = chunk.ids if not isinstance(chunk.ids, list) else pa.array(chunk.ids, pa.string())
     messages: list[str | None] = [None] * chunk.rows
     for i, error in chunk.errors.items():
-        messages[i] = json.dumps([error.id, error.message, error.field], ensure_ascii=False)
+        message = localized(error.message, run.locale)
+        messages[i] = json.dumps([error.id, message, error.field], ensure_ascii=False)
     return pa.record_batch(
         {
             "row": pa.array(chunk.numbers),
