@@ -64,8 +64,19 @@ COMMANDS: dict[str, Command] = _commands(
 
 
 class _Parser(argparse.ArgumentParser):
+    #: the language of the help (set by :func:`build_parser`)
+    lang = "id"
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{_error_prefix(building_locale())}{message}\n")
+
+    def format_help(self) -> str:
+        with argparse_words(self.lang):
+            return super().format_help()
+
+    def format_usage(self) -> str:
+        with argparse_words(self.lang):
+            return super().format_usage()
 
 
 _L_ERROR = N_("perlindungan: error: ")
@@ -104,11 +115,15 @@ def _built(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser(lang: str = "id") -> argparse.ArgumentParser:
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand, its help in ``lang`` (``id``
-    or ``en``; built once per process and language). argparse's own words in the help
-    (``usage:``, ``options``) are in ``lang`` too; so are its error messages while
-    :func:`main` parses. The docs render the CLI reference from this parser."""
+    or ``en``; built once per process and language).
+
+    The docs render the CLI reference from it: ``build_parser("id")`` for the Indonesian
+    pages, ``build_parser("en")`` (the default here) for the English ones; its
+    ``format_help()`` has argparse's own words (``usage:``, ``options``) in ``lang`` too.
+    :func:`main` finds the language before parsing (``--lang``, else
+    ``PERLINDUNGAN_LANG``, else ``id``)."""
     return _built(requested_language(["--lang", lang], {}))
 
 
@@ -116,6 +131,8 @@ def _localize(parser: argparse.ArgumentParser, lang: str) -> None:
     """Translate the help of every parser and flag in place (they are catalogue ids),
     give every ``--lang`` the language asked as its default."""
     locale = locale_of(lang)
+    if isinstance(parser, _Parser):
+        parser.lang = lang
 
     def t(text: str | None) -> str | None:
         return translate(text, locale) if text else text

@@ -255,8 +255,8 @@ def run_budget(
         return json.dumps(result.to_dict(locale), ensure_ascii=False, indent=2), result
     if args.format == "csv":
         if isinstance(result, Comparison):
-            return out.comparison_csv(result).rstrip("\n"), result
-        return out.budget_csv(result).rstrip("\n"), result
+            return out.comparison_csv(result, program, locale).rstrip("\n"), result
+        return out.budget_csv(result, program, locale).rstrip("\n"), result
     if isinstance(result, Comparison):
         text = out.comparison_text(program, result, locale)
     else:

@@ -102,7 +102,18 @@ _KEYS: Final[dict[str, frozenset[str]]] = {
     ),
     "priority": frozenset({"roles", "then", "status", "note"}),
     "phases": frozenset(
-        {"name", "from", "roles", "sub_regions", "sub_region_count", "quota", "status", "note"}
+        {
+            "name",
+            "name_id",
+            "name_en",
+            "from",
+            "roles",
+            "sub_regions",
+            "sub_region_count",
+            "quota",
+            "status",
+            "note",
+        }
     ),
     "grants": frozenset({"name", "households_at_most", "amount", "status", "note"}),
     "targets": frozenset({"year", "count", "status", "note"}),
@@ -474,6 +485,7 @@ def _phases(
             else None
         )
         places = r.count(f"{path}.quota", item["quota"]) if "quota" in item else None
+        words = {k: r.text(f"{path}.{k}", item[k]) for k in ("name_id", "name_en") if k in item}
         out.append(
             Phase(
                 name,
@@ -484,6 +496,8 @@ def _phases(
                 r.status(f"{path}.status", item.get("status", "illustrative")),
                 item.get("note"),
                 places,
+                name_id=words.get("name_id"),
+                name_en=words.get("name_en"),
             )
         )
     return tuple(out)

@@ -204,10 +204,11 @@ class RunResult:
         """Budget per (payer, phase, program): per month, per year, one-off (whole rupiah)."""
         return budget_rows(self.budget)
 
-    def budget_csv(self) -> str:
-        """CSV: payer, phase, program, per_month, per_year, one_off; a last ``total`` line
-        equals the budget of :meth:`report`."""
-        return budget_csv(self.budget)
+    def budget_csv(self, locale: str = "id_ID") -> str:
+        """CSV: payer, phase, program, per_month, per_year, one_off, payer_text,
+        phase_text (payer and phase in words in ``locale``); a last ``total`` line equals
+        the budget of :meth:`report`."""
+        return budget_csv(self.budget, self.program, locale)
 
     def write_files(
         self, folder: str | Path, locale: str = "id_ID", *, inputs: Sequence[str | Path] = ()
@@ -219,7 +220,7 @@ class RunResult:
         files = {
             "decisions.csv": self.to_csv(locale),
             "allocation.csv": self.allocation_csv(locale),
-            "budget.csv": self.budget_csv(),
+            "budget.csv": self.budget_csv(locale),
             "result.json": self.to_json(locale) + "\n",
             "report.txt": self.report(locale) + "\n",
         }
@@ -254,14 +255,24 @@ def budget_rows(budget: Budget) -> list[tuple[str, str, str, Rupiah, Rupiah, Rup
     ]
 
 
-def budget_csv(budget: Budget) -> str:
-    """The ``budget.csv`` text of a budget (see :meth:`RunResult.budget_csv`)."""
+def budget_csv(
+    budget: Budget, program: RegionalProgram | None = None, locale: str = "id_ID"
+) -> str:
+    """The ``budget.csv`` text of a budget (see :meth:`RunResult.budget_csv`); the label
+    columns ``payer_text`` and ``phase_text`` come with ``program``."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["payer", "phase", "program", "per_month", "per_year", "one_off"])
+    words = ["payer_text", "phase_text"] if program is not None else []
+    w.writerow(["payer", "phase", "program", "per_month", "per_year", "one_off", *words])
     for payer, phase, prog, m, y, once in budget_rows(budget):
-        w.writerow([payer, phase, prog, int(m), int(y), int(once)])
-    w.writerow(["total", "", "", int(budget.monthly), int(budget.yearly), int(budget.once)])
+        labels = (
+            [program.payer_label(payer, locale), program.phase_label(phase, locale)]
+            if program is not None
+            else []
+        )
+        w.writerow([payer, phase, prog, int(m), int(y), int(once), *labels])
+    total = [int(budget.monthly), int(budget.yearly), int(budget.once)]
+    w.writerow(["total", "", "", *total, *(["", ""] if words else [])])
     return out.getvalue()
 
 
@@ -320,9 +331,9 @@ def render_report(
         ),
     ]
     for payer, amount in b.per_payer().items():
-        lines.append(f"  {payer}: {rp(amount)} / {t(_L_YEAR)}")
+        lines.append(f"  {program.payer_label(payer, locale)}: {rp(amount)} / {t(_L_YEAR)}")
     for phase, amount in b.per_phase().items():
-        lines.append(f"  {t(_L_PHASE)} {phase}: {rp(amount)} / {t(_L_YEAR)}")
+        lines.append(f"  {program.phase_label(phase, locale)}: {rp(amount)} / {t(_L_YEAR)}")
     for e in errors[:20]:
         lines.append(f"  {t(_L_ROW)} {e.row} ({e.id or '-'}): {localized(e.message, locale)}")
     if len(errors) > 20:

@@ -351,7 +351,7 @@ def _write(run: _Pass, placed: Any, spill: Path, target: Path) -> StreamSummary:
     files = {name: target / name for name in ("decisions.csv", "allocation.csv", "budget.csv")}
     files["result.json"] = target / "result.json"
     files["report.txt"] = target / "report.txt"
-    files["budget.csv"].write_text(budget_csv(budget), encoding="utf-8")
+    files["budget.csv"].write_text(budget_csv(budget, program, locale), encoding="utf-8")
     files["report.txt"].write_text(
         render_report(program, day, summary, budget, run.errors, locale) + "\n", encoding="utf-8"
     )
