@@ -19,7 +19,6 @@ from perlindungan import (
 from perlindungan._data_status import GROUPS
 from perlindungan.cli import main
 
-
 ON = _dt.date(2026, 11, 30)
 
 

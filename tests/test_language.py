@@ -1,0 +1,171 @@
+"""The language of the command line: Bahasa Indonesia by default, English with --lang en.
+
+"No English in the Indonesian output" is checked against the catalogue: every message id
+with an Indonesian translation gives its literal fragments (the text between its
+placeholders); none of them may appear in an Indonesian output, and none of the
+translations' fragments in an English one. A message shown untranslated, or English text
+that never went through the catalogue, is caught by the first check or by the short list
+of English words no Indonesian sentence of this project uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from perlindungan.cli import build_parser, main
+from perlindungan.cli._language import requested_language
+
+PO = (
+    Path(__file__).resolve().parent.parent
+    / "src/perlindungan/locale/id/LC_MESSAGES/perlindungan.po"
+)
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[rsd]|%[rsd]")
+#: English words that no Indonesian message of the project contains.
+_ENGLISH_WORDS = re.compile(
+    r"\b(must|got|the|is|are|was|should|unknown|invalid|cannot|not|of|with|and|or|"
+    r"expected|required|given|missing|line|row)\b"
+)
+
+
+def _pieces(text: str) -> set[str]:
+    """The literal fragments of a message long enough to name its language: at least two
+    words and ten letters between placeholders."""
+    out = set()
+    for part in _PLACEHOLDER.split(text):
+        piece = part.strip(" .,;:()'\"-\n")
+        if len(piece) >= 10 and len(piece.split()) >= 2:
+            out.add(piece)
+    return out
+
+
+@functools.cache
+def _fragments() -> tuple[frozenset[str], frozenset[str]]:
+    """(English fragments, Indonesian fragments) of every translated message, each kept
+    only when the other language's text does not contain it (a command name, a file name
+    or a flag is the same in both)."""
+    with PO.open("rb") as handle:
+        catalogue = read_po(handle, locale="id")
+    english: set[str] = set()
+    indonesian: set[str] = set()
+    for message in catalogue:
+        if not message.id or not message.string or message.id == message.string:
+            continue
+        source, target = str(message.id), str(message.string)
+        english |= {p for p in _pieces(source) if p not in target}
+        indonesian |= {p for p in _pieces(target) if p not in source}
+    return frozenset(english), frozenset(indonesian)
+
+
+def english_in(text: str) -> list[str]:
+    """The English message fragments found in ``text``."""
+    english, _ = _fragments()
+    return sorted(p for p in english if p in text)
+
+
+def indonesian_in(text: str) -> list[str]:
+    """The Indonesian message fragments found in ``text``."""
+    _, indonesian = _fragments()
+    return sorted(p for p in indonesian if p in text)
+
+
+def test_the_checks_can_fail() -> None:
+    assert english_in("roster.csv:1: the file is empty; the first line must be the header.")
+    assert indonesian_in("file kosong; baris pertama harus baris judul.")
+    assert _ENGLISH_WORDS.search("birth_date must be an ISO date")
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "lang"),
+    [
+        ([], {}, "id"),
+        (["program", "check", "f.toml", "--lang", "en"], {}, "en"),
+        (["--lang=en_US", "contributions"], {}, "en"),
+        ([], {"PERLINDUNGAN_LANG": "en"}, "en"),
+        (["--lang", "id"], {"PERLINDUNGAN_LANG": "en"}, "id"),
+        (["--lang", "fr"], {}, "id"),
+        (["program", "--", "--lang", "en"], {}, "id"),
+    ],
+)
+def test_the_language_is_known_before_parsing(
+    argv: list[str], environ: dict[str, str], lang: str
+) -> None:
+    assert requested_language(argv, environ) == lang
+
+
+def _run(
+    argv: list[str], capsys: pytest.CaptureFixture[str], *, code: int | None = 0
+) -> tuple[str, str]:
+    try:
+        result = main(argv)
+    except SystemExit as exc:  # --help
+        result = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    if code is not None:
+        assert result == code, err
+    return out, err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["program", "--help"], ["region", "show", "--help"], ["contributions", "--help"]],
+)
+def test_help_is_indonesian_by_default_and_english_with_lang_en(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    indonesian, _ = _run(argv, capsys)
+    assert indonesian.startswith("penggunaan: perlindungan")
+    assert "tampilkan pesan bantuan ini lalu keluar" in indonesian
+    assert english_in(indonesian) == []
+    english, _ = _run([*argv, "--lang", "en"], capsys)
+    assert english.startswith("usage: perlindungan")
+    assert "show this help message and exit" in english
+    assert indonesian_in(english) == []
+    monkeypatch.setenv("PERLINDUNGAN_LANG", "en")
+    assert _run(argv, capsys)[0] == english
+
+
+def test_argparse_errors_follow_the_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    _, err = _run(["program", "evaluat"], capsys, code=2)
+    assert err.startswith("perlindungan: kesalahan: argumen action: pilihan tidak sah: 'evaluat'")
+    _, err = _run(["program", "evaluat", "--lang", "en"], capsys, code=2)
+    assert err.startswith("perlindungan: error: argument action: invalid choice: 'evaluat'")
+
+
+def test_parsers_for_the_docs_in_each_language() -> None:
+    indonesian = build_parser("id").format_help()
+    english = build_parser("en").format_help()
+    assert indonesian.startswith("penggunaan:")
+    assert "argumen posisi" in indonesian
+    assert english.startswith("usage:")
+    assert "positional arguments" in english
+    assert english_in(indonesian) == []
+    assert indonesian_in(english) == []
+
+
+def test_input_layer_errors_on_the_exit_2_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id;name;role\nA;Siti;nelayan\n", encoding="utf-8")
+    args = ["program", "evaluate", "kota-jambi-rentan-2025", "--roster", str(roster)]
+    for extra, words in (([], "bukan"), (["--lang", "en"], "not")):
+        _, err = _run([*args, "--delimiter", ",", *extra], capsys, code=2)
+        assert err.count("\n") == 1
+        assert f"{roster}:1:" in err
+        assert "--delimiter ';'" in err
+        assert f" {words} " in err
+    _, err = _run([*args[:-1], str(tmp_path / "missing.csv")], capsys, code=2)
+    assert err == (
+        f"perlindungan: kesalahan: tidak dapat membaca daftar calon peserta "
+        f"'{tmp_path / 'missing.csv'}': file atau folder tidak ada.\n"
+    )
