@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan._message import Message
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate_node
@@ -155,10 +156,15 @@ def evaluate(
     """Decisions for every person, in input order; ``on`` must be within the program's validity."""
     day = to_date(on, field="on")
     if not program.in_force(day):
-        until = program.valid_until.isoformat() if program.valid_until else "open"
+        until = program.valid_until.isoformat() if program.valid_until else Message("open")
         raise InvalidInputError(
-            f"program {program.id!r} is not in force on {day.isoformat()}; "
-            f"it runs from {program.valid_from.isoformat()} to {until}.",
+            Message(
+                "program {id} is not in force on {day}; it runs from {valid_from} to {until}.",
+                id=repr(program.id),
+                day=day.isoformat(),
+                valid_from=program.valid_from.isoformat(),
+                until=until,
+            ),
             field="on",
             value=day,
         )

@@ -16,6 +16,7 @@ from perlindungan._input.flags import flag_cell, flag_word
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.shown import shown
 from perlindungan._input.text import key_text
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._nik import parse_nik
 from perlindungan.regional._person import Person
@@ -50,7 +51,9 @@ def _decile(raw: object) -> int:
 def _sex(raw: object) -> str:
     found = _SEX.get(raw.strip().lower()) if isinstance(raw, str) else None
     if found is None:
-        raise InvalidInputError(f"sex must be L or P, got {shown(raw)}", field="sex")
+        raise InvalidInputError(
+            Message("sex must be L or P, got {value}", value=shown(raw)), field="sex"
+        )
     return found
 
 
