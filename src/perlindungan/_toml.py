@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from perlindungan._message import Message
 from perlindungan.errors import DataProblem, RegulationDataError
 
 __all__ = [
@@ -125,7 +126,15 @@ def read_toml_text(text: str, name: str) -> TomlDocument:
     """Parse TOML text; a syntax error becomes a :class:`RegulationDataError`."""
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise RegulationDataError(
-            [DataProblem(name, "", f"file is larger than {MAX_BYTES:,} bytes; refused.")]
+            [
+                DataProblem(
+                    name,
+                    "",
+                    Message(
+                        "file is larger than {max_bytes:,} bytes; refused.", max_bytes=MAX_BYTES
+                    ),
+                )
+            ]
         )
     import tomllib  # noqa: PLC0415  (not needed when the parsed copies are used)
 
@@ -138,14 +147,14 @@ def read_toml_text(text: str, name: str) -> TomlDocument:
                 DataProblem(
                     name,
                     "",
-                    f"not valid TOML: {exc}",
+                    Message("not valid TOML: {reason}", reason=str(exc)),
                     line=int(line_match.group(1)) if line_match else None,
                 )
             ]
         ) from None
     except RecursionError:
         raise RegulationDataError(
-            [DataProblem(name, "", "nesting is too deep; refused.")]
+            [DataProblem(name, "", Message("nesting is too deep; refused."))]
         ) from None
     return TomlDocument(name=name, data=data, text=text)
 
@@ -166,12 +175,22 @@ def read_toml(path: Path, *, name: str | None = None) -> TomlDocument:
 def _decode(raw: bytes, name: str) -> str:
     if len(raw) > MAX_BYTES:
         raise RegulationDataError(
-            [DataProblem(name, "", f"file is larger than {MAX_BYTES:,} bytes; refused.")]
+            [
+                DataProblem(
+                    name,
+                    "",
+                    Message(
+                        "file is larger than {max_bytes:,} bytes; refused.", max_bytes=MAX_BYTES
+                    ),
+                )
+            ]
         )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise RegulationDataError([DataProblem(name, "", "file is not UTF-8 text.")]) from None
+        raise RegulationDataError(
+            [DataProblem(name, "", Message("file is not UTF-8 text."))]
+        ) from None
 
 
 def bundled_documents(folder: str) -> list[TomlDocument]:
