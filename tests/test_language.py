@@ -169,3 +169,156 @@ def test_input_layer_errors_on_the_exit_2_line(
         f"perlindungan: kesalahan: tidak dapat membaca daftar calon peserta "
         f"'{tmp_path / 'missing.csv'}': file atau folder tidak ada.\n"
     )
+
+
+_BROKEN_PROGRAM = """\
+[program]
+id = "contoh-rusak"
+name_id = "Contoh rusak"
+name_en = "Broken example"
+region = "35.10"
+valid_from = 2026-01-01
+valid_until = 2025-01-01
+status = "annonced"
+confidence = "C2"
+basis = ["inpres-2-2021"]
+groups = ["nelayan", "petani_penggarapp"]
+colour = "blue"
+
+[program.eligibility]
+all = [{ role = ["nelayan"] }, { age_at_least = "delapan belas" }]
+
+[program.coverage]
+programs = ["JKK", "JKM"]
+scheme = "bpu"
+
+[program.funding]
+payer = "regional_budgett"
+budget_of = "35.10"
+
+[program.quota]
+total = 100
+"""
+_PROGRAM = "kota-jambi-rentan-2025"
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def _roster(tmp_path: Path) -> Path:
+    """The bundled roster of the program with broken rows added (a bad date, an unknown
+    role, a repeated id, a malformed number)."""
+    from importlib import resources  # noqa: PLC0415
+
+    bundled = resources.files("perlindungan") / "data" / "rosters" / f"{_PROGRAM}.csv"
+    text = bundled.read_text(encoding="utf-8")
+    header = text.splitlines()[0]
+    width = header.count(",")
+    bad = [
+        "X-1,Ana,pekerja_rentan,15.71,15.71,1990-02-30,bpu,1500000" + "," * (width - 7),
+        "X-4,Dewi,penyanyi,15.71,15.71,1990-02-01,bpu,1500000" + "," * (width - 7),
+        "X-2,Budi,pekerja_rentan,15.71,15.71,1990-02-01,bpu,1500000" + "," * (width - 7),
+        "X-2,Budi,pekerja_rentan,15.71,15.71,1990-02-01,bpu,1500000" + "," * (width - 7),
+        "X-3,Citra,pekerja_rentan,15.71,15.71,1990-02-01,bpu,1.5e6" + "," * (width - 7),
+    ]
+    path = tmp_path / "roster.csv"
+    path.write_text(text.rstrip("\n") + "\n" + "\n".join(bad) + "\n", encoding="utf-8")
+    return path
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    """The human text of an evaluate --output folder: the report, the label columns of the
+    CSVs and the text fields of the JSON (codes and JSON keys are the same in both
+    languages)."""
+    import csv  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    out = {"report.txt": (folder / "report.txt").read_text(encoding="utf-8")}
+    labels = {"verdict_text", "allocation_text", "reasons", "error", "status_text", "reason"}
+    labels |= {"payer_text", "phase_text"}
+    for name in ("decisions.csv", "allocation.csv", "budget.csv"):
+        with (folder / name).open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        out[name] = "\n".join(v for row in rows for k, v in row.items() if k in labels and v)
+    data = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    texts: list[str] = []
+
+    def walk(value: object, key: str = "") -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and key in {
+            "verdict_text",
+            "text",
+            "error",
+            "notes",
+            "reasons",
+        }:
+            texts.append(value)
+
+    walk(data)
+    out["result.json"] = "\n".join(texts)
+    return out
+
+
+def _workflow(tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    """Every text the policy workflow shows: check (a broken and a good file), evaluate
+    with outputs, budget, show, and the exit-2 lines."""
+    flag = ["--lang", lang]
+    broken = tmp_path / "rusak.toml"
+    broken.write_text(_BROKEN_PROGRAM, encoding="utf-8")
+    shown: dict[str, str] = {}
+    _, shown["check broken"] = _run(["program", "check", str(broken), *flag], capsys, code=1)
+    from importlib import resources  # noqa: PLC0415
+
+    good = str(resources.files("perlindungan") / "data" / "programs" / f"{_PROGRAM}.toml")
+    shown["check good"], _ = _run(["program", "check", good, *flag], capsys)
+    _, shown["evaluate broken"] = _run(["program", "evaluate", str(broken), *flag], capsys, code=2)
+    folder = tmp_path / f"out-{lang}"
+    roster = _roster(tmp_path)
+    _run(
+        ["program", "evaluate", _PROGRAM, "--roster", str(roster), "--output", f"{folder}/", *flag],
+        capsys,
+    )
+    shown.update(_texts(folder))
+    shown["budget"], _ = _run(["program", "budget", _PROGRAM, *flag], capsys)
+    shown["show"], _ = _run(["program", "show", "kota-serang-2026", *flag], capsys)
+    _, shown["missing roster"] = _run(
+        ["program", "evaluate", _PROGRAM, "--roster", str(tmp_path / "none.csv"), *flag],
+        capsys,
+        code=2,
+    )
+    return shown
+
+
+def test_policy_workflow_in_indonesian(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    shown = _workflow(tmp_path, "id", capsys)
+    assert shown["check broken"].startswith("masalah dalam berkas data: 6\n")
+    assert "rusak.toml:12: program.colour: kunci 'colour' tidak dikenal" in shown["check broken"]
+    assert "baris bermasalah" in shown["report.txt"]
+    assert "APBD Kota Jambi" in shown["report.txt"]
+    assert "regional_budget" not in shown["report.txt"]
+    errors = shown["decisions.csv"]
+    assert "birth_date harus berupa tanggal ISO seperti 2025-02-07, diterima '1990-02-30'" in errors
+    assert "id 'X-2' sudah dipakai di baris" in errors
+    for where, text in shown.items():
+        assert english_in(text) == [], where
+        # what is left once quoted values (names, codes as the user wrote them) are removed
+        words = _ENGLISH_WORDS.findall(_QUOTED.sub("", text))
+        assert words == [], (where, words)
+
+
+def test_policy_workflow_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    shown = _workflow(tmp_path, "en", capsys)
+    assert shown["check broken"].startswith("problems in data files: 6\n")
+    assert "regional budget (APBD) of Kota Jambi" in shown["report.txt"]
+    assert "id 'X-2' is already used on line" in shown["decisions.csv"]
+    for where, text in shown.items():
+        assert indonesian_in(text) == [], where

@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from perlindungan._i18n import N_
 from perlindungan._message import Message
 from perlindungan.errors import DataProblem, RegulationDataError
 
@@ -166,7 +167,7 @@ def read_toml(path: Path, *, name: str | None = None) -> TomlDocument:
 
     try:
         # a regular file only (a FIFO or /dev/zero is refused), bounded while read
-        raw = read_bytes(path, limit=MAX_BYTES, what="file")
+        raw = read_bytes(path, limit=MAX_BYTES, what=N_("file"))
     except InvalidInputError as exc:
         raise RegulationDataError([DataProblem(name or str(path), "", exc.message)]) from None
     return read_toml_text(_decode(raw, name or str(path)), name or path.name)

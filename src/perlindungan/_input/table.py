@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
@@ -32,19 +32,18 @@ from perlindungan._input.files import decode_text, read_bytes
 from perlindungan._input.jsondoc import load_json
 from perlindungan._input.limits import MAX_CELL_CHARS, MAX_ROSTER_BYTES, MAX_ROWS
 from perlindungan._input.shown import shown
+from perlindungan._input.table_header import (
+    DELIMITERS,
+    check_header,
+    delimiter_of,
+    file_problem,
+    split_line,
+)
 from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
 
 __all__ = ["DELIMITERS", "Record", "Table", "read_table", "table_from_text"]
-
-#: Cell separators a CSV file may use.
-DELIMITERS: Final = (",", ";", "\t")
-_NAMES: Final = {",": "','", ";": "';'", "\t": "tab"}
-
-
-def _name(delimiter: str) -> str:
-    return Message("tab") if delimiter == "\t" else _NAMES[delimiter]
 
 
 @attrs.frozen
@@ -86,15 +85,6 @@ class Table:
             yield self._records[start : start + size]
 
 
-def _file_problem(
-    name: str, line: int | None, message: str, field: str = "roster"
-) -> InvalidInputError:
-    where = f"{name}:{line}" if line is not None else name
-    return InvalidInputError(
-        Message("{where}: {message}", where=where, message=message), field=field
-    )
-
-
 def _lines(text: str) -> list[str]:
     if "\n" not in text and "\r" in text:
         return text.split("\r")
@@ -102,105 +92,8 @@ def _lines(text: str) -> list[str]:
     return [line.removesuffix("\r") for line in lines]
 
 
-def _split(line: str, delimiter: str) -> list[str]:
-    """The cells of one CSV line (raises csv.Error for a malformed line)."""
-    if '"' not in line:
-        return line.split(delimiter)
-    return next(csv.reader((line,), delimiter=delimiter, strict=True))
-
-
-def _delimiter(header_line: str, given: str | None, name: str) -> str:
-    if given is not None:
-        if given not in DELIMITERS:
-            raise InvalidInputError(
-                Message(
-                    "the delimiter must be one of ',', ';' or a tab, got {value}.",
-                    value=shown(given),
-                ),
-                field="delimiter",
-            )
-        return given
-    counts = {d: len(_split_outside_quotes(header_line, d)) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    del name
-    return best if counts[best] > 1 else ","
-
-
-def _split_outside_quotes(line: str, delimiter: str) -> list[str]:
-    try:
-        return _split(line, delimiter)
-    except csv.Error:
-        return [line]
-
-
-def _check_header(
-    name: str,
-    header: list[str],
-    delimiter: str,
-    columns: Sequence[str] | None,
-    required: Sequence[str],
-) -> tuple[str, ...]:
-    names = [h.strip() for h in header]
-    if columns is not None and len(names) == 1:
-        others = [d for d in DELIMITERS if d != delimiter and d in names[0]]
-        if others:
-            raise _file_problem(
-                name,
-                1,
-                Message(
-                    "the header is one column {column}: the cells seem separated by "
-                    "{other}, not {delimiter}; give --delimiter {option} (or save the file "
-                    "with {delimiter}).",
-                    column=shown(names[0]),
-                    other=_name(others[0]),
-                    delimiter=_name(delimiter),
-                    option=_NAMES[others[0]],
-                ),
-            )
-    seen: dict[str, int] = {}
-    for position, column in enumerate(names, start=1):
-        if not column:
-            raise _file_problem(
-                name, 1, Message("column {position} of the header has no name.", position=position)
-            )
-        if column in seen:
-            raise _file_problem(
-                name,
-                1,
-                Message(
-                    "column {column} appears twice in the header (columns {first} "
-                    "and {position}); keep one.",
-                    column=repr(column),
-                    first=seen[column],
-                    position=position,
-                ),
-                field=column,
-            )
-        seen[column] = position
-        if columns is not None and column not in columns:
-            raise _file_problem(
-                name,
-                1,
-                Message(
-                    "unknown column {column}; {hint}",
-                    column=shown(column),
-                    hint=did_you_mean(column, columns),
-                ),
-                field=column,
-            )
-    for column in required:
-        if column not in seen:
-            raise _file_problem(
-                name,
-                1,
-                Message("the header must have a column {column}.", column=repr(column)),
-                field=column,
-            )
-    return tuple(names)
-
-
 def _too_many(name: str, rows: int) -> InvalidInputError:
-    return _file_problem(
+    return file_problem(
         name,
         None,
         Message(
@@ -224,17 +117,17 @@ def _csv_records(
     while lines and not lines[-1].strip():
         lines.pop()
     if not lines or not lines[0].strip():
-        raise _file_problem(
+        raise file_problem(
             name, 1, Message("the file is empty; the first line must be the header.")
         )
-    sep = _delimiter(lines[0], delimiter, name)
+    sep = delimiter_of(lines[0], delimiter, name)
     try:
-        header = _split(lines[0], sep)
+        header = split_line(lines[0], sep)
     except csv.Error as exc:
-        raise _file_problem(
+        raise file_problem(
             name, 1, Message("the header is not valid CSV ({reason}).", reason=str(exc))
         ) from None
-    names = _check_header(name, header, sep, columns, required)
+    names = check_header(name, header, sep, columns, required)
     width = len(names)
     count = sum(1 for line in lines[1:] if line.strip())
     if count > MAX_ROWS:
@@ -244,7 +137,7 @@ def _csv_records(
         if not line.strip():
             continue
         try:
-            cells = _split(line, sep)
+            cells = split_line(line, sep)
         except csv.Error as exc:
             reason = (
                 Message("a quote is opened and never closed on this line.")
@@ -392,7 +285,7 @@ def _xlsx_table(
     columns: Sequence[str] | None,
     required: Sequence[str],
 ) -> Table:
-    names = _check_header(name, header, ",", columns, required)
+    names = check_header(name, header, ",", columns, required)
     if len(rows) > MAX_ROWS:
         raise _too_many(name, len(rows))
     width = len(names)

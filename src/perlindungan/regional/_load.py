@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from perlindungan._i18n import N_
 from perlindungan._input.files import read_bytes
 from perlindungan._input.limits import MAX_PROGRAM_BYTES
 from perlindungan._message import Message
@@ -263,7 +264,7 @@ def load_program(path: str | Path, *, regions: RegionRegistry | None = None) -> 
     """A program from a file path (a regular file of at most 2 MB, UTF-8); a ``regions``
     file it declares is read relative to it."""
     p = Path(path)
-    raw = read_bytes(p, limit=MAX_PROGRAM_BYTES, what="program file", field="file")
+    raw = read_bytes(p, limit=MAX_PROGRAM_BYTES, what=N_("program file"), field="file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

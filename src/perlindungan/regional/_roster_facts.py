@@ -88,15 +88,23 @@ def with_nik(values: dict[str, Any]) -> Person:
     given = values.get("birth_date")
     if given is None:
         values["birth_date"] = nik.birth_date
-        notes.append("birth_date from nik")
+        notes.append(Message("birth_date from nik"))
     elif given not in (nik.birth_date, nik.other_birth_date):
         notes.append(
-            f"birth_date {given.isoformat()} disagrees with nik ({nik.birth_date.isoformat()})"
+            Message(
+                "birth_date {given} disagrees with nik ({nik})",
+                given=given.isoformat(),
+                nik=nik.birth_date.isoformat(),
+            )
         )
     if values.get("sex") is None:
         values["sex"] = nik.sex
     elif values["sex"] != nik.sex:
-        notes.append(f"sex {values['sex']} disagrees with nik ({nik.sex})")
+        notes.append(
+            Message("sex {sex} disagrees with nik ({nik})", sex=values["sex"], nik=nik.sex)
+        )
     if nik.earlier_edition:
-        notes.append(f"nik area {nik.area} is a kecamatan code of an earlier edition")
+        notes.append(
+            Message("nik area {area} is a kecamatan code of an earlier edition", area=nik.area)
+        )
     return Person(**values, notes=tuple(notes))
