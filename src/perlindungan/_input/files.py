@@ -20,7 +20,14 @@ from perlindungan._i18n import N_
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["decode_text", "os_reason", "read_bytes", "read_request_bytes", "read_text"]
+__all__ = [
+    "decode_text",
+    "open_regular",
+    "os_reason",
+    "read_bytes",
+    "read_request_bytes",
+    "read_text",
+]
 
 _BLOCK: Final = 1 << 20
 
@@ -50,6 +57,18 @@ def _what(what: str) -> str:
     return what if isinstance(what, Message) else Message(what)
 
 
+def _cannot_read(what: str, source: str | Path, reason: str, field: str) -> InvalidInputError:
+    return InvalidInputError(
+        Message(
+            "cannot read {what} {source}: {reason}.",
+            what=_what(what),
+            source=repr(str(source)),
+            reason=reason,
+        ),
+        field=field,
+    )
+
+
 def _read_limited(handle: BinaryIO, limit: int, what: str, field: str) -> bytes:
     parts: list[bytes] = []
     size = 0
@@ -77,6 +96,28 @@ def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file"
         return _read_limited(stream, limit, what, field)
     path = Path(source)
     try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size > limit:
+        raise InvalidInputError(
+            Message(
+                "{what} {source} is larger than {limit:,} bytes; refused.",
+                what=_what(what),
+                source=repr(str(source)),
+                limit=limit,
+            ),
+            field=field,
+        )
+    with open_regular(path, what=what, field=field) as handle:
+        return _read_limited(handle, limit, what, field)
+
+
+def open_regular(source: str | Path, *, what: str, field: str = "file") -> BinaryIO:
+    """A regular file opened for reading in binary; a FIFO, device or folder is refused
+    before a byte is read."""
+    path = Path(source)
+    try:
         info = path.stat()
     except OSError as exc:
         raise _cannot_read(what, source, os_reason(exc), field) from None
@@ -89,24 +130,15 @@ def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file"
             )
         )
         raise _cannot_read(what, source, kind, field)
-    if info.st_size > limit:
-        raise InvalidInputError(
-            Message(
-                "{what} {source} is larger than {limit:,} bytes; refused.",
-                what=_what(what),
-                source=repr(str(source)),
-                limit=limit,
-            ),
-            field=field,
-        )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise _cannot_read(what, source, os_reason(exc), field) from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # pragma: no cover - a race
-            raise _cannot_read(what, source, Message("it is not a regular file"), field)
-        return _read_limited(handle, limit, what, field)
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # pragma: no cover - a race
+        handle.close()
+        raise _cannot_read(what, source, Message("it is not a regular file"), field)
+    return handle
 
 
 def decode_text(raw: bytes, *, what: str, field: str = "file") -> str:
@@ -148,15 +180,3 @@ def read_request_bytes(source: str | Path) -> bytes:
     from perlindungan._input.limits import MAX_REQUEST_BYTES  # noqa: PLC0415
 
     return read_bytes(source, limit=MAX_REQUEST_BYTES, what=N_("request file"), field="request")
-
-
-def _cannot_read(what: str, source: str | Path, reason: str, field: str) -> InvalidInputError:
-    return InvalidInputError(
-        Message(
-            "cannot read {what} {source}: {reason}.",
-            what=_what(what),
-            source=repr(str(source)),
-            reason=reason,
-        ),
-        field=field,
-    )

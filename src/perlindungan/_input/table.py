@@ -43,7 +43,15 @@ from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["DELIMITERS", "Record", "Table", "read_table", "table_from_text"]
+__all__ = [
+    "DELIMITERS",
+    "Record",
+    "Table",
+    "csv_header",
+    "csv_record",
+    "read_table",
+    "table_from_text",
+]
 
 
 @attrs.frozen
@@ -105,6 +113,67 @@ def _too_many(name: str, rows: int) -> InvalidInputError:
     )
 
 
+def csv_header(
+    name: str,
+    line: str,
+    delimiter: str | None,
+    columns: Sequence[str] | None,
+    required: Sequence[str],
+) -> tuple[str, tuple[str, ...]]:
+    """The delimiter and the column names of a CSV header line (file problems raised)."""
+    sep = delimiter_of(line, delimiter, name)
+    try:
+        header = split_line(line, sep)
+    except csv.Error as exc:
+        raise file_problem(
+            name, 1, Message("the header is not valid CSV ({reason}).", reason=str(exc))
+        ) from None
+    return sep, check_header(name, header, sep, columns, required)
+
+
+def csv_record(number: int, line: str, sep: str, names: Sequence[str]) -> Record:
+    """The record of one non-blank CSV line (file line ``number``), or its problem."""
+    width = len(names)
+    try:
+        cells = split_line(line, sep)
+    except csv.Error as exc:
+        reason = (
+            Message("a quote is opened and never closed on this line.")
+            if "end of data" in str(exc)
+            else Message("malformed CSV ({reason}).", reason=str(exc))
+        )
+        return Record(number, None, InvalidInputError(reason, field=None))
+    if len(cells) > width:
+        ident = cells[names.index("id")].strip()[:64] if "id" in names else ""
+        return Record(
+            number,
+            {"id": ident},
+            InvalidInputError(
+                Message(
+                    "the row has {cells} cells, more than the {width} columns of the header.",
+                    cells=len(cells),
+                    width=width,
+                ),
+                field=None,
+            ),
+        )
+    long = next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
+    if long is not None:
+        return Record(
+            number,
+            None,
+            InvalidInputError(
+                Message(
+                    "{field} is longer than {limit:,} characters.",
+                    field=names[long],
+                    limit=MAX_CELL_CHARS,
+                ),
+                field=names[long],
+            ),
+        )
+    return Record(number, dict(zip(names, cells, strict=False)))
+
+
 def _csv_records(
     name: str,
     text: str,
@@ -120,68 +189,15 @@ def _csv_records(
         raise file_problem(
             name, 1, Message("the file is empty; the first line must be the header.")
         )
-    sep = delimiter_of(lines[0], delimiter, name)
-    try:
-        header = split_line(lines[0], sep)
-    except csv.Error as exc:
-        raise file_problem(
-            name, 1, Message("the header is not valid CSV ({reason}).", reason=str(exc))
-        ) from None
-    names = check_header(name, header, sep, columns, required)
-    width = len(names)
+    sep, names = csv_header(name, lines[0], delimiter, columns, required)
     count = sum(1 for line in lines[1:] if line.strip())
     if count > MAX_ROWS:
         raise _too_many(name, count)
-    records: list[Record] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        try:
-            cells = split_line(line, sep)
-        except csv.Error as exc:
-            reason = (
-                Message("a quote is opened and never closed on this line.")
-                if "end of data" in str(exc)
-                else Message("malformed CSV ({reason}).", reason=str(exc))
-            )
-            records.append(Record(number, None, InvalidInputError(reason, field=None)))
-            continue
-        if len(cells) > width:
-            ident = cells[names.index("id")].strip()[:64] if "id" in names else ""
-            records.append(
-                Record(
-                    number,
-                    {"id": ident},
-                    InvalidInputError(
-                        Message(
-                            "the row has {cells} cells, more than the {width} columns of the "
-                            "header.",
-                            cells=len(cells),
-                            width=width,
-                        ),
-                        field=None,
-                    ),
-                )
-            )
-            continue
-        long = next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
-        if long is not None:
-            records.append(
-                Record(
-                    number,
-                    None,
-                    InvalidInputError(
-                        Message(
-                            "{field} is longer than {limit:,} characters.",
-                            field=names[long],
-                            limit=MAX_CELL_CHARS,
-                        ),
-                        field=names[long],
-                    ),
-                )
-            )
-            continue
-        records.append(Record(number, dict(zip(names, cells, strict=False))))
+    records = [
+        csv_record(number, line, sep, names)
+        for number, line in enumerate(lines[1:], start=2)
+        if line.strip()
+    ]
     return Table(name, names, records)
 
 
