@@ -302,7 +302,7 @@ def scalar_and_import() -> None:
     code = (
         "import time; s = time.perf_counter(); import perlindungan; "
         "from perlindungan.parameters import parameters; from perlindungan import regional; "
-        "[perlindungan.parameter(n) for n in parameters()]; regional.bundled_programs(); "
+        "[perlindungan.parameter(n) for n in parameters()]; regional.bundled_schemes(); "
         "print(time.perf_counter() - s)"
     )
     runs = [

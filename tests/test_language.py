@@ -83,12 +83,12 @@ def test_the_checks_can_fail() -> None:
     ("argv", "environ", "lang"),
     [
         ([], {}, "id"),
-        (["program", "check", "f.toml", "--lang", "en"], {}, "en"),
+        (["scheme", "check", "f.toml", "--lang", "en"], {}, "en"),
         (["--lang=en_US", "contributions"], {}, "en"),
         ([], {"PERLINDUNGAN_LANG": "en"}, "en"),
         (["--lang", "id"], {"PERLINDUNGAN_LANG": "en"}, "id"),
         (["--lang", "fr"], {}, "id"),
-        (["program", "--", "--lang", "en"], {}, "id"),
+        (["scheme", "--", "--lang", "en"], {}, "id"),
     ],
 )
 def test_the_language_is_known_before_parsing(
@@ -112,7 +112,7 @@ def _run(
 
 @pytest.mark.parametrize(
     "argv",
-    [["--help"], ["program", "--help"], ["region", "show", "--help"], ["contributions", "--help"]],
+    [["--help"], ["scheme", "--help"], ["region", "show", "--help"], ["contributions", "--help"]],
 )
 def test_help_is_indonesian_by_default_and_english_with_lang_en(
     argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -134,9 +134,9 @@ def test_argparse_errors_follow_the_language(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
-    _, err = _run(["program", "evaluat"], capsys, code=2)
+    _, err = _run(["scheme", "evaluat"], capsys, code=2)
     assert err.startswith("perlindungan: kesalahan: argumen action: pilihan tidak sah: 'evaluat'")
-    _, err = _run(["program", "evaluat", "--lang", "en"], capsys, code=2)
+    _, err = _run(["scheme", "evaluat", "--lang", "en"], capsys, code=2)
     assert err.startswith("perlindungan: error: argument action: invalid choice: 'evaluat'")
 
 
@@ -157,7 +157,7 @@ def test_input_layer_errors_on_the_exit_2_line(
     monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
     roster = tmp_path / "roster.csv"
     roster.write_text("id;name;role\nA;Siti;nelayan\n", encoding="utf-8")
-    args = ["program", "evaluate", "kota-jambi-rentan-2025", "--roster", str(roster)]
+    args = ["scheme", "evaluate", "kota-jambi-rentan-2025", "--roster", str(roster)]
     for extra, words in (([], "bukan"), (["--lang", "en"], "not")):
         _, err = _run([*args, "--delimiter", ",", *extra], capsys, code=2)
         assert err.count("\n") == 1
@@ -269,23 +269,23 @@ def _workflow(tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> 
     broken = tmp_path / "rusak.toml"
     broken.write_text(_BROKEN_PROGRAM, encoding="utf-8")
     shown: dict[str, str] = {}
-    _, shown["check broken"] = _run(["program", "check", str(broken), *flag], capsys, code=1)
+    _, shown["check broken"] = _run(["scheme", "check", str(broken), *flag], capsys, code=1)
     from importlib import resources  # noqa: PLC0415
 
-    good = str(resources.files("perlindungan") / "data" / "programs" / f"{_PROGRAM}.toml")
-    shown["check good"], _ = _run(["program", "check", good, *flag], capsys)
-    _, shown["evaluate broken"] = _run(["program", "evaluate", str(broken), *flag], capsys, code=2)
+    good = str(resources.files("perlindungan") / "data" / "schemes" / f"{_PROGRAM}.toml")
+    shown["check good"], _ = _run(["scheme", "check", good, *flag], capsys)
+    _, shown["evaluate broken"] = _run(["scheme", "evaluate", str(broken), *flag], capsys, code=2)
     folder = tmp_path / f"out-{lang}"
     roster = _roster(tmp_path)
     _run(
-        ["program", "evaluate", _PROGRAM, "--roster", str(roster), "--output", f"{folder}/", *flag],
+        ["scheme", "evaluate", _PROGRAM, "--roster", str(roster), "--output", f"{folder}/", *flag],
         capsys,
     )
     shown.update(_texts(folder))
-    shown["budget"], _ = _run(["program", "budget", _PROGRAM, *flag], capsys)
-    shown["show"], _ = _run(["program", "show", "kota-serang-2026", *flag], capsys)
+    shown["budget"], _ = _run(["scheme", "budget", _PROGRAM, *flag], capsys)
+    shown["show"], _ = _run(["scheme", "show", "kota-serang-2026", *flag], capsys)
     _, shown["missing roster"] = _run(
-        ["program", "evaluate", _PROGRAM, "--roster", str(tmp_path / "none.csv"), *flag],
+        ["scheme", "evaluate", _PROGRAM, "--roster", str(tmp_path / "none.csv"), *flag],
         capsys,
         code=2,
     )

@@ -21,8 +21,9 @@ from perlindungan.cli import (
     _contributions,
     _data,
     _payroll,
-    _program,
+    _program_deprecated,
     _region,
+    _scheme,
     _serve,
 )
 from perlindungan.cli._language import (
@@ -57,9 +58,10 @@ COMMANDS: dict[str, Command] = _commands(
     _contributions,
     _data,
     _payroll,
-    _program,
     _region,
+    _scheme,
     _serve,
+    _program_deprecated,
 )
 
 
@@ -96,7 +98,7 @@ def _built(lang: str) -> argparse.ArgumentParser:
     with argparse_words(lang):
         parser = _Parser(
             prog="perlindungan",
-            description=N_("BPJS Ketenagakerjaan contributions, benefits and regional programs."),
+            description=N_("BPJS Ketenagakerjaan contributions, benefits and regional schemes."),
         )
         parser.add_argument(
             "--version",
@@ -153,7 +155,7 @@ def _localize(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def one_line(exc: PerlindunganError, locale: str = "en") -> str:
     """The error as one line in ``locale``: a data file's first problem and how many more
-    there are (``program check FILE`` lists them)."""
+    there are (``scheme check FILE`` lists them)."""
     problems = getattr(exc, "problems", None)
     if problems:
         first = " ".join(problems[0].localized(locale).split())
@@ -161,14 +163,13 @@ def one_line(exc: PerlindunganError, locale: str = "en") -> str:
         if more:
             tail = (
                 Message(
-                    "(and {count:,} more problems: run 'perlindungan program check' on the "
+                    "(and {count:,} more problems: run 'perlindungan scheme check' on the "
                     "file to list them)",
                     count=more,
                 )
                 if more != 1
                 else Message(
-                    "(and 1 more problem: run 'perlindungan program check' on the file to "
-                    "list them)"
+                    "(and 1 more problem: run 'perlindungan scheme check' on the file to list them)"
                 )
             )
             first += " " + tail.localized(locale)

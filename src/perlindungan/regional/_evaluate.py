@@ -15,7 +15,7 @@ from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate_node
 from perlindungan.regional._person import Person
-from perlindungan.regional._program import Phase, RegionalProgram
+from perlindungan.regional._program import Phase, RegionalScheme
 
 __all__ = ["Decision", "Verdict", "evaluate", "evaluate_one", "verdict_of"]
 
@@ -99,7 +99,7 @@ class Decision:
 
 
 def verdict_of(
-    program: RegionalProgram,
+    program: RegionalScheme,
     outcome: Outcome,
     results: Sequence[ConditionResult],
     *,
@@ -120,7 +120,7 @@ def verdict_of(
     return verdict, tuple(dict.fromkeys(missing)) if verdict is Verdict.UNDETERMINED else ()
 
 
-def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Decision:
+def evaluate_one(program: RegionalScheme, person: Person, on: _dt.date) -> Decision:
     """The decision on one person on a date."""
     results: list[ConditionResult] = []
     outcome = evaluate_node(program.eligibility, person, on, results)
@@ -139,7 +139,7 @@ def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Deci
     )
 
 
-def _notes(program: RegionalProgram, person: Person) -> tuple[str, ...]:
+def _notes(program: RegionalScheme, person: Person) -> tuple[str, ...]:
     notes = list(person.notes)
     nik = person.nik
     if nik is not None:
@@ -157,7 +157,7 @@ def _notes(program: RegionalProgram, person: Person) -> tuple[str, ...]:
 
 
 def evaluate(
-    program: RegionalProgram, people: Iterable[Person], *, on: _dt.date | str
+    program: RegionalScheme, people: Iterable[Person], *, on: _dt.date | str
 ) -> list[Decision]:
     """Decisions for every person, in input order; ``on`` must be within the program's validity."""
     day = to_date(on, field="on")

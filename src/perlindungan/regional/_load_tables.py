@@ -82,7 +82,7 @@ def funding(r: Reader, raw: Mapping[str, Any], registry: RegionRegistry) -> Fund
     path = "program.funding"
     r.keys(path, raw, KEYS["funding"])
     payer = raw.get("payer")
-    if payer not in FUNDERS:
+    if not isinstance(payer, str) or payer not in FUNDERS:
         r.add(
             f"{path}.payer",
             Message(

@@ -23,7 +23,7 @@ from perlindungan.programs import Frequency
 from perlindungan.regional._allocate import Allocation, allocate, resolve_sub_region
 from perlindungan.regional._budget import Budget, budget
 from perlindungan.regional._evaluate import evaluate, evaluate_one
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._roster import RosterRow, RowError
 
 __all__ = ["RunResult", "run_roster"]
@@ -58,7 +58,7 @@ _L_YEAR = N_("year")
 class RunResult:
     """Everything from one roster: one outcome per input row."""
 
-    program: RegionalProgram
+    program: RegionalScheme
     on: _dt.date
     rows: tuple[RosterRow, ...]
     allocation: Allocation
@@ -255,9 +255,7 @@ def budget_rows(budget: Budget) -> list[tuple[str, str, str, Rupiah, Rupiah, Rup
     ]
 
 
-def budget_csv(
-    budget: Budget, program: RegionalProgram | None = None, locale: str = "id_ID"
-) -> str:
+def budget_csv(budget: Budget, program: RegionalScheme | None = None, locale: str = "id_ID") -> str:
     """The ``budget.csv`` text of a budget (see :meth:`RunResult.budget_csv`); the label
     columns ``payer_text`` and ``phase_text`` come with ``program``."""
     out = io.StringIO()
@@ -277,7 +275,7 @@ def budget_csv(
 
 
 def render_report(
-    program: RegionalProgram,
+    program: RegionalScheme,
     on: _dt.date,
     s: dict[str, int],
     b: Budget,
@@ -342,7 +340,7 @@ def render_report(
 
 
 def run_roster(
-    program: RegionalProgram,
+    program: RegionalScheme,
     rows: Sequence[RosterRow],
     *,
     on: _dt.date | str,

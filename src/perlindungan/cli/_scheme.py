@@ -1,4 +1,7 @@
-"""``perlindungan program``: regional programs (list, show, check, evaluate, budget)."""
+"""``perlindungan scheme``: regional schemes (list, show, check, evaluate, budget).
+
+``perlindungan program`` is its old name (see :mod:`perlindungan.cli._program_deprecated`).
+"""
 
 from __future__ import annotations
 
@@ -13,8 +16,9 @@ from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.outputs import write_output
 from perlindungan._message import Message
-from perlindungan.cli._program_budget import (
+from perlindungan.cli._scheme_budget import (
     add_budget_arguments,
+    command_of,
     refuse_inapplicable,
     run_budget,
 )
@@ -24,20 +28,20 @@ from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataEr
 from perlindungan.money import format_rupiah
 from perlindungan.regional import (
     Allocation,
-    RegionalProgram,
-    bundled_programs,
+    RegionalScheme,
     bundled_roster,
+    bundled_schemes,
     check_overlaps,
-    load_program,
-    program,
+    load_scheme,
     read_roster,
     run_roster,
+    scheme,
 )
 from perlindungan.regional._person import FACTS
 
-NAME = "program"
+NAME = "scheme"
 HELP = N_(
-    "Regional programs: list, show ID, check FILE, evaluate ID-or-FILE, budget ID-or-FILE "
+    "Regional schemes: list, show ID, check FILE, evaluate ID-or-FILE, budget ID-or-FILE "
     "(a period month by month, --set/--scenario what-ifs, --format html charts)."
 )
 ACTIONS = ("list", "show", "check", "evaluate", "budget")
@@ -59,8 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         heading=N_("evaluate --roster: CSV columns read:"),
     )
     parser.add_argument("action", choices=ACTIONS, help=N_("what to do"))
-    parser.add_argument("target", nargs="?", help=N_("a bundled program id or a program file"))
-    parser.add_argument("--on", help=N_("date (YYYY-MM-DD); default: the program's first day"))
+    parser.add_argument("target", nargs="?", help=N_("a bundled scheme id or a scheme file"))
+    parser.add_argument("--on", help=N_("date (YYYY-MM-DD); default: the scheme's first day"))
     parser.add_argument(
         "--roster", help=N_("roster CSV, .jsonl or .xlsx; default: the bundled roster")
     )
@@ -93,15 +97,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_budget_arguments(parser)
 
 
-def _target(args: argparse.Namespace) -> RegionalProgram:
+def _target(args: argparse.Namespace) -> RegionalScheme:
     if not args.target:
         raise InvalidInputError(
-            Message("'program {action}' needs a program id or file.", action=args.action),
+            Message(
+                "'{command} {action}' needs a scheme id or file.",
+                command=command_of(args),
+                action=args.action,
+            ),
             field="target",
         )
     if args.target.endswith(".toml") or Path(args.target).is_file():
-        return load_program(args.target)
-    return program(args.target)
+        return load_scheme(args.target)
+    return scheme(args.target)
 
 
 def _progress(done: int, total: int) -> None:
@@ -121,13 +129,13 @@ def _emit(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
 
 
 def _check(target: str, locale: str) -> int:
-    """``program check``: every problem of the file (at most MAX_LISTED_PROBLEMS listed)."""
+    """``scheme check``: every problem of the file (at most MAX_LISTED_PROBLEMS listed)."""
     try:
-        loaded = load_program(target)
+        loaded = load_scheme(target)
     except RegulationDataError as exc:
         print(_listed(exc.problems, locale), file=sys.stderr)
         return 1
-    others = [p for p in bundled_programs() if p.id != loaded.id]
+    others = [p for p in bundled_schemes() if p.id != loaded.id]
     problems = [q for q in check_overlaps([*others, loaded]) if q.file == loaded.file]
     if problems:
         print(_listed(problems, locale), file=sys.stderr)
@@ -162,14 +170,15 @@ def run(args: argparse.Namespace) -> int:
     locale = "en" if args.lang.startswith("en") else "id_ID"
     refuse_inapplicable(args)
     if args.action == "list":
-        for p in bundled_programs():
+        for p in bundled_schemes():
             until = p.valid_until.isoformat() if p.valid_until else "..."
             print(f"{p.id:28} {p.region:6} {p.valid_from.isoformat()}..{until}  {p.name(locale)}")
         return 0
     if args.action == "check":
         if not args.target:
             raise InvalidInputError(
-                Message("'program check' needs a program file."), field="target"
+                Message("'{command} check' needs a scheme file.", command=command_of(args)),
+                field="target",
             )
         return _check(args.target, locale)
     prog = _target(args)
@@ -178,10 +187,10 @@ def run(args: argparse.Namespace) -> int:
         until = prog.valid_until.isoformat() if prog.valid_until else Message("open")
         raise InvalidInputError(
             Message(
-                "--on {day}: program {program} is not in force that day; it runs from {start} "
+                "--on {day}: scheme {scheme} is not in force that day; it runs from {start} "
                 "to {until}.",
                 day=on.isoformat(),
-                program=repr(prog.id),
+                scheme=repr(prog.id),
                 start=prog.valid_from.isoformat(),
                 until=until,
             ),
@@ -259,7 +268,7 @@ _L_TARGET = N_("target {year}: {count}")
 _L_GRANT = N_("grant {name}: {amount}")
 
 
-def _show(p: RegionalProgram, locale: str) -> str:
+def _show(p: RegionalScheme, locale: str) -> str:
     from babel.numbers import format_decimal  # noqa: PLC0415
 
     from perlindungan._i18n import babel_locale  # noqa: PLC0415
@@ -294,13 +303,13 @@ def _show(p: RegionalProgram, locale: str) -> str:
             f"{p.valid_from.isoformat()} .. {p.valid_until or '...'}"
         ),
         (
-            f"  {t(_L_STATUS)}: {t(_STATUS_WORDS.get(p.status, p.status))} ({p.confidence}); "
+            f"  {t(_L_STATUS)}: {status(p.status)} ({p.confidence}); "
             f"{t(_L_BASIS)}: {', '.join(str(c) for c in p.citations) or '-'}"
         ),
         f"  {t(_L_GROUPS)}: " + ", ".join(f"{g} ({t(ROLES[g])})" for g in p.groups),
         (
             f"  {t(_L_COVERAGE)}: {' + '.join(x.value for x in p.coverage.programs)} "
-            f"({p.coverage.scheme}, {t(_STATUS_WORDS.get(p.coverage.status, p.coverage.status))})"
+            f"({p.coverage.scheme}, {status(p.coverage.status)})"
         ),
         f"  {t(_L_PAID_BY)}: {p.funding.describe(locale, registry)}",
         f"  {t(_L_QUOTA)}: {'; '.join(quota)} ({status(q.status)})",

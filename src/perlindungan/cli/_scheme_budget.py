@@ -1,4 +1,4 @@
-"""``perlindungan program budget``: a program's budget over a period, or a scenario.
+"""``perlindungan scheme budget``: a scheme's budget over a period, or a scenario.
 
 Flags that do not apply to an action are refused (exit 2), never ignored.
 """
@@ -16,10 +16,17 @@ from perlindungan._message import Message
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._scenario import Comparison, Scenario, Setting, compare, load_scenario
 
-__all__ = ["ALLOWED", "DEFAULTS", "add_budget_arguments", "refuse_inapplicable", "run_budget"]
+__all__ = [
+    "ALLOWED",
+    "DEFAULTS",
+    "add_budget_arguments",
+    "command_of",
+    "refuse_inapplicable",
+    "run_budget",
+]
 
 #: Flag destinations and their defaults: a flag whose value differs was given.
 DEFAULTS: Mapping[str, object] = {
@@ -52,6 +59,11 @@ _FLAGS = {
     "participant_growth": "--participant-growth",
     "income_growth": "--income-growth",
 }
+
+
+def command_of(args: argparse.Namespace) -> str:
+    """The command as typed: ``scheme``, or its old name ``program``."""
+    return str(getattr(args, "command", None) or "scheme")
 
 
 def _flag(dest: str) -> str:
@@ -96,8 +108,9 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
             takes = ", ".join(sorted(_flag(d) for d in allowed)) or Message("no flags but --lang")
             raise InvalidInputError(
                 Message(
-                    "{flag} does not apply to 'program {action}'; it takes: {takes}.",
+                    "{flag} does not apply to '{command} {action}'; it takes: {takes}.",
                     flag=_flag(dest),
+                    command=command_of(args),
                     action=args.action,
                     takes=takes,
                 ),
@@ -106,8 +119,9 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
     if args.format == "html" and args.action != "budget":
         raise InvalidInputError(
             Message(
-                "--format html applies to 'program budget' only; 'program {action}' "
+                "--format html applies to '{command} budget' only; '{command} {action}' "
                 "writes text, csv or json.",
+                command=command_of(args),
                 action=args.action,
             ),
             field="format",
@@ -139,23 +153,25 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
     if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
         raise InvalidInputError(
             Message(
-                "program budget --output takes a file, not a folder; use --charts DIR for charts."
+                "{command} budget --output takes a file, not a folder; use --charts DIR for "
+                "charts.",
+                command=command_of(args),
             ),
             field="output",
         )
 
 
-def _in_force(program: RegionalProgram, day: _dt.date, flag: str) -> None:
+def _in_force(program: RegionalScheme, day: _dt.date, flag: str) -> None:
     if not program.in_force(day):
         until = program.valid_until.isoformat() if program.valid_until else Message("open")
         raise InvalidInputError(
             Message(
-                "{flag} {day}: program {program} is not in force that day; it runs from "
+                "{flag} {day}: scheme {scheme} is not in force that day; it runs from "
                 "{start} to {until}. Give a day within it, or a period with --from/--to "
-                "(months outside the program are shown, not billed).",
+                "(months outside the scheme are shown, not billed).",
                 flag=flag,
                 day=day.isoformat(),
-                program=repr(program.id),
+                scheme=repr(program.id),
                 start=program.valid_from.isoformat(),
                 until=until,
             ),
@@ -172,8 +188,8 @@ def _year_after(day: _dt.date) -> _dt.date:
     return nxt - _dt.timedelta(days=1)
 
 
-def period_of(args: argparse.Namespace, program: RegionalProgram) -> tuple[_dt.date, _dt.date]:
-    """The period asked for: --from/--to; else a year from --on (or the program's start)."""
+def period_of(args: argparse.Namespace, program: RegionalScheme) -> tuple[_dt.date, _dt.date]:
+    """The period asked for: --from/--to; else a year from --on (or the scheme's start)."""
     if args.start:
         start = to_date(args.start, field="from")
         end = to_date(args.end, field="to") if args.end else _year_after(start)
@@ -210,7 +226,7 @@ def assumptions_of(args: argparse.Namespace) -> Assumptions:
 
 def run_budget(
     args: argparse.Namespace,
-    program: RegionalProgram,
+    program: RegionalScheme,
     locale: str,
     evaluate_roster: object,
 ) -> tuple[str, PeriodBudget | Comparison]:
