@@ -120,7 +120,7 @@ def test_help_is_indonesian_by_default_and_english_with_lang_en(
     monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
     indonesian, _ = _run(argv, capsys)
     assert indonesian.startswith("penggunaan: perlindungan")
-    assert "tampilkan pesan bantuan ini lalu keluar" in indonesian
+    assert "tampilkan bantuan ini lalu keluar" in indonesian
     assert english_in(indonesian) == []
     english, _ = _run([*argv, "--lang", "en"], capsys)
     assert english.startswith("usage: perlindungan")
