@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import importlib.util
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from perlindungan._i18n import N_, language_of, translate
 from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
-from perlindungan._input.outputs import write_output
+from perlindungan._input.outputs import check_not_input, write_output
 from perlindungan._message import Message
 from perlindungan.cli._scheme_budget import (
     add_budget_arguments,
@@ -222,12 +225,14 @@ def run(args: argparse.Namespace) -> int:
             for path in write_charts(prog, budgeted, args.charts, locale):
                 print(path, file=sys.stderr)
         return 0
-    rows = read_roster(args.roster, delimiter=delimiter) if args.roster else bundled_roster(prog.id)
     inputs = [x for x in (args.roster, args.target) if x]
+    if args.roster and _streaming():
+        return _evaluate_streaming(args, prog, on, locale, delimiter, inputs)
+    rows = read_roster(args.roster, delimiter=delimiter) if args.roster else bundled_roster(prog.id)
     result = run_roster(
         prog, rows, on=on, progress=_progress if args.progress or len(rows) > 50_000 else None
     )
-    if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
+    if _folder(args.output):
         for path in result.write_files(args.output, locale, inputs=inputs):
             print(path)
     elif args.format == "json":
@@ -236,6 +241,77 @@ def run(args: argparse.Namespace) -> int:
         _emit(result.to_csv(locale).rstrip("\n"), args.output, inputs)
     else:
         _emit(result.report(locale), args.output, inputs)
+    return 0
+
+
+def _folder(output: str | None) -> bool:
+    if not output:
+        return False
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def _streaming() -> bool:
+    """Whether the chunked roster path can run (it needs the ``batch`` extra)."""
+    return all(importlib.util.find_spec(name) is not None for name in ("numpy", "pyarrow"))
+
+
+def _evaluate_streaming(
+    args: argparse.Namespace,
+    prog: RegionalScheme,
+    on: _dt.date,
+    locale: str,
+    delimiter: str | None,
+    inputs: Sequence[str],
+) -> int:
+    """``program evaluate --roster FILE``: the chunked path, which gives the per-person
+    engine's files byte for byte; a single output is copied from its file."""
+    from perlindungan.regional import evaluate_roster_file  # noqa: PLC0415
+
+    def progress(done: int, total: int) -> None:
+        if args.progress or total > 50_000:
+            _progress(done, total)
+
+    if _folder(args.output):
+        summary = evaluate_roster_file(
+            prog,
+            args.roster,
+            args.output,
+            on=on,
+            locale=locale,
+            delimiter=delimiter,
+            inputs=inputs,
+            progress=progress,
+        )
+        for path in summary.files:
+            print(path)
+        return 0
+    name = {"json": "result.json", "csv": "decisions.csv"}.get(args.format, "report.txt")
+    with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
+        evaluate_roster_file(
+            prog,
+            args.roster,
+            scratch,
+            files=(name,),
+            on=on,
+            locale=locale,
+            delimiter=delimiter,
+            inputs=inputs,
+            progress=progress,
+        )
+        source = Path(scratch) / name
+        if args.output:
+            check_not_input(args.output, inputs)
+            try:
+                Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, args.output)
+            except OSError as exc:
+                raise InvalidInputError(
+                    f"cannot write {args.output!r}: {exc.strerror or exc}.", field="output"
+                ) from None
+        else:
+            with source.open(encoding="utf-8", newline="") as handle:
+                shutil.copyfileobj(handle, sys.stdout)
+            sys.stdout.flush()
     return 0
 
 

@@ -17,7 +17,7 @@ from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate
 from perlindungan.regional._person import Person
 from perlindungan.regional._program import Phase, RegionalScheme
 
-__all__ = ["Decision", "Verdict", "evaluate", "evaluate_one", "verdict_of"]
+__all__ = ["Decision", "Verdict", "decision_notes", "evaluate", "evaluate_one", "verdict_of"]
 
 
 class Verdict(enum.StrEnum):
@@ -135,11 +135,13 @@ def evaluate_one(program: RegionalScheme, person: Person, on: _dt.date) -> Decis
         results=tuple(results),
         missing=missing,
         phase=program.phase_of(person.role, person.sub_region),
-        notes=_notes(program, person),
+        notes=decision_notes(program, person),
     )
 
 
-def _notes(program: RegionalScheme, person: Person) -> tuple[str, ...]:
+def decision_notes(program: RegionalScheme, person: Person) -> tuple[str, ...]:
+    """The notes of a decision: the person's own notes, then where its NIK was first issued
+    when outside the program's region (shared by :func:`evaluate_one` and the columnar path)."""
     notes = list(person.notes)
     nik = person.nik
     if nik is not None:

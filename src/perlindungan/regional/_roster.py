@@ -23,7 +23,6 @@ from typing import Any, Final
 
 import attrs
 
-from perlindungan._i18n import N_
 from perlindungan._input.dates import date_value
 from perlindungan._input.flags import flag_cell
 from perlindungan._input.limits import MAX_MONTHS
@@ -42,6 +41,7 @@ from perlindungan.regional._roster_facts import with_nik as _with_nik
 from perlindungan.workers import Category
 
 __all__ = [
+    "Claims",
     "RosterRow",
     "RowError",
     "person_from_dict",
@@ -79,19 +79,14 @@ def _blank(v: object) -> bool:
 
 
 def _int(field: str, v: object) -> int:
-    return whole_number(v, field=field, maximum=MAX_MONTHS, what=N_("months"))
+    return whole_number(v, field=field, maximum=MAX_MONTHS, what="months")
 
 
 def _money(field: str, v: object) -> Rupiah:
     amount = exact_number(v, field=field) if not isinstance(v, float) else None
     if amount is None or amount < 0 or amount != amount.to_integral_value():
         raise InvalidInputError(
-            Message(
-                "{field} must be whole rupiah such as 1000000, got {value}",
-                field=field,
-                value=shown(v),
-            ),
-            field=field,
+            f"{field} must be whole rupiah such as 1000000, got {shown(v)}", field=field
         )
     return Rupiah(amount)
 
@@ -101,15 +96,10 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
     for key in data:
         if key not in FACTS:
             raise InvalidInputError(
-                Message(
-                    "unknown column {column}; {hint}",
-                    column=shown(key),
-                    hint=did_you_mean(str(key)[:64], FACTS),
-                ),
-                field=key,
+                f"unknown column {shown(key)}; {did_you_mean(str(key)[:64], FACTS)}", field=key
             )
     if _blank(data.get("id")):
-        raise InvalidInputError(Message("{field} is required", field="id"), field="id")
+        raise InvalidInputError("id is required", field="id")
     values: dict[str, Any] = {"id": key_text(data["id"], field="id")}
     for key in FACTS[1:]:
         raw = data.get(key)
@@ -129,11 +119,7 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
             cat = key_text(raw, field=key)
             if cat not in {c.value for c in Category}:
                 raise InvalidInputError(
-                    Message(
-                        "unknown category {value}; {hint}",
-                        value=repr(cat),
-                        hint=did_you_mean(cat, [c.value for c in Category]),
-                    ),
+                    f"unknown category {cat!r}; {did_you_mean(cat, [c.value for c in Category])}",
                     field=key,
                 )
             values[key] = cat
@@ -152,83 +138,94 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
             )
             if any(not isinstance(d, str) for d in items):
                 raise InvalidInputError(
-                    Message("documents must be names such as 'ktp', separated by ';'"), field=key
+                    "documents must be names such as 'ktp', separated by ';'", field=key
                 )
             for d in sorted(docs):
                 if d not in DOCUMENTS:
                     raise InvalidInputError(
-                        Message(
-                            "unknown document {value}; {hint}",
-                            value=repr(d),
-                            hint=did_you_mean(d, DOCUMENTS),
-                        ),
-                        field=key,
+                        f"unknown document {d!r}; {did_you_mean(d, DOCUMENTS)}", field=key
                     )
             values[key] = docs
     return _with_nik(values)
 
 
-def _row(record: Record, seen: dict[str, int]) -> RosterRow:
-    """A roster row from a table record; a person id seen on an earlier line is an error
-    (a person is never admitted twice)."""
+@attrs.define
+class Claims:
+    """Person ids and NIKs already used, each with the file line that used it first: a
+    later line with the same id or NIK is a row error, so nobody is admitted twice."""
+
+    ids: dict[str, int] = attrs.field(factory=dict)
+    niks: dict[str, int] = attrs.field(factory=dict)
+
+    def claim_id(self, ident: str, line: int) -> RowError | None:
+        """Use ``ident`` on ``line``; the row error when an earlier line used it."""
+        first = self.ids.setdefault(ident, line)
+        return None if first == line else self.repeated_id(ident, line, first)
+
+    @staticmethod
+    def repeated_id(ident: str, line: int, first: int) -> RowError:
+        """The row error of id ``ident`` on ``line``, already used on line ``first``."""
+        return RowError(
+            line,
+            ident,
+            Message(
+                "id {id} is already used on line {first}; each person once",
+                id=repr(ident),
+                first=first,
+            ),
+            "id",
+        )
+
+    def claim_nik(self, nik: str, line: int, ident: str) -> RowError | None:
+        """Use ``nik`` on ``line`` (the row of person ``ident``); the row error when an
+        earlier line used it."""
+        first = self.niks.setdefault(nik, line)
+        if first == line:
+            return None
+        return RowError(
+            line,
+            ident,
+            Message(
+                "nik {nik} is already used on line {first}; each person once",
+                nik=nik,
+                first=first,
+            ),
+            "nik",
+        )
+
+
+def _row(record: Record, claims: Claims) -> RosterRow:
+    """A roster row from a table record; a person id or NIK seen on an earlier line is an
+    error (a person is never admitted twice)."""
     number = record.line
     if record.problem is not None or record.cells is None:
-        problem = record.problem or InvalidInputError(Message("the row cannot be read"), field=None)
+        problem = record.problem or InvalidInputError("the row cannot be read", field=None)
         return RosterRow(number, None, RowError(number, record.key, problem.message, problem.field))
     try:
         person = person_from_dict(record.cells)
     except InvalidInputError as exc:
         return RosterRow(number, None, RowError(number, record.key, exc.message, exc.field))
-    first = seen.setdefault(person.id, number)
-    if first != number:
-        return RosterRow(
-            number,
-            None,
-            RowError(
-                number,
-                person.id,
-                Message(
-                    "id {id} is already used on line {first}; each person once",
-                    id=repr(person.id),
-                    first=first,
-                ),
-                "id",
-            ),
-        )
-    nik = getattr(person, "nik", None)
-    if nik is not None:
-        first = seen.setdefault(f"nik:{nik}", number)
-        if first != number:
-            return RosterRow(
-                number,
-                None,
-                RowError(
-                    number,
-                    person.id,
-                    Message(
-                        "nik {nik} is already used on line {first}; each person once",
-                        nik=nik,
-                        first=first,
-                    ),
-                    "nik",
-                ),
-            )
+    error = claims.claim_id(person.id, number)
+    if error is None and person.nik is not None:
+        error = claims.claim_nik(person.nik, number, person.id)
+    if error is not None:
+        return RosterRow(number, None, error)
     return RosterRow(number, person, None)
 
 
 def roster_rows(table: Table) -> Iterator[RosterRow]:
     """The rows of a roster table, in file order, one per record."""
-    seen: dict[str, int] = {}
+    claims = Claims()
     for record in table.records():
-        yield _row(record, seen)
+        yield _row(record, claims)
 
 
 def roster_chunks(table: Table, size: int = 65_536) -> Iterator[list[RosterRow]]:
     """The rows of a roster table in blocks of ``size`` (for streaming evaluators): each
     row keeps its file line, and a person id is refused on any later line, across blocks."""
-    seen: dict[str, int] = {}
+    claims = Claims()
     for block in table.chunks(size):
-        yield [_row(record, seen) for record in block]
+        yield [_row(record, claims) for record in block]
 
 
 def read_roster_text(
