@@ -244,8 +244,7 @@ def _maybe_blank_line(block: bytes) -> bool:
     data = np.frombuffer(block, dtype=np.uint8)
     ends = np.flatnonzero(data == 0x0A)
     starts = np.concatenate(([0], ends[:-1] + 1))
-    solid = (~_MAYBE_SPACE[data]).astype(np.int64)
-    before = np.concatenate(([0], np.cumsum(solid)))
+    before = np.concatenate(([0], np.cumsum(~_MAYBE_SPACE[data], dtype=np.int32)))
     return bool(((before[ends] - before[starts]) == 0).any())
 
 
