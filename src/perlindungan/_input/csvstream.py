@@ -189,6 +189,8 @@ def _fast(
         return None
     if not block.endswith(b"\n"):
         block += b"\n"  # the last line of a file without a final line end
+    if _maybe_blank_line(block):
+        return None  # the line reader skips lines of white space only, as read_table does
     quoted = b'"' in block
     if quoted and not _plain_quotes(block, sep.encode()):
         return None
@@ -237,6 +239,25 @@ def _fast(
             return None
         columns[column_name] = array
     return TextBlock(columns, np.arange(first, first + lines, dtype=np.int64), {})
+
+
+#: Bytes that may belong to a line of white space only (``str.isspace``): the ASCII
+#: white space and separators, and every byte of a multi-byte character (checked exactly
+#: by the line reader).
+_MAYBE_SPACE = np.zeros(256, dtype=bool)
+_MAYBE_SPACE[[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20]] = True
+_MAYBE_SPACE[0x80:] = True
+
+
+def _maybe_blank_line(block: bytes) -> bool:
+    """Whether a line of ``block`` (which ends with a line end) may hold white space only:
+    such a line is skipped by the whole-file reader, while pyarrow would read it as a row
+    when it has the header's number of cells (one column, or tab-separated)."""
+    data = np.frombuffer(block, dtype=np.uint8)
+    ends = np.flatnonzero(data == 0x0A)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    before = np.concatenate(([0], np.cumsum(~_MAYBE_SPACE[data], dtype=np.int32)))
+    return bool(((before[ends] - before[starts]) == 0).any())
 
 
 def _plain_quotes(block: bytes, sep: bytes) -> bool:
