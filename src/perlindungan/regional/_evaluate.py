@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan._message import Message, localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate_node
@@ -69,7 +70,9 @@ class Decision:
                 mark = f"{mark}: {note}"
             cite = f" [{res.condition.citation}]" if res.condition.citation else ""
             out.append(f"{res.condition.describe(locale)}: {mark}{cite}")
-        out.extend(f"{translate(N_('note'), locale)}: {note}" for note in self.notes)
+        out.extend(
+            f"{translate(N_('note'), locale)}: {localized(note, locale)}" for note in self.notes
+        )
         for fact in self.missing:
             if not any(r.missing == fact for r in self.results):
                 out.append(
@@ -88,7 +91,7 @@ class Decision:
             "verdict": self.verdict.value,
             "verdict_text": translate(self.verdict.label, locale),
             "missing": list(self.missing),
-            "notes": list(self.notes),
+            "notes": [localized(note, locale) for note in self.notes],
             "phase": self.phase.name if self.phase else None,
             "conditions": [r.to_dict(locale) for r in self.results],
             "reasons": self.reasons(locale),
@@ -145,8 +148,12 @@ def decision_notes(program: RegionalScheme, person: Person) -> tuple[str, ...]:
         area = f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}"
         if not (area == program.region or area.startswith(program.region + ".")):
             notes.append(
-                f"nik first issued in {area}, outside {program.region} "
-                "(not the KTP domicile; not a condition)"
+                Message(
+                    "nik first issued in {area}, outside {region} "
+                    "(not the KTP domicile; not a condition)",
+                    area=area,
+                    region=program.region,
+                )
             )
     return tuple(notes)
 
@@ -157,10 +164,15 @@ def evaluate(
     """Decisions for every person, in input order; ``on`` must be within the program's validity."""
     day = to_date(on, field="on")
     if not program.in_force(day):
-        until = program.valid_until.isoformat() if program.valid_until else "open"
+        until = program.valid_until.isoformat() if program.valid_until else Message("open")
         raise InvalidInputError(
-            f"program {program.id!r} is not in force on {day.isoformat()}; "
-            f"it runs from {program.valid_from.isoformat()} to {until}.",
+            Message(
+                "program {id} is not in force on {day}; it runs from {valid_from} to {until}.",
+                id=repr(program.id),
+                day=day.isoformat(),
+                valid_from=program.valid_from.isoformat(),
+                until=until,
+            ),
             field="on",
             value=day,
         )

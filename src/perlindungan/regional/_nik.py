@@ -22,6 +22,7 @@ from typing import Final
 
 import attrs
 
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = ["CENTURY_PIVOT", "Nik", "mask_nik", "parse_nik"]
@@ -78,14 +79,19 @@ def parse_nik(text: str) -> Nik:
     number = "".join(ch for ch in str(text) if ch not in " .-")
     if len(number) != 16 or not number.isdigit():
         raise InvalidInputError(
-            f"nik must be 16 digits such as 3510161708850001, got {text!r}", field="nik"
+            Message("nik must be 16 digits such as 3510161708850001, got {text}", text=repr(text)),
+            field="nik",
         )
     area = f"{number[0:2]}.{number[2:4]}.{number[4:6]}"
     earlier = False
     if area not in regions():
         if area not in _earlier_codes():
             raise InvalidInputError(
-                f"nik {number}: its first six digits {area} are not a kecamatan code",
+                Message(
+                    "nik {number}: its first six digits {area} are not a kecamatan code",
+                    number=number,
+                    area=area,
+                ),
                 field="nik",
             )
         earlier = True
@@ -99,8 +105,11 @@ def parse_nik(text: str) -> Nik:
         born, other = other, None
     if born is None:
         raise InvalidInputError(
-            f"nik {number}: digits 7-12 ({number[6:12]}) are not a birth date "
-            "(DDMMYY, day + 40 for women)",
+            Message(
+                "nik {number}: digits 7-12 ({digits}) are not a birth date (DDMMYY, day + 40 for women)",
+                number=number,
+                digits=number[6:12],
+            ),
             field="nik",
         )
     return Nik(number, area, born, sex, other, earlier)
