@@ -27,6 +27,9 @@ from perlindungan.conformance import (
 from perlindungan.contributions import quote_from_request
 from perlindungan.errors import InvalidInputError
 
+# the assertions read the English lines of `conformance run` (Indonesian by default)
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 WRONG = Path(__file__).parent / "wrong_payroll.py"

@@ -113,6 +113,7 @@ def cli(
 
 
 @pytest.mark.parametrize("kind", ["contributions", "benefits"])
+@pytest.mark.usefixtures("english_cli")  # the API's messages are English; so is the CLI then
 def test_answers_equal_the_cli_byte_for_byte_on_the_conformance_vectors(
     base_url: str, kind: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
