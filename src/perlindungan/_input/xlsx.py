@@ -25,7 +25,7 @@ from typing import Any, Final
 from perlindungan._input.limits import MAX_ROSTER_BYTES, MAX_ROWS
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["write_xlsx", "xlsx_rows"]
+__all__ = ["workbook_bytes", "write_xlsx", "xlsx_rows"]
 
 #: Largest unpacked size of a workbook.
 MAX_UNPACKED_BYTES: Final = 4 * MAX_ROSTER_BYTES
@@ -62,8 +62,11 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def xlsx_rows(raw: bytes, *, name: str) -> tuple[list[str], list[tuple[int, list[str | None]]]]:
-    """The header and the rows (sheet row number, cells as text) of a workbook's first sheet."""
+def xlsx_rows(
+    raw: bytes, *, name: str, sheet_name: str | None = None
+) -> tuple[list[str], list[tuple[int, list[str | None]]]]:
+    """The header and the rows (sheet row number, cells as text) of a workbook's first
+    sheet (or of the sheet named ``sheet_name``)."""
     openpyxl = _openpyxl()
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
@@ -84,9 +87,13 @@ def xlsx_rows(raw: bytes, *, name: str) -> tuple[list[str], list[tuple[int, list
             f"{name}: not a readable .xlsx workbook ({type(exc).__name__}).", field="roster"
         ) from None
     try:
-        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet_name is not None:
+            sheet = book[sheet_name] if sheet_name in book.sheetnames else None
+        else:
+            sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
-            raise InvalidInputError(f"{name}: the workbook has no sheet.", field="roster")
+            what = f"no sheet {sheet_name!r}" if sheet_name else "no sheet"
+            raise InvalidInputError(f"{name}: the workbook has {what}.", field="roster")
         header: list[str] | None = None
         rows: list[tuple[int, list[str | None]]] = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -110,23 +117,40 @@ def xlsx_rows(raw: bytes, *, name: str) -> tuple[list[str], list[tuple[int, list
     return header or [], rows
 
 
-def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """Write one sheet: the header, then the rows; text cells are always text."""
+#: One sheet to write: its name, header and rows.
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
+
+
+def _save(sheets: Iterable[Sheet], target: str | Path | io.BytesIO) -> None:
     openpyxl = _openpyxl()
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
     book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet()
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title=title)
 
-    def cell(value: object) -> Any:  # noqa: ANN401
-        if isinstance(value, Decimal):
-            value = int(value) if value == value.to_integral_value() else str(value)
-        out = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, str):
-            out.data_type = "s"
-        return out
+        def cell(value: object, sheet: Any = sheet) -> Any:  # noqa: ANN401
+            if isinstance(value, Decimal):
+                value = int(value) if value == value.to_integral_value() else str(value)
+            out = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                out.data_type = "s"
+            return out
 
-    sheet.append([cell(h) for h in header])
-    for row in rows:
-        sheet.append([cell(v) for v in row])
-    book.save(str(path))
+        sheet.append([cell(h) for h in header])
+        for row in rows:
+            sheet.append([cell(v) for v in row])
+    book.save(target if isinstance(target, io.BytesIO) else str(target))
+
+
+def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Write one sheet: the header, then the rows; text cells are always text."""
+    _save([("Sheet", header, rows)], path)
+
+
+def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
+    """A workbook of several named sheets, as bytes; text cells are always text (a cell
+    such as ``=SUM(A1)`` is never a formula), numbers stay numbers."""
+    buffer = io.BytesIO()
+    _save(sheets, buffer)
+    return buffer.getvalue()

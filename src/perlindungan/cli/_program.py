@@ -72,10 +72,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--output",
-        help=(
+        help=N_(
             "write the result to this file instead of stdout; evaluate: a folder (existing, "
             "or ending in /) gets decisions.csv, allocation.csv, budget.csv, result.json "
-            "and report.txt"
+            "and report.txt; a file ending in .xlsx gets one workbook with the sheets "
+            "decisions, allocation, budget and report (the xlsx extra)"
+        ),
+    )
+    parser.add_argument(
+        "--mask-nik",
+        action="store_true",
+        help=N_(
+            "evaluate: mask every NIK in the outputs (ids, messages): keep the 6-digit area "
+            "code, hide birth date and serial (351016**********); for copies shared outside "
+            "the team that processes the roster (UU 27/2022)"
         ),
     )
     parser.add_argument("--participants", help="budget: participants (default: quota)")
@@ -94,6 +104,24 @@ def _target(args: argparse.Namespace) -> RegionalProgram:
     return program(args.target)
 
 
+def _refuse_workbook(args: argparse.Namespace) -> None:
+    """An ``--output`` ending in .xlsx is the workbook of ``evaluate``, in no --format."""
+    if not (args.output and args.output.lower().endswith(".xlsx")):
+        return
+    if args.action != "evaluate":
+        raise InvalidInputError(
+            f"--output {args.output}: only 'program evaluate' writes an .xlsx workbook; "
+            f"'program {args.action}' writes text, csv, json or html.",
+            field="output",
+        )
+    if args.format != "text":
+        raise InvalidInputError(
+            f"--output {args.output} is a workbook with every sheet; leave out "
+            f"--format {args.format}.",
+            field="format",
+        )
+
+
 def _progress(done: int, total: int) -> None:
     width = 30
     filled = width * done // max(total, 1)
@@ -103,7 +131,13 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def _emit(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
+def _emit(
+    text: str, output: str | None, inputs: Sequence[str] = (), *, mask_nik: bool = False
+) -> None:
+    if mask_nik:
+        from perlindungan.regional._nik import mask_niks  # noqa: PLC0415
+
+        text = mask_niks(text)
     if output:
         write_output(output, text if text.endswith("\n") else text + "\n", inputs=inputs)
     else:
@@ -150,6 +184,7 @@ def run(args: argparse.Namespace) -> int:
     language_of(args.lang)
     locale = "en" if args.lang.startswith("en") else "id_ID"
     refuse_inapplicable(args)
+    _refuse_workbook(args)
     if args.action == "list":
         for p in bundled_programs():
             until = p.valid_until.isoformat() if p.valid_until else "..."
@@ -199,15 +234,20 @@ def run(args: argparse.Namespace) -> int:
     result = run_roster(
         prog, rows, on=on, progress=_progress if args.progress or len(rows) > 50_000 else None
     )
+    mask = bool(args.mask_nik)
     if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
-        for path in result.write_files(args.output, locale, inputs=inputs):
+        for path in result.write_files(args.output, locale, inputs=inputs, mask_nik=mask):
             print(path)
+    elif args.output and args.output.lower().endswith(".xlsx"):
+        print(result.write_workbook(args.output, locale, inputs=inputs, mask_nik=mask))
     elif args.format == "json":
-        _emit(result.to_json(locale), args.output, inputs)
+        from perlindungan.regional._outputs import json_text  # noqa: PLC0415
+
+        _emit(json_text(result, locale, mask_nik=mask), args.output, inputs)
     elif args.format == "csv":
-        _emit(result.to_csv(locale).rstrip("\n"), args.output, inputs)
+        _emit(result.to_csv(locale).rstrip("\n"), args.output, inputs, mask_nik=mask)
     else:
-        _emit(result.report(locale), args.output, inputs)
+        _emit(result.report(locale), args.output, inputs, mask_nik=mask)
     return 0
 
 
@@ -289,4 +329,3 @@ def _show(p: RegionalProgram, locale: str) -> str:
         for g in p.grants
     )
     return "\n".join(lines)
-

@@ -89,9 +89,18 @@ async def evaluate(
     on: Annotated[
         str | None, Query(description="date (YYYY-MM-DD); default: the program's start")
     ] = None,
+    mask_nik: Annotated[
+        bool,
+        Query(
+            description=(
+                "mask every NIK in the answer (ids, messages) as 351016**********: the "
+                "area code kept, birth date and serial hidden (UU 27/2022)"
+            )
+        ),
+    ] = False,
 ) -> Response:
     """Every row's decision and allocation, row errors in place, the budget: what
-    ``perlindungan program evaluate --format json`` gives."""
+    ``perlindungan program evaluate --format json`` gives (``--mask-nik``: ``mask_nik=true``)."""
     from perlindungan.dates import to_date  # noqa: PLC0415
     from perlindungan.regional import program, run_roster  # noqa: PLC0415
     from perlindungan.regional._roster import read_roster_text  # noqa: PLC0415
@@ -104,6 +113,10 @@ async def evaluate(
     rows = list(read_roster_text(text, jsonl=jsonl))
     day = to_date(on, field="on") if on else found.valid_from
     result = run_roster(found, rows, on=day)
+    if mask_nik:
+        from perlindungan.regional._nik import mask_niks_in  # noqa: PLC0415
+
+        return json_response(mask_niks_in(result.to_dict(locale)), locale=locale)
     return json_response(result.to_dict(locale), locale=locale)
 
 
