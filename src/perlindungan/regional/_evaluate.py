@@ -16,7 +16,7 @@ from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate
 from perlindungan.regional._person import Person
 from perlindungan.regional._program import Phase, RegionalProgram
 
-__all__ = ["Decision", "Verdict", "evaluate", "evaluate_one", "verdict_of"]
+__all__ = ["Decision", "Verdict", "evaluate", "evaluate_one", "verdict_of", "with_nik_domicile"]
 
 
 class Verdict(enum.StrEnum):
@@ -69,7 +69,9 @@ class Decision:
                 mark = f"{mark}: {note}"
             cite = f" [{res.condition.citation}]" if res.condition.citation else ""
             out.append(f"{res.condition.describe(locale)}: {mark}{cite}")
-        out.extend(f"{translate(N_('note'), locale)}: {note}" for note in self.notes)
+        out.extend(
+            f"{translate(N_('note'), locale)}: {translate(note, locale)}" for note in self.notes
+        )
         for fact in self.missing:
             if not any(r.missing == fact for r in self.results):
                 out.append(
@@ -117,8 +119,35 @@ def verdict_of(
     return verdict, tuple(dict.fromkeys(missing)) if verdict is Verdict.UNDETERMINED else ()
 
 
+_N_DOMICILE = N_("domicile taken from the nik area code (program.nik_prefix_as_domicile)")
+_N_KTP_REGION = N_("ktp_region taken from the nik area code (program.nik_prefix_as_domicile)")
+
+
+def with_nik_domicile(program: RegionalProgram, person: Person) -> Person:
+    """The person as the program sees them: when the program says
+    ``nik_prefix_as_domicile = true``, a missing ``domicile`` and ``ktp_region`` are the
+    NIK's area code, each with a note; otherwise the person unchanged (shared by
+    :func:`evaluate_one` and the columnar roster path)."""
+    nik = person.nik
+    if not program.nik_prefix_as_domicile or nik is None:
+        return person
+    area = f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}"
+    domicile = person.domicile if person.domicile is not None else area
+    ktp_region = person.ktp_region if person.ktp_region is not None else area
+    notes = person.notes + tuple(
+        note
+        for note, given in ((_N_DOMICILE, person.domicile), (_N_KTP_REGION, person.ktp_region))
+        if given is None
+    )
+    if notes == person.notes:
+        return person
+    return attrs.evolve(person, domicile=domicile, ktp_region=ktp_region, notes=notes)
+
+
 def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Decision:
     """The decision on one person on a date."""
+    given = person
+    person = with_nik_domicile(program, person)
     results: list[ConditionResult] = []
     outcome = evaluate_node(program.eligibility, person, on, results)
     verdict, missing = verdict_of(
@@ -132,14 +161,17 @@ def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Deci
         results=tuple(results),
         missing=missing,
         phase=program.phase_of(person.role, person.sub_region),
-        notes=_notes(program, person),
+        notes=_notes(program, person, nik_is_domicile=person is not given),
     )
 
 
-def _notes(program: RegionalProgram, person: Person) -> tuple[str, ...]:
+def _notes(program: RegionalProgram, person: Person, *, nik_is_domicile: bool) -> tuple[str, ...]:
+    """The person's notes, and a note when the NIK was first issued outside the program's
+    region (unless the program took its area code as the domicile: the conditions then
+    decide on it)."""
     notes = list(person.notes)
     nik = person.nik
-    if nik is not None:
+    if nik is not None and not nik_is_domicile:
         area = f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}"
         if not (area == program.region or area.startswith(program.region + ".")):
             notes.append(

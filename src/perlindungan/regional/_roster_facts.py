@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any, Final
 
+from perlindungan._i18n import N_
 from perlindungan._input.dates import date_value
 from perlindungan._input.flags import flag_cell, flag_word
 from perlindungan._input.numbers import whole_number
@@ -85,14 +86,14 @@ def with_nik(values: dict[str, Any]) -> Person:
     given = values.get("birth_date")
     if given is None:
         values["birth_date"] = nik.birth_date
-        notes.append("birth_date from nik")
+        notes.append(N_("birth_date from nik"))
     elif given not in (nik.birth_date, nik.other_birth_date):
         # the note names no date: the NIK's digits stay out of the outputs (--mask-nik)
-        notes.append("birth_date disagrees with the birth date in the nik")
+        notes.append(N_("birth_date disagrees with the birth date in the nik"))
     if values.get("sex") is None:
         values["sex"] = nik.sex
     elif values["sex"] != nik.sex:
-        notes.append("sex disagrees with the sex in the nik")
+        notes.append(N_("sex disagrees with the sex in the nik"))
     if nik.earlier_edition:
         notes.append(f"nik area {nik.area} is a kecamatan code of an earlier edition")
     return Person(**values, notes=tuple(notes))

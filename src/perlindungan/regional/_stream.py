@@ -275,9 +275,13 @@ def evaluate_roster_file(
     use = _columnar_ok(path) if columnar is None else columnar
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    if program.phased_places or program.quota.sub_region_split is not None:
-        # phases with places and caps apportioned from the total are allocated by the
-        # per-person engine (in memory)
+    if (
+        program.phased_places
+        or program.quota.sub_region_split is not None
+        or program.nik_prefix_as_domicile
+    ):
+        # phases with places and caps apportioned from the total are allocated, and a NIK
+        # area code taken as the domicile is decided, by the per-person engine (in memory)
         result = run_roster(program, read_roster(path), on=day)
         files = result.write_files(target, locale)
         return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(files))

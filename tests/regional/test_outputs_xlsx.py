@@ -1,0 +1,88 @@
+"""``program evaluate --output FILE.xlsx``: one workbook whose sheets hold the CSV files'
+cells; CSV -> xlsx -> CSV loses nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from perlindungan._input.xlsx import xlsx_rows
+from perlindungan.cli import main
+from perlindungan.regional import bundled_roster, program, read_roster, run_roster
+from perlindungan.regional._outputs import run_texts
+
+pytest.importorskip("openpyxl")
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "perlindungan" / "data"
+
+
+def _sheet_as_csv(book: Path, sheet: str) -> str:
+    header, rows = xlsx_rows(book.read_bytes(), name=book.name, sheet_name=sheet)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for _, cells in rows:
+        padded = [*cells, *[None] * (len(header) - len(cells))]  # empty cells at a row's end
+        writer.writerow(["" if c is None else c for c in padded])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("program_id", "on"),
+    [("kota-jambi-rentan-2025", "2025-06-01"), ("banyuwangi-rentan-2023", "2023-11-16")],
+)
+def test_csv_to_xlsx_to_csv_loses_nothing(tmp_path: Path, program_id: str, on: str) -> None:
+    result = run_roster(program(program_id), bundled_roster(program_id), on=on)
+    book = result.write_workbook(tmp_path / "hasil.xlsx", "en")
+    texts = run_texts(result, "en")
+    for sheet in ("decisions", "allocation", "budget"):
+        assert _sheet_as_csv(book, sheet) == texts[f"{sheet}.csv"], sheet
+    header, rows = xlsx_rows(book.read_bytes(), name="hasil.xlsx", sheet_name="report")
+    report = [line for line in texts["report.txt"].splitlines() if line.strip()]
+    assert [header[0], *(cells[0] for _, cells in rows)] == ["report", *report]
+
+
+def test_workbook_cells_are_typed_and_formulas_stay_text(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    source = (DATA / "rosters" / "kota-serang-2026.csv").read_text(encoding="utf-8")
+    lines = source.splitlines()
+    lines[1] = "=HYPERLINK(1)" + lines[1][lines[1].index(",") :]
+    roster = tmp_path / "roster.csv"
+    roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_roster(program("kota-serang-2026"), read_roster(roster), on="2026-01-01")
+    book_path = result.write_workbook(tmp_path / "out" / "hasil.xlsx")  # folder created
+    book = openpyxl.load_workbook(book_path)
+    decisions = book["decisions"]
+    first = [c.value for c in decisions[2]]
+    assert first[0] == 2  # row: a number
+    assert first[1] == "'=HYPERLINK(1)"  # escaped as in decisions.csv, and stored as text
+    assert decisions.cell(2, 2).data_type == "s"
+    budget = book["budget"]
+    total = [c.value for c in budget[budget.max_row]]
+    assert total[0] == "total"
+    assert total[4] == int(result.budget.yearly)  # amounts are numbers
+    assert [c.value for c in decisions[1]][:3] == ["row", "id", "verdict"]  # codes
+    assert "verdict_text" in [c.value for c in decisions[1]]  # beside labels
+
+
+def test_xlsx_output_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    roster = DATA / "rosters" / "kota-serang-2026.csv"
+    base = ["program", "evaluate", "kota-serang-2026", "--on", "2026-01-01"]
+    assert main([*base, "--output", str(tmp_path / "a.xlsx")]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "a.xlsx")
+    assert main([*base, "--output", str(tmp_path / "b.xlsx"), "--format", "csv"]) == 2
+    assert "leave out --format csv" in capsys.readouterr().err
+    assert main(["program", "budget", "kota-serang-2026", "--output", "c.xlsx"]) == 2
+    assert "only 'program evaluate' writes an .xlsx" in capsys.readouterr().err
+    from perlindungan._input.xlsx import write_xlsx  # noqa: PLC0415
+
+    lines = list(csv.reader(io.StringIO(roster.read_text(encoding="utf-8"))))
+    book = tmp_path / "roster.xlsx"
+    write_xlsx(book, lines[0], lines[1:])
+    before = book.read_bytes()
+    assert main([*base, "--roster", str(book), "--output", str(book)]) == 2
+    assert "is the input file" in capsys.readouterr().err
+    assert book.read_bytes() == before
