@@ -73,6 +73,7 @@ def test_english_site(site: Path) -> None:
     cli = _text(site / "en" / "cli.html")
     assert "perlindungan conformance" in cli
     assert "--command" in cli
+    assert "usage: perlindungan" in cli
     api = _text(site / "en" / "api.html")
     for name in ("contributions", "worker_and_date", "pytest_generate_tests", "RegionalProgram"):
         assert name in api, name
@@ -90,6 +91,17 @@ def test_indonesian_site_is_the_default(site: Path) -> None:
     assert "Rp10.547.400" in explorer
     assert "Peraturan Pemerintah Nomor 45 Tahun 2015 tentang" in explorer
     assert "salinan resmi" in explorer
+    cli = _text(site / "cli.html")  # the help rendered through the package's catalogue
+    assert "penggunaan: perlindungan" in cli
+    assert "usage:" not in cli
+    contributions = _text(site / "contributions.html")
+    assert "Penerima Upah (PU)" in contributions
+    assert "pemberi kerja + pekerja" in contributions
+    assert "JKM: meninggal dunia bukan karena kecelakaan kerja" in _text(site / "benefits.html")
+    assert "Masukan dan batas" in _text(site / "limits.html")
+    # the theme's own words (Sphinx's Indonesian catalogue leaves them in English)
+    assert "Berikutnya" in policy
+    assert "Kembali ke atas" in policy
     # a developer page stays in English and says so
     assert "hanya tersedia dalam bahasa Inggris" in _text(site / "api.html")
 

@@ -3,7 +3,8 @@
 
 ``regulation-explorer`` lists every parameter of the regulation data with a chart of its
 values over time, legal basis, status and confidence (perlindungan_explorer);
-``cli-reference`` prints the help of every command of the ``perlindungan`` command line.
+``cli-reference`` prints the help of every command of the ``perlindungan`` command line
+(perlindungan_cli).
 Both write into the document tree Sphinx is building, in the language of the build; the
 charts are written into the output folder. No file is generated in the repository.
 
@@ -14,8 +15,6 @@ untranslated, and adds the language switch.
 
 from __future__ import annotations
 
-import argparse
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -24,41 +23,11 @@ import perlindungan_i18n
 from docutils import nodes
 from docutils.statemachine import StringList
 from perlindungan_changes import changes_lines
+from perlindungan_cli import cli_lines
 from perlindungan_explorer import CHART_DIR, charts, explorer_lines
 from perlindungan_words import lang_of
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
-
-
-def _sub_commands(parser: argparse.ArgumentParser, prefix: str) -> list[str]:
-    """The help of each sub-command of ``parser``, and of theirs (``region coverage``)."""
-    lines: list[str] = []
-    actions = [a for a in parser._actions if a.choices and isinstance(a.choices, dict)]  # noqa: SLF001
-    for action in actions:
-        assert isinstance(action.choices, dict)
-        for name, sub in sorted(action.choices.items()):
-            lines += [f"## `{prefix} {name}`", "", "```text"]
-            lines += [*sub.format_help().splitlines(), "```", ""]
-            lines += _sub_commands(sub, f"{prefix} {name}")
-    return lines
-
-
-def cli_lines() -> list[str]:
-    """The help of every command as Markdown (MyST) lines."""
-    from perlindungan.cli import build_parser  # noqa: PLC0415
-
-    saved = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = "84"  # fits the code blocks of the page without wrapping
-    try:
-        parser = build_parser()
-        lines = ["## `perlindungan`", "", "```text", *parser.format_help().splitlines(), "```", ""]
-        lines += _sub_commands(parser, "perlindungan")
-    finally:
-        if saved is None:
-            del os.environ["COLUMNS"]
-        else:
-            os.environ["COLUMNS"] = saved
-    return lines
 
 
 class _Generated(SphinxDirective):
@@ -95,7 +64,7 @@ class CliReference(_Generated):
     source = "<perlindungan cli>"
 
     def lines(self) -> Iterable[str]:
-        return cli_lines()
+        return cli_lines(lang_of(self.config.language))
 
 
 class DataChanges(_Generated):

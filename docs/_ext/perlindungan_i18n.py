@@ -18,8 +18,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from docutils import nodes
 from perlindungan_words import lang_of
+from sphinx import locale as sphinx_locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
@@ -30,14 +33,18 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 #: The pages policy teams and auditors read, translated into Bahasa Indonesia.
 TRANSLATED = frozenset(
     {
-        "index",
-        "getting-started-policy",
-        "concepts",
-        "regional-programs",
-        "how-to",
-        "cli",
-        "explorer",
+        "benefits",
+        "budgets-and-coverage",
         "changes",
+        "cli",
+        "concepts",
+        "contributions",
+        "explorer",
+        "getting-started-policy",
+        "how-to",
+        "index",
+        "limits",
+        "regional-programs",
     }
 )
 
@@ -70,6 +77,21 @@ def _copy_catalogues(app: Sphinx, config: Config) -> None:
         if not copy.exists() or copy.read_bytes() != po.read_bytes():
             shutil.copyfile(po, copy)
     config.locale_dirs = [str(target.parent.parent)]
+    _theme_words(target, config.language)
+
+
+def _theme_words(folder: Path, language: str) -> None:
+    """Add ``sphinx.po`` (the theme's words Sphinx's own catalogue leaves in English) as a
+    fallback of Sphinx's catalogue; Sphinx loads its catalogue before any extension runs."""
+    po, mo = folder / "sphinx.po", folder / "sphinx.mo"
+    if not po.exists():
+        return
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        with po.open("rb") as source:
+            catalog = read_po(source, locale=language)
+        with mo.open("wb") as target:
+            write_mo(target, catalog)
+    sphinx_locale.init([str(folder.parent.parent)], language)
 
 
 def _line(node: nodes.Node) -> int | None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from perlindungan._entry_checks import check_keys, convert_value, is_date
 from perlindungan._namespaces import in_namespace
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument, bundled_documents, read_toml
@@ -25,7 +25,6 @@ from perlindungan.parameters import (
     CONFIDENCES,
     STATUSES,
     UNITS,
-    Band,
     DatedValue,
     Parameter,
     ParameterSet,
@@ -52,23 +51,6 @@ _ENTRY_REQUIRED = {"since", "value", "basis", "confidence"}
 _CITE_KEYS = {"basis", "article"}
 
 
-def _check_keys(
-    doc: TomlDocument,
-    path: str,
-    table: dict[str, Any],
-    allowed: set[str],
-    required: set[str],
-    problems: list[DataProblem],
-) -> None:
-    for key in table:
-        if key not in allowed:
-            problems.append(
-                doc.problem(f"{path}.{key}", f"unknown key {key!r}; {did_you_mean(key, allowed)}")
-            )
-    for key in sorted(required - set(table)):
-        problems.append(doc.problem(path, f"missing required key {key!r}"))
-
-
 def load_bases(doc: TomlDocument, problems: list[DataProblem]) -> dict[str, LegalBasis]:
     """The legal-basis catalogue from a parsed ``legal_bases.toml``."""
     bases: dict[str, LegalBasis] = {}
@@ -77,7 +59,7 @@ def load_bases(doc: TomlDocument, problems: list[DataProblem]) -> dict[str, Lega
             problems.append(doc.problem(basis_id, "must be a table [id] with kind, number, ..."))
             continue
         before = len(problems)
-        _check_keys(doc, basis_id, table, _BASIS_KEYS, _BASIS_REQUIRED, problems)
+        check_keys(doc, basis_id, table, _BASIS_KEYS, _BASIS_REQUIRED, problems)
         kind = table.get("kind")
         if kind is not None and kind not in KINDS:
             problems.append(
@@ -91,7 +73,7 @@ def load_bases(doc: TomlDocument, problems: list[DataProblem]) -> dict[str, Lega
                 doc.problem(f"{basis_id}.year", f"must be a year such as 2015, got {year!r}")
             )
         in_force = table.get("in_force")
-        if in_force is not None and not _is_date(in_force):
+        if in_force is not None and not is_date(in_force):
             problems.append(
                 doc.problem(f"{basis_id}.in_force", "must be a date such as 2015-07-01")
             )
@@ -108,61 +90,6 @@ def load_bases(doc: TomlDocument, problems: list[DataProblem]) -> dict[str, Lega
             note=table.get("note"),
         )
     return bases
-
-
-def _is_date(value: object) -> bool:
-    return isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)
-
-
-def _convert_value(unit: str, raw: object) -> tuple[object, str | None]:
-    """Convert a raw TOML value for ``unit``; return (value, error message)."""
-    if unit in {"rate", "rupiah"}:
-        if isinstance(raw, bool) or not isinstance(raw, (int, Decimal)):
-            return None, f"must be a number for unit {unit!r}, got {raw!r}"
-        value = Decimal(raw)
-        if value < 0:
-            return None, f"must not be negative, got {raw}"
-        if unit == "rate" and value > 1:
-            return None, f"a rate is a fraction (0.0024 for 0.24%), got {raw}"
-        return value, None
-    if unit in {"years", "months", "count"}:
-        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
-            return None, f"must be a whole number for unit {unit!r}, got {raw!r}"
-        return raw, None
-    if unit == "flag":
-        if not isinstance(raw, bool):
-            return None, f"must be true or false, got {raw!r}"
-        return raw, None
-    if unit == "names":
-        if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-            return None, f"must be a list of names, got {raw!r}"
-        return tuple(raw), None
-    if unit == "bands":
-        return _convert_bands(raw)
-    return None, f"unknown unit {unit!r}"  # pragma: no cover - unit checked before
-
-
-def _convert_bands(raw: object) -> tuple[object, str | None]:
-    if not isinstance(raw, list) or not raw:
-        return None, "must be a non-empty list of {above = ..., rate = ...}"
-    bands: list[Band] = []
-    for index, item in enumerate(raw):
-        if not isinstance(item, dict) or set(item) != {"above", "rate"}:
-            return (
-                None,
-                f"band {index} must be {{above = <rupiah>, rate = <fraction>}}, got {item!r}",
-            )
-        above, rate = item["above"], item["rate"]
-        if isinstance(above, bool) or not isinstance(above, (int, Decimal)) or above < 0:
-            return None, f"band {index}: 'above' must be a non-negative number"
-        if isinstance(rate, bool) or not isinstance(rate, (int, Decimal)) or not 0 <= rate <= 1:
-            return None, f"band {index}: 'rate' must be a fraction between 0 and 1"
-        if bands and Decimal(above) <= bands[-1].above:
-            return None, f"band {index}: thresholds must go strictly upward"
-        bands.append(Band(Decimal(above), Decimal(rate)))
-    if bands[0].above != 0:
-        return None, "the first band must start at above = 0"
-    return tuple(bands), None
 
 
 def _citations(
@@ -185,7 +112,7 @@ def _citations(
         if not isinstance(extra, dict):
             problems.append(doc.problem(where, "must be {basis = ..., article = ...}"))
             continue
-        _check_keys(doc, where, extra, _CITE_KEYS, {"basis"}, problems)
+        check_keys(doc, where, extra, _CITE_KEYS, {"basis"}, problems)
         raw.append((where, extra.get("basis"), extra.get("article")))
     citations: list[Citation] = []
     for where, basis_id, article in raw:
@@ -231,7 +158,7 @@ def _load_parameter(
     broken: frozenset[str] = frozenset(),
 ) -> Parameter[object] | None:
     before = len(problems)
-    _check_keys(doc, name, table, _PARAM_KEYS, _PARAM_REQUIRED, problems)
+    check_keys(doc, name, table, _PARAM_KEYS, _PARAM_REQUIRED, problems)
     unit = table.get("unit")
     if unit is not None and unit not in UNITS:
         problems.append(
@@ -239,7 +166,7 @@ def _load_parameter(
         )
         unit = None
     known_until = table.get("known_until")
-    if known_until is not None and not _is_date(known_until):
+    if known_until is not None and not is_date(known_until):
         problems.append(doc.problem(f"{name}.known_until", "must be a date such as 2027-02-28"))
     raw_values = table.get("values", [])
     if not isinstance(raw_values, list) or not raw_values:
@@ -254,9 +181,9 @@ def _load_parameter(
         if not isinstance(entry, dict):
             problems.append(doc.problem(path, "must be a table with since, value, basis, ..."))
             continue
-        _check_keys(doc, path, entry, _ENTRY_KEYS, _ENTRY_REQUIRED, problems)
+        check_keys(doc, path, entry, _ENTRY_KEYS, _ENTRY_REQUIRED, problems)
         since = entry.get("since")
-        if since is not None and not _is_date(since):
+        if since is not None and not is_date(since):
             problems.append(
                 doc.problem(f"{path}.since", f"must be a date such as 2015-07-01, got {since!r}")
             )
@@ -272,7 +199,7 @@ def _load_parameter(
         if since is not None:
             previous = since
         until = entry.get("until")
-        if until is not None and (not _is_date(until) or (since is not None and until < since)):
+        if until is not None and (not is_date(until) or (since is not None and until < since)):
             problems.append(doc.problem(f"{path}.until", "must be a date on or after 'since'"))
         status = entry.get("status", "enacted")
         if status not in STATUSES:
@@ -292,7 +219,7 @@ def _load_parameter(
             )
         value: object = None
         if "value" in entry and unit is not None:
-            value, error = _convert_value(unit, entry["value"])
+            value, error = convert_value(unit, entry["value"])
             if error:
                 problems.append(doc.problem(f"{path}.value", error))
         citations = _citations(doc, path, entry, bases, problems, broken)
