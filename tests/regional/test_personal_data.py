@@ -145,3 +145,25 @@ def test_masked_json_equals_the_unmasked_one_but_for_the_niks(tmp_path: Path) ->
 def test_mask_nik_is_for_evaluate_only(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["program", "budget", PROGRAM, "--mask-nik"]) == 2
     assert "--mask-nik does not apply to 'program budget'" in capsys.readouterr().err
+
+
+def test_payroll_masks_niks_used_as_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sample = DATA / "samples" / "payroll.csv"
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    ids = ["3510165708850003", "3171011708850001"]
+    rows = [ids[i] + line[line.index(",") :] for i, line in enumerate(lines[1:3])]
+    bad = "3510161708850009,Bad Row,pu,-10,3,1980-01-01,,,,,,,"
+    path = tmp_path / "payroll.csv"
+    path.write_text("\n".join([lines[0], *rows, bad]) + "\n", encoding="utf-8")
+    for flags in (["--json"], []):
+        assert main(["payroll", str(path), "--on", "2025-03-01", *flags]) == 1
+        plain = capsys.readouterr()
+        assert ids[0] in plain.out
+        assert "3510161708850009" in plain.err
+        assert main(["payroll", str(path), "--on", "2025-03-01", "--mask-nik", *flags]) == 1
+        masked = capsys.readouterr()
+        assert not SIXTEEN.findall(masked.out + masked.err), flags
+        assert "351016**********" in masked.out
+        assert "(351016**********): " in masked.err
+        if flags:
+            assert json.loads(masked.out)["rows"] == 3

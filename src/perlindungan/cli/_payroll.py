@@ -42,6 +42,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--on", required=True, help="date the contributions are for (YYYY-MM-DD)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--mask-nik",
+        action="store_true",
+        help=N_(
+            "mask every NIK in the output and the row errors (an id that is a NIK): keep the "
+            "6-digit area code, hide birth date and serial (351016**********; UU 27/2022)"
+        ),
+    )
     parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
 
 
@@ -56,12 +64,26 @@ def run(args: argparse.Namespace) -> int:
         else list(read_payroll_csv(args.file, delimiter=delimiter))
     )
     result = payroll_contributions(entries, on=args.on)
+
+    def shown(text: str) -> str:
+        if not args.mask_nik:
+            return text
+        from perlindungan.regional._nik import mask_niks  # noqa: PLC0415
+
+        return mask_niks(text)
+
     if args.json:
-        sys.stdout.write(json_text(result.to_dict()))
+        data = result.to_dict()
+        if args.mask_nik:
+            from perlindungan.regional._nik import mask_niks_in  # noqa: PLC0415
+
+            data = mask_niks_in(data)
+        sys.stdout.write(json_text(data))
     else:
-        print(_table(result, locale))
+        print(shown(_table(result, locale)))
     for error in result.errors:
-        print(f"perlindungan: row {error.row} ({error.id}): {error.message}", file=sys.stderr)
+        line = f"perlindungan: row {error.row} ({error.id}): {error.message}"
+        print(shown(line), file=sys.stderr)
     return 1 if result.errors else 0
 
 
