@@ -99,6 +99,10 @@ def test_indonesian_site_is_the_default(site: Path) -> None:
     assert "pemberi kerja + pekerja" in contributions
     assert "JKM: meninggal dunia bukan karena kecelakaan kerja" in _text(site / "benefits.html")
     assert "Masukan dan batas" in _text(site / "limits.html")
+    # a table cell "-" (no link, no article) is a dash, not an empty bullet
+    for page in ("explorer.html", "changes.html"):
+        assert "<li></li>" not in _text(site / page), page
+    assert "perlindungan convention" not in explorer  # the library's conventions in Indonesian
     # the theme's own words (Sphinx's Indonesian catalogue leaves them in English)
     assert "Berikutnya" in policy
     assert "Kembali ke atas" in policy

@@ -1,21 +1,24 @@
 """Import structure (``pl.benefits`` is the function, lazy ``regional``) and the parsed
-copies of the bundled data files."""
+copies of the bundled data files, generated at build time (``scripts/build_hook.py``)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
-from perlindungan import _toml
-from perlindungan._toml import PARSED, bundled_documents, read_toml, same_data
+from perlindungan import _parsed_copy, _toml
+from perlindungan._parsed_copy import FOLDERS, PARSED, same_data
+from perlindungan._toml import bundled_documents, read_toml
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = ("legal_bases", "parameters", "programs", "regions")
 
 
 def _python(code: str) -> str:
@@ -24,16 +27,6 @@ def _python(code: str) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
-
-
-def test_parsed_copies_are_up_to_date() -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "cache_data.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
@@ -58,9 +51,12 @@ def test_same_data_tells_types_and_digits_apart() -> None:
 
 
 def _copy_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The bundled parameter files and their parsed copies, written as the build does."""
     data = tmp_path / "data"
     shutil.copytree(_toml.DATA / "parameters", data / "parameters")
-    shutil.copytree(_toml.DATA / PARSED, data / PARSED)
+    (data / PARSED).mkdir()
+    copy = _parsed_copy.copy_text(data / "parameters", "parameters")
+    (data / PARSED / "parameters.json").write_text(copy, encoding="utf-8")
     monkeypatch.setattr(_toml, "DATA", data)
     return data
 
@@ -128,12 +124,11 @@ answer = pl.benefits(Claim(program="JKM", event="death"), on="2024-06-01")
 print(int(answer.total))
 from perlindungan import regional
 pl.parameters(); regional.regions(); regional.bundled_programs()
-print("tomllib" in sys.modules)
 """
 
 
 def test_benefits_stay_the_function_and_regional_is_imported_on_first_use() -> None:
-    assert _python(IMPORTS).split() == ["42000000", "False"]
+    assert _python(IMPORTS).split() == ["42000000"]
 
 
 def test_no_module_class_swap() -> None:
@@ -174,3 +169,73 @@ def test_the_region_table_is_read_only_when_a_lookup_needs_it() -> None:
         "r.region('35.10'); print(t.bundled_table.cache_info().currsize)"
     )
     assert _python(code).split() == ["False", "0", "1"]
+
+
+def test_a_file_that_cannot_be_copied_exactly_gets_no_copy(tmp_path: Path) -> None:
+    """The copy is only a speed-up: a file it cannot carry is parsed when loaded."""
+    (tmp_path / "a.toml").write_text("x = 1.50\nday = 2025-01-01\n", encoding="utf-8")
+    (tmp_path / "broken.toml").write_text("x = [", encoding="utf-8")
+    (tmp_path / "dollar.toml").write_text('"$date" = "2025-01-01"\n', encoding="utf-8")
+    (tmp_path / "time.toml").write_text("t = 2025-01-01T08:00:00\n", encoding="utf-8")
+    copies = json.loads(_parsed_copy.copy_text(tmp_path, "x"))["files"]
+    assert list(copies) == ["a.toml"]
+    assert copies["a.toml"]["data"] == {"x": {"$decimal": "1.50"}, "day": {"$date": "2025-01-01"}}
+
+
+def _build_hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_hook", ROOT / "scripts" / "build_hook.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _project(tmp_path: Path) -> Path:
+    """A project tree with the package's codec and bundled data folders."""
+    root = tmp_path / "project"
+    package = root / "src" / "perlindungan"
+    package.mkdir(parents=True)
+    shutil.copy(ROOT / "src" / "perlindungan" / "_parsed_copy.py", package)
+    for folder in FOLDERS:
+        shutil.copytree(_toml.DATA / folder, package / "data" / folder)
+    return root
+
+
+def _check_copies(data: Path, copies: dict[str, Path]) -> None:
+    assert sorted(copies) == sorted(f"{folder}.json" for folder in FOLDERS)
+    for folder in FOLDERS:
+        files = _parsed_copy.read_copies(copies[f"{folder}.json"].read_bytes)
+        tomls = sorted((data / folder).glob("*.toml"))
+        assert sorted(files) == [p.name for p in tomls]
+        for path in tomls:
+            copied = _parsed_copy.data_of(files, path.name, path.read_bytes())
+            assert same_data(copied, read_toml(path).data), path
+
+
+def test_the_build_writes_the_copies_into_the_wheel(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    hook = _build_hook().ParsedCopiesHook(str(root), {}, None, None, str(tmp_path), "wheel")
+    build_data: dict[str, Any] = {"force_include": {}}
+    hook.initialize("standard", build_data)
+    included = {
+        Path(target).name: Path(source) for source, target in build_data["force_include"].items()
+    }
+    assert all(
+        target.startswith("perlindungan/data/parsed/")
+        for target in build_data["force_include"].values()
+    )
+    _check_copies(root / "src" / "perlindungan" / "data", included)
+    assert not (root / "src" / "perlindungan" / "data" / PARSED).exists(), "the tree is left alone"
+    hook.finalize("standard", build_data, str(tmp_path / "x.whl"))
+    assert not any(path.exists() for path in included.values())
+
+
+def test_an_editable_install_writes_the_copies_into_the_source_tree(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    hook = _build_hook().ParsedCopiesHook(str(root), {}, None, None, str(tmp_path), "wheel")
+    build_data: dict[str, Any] = {"force_include": {}}
+    hook.initialize("editable", build_data)
+    assert build_data == {"force_include": {}}
+    data = root / "src" / "perlindungan" / "data"
+    _check_copies(data, {p.name: p for p in (data / PARSED).glob("*.json")})

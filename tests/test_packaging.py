@@ -23,7 +23,8 @@ PROBE = (
     "import sys, perlindungan; print(perlindungan.__file__); "
     "print('hypothesis' in sys.modules); "
     "print(int(perlindungan.contributions(perlindungan.NonWageEarner(income=1_000_000), "
-    "on='2025-06-01').total))"
+    "on='2025-06-01').total)); "
+    "print('tomllib' in sys.modules)"
 )
 
 pytest.importorskip("build")
@@ -52,11 +53,16 @@ def test_sdist_and_wheel_build_and_install_in_a_fresh_environment(tmp_path: Path
         "perlindungan/data/parameters/pu.toml",
         "perlindungan/locale/id/LC_MESSAGES/perlindungan.mo",
         "perlindungan/strategies.py",
+        # generated at build time (scripts/build_hook.py), never committed
+        "perlindungan/data/parsed/parameters.json",
+        "perlindungan/data/parsed/legal_bases.json",
     ):
         assert needed in names, needed
     with tarfile.open(sdist) as archive:
         members = {m.split("/", 1)[1] for m in archive.getnames() if "/" in m}
     assert {"pyproject.toml", "src/perlindungan/_version.py", "CHANGELOG.md"} <= members
+    assert "scripts/build_hook.py" in members
+    assert not [m for m in members if "/data/parsed/" in m], "the sdist ships no parsed copy"
 
     # A fresh environment: its own site-packages with the wheel; the runtime dependencies
     # (attrs, pendulum, babel) come from this environment's site-packages as a plain path,
@@ -83,10 +89,12 @@ def test_sdist_and_wheel_build_and_install_in_a_fresh_environment(tmp_path: Path
         cwd=tmp_path,
     )
     assert probe.returncode == 0, probe.stderr
-    location, hypothesis_loaded, total = probe.stdout.split()
+    location, hypothesis_loaded, total, toml_parsed = probe.stdout.split()
     assert location.startswith(str(site))
     assert hypothesis_loaded == "False"
     assert total == "16800"
+    # the data a contribution needs came from the wheel's parsed copies, not from parsing TOML
+    assert toml_parsed == "False"
     version = _run([str(env_dir / "bin" / "perlindungan"), "--version"], cwd=tmp_path)
     assert version.returncode == 0, version.stderr
     assert version.stdout.strip() == f"perlindungan {__version__}"

@@ -6,7 +6,7 @@ programs and the regions they cover, generated from the data in the language of 
 from __future__ import annotations
 
 from perlindungan_table import table, text
-from perlindungan_words import KINDS_EN, LEVELS, PAYERS, STATUS, WORDS
+from perlindungan_words import KINDS_EN, LEVELS, LIBRARY_ID, PAYERS, STATUS, WORDS
 
 
 def catalogue_lines(lang: str) -> list[str]:
@@ -19,15 +19,16 @@ def catalogue_lines(lang: str) -> list[str]:
     rows = []
     for basis in sorted(bases.values(), key=lambda b: (b.kind, b.year, b.number)):
         kind = (
-            KINDS.get(basis.kind, basis.kind)
+            LIBRARY_ID.get(basis.kind, KINDS.get(basis.kind, basis.kind))
             if lang == "id"
             else KINDS_EN.get(basis.kind, basis.kind)
         )
+        title = LIBRARY_ID.get(basis.id, basis.title) if lang == "id" else basis.title
         rows.append(
             [
-                f"**{text(basis.short)}**",
+                f"**{text(title if basis.kind == 'Library' else basis.short)}**",
                 text(kind),
-                text(basis.title),
+                text(title),
                 basis.in_force.isoformat() if basis.in_force else words["none"],
                 f"[{words['copy']}]({basis.url})" if basis.url else words["none"],
             ]
@@ -54,21 +55,23 @@ def programs_lines(lang: str) -> list[str]:
         region = registry.get(program.region)
         used.update(r.code for r in registry.chain(region.code))
         quota = program.quota.total
+        quota_text = (
+            f"{quota:,}".replace(",", "." if lang == "id" else ",") if quota else words["none"]
+        )
+        payer = program.funding.payer.value
         rows.append(
             [
-                f"`{program.id}`",
-                text(program.name("en" if lang == "en" else "id_ID")),
+                f"**{text(program.name('en' if lang == 'en' else 'id_ID'))}** (`{program.id}`)",
                 text(f"{region.name} ({region.code})"),
                 program.valid_from.isoformat(),
                 ", ".join(f"`{g}`" for g in program.groups),
                 ", ".join(p.value for p in program.coverage.programs),
-                f"{quota:,}".replace(",", "." if lang == "id" else ",") if quota else words["none"],
-                text(PAYERS[lang].get(program.funding.payer.value, program.funding.payer.value)),
+                quota_text,
+                text(PAYERS[lang].get(payer, payer)),
                 STATUS[lang].get(program.status, program.status),
             ]
         )
     header = [
-        words["program"],
         words["name"],
         words["region"],
         words["since"],
@@ -79,7 +82,7 @@ def programs_lines(lang: str) -> list[str]:
         words["status"],
     ]
     lines = [f"## {words['programs']}", "", words["programs_intro"], ""]
-    lines += table(header, rows, "explorer-programs")
+    lines += table(header, rows, "explorer-programs", "24 14 10 16 8 8 9 11")
     region_rows = []
     for code in sorted(used, key=lambda c: [int(p) for p in c.split(".")]):
         region = registry.get(code)

@@ -11,6 +11,14 @@ def text(value: object) -> str:
     return " ".join(str(value).split()).translate(_SPECIAL)
 
 
+def _cell(value: str) -> str:
+    """A cell that reads as a list marker (``-``, ``*``, ``+``, ``1.``) is shown as text."""
+    head = value.split(" ", 1)[0]
+    if head in {"-", "*", "+"} or (head[:-1].isdigit() and head[-1:] in {".", ")"}):
+        return "\\" + value
+    return value
+
+
 def table(
     header: list[str], rows: list[list[str]], css: str, widths: str | None = None
 ) -> list[str]:
@@ -19,6 +27,6 @@ def table(
         lines.append(f":widths: {widths}")
     lines.append("")
     for row in [header, *rows]:
-        lines.append(f"* - {row[0]}")
-        lines += [f"  - {cell}" for cell in row[1:]]
+        lines.append(f"* - {_cell(row[0])}")
+        lines += [f"  - {_cell(cell)}" for cell in row[1:]]
     return [*lines, "```", ""]

@@ -70,7 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
         "name": "Nama",
         "region": "Wilayah",
         "groups": "Kelompok",
-        "covers": "Program",
+        "covers": "Program BPJS",
         "quota": "Kuota",
         "payer": "Pembayar",
         "regions": "Wilayah yang dicakup",
@@ -274,6 +274,14 @@ KINDS_EN: dict[str, str] = {
     "Perkades": "Village head regulation (Perkades)",
     "MoU": "Memorandum of understanding",
     "Library": "perlindungan convention",
+}
+
+#: The Indonesian words of the library's own conventions, whose data title is English
+#: (``kind = "Library"``): the Indonesian site shows these instead.
+LIBRARY_ID: dict[str, str] = {
+    "Library": "Ketentuan pustaka perlindungan (bukan peraturan)",
+    "library-rounding": "Pembulatan menurut perlindungan: setiap baris iuran dibulatkan ke "
+    "rupiah penuh, setengah ke atas (tidak ada peraturan yang menetapkannya)",
 }
 
 LEVELS: dict[str, dict[str, str]] = {

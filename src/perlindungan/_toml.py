@@ -4,22 +4,13 @@ Floats are read as :class:`~decimal.Decimal` so that ``0.0024`` stays exact. The
 locator maps a dotted path such as ``pu.jp.wage_cap.values[3].since`` to the line it
 was written on, so that problems can be reported as ``file:line``.
 
-The bundled data files (``data/<folder>/*.toml``) are read with :func:`bundled_documents`.
-Parsing TOML in pure Python is most of the time it takes to load them, so each folder has
-a derived copy of its parsed files, ``data/parsed/<folder>.json``, written by
-``scripts/cache_data.py``. A file's copy is used only when the SHA-256 of the TOML bytes
-read now is the one recorded with it; otherwise (a file edited and the copy not
-regenerated, a new file, no copy) the TOML is parsed as usual, so the copy can make
-loading faster but never change what is loaded. The copy is plain JSON (dates and
-decimals tagged as text); the same strict checks run on it, and the TOML text is kept for
-line numbers in error messages.
+The bundled data files (``data/<folder>/*.toml``) are read with :func:`bundled_documents`,
+which uses the parsed copies written when the package is built when they were made from the
+same bytes (:mod:`perlindungan._parsed_copy`).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import hashlib
-import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -28,16 +19,10 @@ from typing import Any
 
 import attrs
 
+from perlindungan._parsed_copy import PARSED, data_of, read_copies
 from perlindungan.errors import DataProblem, RegulationDataError
 
-__all__ = [
-    "TomlDocument",
-    "bundled_documents",
-    "parsed_copy_text",
-    "read_toml",
-    "read_toml_text",
-    "same_data",
-]
+__all__ = ["TomlDocument", "bundled_documents", "read_toml", "read_toml_text"]
 
 #: Files larger than this are refused before parsing (data files are small; this bounds
 #: the work done on untrusted input).
@@ -45,8 +30,6 @@ MAX_BYTES = 2_000_000
 
 #: The folder of the bundled data files.
 DATA = Path(__file__).parent / "data"
-#: The folder of the parsed copies, relative to :data:`DATA`.
-PARSED = "parsed"
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(
@@ -188,7 +171,7 @@ def bundled_documents(folder: str) -> list[TomlDocument]:
             (path.name, path.read_bytes) for path in plain.iterdir() if path.name.endswith(".toml")
         ]
         parsed = DATA / PARSED / f"{folder}.json"
-        copies = _parsed_copies(parsed.read_bytes if parsed.is_file() else None)
+        copies = read_copies(parsed.read_bytes if parsed.is_file() else None)
     else:
         from importlib import resources  # noqa: PLC0415
 
@@ -199,109 +182,15 @@ def bundled_documents(folder: str) -> list[TomlDocument]:
             if entry.name.endswith(".toml")
         ]
         copy = data / PARSED / f"{folder}.json"
-        copies = _parsed_copies(copy.read_bytes if copy.is_file() else None)
+        copies = read_copies(copy.read_bytes if copy.is_file() else None)
     documents = []
     for file_name, read in sorted(files, key=lambda file: file[0]):
         name = f"{folder}/{file_name}"
         raw = read()
         text = _decode(raw, name)
-        copy_of = copies.get(file_name)
-        if (
-            isinstance(copy_of, dict)
-            and copy_of.get("sha256") == hashlib.sha256(raw).hexdigest()
-            and isinstance(copy_of.get("data"), dict)
-        ):
-            documents.append(TomlDocument(name=name, data=copy_of["data"], text=text))
+        copied = data_of(copies, file_name, raw)
+        if copied is not None:
+            documents.append(TomlDocument(name=name, data=copied, text=text))
         else:
             documents.append(read_toml_text(text, name))
     return documents
-
-
-def _parsed_copies(read: Callable[[], bytes] | None) -> dict[str, Any]:
-    """File name -> ``{"sha256", "data"}`` from a parsed-copy file; empty when unusable."""
-    if read is None:
-        return {}
-    try:
-        files = json.loads(read(), object_hook=_untag)["files"]
-    except (OSError, ValueError, KeyError, TypeError, ArithmeticError):
-        return {}  # unreadable: parse the TOML instead
-    return files if isinstance(files, dict) else {}
-
-
-def _untag(table: dict[str, Any]) -> object:
-    if len(table) == 1:
-        if "$date" in table:
-            return _dt.date.fromisoformat(table["$date"])
-        if "$decimal" in table:
-            return Decimal(table["$decimal"])
-    return table
-
-
-def _tag(value: object, where: str) -> object:
-    """A parsed TOML value as JSON: dates and decimals become tagged text."""
-    if isinstance(value, dict):
-        for key in value:
-            if key.startswith("$"):
-                raise ValueError(f"{where}: a key starting with '$' ({key!r}) cannot be copied")
-        return {key: _tag(item, f"{where}.{key}") for key, item in value.items()}
-    if isinstance(value, list):
-        return [_tag(item, f"{where}[{index}]") for index, item in enumerate(value)]
-    if isinstance(value, Decimal):
-        return {"$decimal": str(value)}
-    if isinstance(value, _dt.datetime | _dt.time):
-        raise TypeError(f"{where}: times of day are not used in the data files")
-    if isinstance(value, _dt.date):
-        return {"$date": value.isoformat()}
-    if value is None or isinstance(value, str | int | bool):
-        return value
-    raise TypeError(f"{where}: cannot copy a {type(value).__name__}")  # pragma: no cover
-
-
-def same_data(a: object, b: object) -> bool:
-    """Equal with the same types, key order and decimal digits (``1.0`` is not ``1``)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        assert isinstance(b, dict)
-        return list(a) == list(b) and all(same_data(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        assert isinstance(b, list)
-        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, Decimal):
-        assert isinstance(b, Decimal)
-        return a.as_tuple() == b.as_tuple()
-    return a == b
-
-
-def parsed_copy_text(directory: Path, folder: str) -> str:
-    """The parsed copy of ``directory/*.toml`` (a bundled data folder), as JSON text.
-
-    Deterministic (same files, same text). Each copy is read back as
-    :func:`bundled_documents` reads it and compared with the parsed TOML, types and
-    decimal digits included; ``ValueError`` or ``TypeError`` is raised for anything it
-    cannot copy exactly.
-    """
-    files: dict[str, object] = {}
-    for path in sorted(directory.glob("*.toml")):
-        raw = path.read_bytes()
-        name = f"{folder}/{path.name}"
-        data = read_toml_text(_decode(raw, name), name).data
-        entry = {"sha256": hashlib.sha256(raw).hexdigest(), "data": _tag(data, name)}
-        back = json.loads(json.dumps(entry), object_hook=_untag)["data"]
-        if not same_data(back, data):  # pragma: no cover - _tag refuses what it cannot copy
-            raise ValueError(f"{name}: the parsed copy would differ from the TOML")
-        files[path.name] = entry
-    return (
-        json.dumps(
-            {
-                "about": (
-                    f"Parsed copy of data/{folder}/*.toml, written by scripts/cache_data.py; "
-                    "each file's copy is used only when its sha256 matches the TOML bytes."
-                ),
-                "files": files,
-            },
-            indent=1,
-            ensure_ascii=False,
-        )
-        + "\n"
-    )
