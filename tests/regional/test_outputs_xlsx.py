@@ -86,3 +86,41 @@ def test_xlsx_output_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main([*base, "--roster", str(book), "--output", str(book)]) == 2
     assert "is the input file" in capsys.readouterr().err
     assert book.read_bytes() == before
+
+
+def _sheets(book: Path) -> dict[str, object]:
+    return {
+        sheet: xlsx_rows(book.read_bytes(), name=book.name, sheet_name=sheet)
+        for sheet in ("decisions", "allocation", "budget", "report")
+    }
+
+
+def test_a_workbook_from_written_files_equals_the_direct_one(tmp_path: Path) -> None:
+    from perlindungan.regional._outputs import mask_files, workbook_from_folder  # noqa: PLC0415
+
+    result = run_roster(
+        program("banyuwangi-rentan-2023"), bundled_roster("banyuwangi-rentan-2023"), on="2023-11-16"
+    )
+    for mask in (False, True):
+        folder = tmp_path / f"run-{mask}"
+        written = result.write_files(folder, "en")
+        if mask:
+            mask_files(written)
+        expected = result.write_workbook(tmp_path / f"direct-{mask}.xlsx", "en", mask_nik=mask)
+        made = workbook_from_folder(folder, tmp_path / f"made-{mask}.xlsx")
+        assert _sheets(made) == _sheets(expected)
+
+
+def test_a_sheet_past_the_excel_row_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from perlindungan.errors import InvalidInputError  # noqa: PLC0415
+    from perlindungan.regional import _outputs  # noqa: PLC0415
+
+    monkeypatch.setattr(_outputs, "MAX_SHEET_ROWS", 10)
+    result = run_roster(
+        program("kota-serang-2026"), bundled_roster("kota-serang-2026"), on="2026-01-01"
+    )
+    with pytest.raises(InvalidInputError, match=r"more than 10 rows, the most an \.xlsx sheet"):
+        result.write_workbook(tmp_path / "big.xlsx")
+    assert not (tmp_path / "big.xlsx").exists()
