@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,78 @@ def test_xlsx_output_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main([*base, "--roster", str(book), "--output", str(book)]) == 2
     assert "is the input file" in capsys.readouterr().err
     assert book.read_bytes() == before
+
+
+def _sheets(book: Path) -> dict[str, object]:
+    return {
+        sheet: xlsx_rows(book.read_bytes(), name=book.name, sheet_name=sheet)
+        for sheet in ("decisions", "allocation", "budget", "report")
+    }
+
+
+def test_a_workbook_from_written_files_equals_the_direct_one(tmp_path: Path) -> None:
+    from perlindungan.regional._outputs import mask_files, workbook_from_folder  # noqa: PLC0415
+
+    result = run_roster(
+        program("banyuwangi-rentan-2023"), bundled_roster("banyuwangi-rentan-2023"), on="2023-11-16"
+    )
+    for mask in (False, True):
+        folder = tmp_path / f"run-{mask}"
+        written = result.write_files(folder, "en")
+        if mask:
+            mask_files(written)
+        expected = result.write_workbook(tmp_path / f"direct-{mask}.xlsx", "en", mask_nik=mask)
+        made = workbook_from_folder(folder, tmp_path / f"made-{mask}.xlsx")
+        assert _sheets(made) == _sheets(expected)
+
+
+def test_a_sheet_past_the_excel_row_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from perlindungan.errors import InvalidInputError  # noqa: PLC0415
+    from perlindungan.regional import _outputs  # noqa: PLC0415
+
+    monkeypatch.setattr(_outputs, "MAX_SHEET_ROWS", 10)
+    result = run_roster(
+        program("kota-serang-2026"), bundled_roster("kota-serang-2026"), on="2026-01-01"
+    )
+    with pytest.raises(InvalidInputError, match=r"more than 10 rows, the most an \.xlsx sheet"):
+        result.write_workbook(tmp_path / "big.xlsx")
+    assert not (tmp_path / "big.xlsx").exists()
+
+
+def test_payroll_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    sample = DATA / "samples" / "payroll.csv"
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    nik = "3510165708850003"
+    first = nik + lines[1][lines[1].index(",") :]
+    formula = "=SUM(A1)" + lines[2][lines[2].index(",") :]
+    bad = "X-1,Bad Row,pu,-10,3,1980-01-01,,,,,,,"
+    payroll = tmp_path / "payroll.csv"
+    payroll.write_text("\n".join([lines[0], first, formula, *lines[3:], bad]) + "\n", "utf-8")
+    base = ["payroll", str(payroll), "--on", "2025-03-01"]
+    assert main([*base, "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert main([*base, "--output", str(tmp_path / "out" / "gaji.xlsx"), "--mask-nik"]) == 1
+    capsys.readouterr()
+    book = openpyxl.load_workbook(tmp_path / "out" / "gaji.xlsx")
+    workers = list(book["workers"].iter_rows(values_only=True))
+    header = list(workers[0])
+    assert header[:4] == ["row", "id", "name", "category"]
+    assert [w[1] for w in workers[1:3]] == ["351016**********", "'=SUM(A1)"]
+    assert len(workers) - 1 == len(data["workers"])
+    billed = header.index("billed")
+    assert sum(w[billed] for w in workers[1:]) == data["billed"]
+    totals = dict(book["totals"].iter_rows(min_row=2, values_only=True))
+    assert totals["billed"] == data["billed"]
+    assert totals["employer"] == data["totals"]["employer"]
+    errors = list(book["errors"].iter_rows(values_only=True))
+    assert [e[:3] for e in errors] == [
+        ("row", "id", "field"),
+        (len(lines) + 1, "X-1", "wage"),
+    ]
+    assert main([*base, "--output", str(payroll)]) == 2
+    assert "is the input file" in capsys.readouterr().err
+    assert main([*base, "--output", str(tmp_path / "gaji.txt"), "--lang", "en"]) == 1
+    assert "billed (without central government)" in (tmp_path / "gaji.txt").read_text("utf-8")

@@ -41,22 +41,16 @@ def check_not_input(target: str | Path, inputs: Sequence[str | Path]) -> None:
             )
 
 
-def write_output(
-    target: str | Path, text: str | bytes, *, inputs: Sequence[str | Path] = ()
-) -> Path:
-    """Write ``text`` (UTF-8; bytes as they are) to ``target`` (its folder created), never
-    over one of ``inputs``."""
+def write_output(target: str | Path, text: str, *, inputs: Sequence[str | Path] = ()) -> Path:
+    """Write ``text`` to ``target`` (its folder created), never over one of ``inputs``."""
     path = Path(target)
     check_not_input(path, inputs)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
             raise IsADirectoryError(21, "it is a folder")
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
     except OSError as exc:
         raise InvalidInputError(
             f"cannot write {str(target)!r}: {exc.strerror or exc}.", field="output"

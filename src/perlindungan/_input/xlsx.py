@@ -25,7 +25,7 @@ from typing import Any, Final
 from perlindungan._input.limits import MAX_ROSTER_BYTES, MAX_ROWS
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["workbook_bytes", "write_xlsx", "xlsx_rows"]
+__all__ = ["save_workbook", "write_xlsx", "xlsx_rows"]
 
 #: Largest unpacked size of a workbook.
 MAX_UNPACKED_BYTES: Final = 4 * MAX_ROSTER_BYTES
@@ -121,36 +121,45 @@ def xlsx_rows(
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
 
 
-def _save(sheets: Iterable[Sheet], target: str | Path | io.BytesIO) -> None:
+def save_workbook(sheets: Iterable[Sheet], target: str | Path) -> None:
+    """Write a workbook of several named sheets, each row appended as it comes (openpyxl's
+    write-only mode); text cells are always text (a cell such as ``=SUM(A1)`` is never a
+    formula), numbers stay numbers."""
     openpyxl = _openpyxl()
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
     book = openpyxl.Workbook(write_only=True)
-    for title, header, rows in sheets:
-        sheet = book.create_sheet(title=title)
+    try:
+        for title, header, rows in sheets:
+            sheet = book.create_sheet(title=title)
 
-        def cell(value: object, sheet: Any = sheet) -> Any:  # noqa: ANN401
-            if isinstance(value, Decimal):
-                value = int(value) if value == value.to_integral_value() else str(value)
-            out = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                out.data_type = "s"
-            return out
+            def cell(value: object, sheet: Any = sheet) -> Any:  # noqa: ANN401
+                if isinstance(value, Decimal):
+                    value = int(value) if value == value.to_integral_value() else str(value)
+                out = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    out.data_type = "s"
+                return out
 
-        sheet.append([cell(h) for h in header])
-        for row in rows:
-            sheet.append([cell(v) for v in row])
-    book.save(target if isinstance(target, io.BytesIO) else str(target))
+            sheet.append([cell(h) for h in header])
+            for row in rows:
+                sheet.append([cell(v) for v in row])
+    except BaseException:
+        _discard(book)
+        raise
+    book.save(str(target))
+
+
+def _discard(book: Any) -> None:  # noqa: ANN401 - an openpyxl write-only Workbook
+    """Close and delete the temporary files of a workbook that will not be saved."""
+    for sheet in book.worksheets:
+        try:
+            sheet.close()
+            sheet._writer.cleanup()  # noqa: SLF001 - openpyxl keeps each sheet in a temp file
+        except Exception:  # noqa: BLE001, S112 - best effort: the error being raised matters
+            continue
 
 
 def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Write one sheet: the header, then the rows; text cells are always text."""
-    _save([("Sheet", header, rows)], path)
-
-
-def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
-    """A workbook of several named sheets, as bytes; text cells are always text (a cell
-    such as ``=SUM(A1)`` is never a formula), numbers stay numbers."""
-    buffer = io.BytesIO()
-    _save(sheets, buffer)
-    return buffer.getvalue()
+    save_workbook([("Sheet", header, rows)], path)
