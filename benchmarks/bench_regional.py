@@ -47,7 +47,7 @@ def evaluate(roster: Path, out: Path) -> float:
     from perlindungan import regional  # noqa: PLC0415
     from perlindungan.regional._stream import evaluate_roster_file  # noqa: PLC0415
 
-    program = regional.program(PROGRAM)
+    program = regional.scheme(PROGRAM)
     start = time.perf_counter()
     evaluate_roster_file(program, roster, out, on=program.valid_from)
     return time.perf_counter() - start
@@ -66,7 +66,7 @@ def per_person(roster: Path, out: Path) -> float:
     """Seconds for the per-person engine: read_roster, run_roster, write_files."""
     from perlindungan import regional  # noqa: PLC0415
 
-    program = regional.program(PROGRAM)
+    program = regional.scheme(PROGRAM)
     start = time.perf_counter()
     regional.run_roster(program, regional.read_roster(roster), on=program.valid_from).write_files(
         out

@@ -43,7 +43,7 @@ from decimal import ROUND_HALF_UP, Decimal
 IMPORT_CODE = (
     "import perlindungan; from perlindungan import regional; "
     "ps = perlindungan.parameters(); [perlindungan.parameter(n) for n in ps]; ps.bases; "
-    "regional.regions(); regional.bundled_programs()"
+    "regional.regions(); regional.bundled_schemes()"
 )
 ON = "2025-06-01"
 

@@ -75,7 +75,7 @@ def test_english_site(site: Path) -> None:
     assert "--command" in cli
     assert "usage: perlindungan" in cli
     api = _text(site / "en" / "api.html")
-    for name in ("contributions", "worker_and_date", "pytest_generate_tests", "RegionalProgram"):
+    for name in ("contributions", "worker_and_date", "pytest_generate_tests", "RegionalScheme"):
         assert name in api, name
 
 

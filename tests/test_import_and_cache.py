@@ -123,7 +123,7 @@ assert benefits is sys.modules["perlindungan.benefits"].benefits
 answer = pl.benefits(Claim(program="JKM", event="death"), on="2024-06-01")
 print(int(answer.total))
 from perlindungan import regional
-pl.parameters(); regional.regions(); regional.bundled_programs()
+pl.parameters(); regional.regions(); regional.bundled_schemes()
 """
 
 

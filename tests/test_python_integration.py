@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import perlindungan as pl
 from perlindungan.batch import contributions_batch
 from perlindungan.payroll import bundled_payroll, payroll_contributions
-from perlindungan.regional import planned_budget, program
+from perlindungan.regional import planned_budget, scheme
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "python-integration.md"
@@ -115,7 +115,7 @@ def _results() -> dict[str, object]:
         "on": "2025-03-01",
         "claim": {"program": "JKM", "event": "death", "category": "pu", "membership_months": 48},
     }
-    roster = program("kota-serang-2026")
+    roster = scheme("kota-serang-2026")
     return {
         "quote": quote,
         "line": quote.lines[0],

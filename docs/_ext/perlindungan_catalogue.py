@@ -45,13 +45,13 @@ def catalogue_lines(lang: str) -> list[str]:
 
 def programs_lines(lang: str) -> list[str]:
     """The bundled regional programs and the regions they cover, as Markdown lines."""
-    from perlindungan.regional import bundled_programs, regions  # noqa: PLC0415
+    from perlindungan.regional import bundled_schemes, regions  # noqa: PLC0415
 
     words = WORDS[lang]
     registry = regions()
     rows = []
     used: set[str] = set()
-    for program in bundled_programs():
+    for program in bundled_schemes():
         region = registry.get(program.region)
         used.update(r.code for r in registry.chain(region.code))
         quota = program.quota.total

@@ -64,9 +64,9 @@ WORDS: dict[str, dict[str, str]] = {
         "title": "Judul",
         "in_force": "Berlaku",
         "link": "Tautan",
-        "programs": "Program daerah bawaan",
-        "programs_intro": "Contoh program daerah yang ikut dalam paket, dengan wilayah yang "
-        "dicakupnya. Berkasnya ada di `src/perlindungan/data/programs/`.",
+        "programs": "Skema daerah bawaan",
+        "programs_intro": "Contoh skema daerah yang ikut dalam paket, dengan wilayah yang "
+        "dicakupnya. Berkasnya ada di `src/perlindungan/data/schemes/`.",
         "name": "Nama",
         "region": "Wilayah",
         "groups": "Kelompok",
@@ -135,9 +135,9 @@ WORDS: dict[str, dict[str, str]] = {
         "title": "Title",
         "in_force": "In force",
         "link": "Link",
-        "programs": "Bundled regional programs",
-        "programs_intro": "The example regional programs shipped with the package and the "
-        "regions they cover. Their files are in `src/perlindungan/data/programs/`.",
+        "programs": "Bundled regional schemes",
+        "programs_intro": "The example regional schemes shipped with the package and the "
+        "regions they cover. Their files are in `src/perlindungan/data/schemes/`.",
         "name": "Name",
         "region": "Region",
         "groups": "Groups",

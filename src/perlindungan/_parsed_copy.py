@@ -27,7 +27,7 @@ from typing import Any
 __all__ = ["FOLDERS", "PARSED", "copy_text", "data_of", "read_copies", "same_data", "write"]
 
 #: The bundled data folders that get a parsed copy.
-FOLDERS = ("legal_bases", "parameters", "programs", "regions")
+FOLDERS = ("legal_bases", "parameters", "regions", "schemes")
 #: The folder of the parsed copies, next to the data folders.
 PARSED = "parsed"
 

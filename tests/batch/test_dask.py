@@ -107,7 +107,7 @@ def roster() -> pd.DataFrame:
 
 @pytest.mark.parametrize("partitions", [1, 5])
 def test_regional_allocation_group_by(client: Client, partitions: int) -> None:
-    program = regional.program("sijunjung-nagari-100")
+    program = regional.scheme("sijunjung-nagari-100")
     on = program.valid_from
     frame = roster()
     people = []

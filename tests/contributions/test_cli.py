@@ -151,7 +151,7 @@ def test_payroll_help_lists_the_csv_columns() -> None:
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
     assert "CSV columns read: " + ", ".join(COLUMNS) in text
-    roster = " ".join(run("program", "--help").stdout.split())
+    roster = " ".join(run("scheme", "--help").stdout.split())
     assert "evaluate --roster: CSV columns read: " + ", ".join(FACTS) in roster
 
 

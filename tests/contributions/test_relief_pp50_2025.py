@@ -93,7 +93,7 @@ def test_cli_sector_and_payer(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_budget_paid_regional_program_is_not_discounted() -> None:
-    program = regional.program("kota-serang-2026")
+    program = regional.scheme("kota-serang-2026")
     quote = regional.premium(program, ON)
     assert int(quote.total) == 16_800
     assert all(line.relief is None for line in quote.lines)

@@ -21,7 +21,7 @@ PROGRAM = (
     / "src"
     / "perlindungan"
     / "data"
-    / "programs"
+    / "schemes"
     / "kota-serang-2026.toml"
 )
 
@@ -86,7 +86,7 @@ def test_program_check(
     case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _program_file(case, tmp_path)
-    assert main(["program", "check", str(path)]) == 1
+    assert main(["scheme", "check", str(path)]) == 1
     assert case["expected"] in capsys.readouterr().err
 
 
@@ -96,14 +96,14 @@ def test_program_given_to_a_request_command_is_one_line(
 ) -> None:
     path = _program_file(case, tmp_path)
     for action in ("show", "evaluate", "budget"):
-        assert main(["program", action, str(path)]) == 2
+        assert main(["scheme", action, str(path)]) == 2
         assert case["expected"] in _one_line(capsys)
 
 
 def _evaluate(roster: Path, *extra: str, program: str = "kota-serang-2026") -> int:
     return main(
         [
-            "program",
+            "scheme",
             "evaluate",
             program,
             "--on",

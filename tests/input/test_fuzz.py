@@ -280,7 +280,7 @@ def test_roster_rows(text: str) -> None:
         roster.write_bytes(text.encode("utf-8", "surrogatepass"))
         code, out, err = _run(
             [
-                "program",
+                "scheme",
                 "evaluate",
                 "kota-serang-2026",
                 "--on",
@@ -309,7 +309,7 @@ def test_roster_rows(text: str) -> None:
 
 
 PROGRAM = (
-    Path(__file__).resolve().parents[2] / "src/perlindungan/data/programs/kota-serang-2026.toml"
+    Path(__file__).resolve().parents[2] / "src/perlindungan/data/schemes/kota-serang-2026.toml"
 ).read_text(encoding="utf-8")
 TOML_VALUES = st.sampled_from(
     [
@@ -356,10 +356,10 @@ def test_program_files(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "program.toml"
         path.write_bytes(text.encode("utf-8", "surrogatepass"))
-        code, _out, err = _run(["program", "check", str(path)])
+        code, _out, err = _run(["scheme", "check", str(path)])
         assert code in (0, 1), err
         assert len(err.splitlines()) <= 12, err
-        code, _out, err = _run(["program", "show", str(path)])
+        code, _out, err = _run(["scheme", "show", str(path)])
         assert code in (0, 2), err
         if code == 2:
             _one_line(err)

@@ -19,7 +19,7 @@ from perlindungan._input.numbers import exact_number
 from perlindungan.benefits import Claim
 from perlindungan.cli import main
 from perlindungan.payroll import read_payroll_csv
-from perlindungan.regional import load_program, program, read_roster, run_roster
+from perlindungan.regional import load_scheme, read_roster, run_roster, scheme
 
 HEADER = "id,name,role,ktp_region,documents,covered_as_pu\n"
 
@@ -106,8 +106,8 @@ def test_non_regular_files_are_refused_up_front(
             pytest.skip("no /dev/zero here")
         path = Path(special)
     for argv in (
-        ["program", "evaluate", "kota-serang-2026", "--roster", str(path)],
-        ["program", "check", str(path)],
+        ["scheme", "evaluate", "kota-serang-2026", "--roster", str(path)],
+        ["scheme", "check", str(path)],
         ["payroll", str(path), "--on", "2025-06-01"],
         ["contributions", str(path)],
     ):
@@ -207,7 +207,7 @@ def test_formula_cells_stay_text_in_a_workbook(tmp_path: Path) -> None:
 def test_formula_prefixes_are_escaped_in_csv_outputs(tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
     roster.write_text(HEADER + _row("=HYPERLINK(1)") + _row("@SUM(A1)") + _row("+cmd"))
-    result = run_roster(program("kota-serang-2026"), read_roster(roster), on="2026-01-01")
+    result = run_roster(scheme("kota-serang-2026"), read_roster(roster), on="2026-01-01")
     decisions = result.to_csv()
     assert "'=HYPERLINK(1)" in decisions
     assert "'@SUM(A1)" in decisions
@@ -223,7 +223,7 @@ def test_outputs_never_overwrite_an_input(
     roster = tmp_path / "roster.csv"
     roster.write_text(HEADER + _row("A-1"))
     before = roster.read_bytes()
-    argv = ["program", "evaluate", "kota-serang-2026", "--roster", str(roster)]
+    argv = ["scheme", "evaluate", "kota-serang-2026", "--roster", str(roster)]
     assert main([*argv, "--output", str(roster)]) == 2
     assert "is the input file" in capsys.readouterr().err
     assert roster.read_bytes() == before
@@ -240,7 +240,7 @@ def test_bad_program_in_python_raises_the_library_error(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
     path.write_bytes(b"\xff")
     with pytest.raises(PerlindunganError, match="not UTF-8"):
-        load_program(path)
+        load_scheme(path)
 
 
 def test_batch_odd_cells_are_row_errors_like_the_scalar_api() -> None:
@@ -296,12 +296,12 @@ def test_program_check_lists_problems_bounded(
 ) -> None:
     path = tmp_path / "p.toml"
     path.write_text("[program]\n" + "".join(f"bad{i} = 1\n" for i in range(1000)))
-    assert main(["program", "check", str(path)]) == 1
+    assert main(["scheme", "check", str(path)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == "masalah dalam berkas data: 1.011"
     assert len(lines) == 12
     assert lines[-1] == "  ... dan 1.001 lainnya"
-    assert main(["program", "evaluate", str(path)]) == 2
+    assert main(["scheme", "evaluate", str(path)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
     assert "(and 1,010 more problems" in err[0]

@@ -40,7 +40,7 @@ def test_every_row_of_a_large_roster_comes_out(
     roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     argv = [
-        "program",
+        "scheme",
         "evaluate",
         "kota-serang-2026",
         "--on",

@@ -20,14 +20,14 @@ from perlindungan.parameters import parameter
 from perlindungan.regional import (
     Assumptions,
     Person,
-    RegionalProgram,
+    RegionalScheme,
     allocate,
     evaluate,
-    load_program,
-    load_program_text,
+    load_scheme,
+    load_scheme_text,
     period_budget,
     premium,
-    program,
+    scheme,
 )
 from perlindungan.regional._scenario import Scenario, compare, load_scenario
 
@@ -35,8 +35,8 @@ CASES_DIR = Path(__file__).parent / "budget_cases"
 CASES = tomllib.loads((CASES_DIR / "cases.toml").read_text(encoding="utf-8"))["case"]
 
 
-def _program(ref: str) -> RegionalProgram:
-    return load_program(CASES_DIR / ref) if ref.endswith(".toml") else program(ref)
+def _program(ref: str) -> RegionalScheme:
+    return load_scheme(CASES_DIR / ref) if ref.endswith(".toml") else scheme(ref)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"][:50] for c in CASES])
@@ -79,7 +79,7 @@ def test_golden_budget(case: dict[str, Any]) -> None:
 
 
 def test_unbilled_note_says_why() -> None:
-    b = period_budget(program("sijunjung-nagari-100"), start="2023-01-01", end="2023-12-31")
+    b = period_budget(scheme("sijunjung-nagari-100"), start="2023-01-01", end="2023-12-31")
     assert [n.text("en") for n in b.notes] == [
         "2023-01..2023-09: not billed; the program starts on 2023-10-02"
     ]
@@ -87,7 +87,7 @@ def test_unbilled_note_says_why() -> None:
 
 
 def test_period_entirely_outside_validity_bills_nothing() -> None:
-    b = period_budget(program("kota-serang-2026"), start="2025-01-01", end="2025-12-31")
+    b = period_budget(scheme("kota-serang-2026"), start="2025-01-01", end="2025-12-31")
     assert b.total == Rupiah.zero()
     assert b.billed == ()
     assert b.notes
@@ -99,8 +99,8 @@ def test_phases_with_cumulative_places_equal_added() -> None:
         "quota = 15000", "quota = 25000"
     )
 
-    a = load_program(CASES_DIR / "phased-plan.toml")
-    c = load_program_text(cumulative, "cumulative.toml")
+    a = load_scheme(CASES_DIR / "phased-plan.toml")
+    c = load_scheme_text(cumulative, "cumulative.toml")
     assert [ph.places for ph in c.phases] == [ph.places for ph in a.phases] == [10_000, 15_000]
     assert c.quota.phase_quotas == "cumulative"
 
@@ -112,9 +112,9 @@ def _people(n: int) -> list[Person]:
     ]
 
 
-def _small_phased() -> RegionalProgram:
+def _small_phased() -> RegionalScheme:
     """The phased plan at 1/100 scale: 100 places from January, +150 from July."""
-    prog = load_program(CASES_DIR / "phased-plan.toml")
+    prog = load_scheme(CASES_DIR / "phased-plan.toml")
     one, two = prog.phases
     return attrs.evolve(
         prog,
@@ -148,7 +148,7 @@ def test_roster_admitted_phase_by_phase_and_budgeted() -> None:
 
 def test_scenario_never_changes_bundled_data() -> None:
     before = parameter("bpu.jkk.rate").value_at("2027-03-01")
-    prog = program("kota-serang-2026")
+    prog = scheme("kota-serang-2026")
     compare(
         prog,
         Scenario.of("bpu.jkk.rate=0.02", "quota.total=1"),
@@ -156,14 +156,14 @@ def test_scenario_never_changes_bundled_data() -> None:
         end="2026-12-31",
     )
     assert parameter("bpu.jkk.rate").value_at("2027-03-01") == before == Decimal("0.01")
-    assert program("kota-serang-2026").quota.total == 12_000
+    assert scheme("kota-serang-2026").quota.total == 12_000
     b = period_budget(prog, start="2026-01-01", end="2026-12-31")
     assert int(b.total) == 2_419_200_000
 
 
 def test_scenario_line_cites_the_scenario() -> None:
 
-    prog = program("kota-serang-2026")
+    prog = scheme("kota-serang-2026")
     with applied(Scenario.of("bpu.jkk.rate=0.012").overlay()):
         quote = premium(prog, dt.date(2026, 2, 1))
     jkk = next(ln for ln in quote.lines if ln.program.value == "JKK")
@@ -214,7 +214,7 @@ def test_scenario_file(tmp_path: Path) -> None:
 def test_participants_refused_for_phased_plan() -> None:
     with pytest.raises(InvalidInputError, match="phase by phase"):
         period_budget(
-            load_program(CASES_DIR / "phased-plan.toml"),
+            load_scheme(CASES_DIR / "phased-plan.toml"),
             start="2026-01-01",
             end="2026-12-31",
             participants=5,
@@ -223,7 +223,7 @@ def test_participants_refused_for_phased_plan() -> None:
 
 def test_period_backwards_refused() -> None:
     with pytest.raises(InvalidInputError, match="ends"):
-        period_budget(program("kota-serang-2026"), start="2026-12-31", end="2026-01-01")
+        period_budget(scheme("kota-serang-2026"), start="2026-12-31", end="2026-01-01")
 
 
 def test_overlay_is_local_to_its_context() -> None:
@@ -237,7 +237,7 @@ def test_overlay_is_local_to_its_context() -> None:
 
     worker = threading.Thread(target=other_thread)
     worker.start()
-    prog = program("kota-serang-2026")
+    prog = scheme("kota-serang-2026")
     with applied(Scenario.of("bpu.jkk.rate=0.02").overlay()):
         ready.set()
         done.wait()

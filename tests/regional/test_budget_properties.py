@@ -13,21 +13,21 @@ from hypothesis import strategies as st
 from perlindungan.money import Rupiah
 from perlindungan.regional import (
     Person,
-    RegionalProgram,
+    RegionalScheme,
     allocate,
     evaluate,
-    load_program,
+    load_scheme,
     period_budget,
-    program,
+    scheme,
 )
 from perlindungan.regional._scenario import Scenario, compare
 
-PLAN = load_program(Path(__file__).parent / "budget_cases" / "phased-plan.toml")
+PLAN = load_scheme(Path(__file__).parent / "budget_cases" / "phased-plan.toml")
 DAYS = st.dates(min_value=dt.date(2025, 6, 1), max_value=dt.date(2027, 6, 30))
 
 
 @st.composite
-def phased(draw: st.DrawFn) -> RegionalProgram:
+def phased(draw: st.DrawFn) -> RegionalScheme:
     """The phased plan with drawn places, phase-II start and total."""
     one, two = PLAN.phases
     a, b = draw(st.integers(0, 40)), draw(st.integers(0, 40))
@@ -42,7 +42,7 @@ def phased(draw: st.DrawFn) -> RegionalProgram:
 
 @settings(max_examples=40, deadline=None)
 @given(prog=phased(), start=DAYS, end=DAYS)
-def test_month_sums_equal_year_totals(prog: RegionalProgram, start: dt.date, end: dt.date) -> None:
+def test_month_sums_equal_year_totals(prog: RegionalScheme, start: dt.date, end: dt.date) -> None:
     start, end = min(start, end), max(start, end)
     b = period_budget(prog, start=start, end=end)
     years: dict[int, Rupiah] = {}
@@ -62,7 +62,7 @@ def test_month_sums_equal_year_totals(prog: RegionalProgram, start: dt.date, end
 @settings(max_examples=40, deadline=None)
 @given(prog=phased(), start=DAYS, end=DAYS, more=st.integers(0, 400))
 def test_longer_period_never_costs_less(
-    prog: RegionalProgram, start: dt.date, end: dt.date, more: int
+    prog: RegionalScheme, start: dt.date, end: dt.date, more: int
 ) -> None:
     start, end = min(start, end), max(start, end)
     short = period_budget(prog, start=start, end=end)
@@ -76,7 +76,7 @@ def test_longer_period_never_costs_less(
 @given(
     prog=phased(), on=st.dates(dt.date(2026, 1, 1), dt.date(2026, 12, 31)), n=st.integers(0, 100)
 )
-def test_no_phase_admits_more_than_it_allows(prog: RegionalProgram, on: dt.date, n: int) -> None:
+def test_no_phase_admits_more_than_it_allows(prog: RegionalScheme, on: dt.date, n: int) -> None:
     people = [Person(id=f"p{i}", role="pekerja_rentan") for i in range(n)]
     alloc = allocate(prog, evaluate(prog, people, on=on))
     per_phase = Counter(p.phase_name for p in alloc.admitted)
@@ -102,7 +102,7 @@ def test_no_phase_admits_more_than_it_allows(prog: RegionalProgram, on: dt.date,
 def test_no_op_scenario_equals_baseline(start: dt.date, end: dt.date) -> None:
 
     start, end = min(start, end), max(start, end)
-    prog = program("kota-jambi-rentan-2025")
+    prog = scheme("kota-jambi-rentan-2025")
     c = compare(
         prog, Scenario.of("quota.total=4316", "coverage.income=minimum"), start=start, end=end
     )

@@ -12,10 +12,10 @@ import pytest
 from perlindungan.cli import main
 from perlindungan.regional import (
     bundled_roster,
-    load_program,
+    load_scheme,
     period_budget,
-    program,
     run_roster,
+    scheme,
 )
 from perlindungan.regional._charts import budget_charts, coverage_charts
 from perlindungan.regional._coverage import region_coverage
@@ -25,7 +25,7 @@ PLAN = Path(__file__).parent / "budget_cases" / "phased-plan.toml"
 
 
 def test_budget_chart_series() -> None:
-    prog = load_program(PLAN)
+    prog = load_scheme(PLAN)
     b = period_budget(prog, start="2026-01-01", end="2026-12-31")
     charts = {c.id: c for c in budget_charts(prog, b)}
     month = charts["budget-per-month"]
@@ -43,7 +43,7 @@ def test_budget_chart_series() -> None:
 
 
 def test_program_targets_as_reference_lines() -> None:
-    prog = program("kota-jambi-rentan-2025")
+    prog = scheme("kota-jambi-rentan-2025")
     b = period_budget(prog, start="2026-01-01", end="2026-12-31")
     people = next(c for c in budget_charts(prog, b) if c.id == "people-per-month")
     assert [(code, int(v)) for code, _, v in people.references] == [("target|2026", 4_000)]
@@ -51,7 +51,7 @@ def test_program_targets_as_reference_lines() -> None:
 
 def test_sub_region_chart_from_roster() -> None:
 
-    prog = program("sijunjung-nagari-100")
+    prog = scheme("sijunjung-nagari-100")
     result = run_roster(prog, bundled_roster(prog.id), on="2023-10-02")
     b = period_budget(prog, start="2023-10-01", end="2023-12-31", allocation=result.allocation)
     chart = next(c for c in budget_charts(prog, b) if c.id == "people-per-sub-region")
@@ -71,7 +71,7 @@ def test_coverage_chart_series() -> None:
 
 def test_html_page_is_self_contained(tmp_path: Path) -> None:
     out = tmp_path / "b.html"
-    args = ["program", "budget", str(PLAN), "--from", "2026-01-01", "--to", "2026-12-31"]
+    args = ["scheme", "budget", str(PLAN), "--from", "2026-01-01", "--to", "2026-12-31"]
     assert main([*args, "--format", "html", "--output", str(out), "--lang", "en"]) == 0
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
@@ -87,7 +87,7 @@ def test_html_page_is_self_contained(tmp_path: Path) -> None:
 
 def test_charts_folder_and_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "charts"
-    args = ["program", "budget", str(PLAN), "--from", "2026-01-01", "--to", "2026-12-31"]
+    args = ["scheme", "budget", str(PLAN), "--from", "2026-01-01", "--to", "2026-12-31"]
     assert (
         main([*args, "--set", "quota.total=30000", "--charts", str(folder), "--format", "json"])
         == 0
@@ -104,9 +104,9 @@ def test_charts_folder_and_scenario(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert 'id="series-baseline-0"' in svg
     assert 'id="series-scenario-0"' in svg
     c = compare(
-        load_program(PLAN), Scenario.of("quota.total=30000"), start="2026-01-01", end="2026-12-31"
+        load_scheme(PLAN), Scenario.of("quota.total=30000"), start="2026-01-01", end="2026-12-31"
     )
-    chart = budget_charts(load_program(PLAN), c)[0]
+    chart = budget_charts(load_scheme(PLAN), c)[0]
     assert [int(v) for v in chart.series[1].values] == [4_032]
 
 

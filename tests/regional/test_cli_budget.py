@@ -18,7 +18,7 @@ def test_phased_budget_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         main(
             [
-                "program",
+                "scheme",
                 "budget",
                 PLAN,
                 "--from",
@@ -39,7 +39,7 @@ def test_phased_budget_text(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_budget_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["program", "budget", PLAN, "--from", "2026-01-01", "--to", "2026-12-31"]
+    args = ["scheme", "budget", PLAN, "--from", "2026-01-01", "--to", "2026-12-31"]
     assert main([*args, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == 3_528_000_000
@@ -53,7 +53,7 @@ def test_budget_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_budget_default_year_from_start(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["program", "budget", "kota-serang-2026", "--lang", "en"]) == 0
+    assert main(["scheme", "budget", "kota-serang-2026", "--lang", "en"]) == 0
     assert "total: IDR2,419,200,000" in capsys.readouterr().out
 
 
@@ -62,7 +62,7 @@ def test_budget_with_roster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     rows = ["id,role,domicile,covered_as_pu"]
     rows += [f"p{i},pekerja_rentan,15.71,false" for i in range(10)]
     roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    args = ["program", "budget", "kota-jambi-rentan-2025", "--roster", str(roster)]
+    args = ["scheme", "budget", "kota-jambi-rentan-2025", "--roster", str(roster)]
     assert main([*args, "--from", "2025-06-01", "--to", "2025-06-30", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["source"] == "roster"
@@ -74,7 +74,7 @@ def test_scenario_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     f.write_text(
         '[scenario]\nname = "JKK 1,2%"\nset = ["bpu.jkk.rate=0.012@2026-07-01"]\n', encoding="utf-8"
     )
-    args = ["program", "budget", PLAN, "--from", "2026-01-01", "--to", "2026-12-31"]
+    args = ["scheme", "budget", PLAN, "--from", "2026-01-01", "--to", "2026-12-31"]
     assert main([*args, "--scenario", str(f), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("SCENARIO (what-if, not the adopted plan): JKK 1,2%")
@@ -91,41 +91,41 @@ def test_scenario_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     ("argv", "fragment"),
     [
         (
-            ["program", "evaluate", "kota-serang-2026", "--from", "2026-01-01"],
-            "--from does not apply to 'program evaluate'",
+            ["scheme", "evaluate", "kota-serang-2026", "--from", "2026-01-01"],
+            "--from does not apply to 'scheme evaluate'",
         ),
         (
-            ["program", "show", "kota-serang-2026", "--roster", "x.csv"],
-            "--roster does not apply to 'program show'",
+            ["scheme", "show", "kota-serang-2026", "--roster", "x.csv"],
+            "--roster does not apply to 'scheme show'",
         ),
-        (["program", "list", "--format", "json"], "--format does not apply to 'program list'"),
+        (["scheme", "list", "--format", "json"], "--format does not apply to 'scheme list'"),
         (
-            ["program", "evaluate", "kota-serang-2026", "--format", "html"],
-            "--format html applies to 'program budget' only",
+            ["scheme", "evaluate", "kota-serang-2026", "--format", "html"],
+            "--format html applies to 'scheme budget' only",
         ),
-        (["program", "budget", "kota-serang-2026", "--on", "2025-01-01"], "not in force that day"),
+        (["scheme", "budget", "kota-serang-2026", "--on", "2025-01-01"], "not in force that day"),
         (
-            ["program", "evaluate", "kota-serang-2026", "--on", "2025-01-01"],
+            ["scheme", "evaluate", "kota-serang-2026", "--on", "2025-01-01"],
             "not in force that day",
         ),
         (
-            ["program", "budget", "kota-serang-2026", "--roster", "r.csv", "--participants", "5"],
+            ["scheme", "budget", "kota-serang-2026", "--roster", "r.csv", "--participants", "5"],
             "--participants does not apply with --roster",
         ),
         (
-            ["program", "budget", "kota-serang-2026", "--progress"],
+            ["scheme", "budget", "kota-serang-2026", "--progress"],
             "--progress applies with --roster only",
         ),
-        (["program", "budget", "kota-serang-2026", "--to", "2026-06-30"], "--to needs --from"),
+        (["scheme", "budget", "kota-serang-2026", "--to", "2026-06-30"], "--to needs --from"),
         (
-            ["program", "budget", "kota-serang-2026", "--from", "2026-01-01", "--on", "2026-02-01"],
+            ["scheme", "budget", "kota-serang-2026", "--from", "2026-01-01", "--on", "2026-02-01"],
             "--on with --from/--to applies to a roster",
         ),
         (
-            ["program", "budget", "kota-serang-2026", "--set", "bpu.jkk.rat=1"],
+            ["scheme", "budget", "kota-serang-2026", "--set", "bpu.jkk.rat=1"],
             "did you mean 'bpu.jkk.rate'",
         ),
-        (["program", "budget", PLAN, "--participants", "5"], "phase by phase"),
+        (["scheme", "budget", PLAN, "--participants", "5"], "phase by phase"),
     ],
 )
 def test_inapplicable_flags_refused(

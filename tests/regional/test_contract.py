@@ -9,15 +9,15 @@ from importlib import resources
 import pytest
 
 from perlindungan.regional import (
-    bundled_programs,
     bundled_roster,
+    bundled_schemes,
     planned_budget,
     premium,
     run_roster,
 )
 from perlindungan.regional._conditions import Condition, Node
 
-PROGRAMS = {p.id: p for p in bundled_programs()}
+PROGRAMS = {p.id: p for p in bundled_schemes()}
 ROSTERS = {
     f.name.removesuffix(".csv")
     for f in (resources.files("perlindungan") / "data" / "rosters").iterdir()

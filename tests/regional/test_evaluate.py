@@ -17,13 +17,13 @@ from perlindungan.regional import (
     budget,
     bundled_roster,
     evaluate,
-    program,
     read_roster_text,
     run_roster,
+    scheme,
 )
 
-NAGARI = program("sijunjung-nagari-100")
-JAMBI = program("kota-jambi-rentan-2025")
+NAGARI = scheme("sijunjung-nagari-100")
+JAMBI = scheme("kota-jambi-rentan-2025")
 ON = dt.date(2025, 6, 1)
 
 

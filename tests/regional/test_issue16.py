@@ -16,10 +16,10 @@ from perlindungan.regional import (
     Verdict,
     allocate,
     evaluate,
-    load_program_text,
+    load_scheme_text,
     person_from_dict,
-    program,
     regions,
+    scheme,
 )
 from perlindungan.regional._apportion import largest_remainder
 from perlindungan.regional._nik import CENTURY_PIVOT, mask_nik, parse_nik
@@ -75,14 +75,14 @@ def test_nik_gives_birth_date_and_sex_and_a_disagreement_is_noted() -> None:
     given_ = person_from_dict({"id": "2", "nik": "3510165708850003", "birth_date": "1985-08-18"})
     assert given_.birth_date == dt.date(1985, 8, 18)  # kept, never overruled
     assert given_.notes == ("birth_date disagrees with the birth date in the nik",)
-    decision = evaluate(program("banyuwangi-rentan-2023"), [given_], on="2023-11-16")[0]
+    decision = evaluate(scheme("banyuwangi-rentan-2023"), [given_], on="2023-11-16")[0]
     assert any(
         "disagrees with the birth date in the nik" in line for line in decision.reasons("en")
     )
 
 
 def test_nik_outside_the_region_is_a_note_not_a_condition() -> None:
-    p = program("banyuwangi-rentan-2023")
+    p = scheme("banyuwangi-rentan-2023")
     person = person_from_dict(
         {
             "id": "1",
@@ -149,7 +149,7 @@ then = ["disability_first", "older_than_55", "lowest_dtsen_decile"]
 
 
 def test_new_conditions() -> None:
-    p = load_program_text(BASE)
+    p = load_scheme_text(BASE)
     people = [
         Person("a", role="nelayan", ktp_region="Banyuwangi", bpjs_active_until=dt.date.min,
                dtsen_decile=3),
@@ -175,11 +175,11 @@ def test_new_conditions() -> None:
 
 def test_decile_condition_needs_its_snapshot() -> None:
     with pytest.raises(RegulationDataError, match="snapshot month"):
-        load_program_text(BASE.replace(', snapshot = "2026-01"', ""))
+        load_scheme_text(BASE.replace(', snapshot = "2026-01"', ""))
 
 
 def test_priority_keys() -> None:
-    p = load_program_text(BASE.replace("total = 10", "total = 3"))
+    p = load_scheme_text(BASE.replace("total = 10", "total = 3"))
     on = dt.date(2026, 1, 1)
     people = [
         Person("young", birth_date=dt.date(1990, 1, 1), dtsen_decile=1),
@@ -195,7 +195,7 @@ def test_priority_keys() -> None:
 
 def test_unknown_priority_key_lists_the_keys() -> None:
     with pytest.raises(RegulationDataError, match="older_than_<age>"):
-        load_program_text(BASE.replace('"older_than_55"', '"older_55"'))
+        load_scheme_text(BASE.replace('"older_than_55"', '"older_55"'))
 
 
 # --- apportionment --------------------------------------------------------------------
@@ -237,7 +237,7 @@ def test_split_by_weights_caps_each_kecamatan() -> None:
         'total = 5\nsub_region_split = "weights"\n'
         'sub_region_weights = { Muncar = 3, "Kecamatan Tegaldlimo" = 2 }',
     )
-    p = load_program_text(text)
+    p = load_scheme_text(text)
     on = dt.date(2026, 1, 1)
     people = [Person(f"m{i}", sub_region="Muncar") for i in range(5)] + [
         Person(f"t{i}", sub_region="35.10.04") for i in range(5)
@@ -250,7 +250,7 @@ def test_split_by_weights_caps_each_kecamatan() -> None:
 
 def test_split_needs_a_total_and_no_other_caps() -> None:
     with pytest.raises(RegulationDataError, match="not both"):
-        load_program_text(
+        load_scheme_text(
             BASE.replace(
                 "total = 10", 'total = 5\nsub_region_split = "eligible"\nper_sub_region = 2'
             )
@@ -266,7 +266,7 @@ def test_outputs_keep_codes_beside_labels_and_name_the_payer() -> None:
 
     from perlindungan.regional import bundled_roster, run_roster  # noqa: PLC0415
 
-    p = program("banyuwangi-rentan-2023")
+    p = scheme("banyuwangi-rentan-2023")
     result = run_roster(p, bundled_roster(p.id), on=p.valid_from)
     rows = list(csv.DictReader(io.StringIO(result.to_csv())))
     eligible = next(r for r in rows if r["verdict"] == "eligible")

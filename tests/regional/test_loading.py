@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from perlindungan.errors import RegulationDataError
-from perlindungan.regional import bundled_programs, check_overlaps, load_program, load_program_text
+from perlindungan.regional import bundled_schemes, check_overlaps, load_scheme, load_scheme_text
 
 BAD = Path(__file__).parent / "bad_programs"
 EXPECTED = tomllib.loads((BAD / "expected.toml").read_text(encoding="utf-8"))
@@ -17,7 +17,7 @@ EXPECTED = tomllib.loads((BAD / "expected.toml").read_text(encoding="utf-8"))
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_broken_file_reports_exact_problem(name: str) -> None:
     with pytest.raises(RegulationDataError) as info:
-        load_program(BAD / f"{name}.toml")
+        load_scheme(BAD / f"{name}.toml")
     assert [str(p) for p in info.value.problems] == [EXPECTED[name]]
 
 
@@ -27,12 +27,12 @@ def test_every_fixture_has_an_expectation() -> None:
 
 
 def test_overlap_with_bundled_program() -> None:
-    mine = load_program(BAD / "overlap.toml")
-    problems = [p for p in check_overlaps([*bundled_programs(), mine]) if p.file == mine.file]
+    mine = load_scheme(BAD / "overlap.toml")
+    problems = [p for p in check_overlaps([*bundled_schemes(), mine]) if p.file == mine.file]
     assert [str(p) for p in problems] == [
         (
-            "overlap.toml: program: overlaps program 'kota-jambi-rentan-2025' "
-            "(programs/kota-jambi-rentan-2025.toml) for region 15.71, groups pekerja_rentan "
+            "overlap.toml: scheme: overlaps scheme 'kota-jambi-rentan-2025' "
+            "(schemes/kota-jambi-rentan-2025.toml) for region 15.71, groups pekerja_rentan "
             "and dates; list it in 'alongside' if both apply"
         )
     ]
@@ -44,25 +44,25 @@ def test_python_in_strings_is_inert_text() -> None:
         .read_text(encoding="utf-8")
         .replace('name_en = "Test program"', "name_en = \"__import__('os').system('false')\"")
     )
-    loaded = load_program_text(text, "x.toml")
+    loaded = load_scheme_text(text, "x.toml")
     assert loaded.name_en == "__import__('os').system('false')"
 
 
 def test_huge_file_refused() -> None:
     with pytest.raises(RegulationDataError, match=r"huge\.toml: file is larger than 2,000,000"):
-        load_program_text("# " + "x" * 2_100_000, "huge.toml")
+        load_scheme_text("# " + "x" * 2_100_000, "huge.toml")
 
 
 def test_deep_nesting_refused() -> None:
     deep = "[program]\neligibility = " + "{ not = " * 40 + '{ role = "farmer" }' + " }" * 40
     with pytest.raises(RegulationDataError, match=r"deep\.toml: nesting is deeper than 12"):
-        load_program_text(deep, "deep.toml")
+        load_scheme_text(deep, "deep.toml")
 
 
 def test_very_deep_arrays_refused() -> None:
     with pytest.raises(RegulationDataError, match="deep"):
-        load_program_text("x = " + "[" * 100_000 + "]" * 100_000, "arr.toml")
+        load_scheme_text("x = " + "[" * 100_000 + "]" * 100_000, "arr.toml")
 
 
-def test_bundled_programs_load() -> None:
-    assert len(bundled_programs()) == 7
+def test_bundled_schemes_load() -> None:
+    assert len(bundled_schemes()) == 7

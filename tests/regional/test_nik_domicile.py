@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from perlindungan.cli import main
-from perlindungan.regional import evaluate, load_program, load_program_text, read_roster
+from perlindungan.regional import evaluate, load_scheme, load_scheme_text, read_roster
 
 HERE = Path(__file__).parent / "nik_domicile"
 NOTES = {
@@ -28,7 +28,7 @@ def test_golden_case(option: bool) -> None:
     text = (HERE / "program.toml").read_text(encoding="utf-8")
     if not option:  # the default: the key left out
         text = text.replace("nik_prefix_as_domicile = true\n", "")
-    program = load_program_text(text, "program.toml")
+    program = load_scheme_text(text, "program.toml")
     assert program.nik_prefix_as_domicile is option
     people = [r.person for r in read_roster(HERE / "roster.csv")]
     decisions = evaluate(program, [p for p in people if p is not None], on="2026-01-01")
@@ -47,7 +47,7 @@ def test_golden_case(option: bool) -> None:
 def test_the_decision_says_where_the_domicile_came_from(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    argv = ["program", "evaluate", str(HERE / "program.toml"), "--roster"]
+    argv = ["scheme", "evaluate", str(HERE / "program.toml"), "--roster"]
     argv += [str(HERE / "roster.csv"), "--on", "2026-01-01", "--format", "csv"]
     assert main([*argv, "--lang", "en"]) == 0
     rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
@@ -59,7 +59,7 @@ def test_the_decision_says_where_the_domicile_came_from(
 
 
 def test_a_bundled_program_never_takes_the_nik_as_domicile() -> None:
-    from perlindungan.regional import bundled_programs  # noqa: PLC0415
+    from perlindungan.regional import bundled_schemes  # noqa: PLC0415
 
-    assert not any(p.nik_prefix_as_domicile for p in bundled_programs())
-    assert load_program(HERE / "program.toml").nik_prefix_as_domicile
+    assert not any(p.nik_prefix_as_domicile for p in bundled_schemes())
+    assert load_scheme(HERE / "program.toml").nik_prefix_as_domicile

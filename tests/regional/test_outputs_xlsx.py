@@ -1,4 +1,4 @@
-"""``program evaluate --output FILE.xlsx``: one workbook whose sheets hold the CSV files'
+"""``scheme evaluate --output FILE.xlsx``: one workbook whose sheets hold the CSV files'
 cells; CSV -> xlsx -> CSV loses nothing."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from perlindungan._input.xlsx import xlsx_rows
 from perlindungan.cli import main
-from perlindungan.regional import bundled_roster, program, read_roster, run_roster
+from perlindungan.regional import bundled_roster, read_roster, run_roster, scheme
 from perlindungan.regional._outputs import run_texts
 
 pytest.importorskip("openpyxl")
@@ -36,7 +36,7 @@ def _sheet_as_csv(book: Path, sheet: str) -> str:
     [("kota-jambi-rentan-2025", "2025-06-01"), ("banyuwangi-rentan-2023", "2023-11-16")],
 )
 def test_csv_to_xlsx_to_csv_loses_nothing(tmp_path: Path, program_id: str, on: str) -> None:
-    result = run_roster(program(program_id), bundled_roster(program_id), on=on)
+    result = run_roster(scheme(program_id), bundled_roster(program_id), on=on)
     book = result.write_workbook(tmp_path / "hasil.xlsx", "en")
     texts = run_texts(result, "en")
     for sheet in ("decisions", "allocation", "budget"):
@@ -53,7 +53,7 @@ def test_workbook_cells_are_typed_and_formulas_stay_text(tmp_path: Path) -> None
     lines[1] = "=HYPERLINK(1)" + lines[1][lines[1].index(",") :]
     roster = tmp_path / "roster.csv"
     roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_roster(program("kota-serang-2026"), read_roster(roster), on="2026-01-01")
+    result = run_roster(scheme("kota-serang-2026"), read_roster(roster), on="2026-01-01")
     book_path = result.write_workbook(tmp_path / "out" / "hasil.xlsx")  # folder created
     book = openpyxl.load_workbook(book_path)
     decisions = book["decisions"]
@@ -71,13 +71,13 @@ def test_workbook_cells_are_typed_and_formulas_stay_text(tmp_path: Path) -> None
 
 def test_xlsx_output_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     roster = DATA / "rosters" / "kota-serang-2026.csv"
-    base = ["program", "evaluate", "kota-serang-2026", "--on", "2026-01-01"]
+    base = ["scheme", "evaluate", "kota-serang-2026", "--on", "2026-01-01"]
     assert main([*base, "--output", str(tmp_path / "a.xlsx")]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "a.xlsx")
     assert main([*base, "--output", str(tmp_path / "b.xlsx"), "--format", "csv"]) == 2
     assert "leave out --format csv" in capsys.readouterr().err
-    assert main(["program", "budget", "kota-serang-2026", "--output", "c.xlsx"]) == 2
-    assert "only 'program evaluate' writes an .xlsx" in capsys.readouterr().err
+    assert main(["scheme", "budget", "kota-serang-2026", "--output", "c.xlsx"]) == 2
+    assert "only 'scheme evaluate' writes an .xlsx" in capsys.readouterr().err
     from perlindungan._input.xlsx import write_xlsx  # noqa: PLC0415
 
     lines = list(csv.reader(io.StringIO(roster.read_text(encoding="utf-8"))))
@@ -100,7 +100,7 @@ def test_a_workbook_from_written_files_equals_the_direct_one(tmp_path: Path) -> 
     from perlindungan.regional._outputs import mask_files, workbook_from_folder  # noqa: PLC0415
 
     result = run_roster(
-        program("banyuwangi-rentan-2023"), bundled_roster("banyuwangi-rentan-2023"), on="2023-11-16"
+        scheme("banyuwangi-rentan-2023"), bundled_roster("banyuwangi-rentan-2023"), on="2023-11-16"
     )
     for mask in (False, True):
         folder = tmp_path / f"run-{mask}"
@@ -120,7 +120,7 @@ def test_a_sheet_past_the_excel_row_limit_is_refused(
 
     monkeypatch.setattr(_outputs, "MAX_SHEET_ROWS", 10)
     result = run_roster(
-        program("kota-serang-2026"), bundled_roster("kota-serang-2026"), on="2026-01-01"
+        scheme("kota-serang-2026"), bundled_roster("kota-serang-2026"), on="2026-01-01"
     )
     with pytest.raises(InvalidInputError, match=r"more than 10 rows, the most an \.xlsx sheet"):
         result.write_workbook(tmp_path / "big.xlsx")

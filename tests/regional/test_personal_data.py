@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from perlindungan.cli import main
 from perlindungan.errors import InvalidInputError
-from perlindungan.regional import person_from_dict, program, read_roster, run_roster
+from perlindungan.regional import person_from_dict, read_roster, run_roster, scheme
 from perlindungan.regional._nik import EXAMPLE_NIK, mask_nik, mask_niks, mask_niks_in, parse_nik
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "perlindungan" / "data"
@@ -105,7 +105,7 @@ def test_every_output_file_masks_every_nik(
 ) -> None:
     roster, niks = _roster(tmp_path)
     flag = ["--mask-nik"] if mask else []
-    base = ["program", "evaluate", PROGRAM, "--on", ON, "--roster", str(roster), "--lang", "en"]
+    base = ["scheme", "evaluate", PROGRAM, "--on", ON, "--roster", str(roster), "--lang", "en"]
     texts: dict[str, str] = {}
     assert main([*base, "--output", str(tmp_path / "out") + "/", *flag]) == 0
     for name in ("decisions.csv", "allocation.csv", "budget.csv", "result.json", "report.txt"):
@@ -132,7 +132,7 @@ def test_every_output_file_masks_every_nik(
 
 def test_masked_json_equals_the_unmasked_one_but_for_the_niks(tmp_path: Path) -> None:
     roster, _ = _roster(tmp_path)
-    result = run_roster(program(PROGRAM), read_roster(roster), on=ON)
+    result = run_roster(scheme(PROGRAM), read_roster(roster), on=ON)
     from perlindungan.regional._outputs import json_text  # noqa: PLC0415
 
     plain = json.loads(json_text(result, "en"))
@@ -143,8 +143,8 @@ def test_masked_json_equals_the_unmasked_one_but_for_the_niks(tmp_path: Path) ->
 
 
 def test_mask_nik_is_for_evaluate_only(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["program", "budget", PROGRAM, "--mask-nik"]) == 2
-    assert "--mask-nik does not apply to 'program budget'" in capsys.readouterr().err
+    assert main(["scheme", "budget", PROGRAM, "--mask-nik"]) == 2
+    assert "--mask-nik does not apply to 'scheme budget'" in capsys.readouterr().err
 
 
 def test_payroll_masks_niks_used_as_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -173,7 +173,7 @@ def test_masking_files_already_written_equals_masking_while_writing(tmp_path: Pa
     from perlindungan.regional._outputs import mask_files  # noqa: PLC0415
 
     roster, _ = _roster(tmp_path)
-    result = run_roster(program(PROGRAM), read_roster(roster), on=ON)
+    result = run_roster(scheme(PROGRAM), read_roster(roster), on=ON)
     direct = result.write_files(tmp_path / "direct", "en", mask_nik=True)
     later = result.write_files(tmp_path / "later", "en")
     mask_files(later)

@@ -25,18 +25,18 @@ from perlindungan.regional import (
     Verdict,
     allocate,
     bundled_roster,
-    load_program_text,
-    program,
+    load_scheme_text,
     region,
     regions,
     run_roster,
+    scheme,
 )
 from perlindungan.regional._allocate import resolve_sub_region
 from perlindungan.regional._program import Quota
 from perlindungan.regional._regions import load_regions
 
-NAGARI = program("sijunjung-nagari-100")
-SERANG = program("kota-serang-2026")
+NAGARI = scheme("sijunjung-nagari-100")
+SERANG = scheme("kota-serang-2026")
 DATA = Path(__file__).resolve().parents[2] / "src" / "perlindungan" / "data"
 
 
@@ -125,11 +125,11 @@ def test_code_and_name_share_one_village_quota() -> None:
 
 
 def test_program_unit_count_is_checked_against_region_data() -> None:
-    text = (DATA / "programs" / "sijunjung-nagari-100.toml").read_text(encoding="utf-8")
-    assert load_program_text(text, "ok.toml").quota.sub_regions == 62
+    text = (DATA / "schemes" / "sijunjung-nagari-100.toml").read_text(encoding="utf-8")
+    assert load_scheme_text(text, "ok.toml").quota.sub_regions == 62
     bad = text.replace("sub_regions = 62", "sub_regions = 61")
     with pytest.raises(RegulationDataError, match=r"61 sub-regions, but region 13\.03 has 62"):
-        load_program_text(bad, "bad.toml")
+        load_scheme_text(bad, "bad.toml")
 
 
 # --- outputs ---------------------------------------------------------------------------
@@ -151,7 +151,7 @@ def test_cli_writes_decisions_allocation_budget(
     program_id: str, on: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "run"
-    assert main(["program", "evaluate", program_id, "--on", on, "--output", f"{out}/"]) == 0
+    assert main(["scheme", "evaluate", program_id, "--on", on, "--output", f"{out}/"]) == 0
     assert capsys.readouterr().out.count("\n") == 5
     rows = bundled_roster(program_id)
     decisions = _csv(out / "decisions.csv")
@@ -169,7 +169,7 @@ def test_cli_writes_decisions_allocation_budget(
     assert total["payer"] == "total"
     for column in ("per_month", "per_year", "one_off"):
         assert sum(int(r[column]) for r in body) == int(total[column])
-    result = run_roster(program(program_id), rows, on=on)
+    result = run_roster(scheme(program_id), rows, on=on)
     assert int(total["per_month"]) == int(result.budget.monthly)
     assert int(total["per_year"]) == int(result.budget.yearly)
     assert int(total["one_off"]) == int(result.budget.once)
@@ -182,7 +182,7 @@ def test_cli_writes_decisions_allocation_budget(
 
 def test_cli_output_file_still_writes_one_csv(tmp_path: Path) -> None:
     target = tmp_path / "d.csv"
-    args = ["program", "evaluate", "kota-serang-2026", "--format", "csv", "--output", str(target)]
+    args = ["scheme", "evaluate", "kota-serang-2026", "--format", "csv", "--output", str(target)]
     assert main(args) == 0
     assert target.read_text(encoding="utf-8").startswith("row,id,verdict")
 

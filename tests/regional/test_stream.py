@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from perlindungan import regional
 from perlindungan.regional._columnar import WHITESPACE, distinct_rows
-from perlindungan.regional._program import Priority, Quota, RegionalProgram
+from perlindungan.regional._program import Priority, Quota, RegionalScheme
 from perlindungan.regional._stream import evaluate_roster_file
 
 pytest.importorskip("pyarrow")
@@ -66,8 +66,8 @@ def _roster_text(records: list[dict[str, str]]) -> str:
 
 
 @st.composite
-def programs(draw: st.DrawFn) -> RegionalProgram:
-    base = draw(st.sampled_from(regional.bundled_programs()))
+def programs(draw: st.DrawFn) -> RegionalScheme:
+    base = draw(st.sampled_from(regional.bundled_schemes()))
     quota = Quota(
         total=draw(st.none() | st.integers(0, 30)),
         per_role=draw(
@@ -101,7 +101,7 @@ def programs(draw: st.DrawFn) -> RegionalProgram:
 
 
 def _same_files(
-    program: RegionalProgram, path: Path, tmp: Path, chunk_rows: int, on: _dt.date
+    program: RegionalScheme, path: Path, tmp: Path, chunk_rows: int, on: _dt.date
 ) -> None:
     expected = tmp / "expected"
     regional.run_roster(program, regional.read_roster(path), on=on).write_files(expected)
@@ -126,7 +126,7 @@ def _same_files(
 )
 def test_stream_equals_per_person_engine(
     tmp_path_factory: pytest.TempPathFactory,
-    program: RegionalProgram,
+    program: RegionalScheme,
     records: list[dict[str, str]],
     chunk_rows: int,
 ) -> None:
@@ -137,14 +137,14 @@ def test_stream_equals_per_person_engine(
     _same_files(program, path, tmp, chunk_rows, max(on, program.valid_from))
 
 
-@pytest.mark.parametrize("program_id", [p.id for p in regional.bundled_programs()])
+@pytest.mark.parametrize("program_id", [p.id for p in regional.bundled_schemes()])
 def test_bundled_rosters_stream_identically(tmp_path: Path, program_id: str) -> None:
     from importlib import resources  # noqa: PLC0415
 
     found = resources.files("perlindungan") / "data" / "rosters" / f"{program_id}.csv"
     if not found.is_file():
         pytest.skip("no bundled roster")
-    program = regional.program(program_id)
+    program = regional.scheme(program_id)
     path = tmp_path / "roster.csv"
     path.write_bytes(found.read_bytes())
     for chunk_rows in (7, 100_000):
@@ -152,7 +152,7 @@ def test_bundled_rosters_stream_identically(tmp_path: Path, program_id: str) -> 
 
 
 def test_ragged_rows_and_jsonl_fall_back_to_the_row_reader(tmp_path: Path) -> None:
-    program = regional.program("kota-jambi-rentan-2025")
+    program = regional.scheme("kota-jambi-rentan-2025")
     text = _roster_text(
         [dict.fromkeys(HEADER, "") | {"id": "A", "role": "pekerja_rentan", "domicile": "15.71"}]
     )
@@ -189,7 +189,7 @@ def test_cli_writes_the_folder_from_a_roster_file(tmp_path: Path) -> None:
     assert (
         main(
             [
-                "program",
+                "scheme",
                 "evaluate",
                 "kota-jambi-rentan-2025",
                 "--roster",
@@ -218,7 +218,7 @@ def test_hash_prefixes_sort_as_the_tie_break(ids: list[str]) -> None:
     "so a repeated id is decided twice instead of being a row error",
 )
 def test_stream_reports_a_repeated_id_like_the_per_person_engine(tmp_path: Path) -> None:
-    program = regional.program("kota-jambi-rentan-2025")
+    program = regional.scheme("kota-jambi-rentan-2025")
     record = dict.fromkeys(HEADER, "")
     record.update(id="P1", role="pekerja_rentan", domicile="15.71", category="bpu")
     path = tmp_path / "roster.csv"

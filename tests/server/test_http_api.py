@@ -23,7 +23,7 @@ import pytest
 from perlindungan import WageEarner, contributions
 from perlindungan.cli import main
 from perlindungan.conformance import cases
-from perlindungan.regional import planned_budget, program
+from perlindungan.regional import planned_budget, scheme
 
 pytestmark = pytest.mark.slow  # a server process, and the CLI on every conformance vector
 
@@ -299,23 +299,24 @@ def test_batch_takes_json_csv_and_parquet_and_returns_every_row(base_url: str) -
 def test_programs_parameters_budget_and_evaluate(
     base_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    status, _, answer = call(base_url, "/v1/programs")
+    status, _, answer = call(base_url, "/v1/schemes")
     ids = [p["id"] for p in json.loads(answer)]
     assert "kota-serang-2026" in ids
-    status, _, answer = call(base_url, "/v1/programs/kota-serang-2026")
+    status, _, answer = call(base_url, "/v1/schemes/kota-serang-2026")
     assert status == 200
     assert json.loads(answer)["eligibility"]
-    status, _, answer = call(base_url, "/v1/programs/kota-serang-2025")
+    status, _, answer = call(base_url, "/v1/schemes/kota-serang-2025")
     assert status == 404
     assert "kota-serang-2026" in json.loads(answer)["error"]["message"]
-    status, _, answer = call(base_url, "/v1/programs/kota-serang-2026/budget?on=2026-01-01")
+    assert json.loads(answer)["error"]["field"] == "scheme"
+    status, _, answer = call(base_url, "/v1/schemes/kota-serang-2026/budget?on=2026-01-01")
     assert (
-        json.loads(answer) == planned_budget(program("kota-serang-2026"), on="2026-01-01").to_dict()
+        json.loads(answer) == planned_budget(scheme("kota-serang-2026"), on="2026-01-01").to_dict()
     )
     roster = (DATA / "rosters" / "kota-serang-2026.csv").read_bytes()
     status, _, answer = call(
         base_url,
-        "/v1/programs/kota-serang-2026/evaluate?on=2026-01-01",
+        "/v1/schemes/kota-serang-2026/evaluate?on=2026-01-01",
         roster,
         headers={"Content-Type": "text/csv", "Accept-Language": "en"},
     )
@@ -323,7 +324,7 @@ def test_programs_parameters_budget_and_evaluate(
     code, out, _ = cli(
         capsys,
         tmp_path,
-        "program",
+        "scheme",
         "evaluate",
         "kota-serang-2026",
         "--on",
@@ -350,6 +351,37 @@ def test_programs_parameters_budget_and_evaluate(
     assert status == 404
 
 
+def test_the_old_program_routes_answer_the_same(base_url: str) -> None:
+    """``/v1/programs/...`` (deprecated) answers what ``/v1/schemes/...`` does."""
+    roster = (DATA / "rosters" / "kota-serang-2026.csv").read_bytes()
+    english = {"Accept-Language": "en"}
+    for old, new, body, headers in (
+        ("/v1/programs", "/v1/schemes", None, english),
+        ("/v1/programs/sijunjung-nagari-100", "/v1/schemes/sijunjung-nagari-100", None, {}),
+        (
+            "/v1/programs/kota-serang-2026/budget?on=2026-01-01&participants=7",
+            "/v1/schemes/kota-serang-2026/budget?on=2026-01-01&participants=7",
+            None,
+            {},
+        ),
+        (
+            "/v1/programs/kota-serang-2026/evaluate?on=2026-01-01",
+            "/v1/schemes/kota-serang-2026/evaluate?on=2026-01-01",
+            roster,
+            english | {"Content-Type": "text/csv"},
+        ),
+    ):
+        old_status, old_headers, old_answer = call(base_url, old, body, headers=headers)
+        new_status, new_headers, new_answer = call(base_url, new, body, headers=headers)
+        assert (old_status, old_answer) == (new_status, new_answer), old
+        assert old_status == 200
+        assert old_headers["content-type"] == new_headers["content-type"]
+    status, _, answer = call(base_url, "/v1/programs/kota-serang-2025")
+    assert status == 404
+    error = json.loads(answer)["error"]
+    assert (error["field"], error["code"]) == ("program", "not_found")
+
+
 def test_openapi_document_docs_and_unknown_routes(base_url: str) -> None:
     status, _, answer = call(base_url, "/openapi.json")
     document = json.loads(answer)
@@ -359,14 +391,22 @@ def test_openapi_document_docs_and_unknown_routes(base_url: str) -> None:
         "/v1/contributions",
         "/v1/benefits",
         "/v1/batch/contributions",
-        "/v1/programs",
-        "/v1/programs/{program_id}",
-        "/v1/programs/{program_id}/evaluate",
-        "/v1/programs/{program_id}/budget",
+        "/v1/schemes",
+        "/v1/schemes/{scheme_id}",
+        "/v1/schemes/{scheme_id}/evaluate",
+        "/v1/schemes/{scheme_id}/budget",
         "/v1/parameters/{name}",
         "/v1/health",
     ):
         assert path in document["paths"], path
+        assert not any(op.get("deprecated") for op in document["paths"][path].values())
+    for path in (
+        "/v1/programs",
+        "/v1/programs/{program_id}",
+        "/v1/programs/{program_id}/evaluate",
+        "/v1/programs/{program_id}/budget",
+    ):
+        assert all(op["deprecated"] is True for op in document["paths"][path].values()), path
     body = document["paths"]["/v1/contributions"]["post"]["requestBody"]
     assert body["content"]["application/json"]["schema"]["required"] == ["on", "worker"]
     status, _, answer = call(base_url, "/docs")
@@ -390,7 +430,7 @@ def test_evaluate_masks_niks_as_the_cli_does(
     text = "\n".join([lines[0], *(",".join([r[at], *r[1:]]) for r in rows)]) + "\n"
     roster = tmp_path / "roster.csv"
     roster.write_text(text, "utf-8")
-    path = "/v1/programs/banyuwangi-rentan-2023/evaluate?on=2023-11-16&mask_nik=true"
+    path = "/v1/schemes/banyuwangi-rentan-2023/evaluate?on=2023-11-16&mask_nik=true"
     status, _, answer = call(
         base_url, path, text, headers={"Content-Type": "text/csv", "Accept-Language": "en"}
     )
@@ -398,7 +438,7 @@ def test_evaluate_masks_niks_as_the_cli_does(
     code, out, _ = cli(
         capsys,
         tmp_path,
-        "program",
+        "scheme",
         "evaluate",
         "banyuwangi-rentan-2023",
         "--on",

@@ -17,7 +17,7 @@ from typing import BinaryIO, Final
 
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["decode_text", "read_bytes", "read_request_bytes", "read_text"]
+__all__ = ["decode_text", "open_regular", "read_bytes", "read_request_bytes", "read_text"]
 
 _BLOCK: Final = 1 << 20
 
@@ -44,6 +44,22 @@ def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file"
         return _read_limited(stream, limit, what, field)
     path = Path(source)
     try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size > limit:
+        raise InvalidInputError(
+            f"{what} {str(source)!r} is larger than {limit:,} bytes; refused.", field=field
+        )
+    with open_regular(path, what=what, field=field) as handle:
+        return _read_limited(handle, limit, what, field)
+
+
+def open_regular(source: str | Path, *, what: str, field: str = "file") -> BinaryIO:
+    """A regular file opened for reading in binary; a FIFO, device or folder is refused
+    before a byte is read."""
+    path = Path(source)
+    try:
         info = path.stat()
     except OSError as exc:
         raise InvalidInputError(
@@ -56,22 +72,19 @@ def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file"
             "refused); give a file.",
             field=field,
         )
-    if info.st_size > limit:
-        raise InvalidInputError(
-            f"{what} {str(source)!r} is larger than {limit:,} bytes; refused.", field=field
-        )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InvalidInputError(
             f"cannot read {what} {str(source)!r}: {exc.strerror}.", field=field
         ) from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # pragma: no cover - a race
-            raise InvalidInputError(
-                f"cannot read {what} {str(source)!r}: it is not a regular file.", field=field
-            )
-        return _read_limited(handle, limit, what, field)
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # pragma: no cover - a race
+        handle.close()
+        raise InvalidInputError(
+            f"cannot read {what} {str(source)!r}: it is not a regular file.", field=field
+        )
+    return handle
 
 
 def decode_text(raw: bytes, *, what: str, field: str = "file") -> str:

@@ -34,7 +34,15 @@ from perlindungan._input.shown import shown
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["DELIMITERS", "Record", "Table", "read_table", "table_from_text"]
+__all__ = [
+    "DELIMITERS",
+    "Record",
+    "Table",
+    "csv_header",
+    "csv_record",
+    "read_table",
+    "table_from_text",
+]
 
 #: Cell separators a CSV file may use.
 DELIMITERS: Final = (",", ";", "\t")
@@ -175,6 +183,56 @@ def _too_many(name: str, rows: int) -> InvalidInputError:
     )
 
 
+def csv_header(
+    name: str,
+    line: str,
+    delimiter: str | None,
+    columns: Sequence[str] | None,
+    required: Sequence[str],
+) -> tuple[str, tuple[str, ...]]:
+    """The delimiter and the column names of a CSV header line (file problems raised)."""
+    sep = _delimiter(line, delimiter, name)
+    try:
+        header = _split(line, sep)
+    except csv.Error as exc:
+        raise _file_problem(name, 1, f"the header is not valid CSV ({exc}).") from None
+    return sep, _check_header(name, header, sep, columns, required)
+
+
+def csv_record(number: int, line: str, sep: str, names: Sequence[str]) -> Record:
+    """The record of one non-blank CSV line (file line ``number``), or its problem."""
+    width = len(names)
+    try:
+        cells = _split(line, sep)
+    except csv.Error as exc:
+        reason = (
+            "a quote is opened and never closed on this line"
+            if "end of data" in str(exc)
+            else f"malformed CSV ({exc})"
+        )
+        return Record(number, None, InvalidInputError(f"{reason}.", field=None))
+    if len(cells) > width:
+        ident = cells[names.index("id")].strip()[:64] if "id" in names else ""
+        return Record(
+            number,
+            {"id": ident},
+            InvalidInputError(
+                f"the row has {len(cells)} cells, more than the {width} columns of the header.",
+                field=None,
+            ),
+        )
+    long = next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
+    if long is not None:
+        return Record(
+            number,
+            None,
+            InvalidInputError(
+                f"{names[long]} is longer than {MAX_CELL_CHARS:,} characters.", field=names[long]
+            ),
+        )
+    return Record(number, dict(zip(names, cells, strict=False)))
+
+
 def _csv_records(
     name: str,
     text: str,
@@ -188,57 +246,15 @@ def _csv_records(
         lines.pop()
     if not lines or not lines[0].strip():
         raise _file_problem(name, 1, "the file is empty; the first line must be the header.")
-    sep = _delimiter(lines[0], delimiter, name)
-    try:
-        header = _split(lines[0], sep)
-    except csv.Error as exc:
-        raise _file_problem(name, 1, f"the header is not valid CSV ({exc}).") from None
-    names = _check_header(name, header, sep, columns, required)
-    width = len(names)
+    sep, names = csv_header(name, lines[0], delimiter, columns, required)
     count = sum(1 for line in lines[1:] if line.strip())
     if count > MAX_ROWS:
         raise _too_many(name, count)
-    records: list[Record] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        try:
-            cells = _split(line, sep)
-        except csv.Error as exc:
-            reason = (
-                "a quote is opened and never closed on this line"
-                if "end of data" in str(exc)
-                else f"malformed CSV ({exc})"
-            )
-            records.append(Record(number, None, InvalidInputError(f"{reason}.", field=None)))
-            continue
-        if len(cells) > width:
-            ident = cells[names.index("id")].strip()[:64] if "id" in names else ""
-            records.append(
-                Record(
-                    number,
-                    {"id": ident},
-                    InvalidInputError(
-                        f"the row has {len(cells)} cells, more than the {width} columns of the header.",
-                        field=None,
-                    ),
-                )
-            )
-            continue
-        long = next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
-        if long is not None:
-            records.append(
-                Record(
-                    number,
-                    None,
-                    InvalidInputError(
-                        f"{names[long]} is longer than {MAX_CELL_CHARS:,} characters.",
-                        field=names[long],
-                    ),
-                )
-            )
-            continue
-        records.append(Record(number, dict(zip(names, cells, strict=False))))
+    records = [
+        csv_record(number, line, sep, names)
+        for number, line in enumerate(lines[1:], start=2)
+        if line.strip()
+    ]
     return Table(name, names, records)
 
 

@@ -39,9 +39,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from perlindungan.batch._chunks import (
+    RosterChunk,
     RosterSummary,
     iter_roster,
     read_chunks,
+    roster_from_text,
     write_roster_contributions,
 )
 from perlindungan.batch._columns import INPUT_COLUMNS, normalise, row_count
@@ -55,7 +57,12 @@ from perlindungan.batch._dask import (
     decisions_meta,
     placements_meta,
 )
-from perlindungan.batch._reference import AMOUNT_COLUMNS, RowError, reference_rows
+from perlindungan.batch._reference import (
+    AMOUNT_COLUMNS,
+    RowError,
+    lazy_error,
+    reference_rows,
+)
 from perlindungan.batch._result import (
     OUTPUT_COLUMNS,
     BatchResult,
@@ -73,6 +80,7 @@ __all__ = [
     "OUTPUT_COLUMNS",
     "BatchResult",
     "OutputArrays",
+    "RosterChunk",
     "RosterSummary",
     "RowError",
     "allocate_group",
@@ -86,6 +94,7 @@ __all__ = [
     "iter_roster",
     "placements_meta",
     "read_chunks",
+    "roster_from_text",
     "write_roster_contributions",
 ]
 
@@ -128,26 +137,48 @@ def contributions_batch(
             field="on",
         )
     rows = row_count(table)
+    # rows a roster file could not be read (a RosterChunk's): refused with their problem
+    problems: dict[int, InvalidInputError] = dict(getattr(data, "problems", None) or {})
+    lines = getattr(data, "lines", None)
     position = {name: i for i, name in enumerate(OUTPUT_COLUMNS)}
     use_numpy = _has_numpy() if vectorised is None else vectorised
     if not use_numpy:
-        done, errors = reference_rows(table, range(rows), day)
+        done, errors = reference_rows(table, [i for i in range(rows) if i not in problems], day)
         lists: dict[str, list[int]] = {name: [0] * rows for name in stored}
         for index, amounts in done.items():
             for name in stored:
                 lists[name][index] = amounts[position[name]]
         ok = [i in done for i in range(rows)]
-        return BatchResult(day, rows, OutputArrays(lists, names), ok, tuple(errors), table)
+        refused = _all_errors(errors, problems, lines)
+        return BatchResult(day, rows, OutputArrays(lists, names), ok, refused, table, problems)
     import numpy as np  # noqa: PLC0415
 
     from perlindungan.batch._vector import vector_amounts  # noqa: PLC0415
 
-    out, covered, rest = vector_amounts(table, rows, day, stored)
+    out, covered, refused_rows, rest = vector_amounts(table, rows, day, stored)
+    if problems:
+        rest = [i for i in rest if i not in problems]
     done, errors = reference_rows(table, rest, day)
+    if refused_rows:  # messages built when read, by the scalar API itself
+        lazy = [lazy_error(table, i, day) for i in refused_rows]
+        errors = sorted([*errors, *lazy], key=lambda e: e.row)
     if done:
         where = np.fromiter(done.keys(), dtype=np.int64, count=len(done))
         covered[where] = True
         for slot, name in enumerate(stored):
             out.put(slot, where, [amounts[position[name]] for amounts in done.values()])
     arrays = OutputArrays(dict(zip(stored, out.arrays, strict=True)), names)
-    return BatchResult(day, rows, arrays, covered, tuple(errors), table)
+    refused = _all_errors(errors, problems, lines)
+    return BatchResult(day, rows, arrays, covered, refused, table, problems)
+
+
+def _all_errors(
+    errors: list[RowError], problems: dict[int, InvalidInputError], lines: Any
+) -> tuple[RowError, ...]:
+    """The refused rows in row order, with their file lines when the rows came from a file."""
+    if problems:
+        found = [RowError(i, " ".join(str(p).split()), p.field) for i, p in problems.items()]
+        errors = sorted([*errors, *found], key=lambda e: e.row)
+    if lines is not None:
+        errors = [e.moved(e.row, int(lines[e.row])) for e in errors]
+    return tuple(errors)

@@ -3,6 +3,13 @@
 
 The amounts are stored as int32 while every amount stays below :data:`INT32_HEADROOM`
 (so that even the sum of all of a row's columns fits in int32), and as int64 otherwise.
+
+Each category pass over a block writes its amounts straight into the stored columns: the
+first amount a pass gives a column is assigned (no zero-fill, no read of the column), the
+next ones added; a pass over a whole block comes before the passes over gathered rows, so
+every row is written by its own pass only. A pass says how large its amounts can be
+(``peak``, from its largest base and rate), so the int32 check reads the amounts only
+when that bound reaches the headroom.
 """
 
 from __future__ import annotations
@@ -26,10 +33,10 @@ INT32_HEADROOM = 2**31 // 16
 class Amounts:
     """The stored output columns (``names``: amount columns, and totals when asked for
     without all their parts), int32 while every amount is below :data:`INT32_HEADROOM`,
-    all int64 from the first that is not. Each program-and-payer amount is added to its
+    all int64 from the first that is not. Each program-and-payer amount is written to its
     own column and to the stored totals it counts in."""
 
-    __slots__ = ("_targets", "arrays", "names")
+    __slots__ = ("_checked", "_pass", "_targets", "_written", "arrays", "names")
 
     def __init__(self, rows: int, names: Sequence[str] = AMOUNT_COLUMNS) -> None:
         self.names = tuple(names)
@@ -38,23 +45,42 @@ class Amounts:
             [slot for slot, name in enumerate(self.names) if pair in _COUNTS_IN[name]]
             for pair in range(len(PAIRS))
         ]
+        self._written: set[int] = set()
+        self._pass: Block | None = None
+        self._checked = True
+
+    def start(self, block: Block, peak: int) -> None:
+        """Begin a pass over ``block`` whose amounts are all at most ``peak``."""
+        self._pass, self._written = block, set()
+        self._checked = not self._small() or peak < INT32_HEADROOM
+
+    def _small(self) -> bool:
+        return bool(self.arrays) and self.arrays[0].dtype == np.int32
 
     def _fit(self, amounts: Any) -> None:
-        small = bool(self.arrays) and self.arrays[0].dtype == np.int32
-        if small and len(amounts) and int(np.max(amounts)) >= INT32_HEADROOM:
+        if self._small() and len(amounts) and int(np.max(amounts)) >= INT32_HEADROOM:
             self.arrays = [a.astype(np.int64) for a in self.arrays]
 
-    def add(self, column: int, block: Block, amounts: Ints) -> None:
-        """Add the amounts of program-and-payer ``column`` for the rows of ``block``."""
+    def add(self, column: int, amounts: Ints) -> None:
+        """Write the amounts of program-and-payer ``column`` for the rows of the pass."""
         targets = self._targets[column]
-        if not targets:
+        block = self._pass
+        if not targets or block is None:
             return
-        self._fit(amounts)
+        if not self._checked:
+            self._fit(amounts)
         for slot in targets:
             array = self.arrays[slot]
+            first = slot not in self._written
+            self._written.add(slot)
             if block.index is None:
                 target = array[block.start : block.stop]
-                np.add(target, amounts, out=target, casting="unsafe")
+                if first:
+                    np.copyto(target, amounts, casting="unsafe")
+                else:
+                    np.add(target, amounts, out=target, casting="unsafe")
+            elif first:
+                array[block.start + block.index] = amounts
             else:
                 array[block.start + block.index] += amounts.astype(array.dtype)
 

@@ -4,131 +4,150 @@
 Only one chunk of input and output is in memory at a time. Each chunk goes through
 :func:`perlindungan.batch.contributions_batch`, whose amounts do not depend on how rows are
 grouped, so the output is that of the whole roster in one piece.
+
+A CSV roster is read by the input layer's streaming reader
+(:func:`perlindungan._input.csvstream.stream_csv`: the header, line and cell-length rules
+of every table the library reads), and its cells with the payroll reader's meaning
+(:mod:`._cells`): the same file gives the same amounts and the same row errors here as
+through ``perlindungan payroll``. Rows in = rows out: a line that cannot be read is a
+refused row with its message and file line, never a reason to stop.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from perlindungan._input.flags import flag_word
+from perlindungan._input.text import spreadsheet_safe
+from perlindungan.batch._columns import INPUT_COLUMNS
 from perlindungan.batch._reference import RowError
 from perlindungan.batch._result import chosen_columns
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["RosterSummary", "iter_roster", "read_chunks", "write_roster_contributions"]
-
-_TYPES = {
-    "wage": "int64",
-    "risk_class": "int64",
-    "income": "int64",
-    "contract_value": "int64",
-    "contract_months": "int64",
-    "employer_workers": "int64",
-    "jht_amount": "int64",
-    "birth_date": "date32",
-    "on": "date32",
-    "with_jht": "bool",
-    "pre_placement": "bool",
-}
+__all__ = [
+    "RosterChunk",
+    "RosterSummary",
+    "iter_roster",
+    "read_chunks",
+    "roster_from_text",
+    "write_roster_contributions",
+]
 
 
-_INTEGER = re.compile(r"\s*[+-]?\d+\s*")
-_ISO_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+class RosterChunk(Mapping[str, Any]):
+    """Rows of a roster file as batch columns (a mapping of column name to cells, which
+    :func:`~perlindungan.batch.contributions_batch` takes as it is), with the file line of
+    each row (``lines``; None for Parquet) and the rows that could not be read
+    (``problems``: row -> error; those rows have no cell given and are refused with it)."""
+
+    __slots__ = ("columns", "lines", "problems")
+
+    def __init__(
+        self,
+        columns: dict[str, Any],
+        lines: Any = None,
+        problems: dict[int, InvalidInputError] | None = None,
+    ) -> None:
+        self.columns = columns
+        self.lines = lines
+        self.problems = problems or {}
+
+    def __getitem__(self, name: str) -> Any:
+        return self.columns[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.columns)
+
+    def __len__(self) -> int:
+        return len(self.columns)
 
 
-def _cell(kind: str, text: str | None) -> Any:
-    """One CSV cell of a typed column; text that is not of the type stays text."""
-    if text is None:
-        return None
-    if kind == "int64":
-        return int(text) if _INTEGER.fullmatch(text) else text
-    if kind == "date32":
-        if _ISO_DATE.fullmatch(text):
-            with contextlib.suppress(ValueError):
-                return _dt.date.fromisoformat(text.strip())
-        return text
-    flag = flag_word(text)  # the one yes/no vocabulary of table cells
-    return text if flag is None else flag
-
-
-def _typed(batch: Any) -> Any:
-    """The number, date and flag columns of a chunk read as text, converted cell by cell
-    (so a cell's value never depends on its neighbours or on the chunk size): a cell that
-    is not of the column's type stays text, and the scalar path reads it."""
+def roster_from_text(text: str, *, name: str = "CSV") -> RosterChunk:
+    """A CSV roster given as text (an HTTP request body), read as a roster file is: the
+    input layer's table rules and the payroll reader's cells; file problems raise."""
     import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
 
-    columns: dict[str, Any] = {}
-    for name, column in zip(batch.schema.names, batch.columns, strict=True):
-        kind = _TYPES.get(name)
-        columns[name] = column
-        if kind is None or not pa.types.is_string(column.type):
-            continue
-        target = {"int64": pa.int64(), "date32": pa.date32(), "bool": pa.bool_()}[kind]
-        try:
-            columns[name] = pc.cast(column, target)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            cells = [_cell(kind, text) for text in column.to_pylist()]
-            if not any(isinstance(c, str) for c in cells):
-                columns[name] = pa.array(cells, type=target)
-            else:
-                columns[name] = cells
-    return columns
+    from perlindungan._input.table import table_from_text  # noqa: PLC0415
+    from perlindungan.batch._cells import typed_columns  # noqa: PLC0415
+
+    table = table_from_text(text, name=name, columns=INPUT_COLUMNS, required=("category",))
+    cells: dict[str, list[str | None]] = {column: [] for column in table.header}
+    lines: list[int] = []
+    problems: dict[int, InvalidInputError] = {}
+    for row, record in enumerate(table.records()):
+        lines.append(record.line)
+        if record.problem is not None or record.cells is None:
+            problems[row] = record.problem or InvalidInputError("the row cannot be read.")
+        for column, values in cells.items():
+            value = None if record.cells is None or problems.get(row) else record.cells.get(column)
+            values.append(record.key or None if column == "id" and row in problems else value)
+    arrays = {column: pa.array(values, type=pa.string()) for column, values in cells.items()}
+    columns, problems = typed_columns(arrays, problems)
+    return RosterChunk(columns, lines, problems)
 
 
-def read_chunks(source: str | Path, *, chunk_rows: int = 100_000) -> Iterator[Any]:
-    """Chunks of at most ``chunk_rows`` rows from a ``.csv`` or ``.parquet`` roster: record
-    batches, or for CSV a mapping of column to Arrow array or list of cells."""
+def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[RosterChunk]:
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    from perlindungan.batch._cells import typed_columns  # noqa: PLC0415
+
+    # Without pre-buffering: with it, the reader keeps the byte ranges it has read, and
+    # memory grows with the file (about 8 bytes a row here) instead of staying flat.
+    roster = pq.ParquetFile(path, pre_buffer=False)
+    for batch in roster.iter_batches(batch_size=chunk_rows):
+        columns, problems = typed_columns(
+            dict(zip(batch.schema.names, batch.columns, strict=True)), {}
+        )
+        yield RosterChunk(columns, None, problems)
+
+
+def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[RosterChunk]:
+    from perlindungan._input.csvstream import concat_blocks, stream_csv  # noqa: PLC0415
+    from perlindungan.batch._cells import typed_columns  # noqa: PLC0415
+
+    _, blocks = stream_csv(path, columns=INPUT_COLUMNS, required=("category",))
+    pending: list[Any] = []
+    count = 0
+
+    def chunk(rows: int) -> RosterChunk:
+        nonlocal pending, count
+        whole = concat_blocks(pending)
+        part, rest = whole.slice(0, rows), whole.slice(rows, whole.rows)
+        pending, count = ([rest] if rest.rows else []), rest.rows
+        columns, problems = typed_columns(part.columns, part.problems)
+        return RosterChunk(columns, part.lines, problems)
+
+    for block in blocks:
+        pending.append(block)
+        count += block.rows
+        while count >= chunk_rows:
+            yield chunk(chunk_rows)
+    if count:
+        yield chunk(count)
+
+
+def read_chunks(source: str | Path, *, chunk_rows: int = 100_000) -> Iterator[RosterChunk]:
+    """Chunks of at most ``chunk_rows`` rows from a ``.csv`` or ``.parquet`` roster, as
+    :class:`RosterChunk` (problems of the whole file, such as an unknown column, raise
+    :class:`~perlindungan.errors.InvalidInputError` before the first chunk)."""
     if chunk_rows < 1:
         raise InvalidInputError(
             f"chunk_rows must be at least 1, got {chunk_rows}.", field="chunk_rows"
         )
     path = Path(source)
     if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq  # noqa: PLC0415
-
-        # Without pre-buffering: with it, the reader keeps the byte ranges it has read, and
-        # memory grows with the file (about 8 bytes a row here) instead of staying flat.
-        roster = pq.ParquetFile(path, pre_buffer=False)
-        for batch in roster.iter_batches(batch_size=chunk_rows):
-            yield _typed(batch)
+        yield from _parquet_chunks(path, chunk_rows)
         return
     if path.suffix.lower() != ".csv":
         raise InvalidInputError(
             f"roster must be a .csv or .parquet file, got {path.name!r}.", field="source"
         )
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.csv as pacsv  # noqa: PLC0415
-
-    with path.open("rb") as handle:
-        header = handle.readline().decode("utf-8").strip().split(",")
-    convert = pacsv.ConvertOptions(
-        column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=True
-    )
-    # The reader's block size bounds its memory; batches are re-cut to chunk_rows.
-    read = pacsv.ReadOptions(block_size=1 << 22)
-    pending: list[Any] = []
-    count = 0
-    with pacsv.open_csv(path, read_options=read, convert_options=convert) as reader:
-        for batch in reader:
-            pending.append(batch)
-            count += batch.num_rows
-            while count >= chunk_rows:
-                table = pa.Table.from_batches(pending)
-                yield _typed(table.slice(0, chunk_rows).combine_chunks().to_batches()[0])
-                rest = table.slice(chunk_rows)
-                pending, count = rest.to_batches(), rest.num_rows
-    if count:
-        table = pa.Table.from_batches(pending).combine_chunks()
-        yield _typed(table.to_batches()[0])
+    yield from _csv_chunks(path, chunk_rows)
 
 
 def iter_roster(
@@ -191,7 +210,7 @@ def write_roster_contributions(
             rows += result.rows
             for error in result.errors:
                 if len(errors) < keep_errors:
-                    errors.append(attrs.evolve(error, row=first + error.row))
+                    errors.append(error.moved(first + error.row))
             table = result.to_arrow()
             for name in totals:
                 totals[name] += int(pa.compute.sum(table[name]).as_py() or 0)
@@ -201,9 +220,10 @@ def write_roster_contributions(
                 0, "row", pa.array(range(first, first + result.rows), pa.int64())
             )
             if "id" in result.input:
-                table = table.add_column(
-                    1, "id", pa.array(list(result.input["id"])).cast(pa.string())
-                )
+                ids = [None if i is None else str(i) for i in result.input["id"]]
+                if out.suffix.lower() == ".csv":  # a spreadsheet never reads an id as a formula
+                    ids = [spreadsheet_safe(i) for i in ids]  # type: ignore[misc]
+                table = table.add_column(1, "id", pa.array(ids, type=pa.string()))
             if writer is None:
                 writer = _writer(out, table.schema)
             writer.write_table(table) if hasattr(writer, "write_table") else writer.write(table)

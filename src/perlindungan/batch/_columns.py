@@ -61,7 +61,7 @@ class Bits(Sequence[bool]):
             stop = max(start, stop)
             first, last = self._offset + start, self._offset + stop
             bits = np.unpackbits(self._bitmap[first // 8 : (last + 7) // 8], bitorder="little")
-            return bits[first % 8 : first % 8 + (stop - start)].astype(np.bool_)
+            return bits[first % 8 : first % 8 + (stop - start)].view(np.bool_)
         position = index + self._length if index < 0 else index
         if not 0 <= position < self._length:
             raise IndexError(index)
@@ -77,13 +77,21 @@ class Masked(Sequence[Any]):
     None when every cell is given), read one block of rows at a time by :meth:`given`, so
     a million-row column costs no extra byte per row. Indexing gives None for a missing
     cell, as a list with None would.
+
+    ``others`` holds the cells of another type by row (text that is not a number, say, as
+    read from a CSV file): such a cell is given (``valid`` is False there), indexing gives
+    it as it is, and :meth:`odd` tells its rows, which only the scalar path reads.
     """
 
-    __slots__ = ("valid", "values")
+    __slots__ = ("_rows", "others", "valid", "values")
 
-    def __init__(self, values: Any, valid: Any = None) -> None:
+    def __init__(
+        self, values: Any, valid: Any = None, others: dict[int, Any] | None = None
+    ) -> None:
         self.values = values
         self.valid = valid
+        self.others = others or None
+        self._rows: Any = None
 
     def given(self, start: int, stop: int) -> Any:
         """A boolean array: which cells of rows ``start`` to ``stop`` are given."""
@@ -91,7 +99,23 @@ class Masked(Sequence[Any]):
 
         if self.valid is None:
             return np.ones(max(0, stop - start), dtype=np.bool_)
-        return np.asarray(self.valid[start:stop], dtype=np.bool_)
+        given = np.asarray(self.valid[start:stop], dtype=np.bool_)
+        if self.others is not None:
+            given = given | self.odd(start, stop)
+        return given
+
+    def odd(self, start: int, stop: int) -> Any:
+        """A boolean array: which cells of rows ``start`` to ``stop`` are in ``others``."""
+        import numpy as np  # noqa: PLC0415
+
+        found = np.zeros(max(0, stop - start), dtype=np.bool_)
+        if self.others is None:
+            return found
+        if self._rows is None:
+            self._rows = np.array(sorted(self.others), dtype=np.int64)
+        rows = self._rows[np.searchsorted(self._rows, start) : np.searchsorted(self._rows, stop)]
+        found[rows - start] = True
+        return found
 
     def __len__(self) -> int:
         return len(self.values)
@@ -101,15 +125,19 @@ class Masked(Sequence[Any]):
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
+            import numpy as np  # noqa: PLC0415
+
             start, stop, step = index.indices(len(self))
             if step != 1:
                 return [self[i] for i in range(start, stop, step)]
-            return type(self)(self.values[start:stop], self.given(start, stop))
+            others = {r - start: v for r, v in (self.others or {}).items() if start <= r < stop}
+            valid = None if self.valid is None else np.asarray(self.valid[start:stop], np.bool_)
+            return type(self)(self.values[start:stop], valid, others)
         position = index + len(self) if index < 0 else index
         if not 0 <= position < len(self):
             raise IndexError(index)
         if self.valid is not None and not self.valid[position]:
-            return None
+            return None if self.others is None else self.others.get(position)
         return self._cell(self.values[position])
 
 
@@ -190,7 +218,8 @@ def _masked(column: Any) -> Sequence[Any]:
 
 
 class Categorical(Sequence[Any]):
-    """A string column as integer codes into a list of categories (from Arrow dictionaries)."""
+    """A string column as integer codes into a list of categories (from Arrow
+    dictionaries); code -1 is a missing cell."""
 
     __slots__ = ("categories", "codes")
 
@@ -204,7 +233,8 @@ class Categorical(Sequence[Any]):
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return Categorical(self.codes[index], self.categories)
-        return self.categories[int(self.codes[index])]
+        code = int(self.codes[index])
+        return None if code < 0 else self.categories[code]
 
 
 def _categorical(column: Any) -> Sequence[Any] | None:

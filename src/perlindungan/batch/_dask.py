@@ -113,9 +113,9 @@ def decisions_meta(roster_columns: Iterable[str]) -> Any:
 def decide_partition(frame: Any, program_id: str, on: DateLike) -> Any:
     """A roster partition with its ``verdict`` (eligible, not_eligible, undetermined, or
     None for a row that cannot be read) and ``error``; the facts are kept for allocation."""
-    from perlindungan.regional import evaluate, program  # noqa: PLC0415
+    from perlindungan.regional import evaluate, scheme  # noqa: PLC0415
 
-    found = program(program_id)
+    found = scheme(program_id)
     day = to_date(on)
     result = frame.astype(object).copy()
     people = _people(frame)
@@ -141,9 +141,9 @@ def allocate_group(frame: Any, program_id: str, on: DateLike) -> Any:
     a place). The result is sorted by ``id``; ``rank`` is the rank among the eligible."""
     import pandas as pd  # noqa: PLC0415
 
-    from perlindungan.regional import allocate, evaluate, program  # noqa: PLC0415
+    from perlindungan.regional import allocate, evaluate, scheme  # noqa: PLC0415
 
-    found = program(program_id)
+    found = scheme(program_id)
     day = to_date(on)
     people = [p for p, _ in _people(frame) if p is not None]
     allocation = allocate(found, evaluate(found, people, on=day))

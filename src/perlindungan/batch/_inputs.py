@@ -63,11 +63,23 @@ class Column:
     cells this path does not read, such as text or decimals) and where cells are given.
 
     ``kind`` is ``int``, ``bool``, ``date`` or ``text``; text columns are categories
-    (``codes`` into ``categories``, -1 for a missing cell). Every choice is made once per
-    column, so the rows a block covers never depend on the block boundaries.
+    (``codes`` into ``categories``, -1 for a missing cell). A cell of another type (text
+    in a number column, a decimal, an integer beyond int64) is *odd*: given, but its row
+    is left to the scalar path (:meth:`odd`), and the rest of the column is still read
+    here. Every choice is made once per column, so the rows a block covers never depend
+    on the block boundaries.
     """
 
-    __slots__ = ("_absent", "_given", "_masked", "_times", "categories", "kind", "values")
+    __slots__ = (
+        "_absent",
+        "_given",
+        "_masked",
+        "_odd",
+        "_times",
+        "categories",
+        "kind",
+        "values",
+    )
 
     def __init__(self, raw: Any, kind: str, rows: int) -> None:
         self.kind = kind
@@ -75,6 +87,7 @@ class Column:
         self.categories: list[Any] = []
         self._masked: Masked | None = raw if isinstance(raw, Masked) else None
         self._given: Bools | None = None
+        self._odd: Bools | None = None
         self._times: Any = None  # a numpy datetime64 column: NaT is a missing cell
         self._absent = raw is None
         if raw is None:
@@ -111,21 +124,33 @@ class Column:
         return None
 
     def _from_cells(self, raw: Any, rows: int) -> None:
-        """Lists and object or float arrays: read cell by cell once."""
+        """Lists and object or float arrays: read cell by cell once; a cell of another
+        type (or an integer beyond int64) is odd, and read as not given here."""
         cells = [cell(raw, i) for i in range(rows)]
         self._given = np.fromiter((c is not None for c in cells), dtype=np.bool_, count=rows)
         expected = {"int": int, "bool": bool, "date": _dt.date, "text": str}[self.kind]
-        if not all(c is None or type(c) is expected for c in cells):
-            return
+        usable: list[Any]
+        if self.kind == "int":
+            usable = [c if type(c) is int and -INT64_MAX <= c <= INT64_MAX else None for c in cells]
+        else:
+            usable = [c if type(c) is expected else None for c in cells]
+        odd = np.fromiter((u is None for u in usable), dtype=np.bool_, count=rows) & self._given
+        if odd.any():
+            self._odd = odd
         if self.kind == "text":
-            self.categories, self.values = _factorise(cells)
+            self.categories, self.values = _factorise(usable)
             return
         fill = {"int": 0, "bool": False, "date": _dt.date(1970, 1, 1)}[self.kind]
         dtype: Any = {"int": np.int64, "bool": np.bool_, "date": "datetime64[D]"}[self.kind]
-        try:
-            self.values = np.array([fill if c is None else c for c in cells], dtype=dtype)
-        except OverflowError:
-            self.values = None
+        self.values = np.array([fill if c is None else c for c in usable], dtype=dtype)
+
+    def odd(self, start: int, stop: int) -> Bools | None:
+        """Which cells of rows ``start`` to ``stop`` are odd (None: none in the column)."""
+        if self._odd is not None:
+            return self._odd[start:stop]
+        if self._masked is not None and self._masked.others is not None:
+            return self._masked.odd(start, stop)  # type: ignore[no-any-return]
+        return None
 
     def given(self, start: int, stop: int) -> Bools:
         if self._absent:
@@ -137,7 +162,8 @@ class Column:
         if self._times is not None:
             return ~np.isnat(self._times[start:stop])  # type: ignore[no-any-return]
         if self.kind == "text" and self.values is not None:
-            return self.values[start:stop] >= 0  # type: ignore[no-any-return]
+            given = self.values[start:stop] >= 0
+            return given if self._odd is None else given | self._odd[start:stop]  # type: ignore[no-any-return]
         return np.ones(stop - start, dtype=np.bool_)
 
     def ints(self, start: int, stop: int) -> Ints:
@@ -204,6 +230,15 @@ class Inputs:
     def __getitem__(self, name: str) -> Column:
         return self.columns[name]
 
+    def odd(self, start: int, stop: int) -> Bools | None:
+        """Rows ``start`` to ``stop`` with an odd cell in any column (None: no such row)."""
+        found: Bools | None = None
+        for column in self.columns.values():
+            odd = column.odd(start, stop)
+            if odd is not None:
+                found = odd if found is None else found | odd
+        return found
+
 
 class Block:
     """Rows ``start`` to ``stop`` of the input, each column read once; :meth:`select`
@@ -242,12 +277,26 @@ class Block:
     def given(self, name: str) -> Bools:
         return self._read(name, "given")  # type: ignore[no-any-return]
 
+    def odd(self) -> Bools | None:
+        """The rows of this block with an odd cell (None: no such row)."""
+        if ("*", "odd") not in self._cache:
+            self._cache["*", "odd"] = self.inputs.odd(self.start, self.stop)
+        odd: Bools | None = self._cache["*", "odd"]
+        return odd if odd is None or self.index is None else odd[self.index]
+
     def raw(self, name: str) -> Any:
         """The column's values as stored (category codes, flags)."""
         return self._read(name, "raw")
 
     def select(self, index: Ints) -> Block:
-        return Block(self.inputs, self.start, self.stop, index, self._cache)
+        """Rows ``index`` of this block (positions among its rows)."""
+        inner = index if self.index is None else self.index[index]
+        return Block(self.inputs, self.start, self.stop, inner, self._cache)
+
+    @property
+    def rows(self) -> int:
+        """How many rows the block holds."""
+        return self.stop - self.start if self.index is None else len(self.index)
 
     def mark(self, covered: Bools, ok: Bools) -> None:
         """Set ``covered`` for the rows of this block where ``ok``."""

@@ -8,10 +8,8 @@ scalar API's amount and every refused row carries the scalar API's message.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Final
-
-import attrs
 
 from perlindungan.batch._columns import INPUT_COLUMNS, Columns, cell
 from perlindungan.contributions import Quote, contribution_date, contributions
@@ -24,9 +22,11 @@ __all__ = [
     "PAIRS",
     "TOTAL_COLUMNS",
     "RowError",
+    "lazy_error",
     "quote_row",
     "row_amounts",
     "row_date",
+    "row_problem",
     "worker_dict",
 ]
 
@@ -49,13 +49,75 @@ TOTAL_COLUMNS: Final = ("total_employer", "total_worker", "total_government", "t
 _INDEX: Final = {pair: i for i, pair in enumerate(PAIRS)}
 
 
-@attrs.frozen
 class RowError:
-    """A row the scalar API refuses: its index (from 0), the message and the field."""
+    """A refused row: its index (from 0), the message and the field, and its file line
+    when the rows came from a file (``line``).
 
-    row: int
-    message: str
-    field: str | None = None
+    A row the numpy path finds refused gets its message only when ``message`` or
+    ``field`` is first read: the scalar API's own error for that row, so the text is the
+    one-worker API's, and a batch with refused rows costs no scalar call until then.
+    """
+
+    __slots__ = ("_field", "_message", "_resolve", "line", "row")
+
+    def __init__(
+        self,
+        row: int,
+        message: str | None = None,
+        field: str | None = None,
+        *,
+        line: int | None = None,
+        resolve: Callable[[], tuple[str, str | None]] | None = None,
+    ) -> None:
+        if message is None and resolve is None:
+            msg = "a RowError needs a message or a way to build it"
+            raise TypeError(msg)
+        self.row = row
+        self.line = line
+        self._message = message
+        self._field = field
+        self._resolve = resolve
+
+    def _built(self) -> None:
+        if self._message is None:
+            assert self._resolve is not None
+            self._message, self._field = self._resolve()
+            self._resolve = None
+
+    @property
+    def message(self) -> str:
+        """What is wrong with the row, as the scalar API says it."""
+        self._built()
+        assert self._message is not None
+        return self._message
+
+    @property
+    def field(self) -> str | None:
+        """The field the message is about, when it is about one."""
+        self._built()
+        return self._field
+
+    def moved(self, row: int, line: int | None = None) -> RowError:
+        """The same error for row ``row`` (and file line ``line``); a message not yet
+        built stays so."""
+        moved = RowError(row, "", line=self.line if line is None else line)
+        moved._message, moved._field, moved._resolve = self._message, self._field, self._resolve
+        return moved
+
+    def _key(self) -> tuple[int, str, str | None, int | None]:
+        return (self.row, self.message, self.field, self.line)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RowError):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        line = "" if self.line is None else f", line={self.line}"
+        return f"RowError(row={self.row}, message={self.message!r}, field={self.field!r}{line})"
 
 
 #: The columns copied as they are into the worker object (employer facts are nested).
@@ -106,6 +168,21 @@ def quote_row(columns: Columns, index: int, on: _dt.date | None) -> Quote:
     ``contributions(worker_from_dict(...), on=...)`` would, then the date's)."""
     worker = worker_from_dict(worker_dict(columns, index), prefix="")
     return contributions(worker, on=row_date(columns, index, on))
+
+
+def row_problem(columns: Columns, index: int, on: _dt.date | None) -> tuple[str, str | None]:
+    """The scalar API's message and field for a row it refuses."""
+    try:
+        quote_row(columns, index, on)
+    except PerlindunganError as exc:
+        return str(exc), getattr(exc, "field", None)
+    msg = f"row {index} was taken as refused, but the scalar API computes it"
+    raise AssertionError(msg)
+
+
+def lazy_error(columns: Columns, index: int, on: _dt.date | None) -> RowError:
+    """The error of a row known to be refused, its message built when first read."""
+    return RowError(index, resolve=lambda: row_problem(columns, index, on))
 
 
 def row_amounts(

@@ -137,6 +137,8 @@ class BatchResult:
     ok: Any
     errors: tuple[RowError, ...]
     input: Columns = attrs.field(repr=False)
+    #: Rows a roster file could not be read, with the problem (their quote raises it).
+    problems: Mapping[int, InvalidInputError] = attrs.field(factory=dict, repr=False)
 
     def _check(self, name: str) -> None:
         if name not in OUTPUT_COLUMNS:
@@ -176,6 +178,8 @@ class BatchResult:
             raise InvalidInputError(
                 f"row must be from 0 to {self.rows - 1}, got {row}.", field="row", value=row
             )
+        if row in self.problems:
+            raise self.problems[row]
         return quote_row(self.input, row, self.on)
 
     def explain(self, row: int, locale: str = "id_ID") -> str:

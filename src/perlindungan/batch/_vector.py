@@ -1,5 +1,6 @@
 # ruff: noqa: ANN401 - pandas, pyarrow and dask objects are optional and untyped here
-"""The numpy path for wage earners (PU) and non-wage earners (BPU): integer arithmetic only.
+"""The numpy path for wage earners (PU) and non-wage earners (BPU, :mod:`._bpu`): integer
+arithmetic only.
 
 Every rule comes from the terms of the date (:mod:`perlindungan.contributions._terms`):
 each line's rate and relief share is an exact fraction ``num / 10**k``, and an amount
@@ -18,7 +19,7 @@ block by block (:mod:`._inputs`); amounts are stored as int32 while small (:mod:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -27,21 +28,12 @@ import numpy.typing as npt
 
 from perlindungan._input.limits import MAX_AMOUNT
 from perlindungan._overlay import Overlay, active
-from perlindungan._participant import bpu_sector, paid_by
 from perlindungan.batch._amounts import INT32_HEADROOM, Amounts
+from perlindungan.batch._bpu import bpu_block
 from perlindungan.batch._columns import Columns
-from perlindungan.batch._inputs import (
-    INT64_MAX,
-    NOT_BPU,
-    NOT_PU,
-    Block,
-    Bools,
-    Inputs,
-    Ints,
-    block_dates,
-)
-from perlindungan.batch._reference import AMOUNT_COLUMNS, PAIRS
-from perlindungan.contributions._non_wage_earner_terms import non_wage_earner_terms
+from perlindungan.batch._fractions import COLUMN, bound, by_class, peak, rounded
+from perlindungan.batch._inputs import NOT_PU, Block, Bools, Inputs, Ints, block_dates
+from perlindungan.batch._reference import AMOUNT_COLUMNS
 from perlindungan.contributions._terms import Fraction
 from perlindungan.contributions._wage_earner_terms import (
     EmployerRelief,
@@ -58,45 +50,18 @@ __all__ = ["BLOCK_ROWS", "INT32_HEADROOM", "Amounts", "vector_amounts"]
 #: Rows computed at a time: bounds the temporaries whatever the population.
 BLOCK_ROWS = 1 << 16
 
-_COLUMN = {pair: i for i, pair in enumerate(PAIRS)}
 #: The pension-age cut-off, decided with the terms (the tests check it day by day).
 _last_birth_at_pension_age = last_birth_at_pension_age
-
-
-def _rounded(base: Ints, fraction: Fraction) -> Ints:
-    num, den = fraction
-    if num == 0:
-        return np.zeros_like(base)
-    if den == 1:
-        return base * num
-    return (base * (2 * num) + den) // (2 * den)
-
-
-def _bound(fractions: Sequence[Fraction]) -> int:
-    """The largest base for which every fraction stays in int64, and at most the input
-    layer's MAX_AMOUNT (larger amounts go to the scalar path, which refuses them)."""
-    bound = MAX_AMOUNT
-    for num, den in fractions:
-        if num:
-            bound = min(bound, (INT64_MAX - den) // (2 * num))
-    return bound
-
-
-def _arrays(fractions: Sequence[Fraction]) -> tuple[Ints, Ints]:
-    return (
-        np.array([n for n, _ in fractions], dtype=np.int64),
-        np.array([d for _, d in fractions], dtype=np.int64),
-    )
 
 
 # -- wage earners ---------------------------------------------------------------------------
 
 
 class _PuRules(NamedTuple):
-    jkk_num: Ints  # by risk class - 1
-    jkk_den: Ints
-    pp7_num: Ints | None  # JKK of employers eligible for the employer relief
-    pp7_den: Ints | None
+    jkk_num: Ints  # 2 x numerator by risk class (index 0 unused)
+    jkk_den: Ints | int  # 2 x denominator by risk class, or one for every class
+    pp7_num: Ints | None  # JKK of employers eligible for the employer relief (the same way)
+    pp7_den: Ints | int | None
     relief: EmployerRelief | None
     jkm: Fraction
     jht_employer: Fraction
@@ -107,6 +72,7 @@ class _PuRules(NamedTuple):
     jkp: Fraction | None
     jkp_cap: int
     bound: int
+    fractions: tuple[Fraction, ...]  # every fraction a wage is multiplied by
     on: np.datetime64
     last_birth: np.datetime64
 
@@ -128,8 +94,8 @@ def _pu_fractions(on: _dt.date, layer: Overlay | None) -> _PuRules:
     jkk7 = [] if eligible is None else [t.fraction for t in eligible.jkk]
     jkp = None if terms.jkp is None else terms.jkp.fraction
     jkp_cap = 0 if terms.jkp is None or terms.jkp.cap is None else terms.jkp.cap.limit.amount
-    jkk_num, jkk_den = _arrays(jkk)
-    pp7_num, pp7_den = _arrays(jkk7) if jkk7 else (None, None)
+    jkk_num, jkk_den = by_class(jkk)
+    pp7_num, pp7_den = by_class(jkk7) if jkk7 else (None, None)
     plain = [terms.jkm, *terms.jht, jp_employer, jp_worker]
     return _PuRules(
         jkk_num=jkk_num,
@@ -145,7 +111,8 @@ def _pu_fractions(on: _dt.date, layer: Overlay | None) -> _PuRules:
         jp_cap=int(jp_employer.cap.limit.amount),
         jkp=jkp,
         jkp_cap=int(jkp_cap),
-        bound=_bound([*jkk, *jkk7, *(t.fraction for t in plain), *([jkp] if jkp else [])]),
+        bound=bound([*jkk, *jkk7, *(t.fraction for t in plain), *([jkp] if jkp else [])]),
+        fractions=(*jkk, *jkk7, *(t.fraction for t in plain), *([jkp] if jkp else [])),
         on=np.datetime64(on, "D"),
         last_birth=np.datetime64(terms.jp_last_birth, "D"),
     )
@@ -164,52 +131,72 @@ def _pu_block(block: Block, pu: Bools, on: _dt.date) -> Any:
     wage = block.ints("wage")
     risk = block.ints("risk_class")
     birth = block.days("birth_date")
-    ok = pu & (wage > 0) & (wage <= rules.bound) & (risk >= 1) & (risk <= 5)
-    ok &= ~np.isnat(birth)
+    has = block.given("wage") & block.given("risk_class") & block.given("birth_date")
+    # 0 < wage <= bound and 1 <= risk <= 5, each as one unsigned comparison
+    ok = pu & has & ((wage - 1).view(np.uint64) < rules.bound)
+    ok &= (risk - 1).view(np.uint64) < 5
     # A birth date after ``on`` is refused by the scalar API: leave such rows to it.
-    ok &= birth <= rules.on
-    for name in ("wage", "risk_class", "birth_date"):
-        ok &= block.given(name)
-    for name in NOT_PU:  # the scalar API refuses these fields for a wage earner
-        if name in inputs.present:
-            ok &= ~block.given(name)
+    ok &= birth <= rules.on  # False for NaT
+    extra = [block.given(name) for name in NOT_PU if name in inputs.present]
+    for given in extra:  # the scalar API refuses these fields for a wage earner
+        np.greater(ok, given, out=ok)  # ok and not given
+    refused = np.greater(pu, ok)  # pu and not ok
+    at = np.flatnonzero(refused)
+    if len(at):
+        # Rows the scalar API certainly refuses (a required cell missing or out of its
+        # range, a field a wage earner does not have): messages built when read. Only
+        # the rows left over are looked at.
+        w, r = wage[at], risk[at]
+        sure = ~has[at] | (birth[at] > rules.on) | (w <= 0) | (w > MAX_AMOUNT)
+        sure |= (r < 1) | (r > 5)
+        for given in extra:
+            sure |= given[at]
+        refused[at[~sure]] = False
     eligible = None
     if "employer_sector" in inputs.present or "employer_workers" in inputs.present:
         eligible = _pp7_eligible(block, ok, rules)
         ok &= eligible[0]
-    return ok, _pu_amounts(np.where(ok, wage, 0), risk, birth, ok, eligible, rules)
+    w = np.where(ok, wage, 0)
+    top = peak(int(w.max()) if len(w) else 0, rules.fractions)
+    return ok, refused, top, _pu_amounts(w, risk, birth, eligible, rules)
 
 
 def _pu_amounts(
     w: Ints,
     risk: Ints,
     birth: npt.NDArray[np.datetime64],
-    ok: Bools,
     eligible: tuple[Bools, Bools] | None,
     rules: _PuRules,
 ) -> Iterator[tuple[int, Ints]]:
     """Each PU amount column of a block in turn (one at a time keeps the block's memory
     small); ``w`` is the wage where the row is covered and 0 elsewhere."""
-    rc = np.where(ok, risk, 1) - 1
-    num, den = rules.jkk_num[rc], rules.jkk_den[rc]
-    jkk = (w * (2 * num) + den) // (2 * den)
+    rc = risk & 7  # any class for rows not covered (their wage is 0): 0 and 6-7 give 0
+    jkk = _by_risk(w, rc, rules.jkk_num, rules.jkk_den)
     if eligible is not None and rules.pp7_num is not None and eligible[1].any():
         assert rules.pp7_den is not None
-        num, den = rules.pp7_num[rc], rules.pp7_den[rc]
-        jkk = np.where(eligible[1], (w * (2 * num) + den) // (2 * den), jkk)
-    del num, den, rc
-    yield _COLUMN[Program.JKK, Payer.EMPLOYER], jkk
+        jkk = np.where(eligible[1], _by_risk(w, rc, rules.pp7_num, rules.pp7_den), jkk)
+    del rc
+    yield COLUMN[Program.JKK, Payer.EMPLOYER], jkk
     del jkk
-    yield _COLUMN[Program.JKM, Payer.EMPLOYER], _rounded(w, rules.jkm)
-    yield _COLUMN[Program.JHT, Payer.EMPLOYER], _rounded(w, rules.jht_employer)
-    yield _COLUMN[Program.JHT, Payer.WORKER], _rounded(w, rules.jht_worker)
+    yield COLUMN[Program.JKM, Payer.EMPLOYER], rounded(w, rules.jkm)
+    yield COLUMN[Program.JHT, Payer.EMPLOYER], rounded(w, rules.jht_employer)
+    yield COLUMN[Program.JHT, Payer.WORKER], rounded(w, rules.jht_worker)
     if rules.jkp is not None:
         base = np.minimum(w, rules.jkp_cap)
-        yield _COLUMN[Program.JKP, Payer.GOVERNMENT], _rounded(base, rules.jkp)
+        yield COLUMN[Program.JKP, Payer.GOVERNMENT], rounded(base, rules.jkp)
         del base
     jp_base = np.where(birth > rules.last_birth, np.minimum(w, rules.jp_cap), 0)
-    yield _COLUMN[Program.JP, Payer.EMPLOYER], _rounded(jp_base, rules.jp_employer)
-    yield _COLUMN[Program.JP, Payer.WORKER], _rounded(jp_base, rules.jp_worker)
+    yield COLUMN[Program.JP, Payer.EMPLOYER], rounded(jp_base, rules.jp_employer)
+    yield COLUMN[Program.JP, Payer.WORKER], rounded(jp_base, rules.jp_worker)
+
+
+def _by_risk(w: Ints, rc: Ints, nums: Ints, dens: Ints | int) -> Ints:
+    """``round_half_up(w x num / den)`` with the fraction of each row's risk class."""
+    if isinstance(dens, int):
+        half = dens // 2
+        return (w * nums[rc] + half) // dens
+    den = dens[rc]
+    return (w * nums[rc] + den // 2) // den
 
 
 def _pp7_eligible(block: Block, ok: Bools, rules: _PuRules) -> tuple[Bools, Bools]:
@@ -237,134 +224,15 @@ def _pp7_eligible(block: Block, ok: Bools, rules: _PuRules) -> tuple[Bools, Bool
     return readable, eligible & ok & readable
 
 
-# -- non-wage earners -----------------------------------------------------------------------
-
-
-class _BpuGroup(NamedTuple):
-    """The amounts of the participants sharing the same facts on a date."""
-
-    jkk: Fraction
-    jkm: int
-    jht: Fraction
-
-
-def _bpu_group(on: _dt.date, sector: str | None, payer: Payer) -> _BpuGroup:
-    return _bpu_fractions(on, sector, payer, active())
-
-
-@lru_cache(maxsize=1024)
-def _bpu_fractions(
-    on: _dt.date, sector: str | None, payer: Payer, layer: Overlay | None
-) -> _BpuGroup:
-    del layer  # part of the cache key only: the terms read the active overlay
-    terms = non_wage_earner_terms(on, sector, payer)
-    return _BpuGroup(terms.jkk.fraction, terms.jkm.flat, terms.jht.fraction)
-
-
-_FACTS: tuple[tuple[str, Callable[[object], Any]], ...] = (
-    ("sector", bpu_sector),
-    ("paid_by", paid_by),
-)
-
-
-def _bpu_facts(block: Block, on: _dt.date) -> tuple[Bools, Ints, list[_BpuGroup]]:
-    """Which rows' facts (sector, payer) this path reads, the group of each row, and the
-    groups' terms. A cell the scalar API would refuse sends its row to the scalar path."""
-    inputs = block.inputs
-    rows = block.stop - block.start if block.index is None else len(block.index)
-    readable = np.ones(rows, dtype=np.bool_)
-    keys = np.zeros(rows, dtype=np.int64)
-    choices: list[list[Any]] = []
-    for name, convert in _FACTS:
-        values: list[Any] = [None]  # code 0: not given
-        if name in inputs.present:
-            column = inputs[name]
-            if column.values is None:  # cells this path does not read
-                readable &= ~block.given(name)
-            else:
-                valid = [True]
-                for category in column.categories:
-                    try:
-                        values.append(convert(category))
-                        valid.append(True)
-                    except PerlindunganError:
-                        values.append(None)
-                        valid.append(False)
-                codes = np.where(block.given(name), block.raw(name) + 1, 0)
-                readable &= np.array(valid, dtype=np.bool_)[codes]
-                keys = keys * len(values) + codes
-        choices.append(values)
-    if len(choices[0]) == len(choices[1]) == 1:
-        return readable, keys, [_bpu_group(on, None, Payer.WORKER)]
-    found, inverse = np.unique(keys, return_inverse=True)
-    width = len(choices[1])
-    groups = [
-        _bpu_group(on, choices[0][key // width], choices[1][key % width] or Payer.WORKER)
-        for key in found.tolist()
-    ]
-    return readable, inverse.reshape(-1).astype(np.int64), groups
-
-
-def _bpu_block(block: Block, bpu: Bools, on: _dt.date) -> Any:
-    """The BPU rows of a block this path covers, and their amounts by column index."""
-    inputs = block.inputs
-    income_col, jht_col = inputs["income"], inputs["with_jht"]
-    if income_col.values is None:
-        return None
-    try:
-        terms = non_wage_earner_terms(on)
-        readable, group, groups = _bpu_facts(block, on)
-    except PerlindunganError:  # no value on this date: the scalar path reports each row
-        return None
-    income = block.ints("income")
-    if "with_jht" not in inputs.present:
-        with_jht = np.zeros_like(bpu)
-    elif jht_col.values is None:
-        return None
-    else:
-        with_jht = block.raw("with_jht") & block.given("with_jht")
-    low, high = int(terms.lowest_income.value), int(terms.highest_income.value)
-    bound = _bound([f for g in groups for f in (g.jkk, g.jht)])
-    ok = bpu & readable & (income >= low) & (income <= high) & (income <= bound)
-    ok &= block.given("income")
-    for name in NOT_BPU:  # the scalar API refuses these fields for a non-wage earner
-        if name in inputs.present:
-            ok &= ~block.given(name)
-    return ok, _bpu_amounts(np.where(ok, income, 0), with_jht, ok, group, groups)
-
-
-def _bpu_amounts(
-    i: Ints, with_jht: Bools, ok: Bools, group: Ints, groups: list[_BpuGroup]
-) -> Iterator[tuple[int, Ints]]:
-    """Each BPU amount column of a block in turn; ``i`` is the income where the row is
-    covered and 0 elsewhere, ``group`` the index of each row's terms in ``groups``."""
-    jht_base = np.where(with_jht, i, 0)
-    if len(groups) == 1:
-        (only,) = groups
-        yield _COLUMN[Program.JKK, Payer.WORKER], _rounded(i, only.jkk)
-        yield _COLUMN[Program.JKM, Payer.WORKER], np.where(ok, only.jkm, 0)
-        yield _COLUMN[Program.JHT, Payer.WORKER], _rounded(jht_base, only.jht)
-        return
-    for column, fractions in (
-        (_COLUMN[Program.JKK, Payer.WORKER], [g.jkk for g in groups]),
-        (_COLUMN[Program.JHT, Payer.WORKER], [g.jht for g in groups]),
-    ):
-        nums, dens = _arrays(fractions)
-        num, den = nums[group], dens[group]
-        base = i if column == _COLUMN[Program.JKK, Payer.WORKER] else jht_base
-        yield column, (base * (2 * num) + den) // (2 * den)
-    flat = np.array([g.jkm for g in groups], dtype=np.int64)
-    yield _COLUMN[Program.JKM, Payer.WORKER], np.where(ok, flat[group], 0)
-
-
 # -- the dates and the categories of a call ---------------------------------------------------
 
 
 def vector_amounts(
     columns: Columns, rows: int, on: _dt.date | None, names: Sequence[str] = AMOUNT_COLUMNS
-) -> tuple[Amounts, Bools, list[int]]:
+) -> tuple[Amounts, Bools, list[int], list[int]]:
     """The stored output columns ``names`` for the rows this path covers (0 elsewhere),
-    which rows those are, and the indices of the other rows (for the scalar path).
+    which rows those are, the indices of the rows the scalar API certainly refuses (their
+    messages are built when read), and the indices of the other rows (for the scalar path).
 
     ``on`` is the date of every row, or of the rows without an ``on`` cell when the input
     has an ``on`` column; the rows of a block that share a date are gathered and computed
@@ -372,7 +240,7 @@ def vector_amounts(
     """
     out = Amounts(rows, names)
     covered = np.zeros(rows, dtype=np.bool_)
-    rest: list[int] = []
+    refused = np.zeros(rows, dtype=np.bool_)
     inputs = Inputs(columns, rows)
     readable = inputs["category"].values is not None
     for start in range(0, rows, BLOCK_ROWS):
@@ -380,18 +248,31 @@ def vector_amounts(
         whole = Block(inputs, start, stop)
         for day, block in block_dates(whole, on) if readable else ():
             codes = block.raw("category")
-            for code, compute in ((inputs.pu_code, _pu_block), (inputs.bpu_code, _bpu_block)):
+            odd = block.odd()  # rows with a cell of another type: the scalar path's
+            passes = []
+            for code, compute in ((inputs.pu_code, _pu_block), (inputs.bpu_code, bpu_block)):
                 rows_of = codes == code
-                if not rows_of.any():
-                    continue
-                done = compute(block, rows_of, day)
+                if odd is not None:
+                    rows_of &= ~odd
+                count = int(np.count_nonzero(rows_of))
+                if count:
+                    passes.append((count, rows_of, compute))
+            # The largest category first, over the whole block when it holds most rows
+            # (its amounts are 0 on the other rows); a smaller one only over its rows.
+            passes.sort(key=lambda p: -p[0])
+            for n, (count, mask, compute) in enumerate(passes):
+                part, rows_of = block, mask
+                if n or 2 * count < len(mask):
+                    part = block.select(np.flatnonzero(mask))
+                    rows_of = np.ones(count, dtype=np.bool_)
+                done = compute(part, rows_of, day)
                 if done is None:
                     continue
-                ok, amounts = done
-                block.mark(covered, ok)
-                # Rows not covered have a base of 0, hence 0 in every formula, and a row is
-                # of one category and one date: adding up the passes is exact.
+                ok, no, peak, amounts = done
+                part.mark(covered, ok)
+                part.mark(refused, no)
+                out.start(part, peak)
                 for column, values in amounts:
-                    out.add(column, block, values)
-        rest.extend((np.flatnonzero(~covered[start:stop]) + start).tolist())
-    return out, covered, rest
+                    out.add(column, values)
+    left = ~(covered | refused)
+    return out, covered, np.flatnonzero(refused).tolist(), np.flatnonzero(left).tolist()

@@ -19,8 +19,9 @@ from perlindungan.cli import (
     _contributions,
     _data,
     _payroll,
-    _program,
+    _program_deprecated,
     _region,
+    _scheme,
     _serve,
 )
 from perlindungan.errors import PerlindunganError
@@ -49,9 +50,10 @@ COMMANDS: dict[str, Command] = _commands(
     _contributions,
     _data,
     _payroll,
-    _program,
     _region,
+    _scheme,
     _serve,
+    _program_deprecated,
 )
 
 
@@ -65,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand (built once per process)."""
     parser = _Parser(
         prog="perlindungan",
-        description="BPJS Ketenagakerjaan contributions, benefits and regional programs.",
+        description="BPJS Ketenagakerjaan contributions, benefits and regional schemes.",
     )
     parser.add_argument("--version", action="version", version=f"perlindungan {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -79,13 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def one_line(exc: PerlindunganError) -> str:
     """The error as one line: a data file's first problem and how many more there are
-    (``program check FILE`` lists them)."""
+    (``scheme check FILE`` lists them)."""
     problems = getattr(exc, "problems", None)
     if problems:
         first = " ".join(str(problems[0]).split())
         more = len(problems) - 1
         if more:
-            first += f" (and {more:,} more problem{'s' if more != 1 else ''}: run 'perlindungan program check' on the file to list them)"
+            first += f" (and {more:,} more problem{'s' if more != 1 else ''}: run 'perlindungan scheme check' on the file to list them)"
         return first
     return " ".join(str(exc).split())
 

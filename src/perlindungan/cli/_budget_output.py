@@ -16,7 +16,7 @@ from perlindungan._i18n import N_, babel_locale, translate
 from perlindungan.cli._table import render_table
 from perlindungan.money import Rupiah, format_rupiah
 from perlindungan.regional._period import PeriodBudget
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._scenario import Comparison
 
 __all__ = ["budget_csv", "budget_text", "comparison_csv", "comparison_text"]
@@ -55,7 +55,7 @@ def _count(n: int, locale: str) -> str:
     return format_decimal(n, locale=babel_locale(locale))
 
 
-def _head(program: RegionalProgram, b: PeriodBudget, locale: str) -> list[str]:
+def _head(program: RegionalScheme, b: PeriodBudget, locale: str) -> list[str]:
     t = translate
     source = t(_L_PLAN if b.source == "plan" else _L_ROSTER, locale)
     return [
@@ -72,7 +72,7 @@ def _head(program: RegionalProgram, b: PeriodBudget, locale: str) -> list[str]:
     ]
 
 
-def budget_text(program: RegionalProgram, b: PeriodBudget, locale: str = "id_ID") -> str:
+def budget_text(program: RegionalScheme, b: PeriodBudget, locale: str = "id_ID") -> str:
     """The budget month by month (per phase and payer), then per year, payer and phase."""
     t = translate
 
@@ -128,7 +128,7 @@ def budget_csv(b: PeriodBudget) -> str:
     return out.getvalue()
 
 
-def comparison_text(program: RegionalProgram, c: Comparison, locale: str = "id_ID") -> str:
+def comparison_text(program: RegionalScheme, c: Comparison, locale: str = "id_ID") -> str:
     """Baseline, scenario and difference per year and payer, labelled as a scenario."""
     t = translate
 

@@ -1,11 +1,14 @@
-"""Regional programs: who a city or regency enrols, who pays, quotas, phases and budget.
+"""Regional schemes: who a city or regency enrols, who pays, quotas, phases and budget.
 
-Policy teams declare a program in a TOML file (see ``docs/regional-programs.md``); this
-package loads it strictly, evaluates people, allocates places and computes the budget
-with the contributions engine.
+A *scheme* (skema daerah) is what a province, city or regency declares: who it enrols in
+the national BPJS Ketenagakerjaan *programs* (JKK, JKM, JHT, JP, JKP; see
+:class:`perlindungan.Program`), who pays and how many places there are. Policy teams
+declare a scheme in a TOML file (see ``docs/regional-schemes.md``); this package loads it
+strictly, evaluates people, allocates places and computes the budget with the
+contributions engine.
 
 >>> from perlindungan import regional
->>> p = regional.program("kota-jambi-rentan-2025")
+>>> p = regional.scheme("kota-jambi-rentan-2025")
 >>> p.quota.total, p.funding.payer.value
 (4316, 'regional_budget')
 >>> int(regional.planned_budget(p, on="2025-06-01").yearly)
@@ -16,7 +19,9 @@ with the contributions engine.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING
+import sys
+import warnings
+from typing import TYPE_CHECKING, Final
 
 from perlindungan._suggest import did_you_mean, suggestions
 from perlindungan.dates import to_date
@@ -24,10 +29,10 @@ from perlindungan.errors import InvalidInputError, UnknownNameError
 from perlindungan.regional._conditions import CONDITIONS, ConditionResult, Outcome
 from perlindungan.regional._load import (
     MAX_NESTING,
-    bundled_programs,
+    bundled_schemes,
     check_overlaps,
-    load_program,
-    load_program_text,
+    load_scheme,
+    load_scheme_text,
 )
 from perlindungan.regional._person import (
     DOCUMENTS,
@@ -37,7 +42,7 @@ from perlindungan.regional._person import (
     Person,
     canonical_role,
 )
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._regions import Region, region, regions
 
 if TYPE_CHECKING:
@@ -56,7 +61,7 @@ if TYPE_CHECKING:
         planned_budget,
         premium,
     )
-    from perlindungan.regional._coverage import ProgramPart, RegionCoverage, region_coverage
+    from perlindungan.regional._coverage import RegionCoverage, SchemePart, region_coverage
     from perlindungan.regional._evaluate import Decision, Verdict, evaluate
     from perlindungan.regional._period import (
         Assumptions,
@@ -101,14 +106,14 @@ __all__ = [
     "PeriodBudget",
     "Person",
     "Placement",
-    "ProgramPart",
     "Region",
     "RegionCoverage",
-    "RegionalProgram",
+    "RegionalScheme",
     "RosterRow",
     "RowError",
     "RunResult",
     "Scenario",
+    "SchemePart",
     "Setting",
     "Statistic",
     "Status",
@@ -116,21 +121,19 @@ __all__ = [
     "Verdict",
     "allocate",
     "budget",
-    "bundled_programs",
     "bundled_roster",
+    "bundled_schemes",
     "check_overlaps",
     "compare",
     "evaluate",
     "evaluate_roster_file",
-    "load_program",
-    "load_program_text",
     "load_scenario",
+    "load_scheme",
+    "load_scheme_text",
     "period_budget",
     "person_from_dict",
     "planned_budget",
     "premium",
-    "program",
-    "programs_for",
     "read_roster",
     "read_roster_text",
     "region",
@@ -138,12 +141,14 @@ __all__ = [
     "regions",
     "resolve_sub_region",
     "run_roster",
+    "scheme",
+    "schemes_for",
     "statistics",
     "tie_break",
 ]
 
 
-# What is needed to load and look up the bundled programs and regions is imported above;
+# What is needed to load and look up the bundled schemes and regions is imported above;
 # evaluating, allocating, budgeting and rosters are imported on first use, so that loading
 # all bundled data stays fast (see docs/performance.md).
 _LAZY: dict[str, str] = {
@@ -176,7 +181,7 @@ _LAZY: dict[str, str] = {
     "Setting": "_scenario",
     "compare": "_scenario",
     "load_scenario": "_scenario",
-    "ProgramPart": "_coverage",
+    "SchemePart": "_coverage",
     "RegionCoverage": "_coverage",
     "region_coverage": "_coverage",
     "Statistic": "_statistics",
@@ -187,7 +192,30 @@ _LAZY: dict[str, str] = {
 }
 
 
+#: Old names of the regional concept (a "program" before it was called a scheme, to keep
+#: it apart from the national BPJS programs): they still work, with a DeprecationWarning.
+_DEPRECATED: Final[dict[str, str]] = {
+    "ProgramPart": "SchemePart",
+    "RegionalProgram": "RegionalScheme",
+    "bundled_programs": "bundled_schemes",
+    "load_program": "load_scheme",
+    "load_program_text": "load_scheme_text",
+    "program": "scheme",
+    "programs_for": "schemes_for",
+}
+
+
 def __getattr__(name: str) -> object:
+    if name in _DEPRECATED:
+        new = _DEPRECATED[name]
+        warnings.warn(
+            f"perlindungan.regional.{name} is deprecated; use perlindungan.regional.{new} "
+            "(a regional enrolment scheme is now called a scheme, apart from the national "
+            "BPJS programs)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(sys.modules[__name__], new)
     if name in _LAZY:
         import importlib  # noqa: PLC0415
 
@@ -201,28 +229,34 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-def program(program_id: str) -> RegionalProgram:
-    """A bundled program by id."""
-    found = {p.id: p for p in bundled_programs()}
-    if program_id in found:
-        return found[program_id]
+def scheme(scheme_id: str) -> RegionalScheme:
+    """A bundled scheme by id."""
+    return _scheme(scheme_id, "scheme")
+
+
+def _scheme(scheme_id: str, field: str) -> RegionalScheme:
+    """A bundled scheme by id; an unknown id is an error on ``field`` (the HTTP API's old
+    routes name their path parameter ``program``)."""
+    found = {p.id: p for p in bundled_schemes()}
+    if scheme_id in found:
+        return found[scheme_id]
     raise UnknownNameError(
-        f"unknown program {program_id!r}; {did_you_mean(program_id, found)}",
-        field="program",
-        value=program_id,
-        suggestions=suggestions(program_id, found),
+        f"unknown scheme {scheme_id!r}; {did_you_mean(scheme_id, found)}",
+        field=field,
+        value=scheme_id,
+        suggestions=suggestions(scheme_id, found),
     )
 
 
-def programs_for(region_code: str, role: str, *, on: _dt.date | str) -> list[RegionalProgram]:
-    """The programs that apply to a role in a region on a date.
+def schemes_for(region_code: str, role: str, *, on: _dt.date | str) -> list[RegionalScheme]:
+    """The schemes that apply to a role in a region on a date.
 
-    A program of a province applies to its kabupaten/kota unless the nearer region has its
-    own program for the same role: the nearest region with a program wins.
+    A scheme of a province applies to its kabupaten/kota unless the nearer region has its
+    own scheme for the same role: the nearest region with a scheme wins.
 
-    >>> [p.id for p in programs_for("36.73", "tagana_volunteer", on="2026-03-01")]
+    >>> [p.id for p in schemes_for("36.73", "tagana_volunteer", on="2026-03-01")]
     ['banten-tagana']
-    >>> [p.id for p in programs_for("13.03", "pekerja_rentan", on="2025-01-01")]
+    >>> [p.id for p in schemes_for("13.03", "pekerja_rentan", on="2025-01-01")]
     ['sijunjung-apbd-2022', 'sijunjung-nagari-100']
 
     """
@@ -231,7 +265,7 @@ def programs_for(region_code: str, role: str, *, on: _dt.date | str) -> list[Reg
     for reg in regions().chain(region(region_code).code):
         hits = [
             p
-            for p in bundled_programs()
+            for p in bundled_schemes()
             if p.region == reg.code and role in p.groups and p.in_force(day)
         ]
         if hits:
@@ -239,17 +273,29 @@ def programs_for(region_code: str, role: str, *, on: _dt.date | str) -> list[Reg
     return []
 
 
-def bundled_roster(program_id: str) -> list[RosterRow]:
-    """The synthetic roster bundled for an example program (``data/rosters/<id>.csv``)."""
+def bundled_roster(scheme_id: str) -> list[RosterRow]:
+    """The synthetic roster bundled for an example scheme (``data/rosters/<id>.csv``)."""
     from importlib import resources  # noqa: PLC0415
 
     from perlindungan.regional._roster import read_roster_text  # noqa: PLC0415
 
-    program(program_id)
-    f = resources.files("perlindungan") / "data" / "rosters" / f"{program_id}.csv"
+    scheme(scheme_id)
+    f = resources.files("perlindungan") / "data" / "rosters" / f"{scheme_id}.csv"
     if not f.is_file():
         raise InvalidInputError(
-            f"no roster is bundled for {program_id!r}; give one with --roster FILE.",
+            f"no roster is bundled for {scheme_id!r}; give one with --roster FILE.",
             field="roster",
         )
     return list(read_roster_text(f.read_text(encoding="utf-8")))
+
+
+if TYPE_CHECKING:
+    # The old names, typed for type checkers; at run time ``__getattr__`` gives the same
+    # objects with a DeprecationWarning.
+    ProgramPart = SchemePart
+    RegionalProgram = RegionalScheme
+    bundled_programs = bundled_schemes
+    load_program = load_scheme
+    load_program_text = load_scheme_text
+    program = scheme
+    programs_for = schemes_for

@@ -30,7 +30,7 @@ from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.regional._apportion import sub_region_caps
 from perlindungan.regional._evaluate import Decision, Verdict
-from perlindungan.regional._program import Phase, Quota, RegionalProgram, older_than
+from perlindungan.regional._program import Phase, Quota, RegionalScheme, older_than
 
 __all__ = [
     "NOT_YET_REASON",
@@ -130,12 +130,12 @@ def tie_break(program_id: str, person_id: str) -> str:
     return hashlib.sha256(f"{program_id}:{person_id}".encode()).hexdigest()
 
 
-def resolve_sub_region(program: RegionalProgram, value: str | None) -> str | None:
+def resolve_sub_region(program: RegionalScheme, value: str | None) -> str | None:
     """The quota key of a roster ``sub_region``: the Kemendagri code when the value is the
     code or name of a kecamatan or village unit inside the program's region, else the text.
 
-    >>> from perlindungan.regional import program
-    >>> p = program("sijunjung-nagari-100")
+    >>> from perlindungan.regional import scheme
+    >>> p = scheme("sijunjung-nagari-100")
     >>> resolve_sub_region(p, "nagari silokek"), resolve_sub_region(p, "RT 07")
     ('13.03.04.2003', 'RT 07')
 
@@ -178,7 +178,7 @@ def _older_first(age: int | None, on: _dt.date) -> Callable[[_dt.date | None], i
     return part
 
 
-def order_parts(program: RegionalProgram, on: _dt.date) -> list[tuple[str, Callable[[Any], Any]]]:
+def order_parts(program: RegionalScheme, on: _dt.date) -> list[tuple[str, Callable[[Any], Any]]]:
     """The allocation order before the tie-break, as ``(fact, part of its value)`` pairs
     compared in turn: the phase (``"phase"``), the role order, then the ``then`` keys (an
     unknown value sorts last). The columnar roster path applies each part once per distinct
@@ -202,7 +202,7 @@ def order_parts(program: RegionalProgram, on: _dt.date) -> list[tuple[str, Calla
 
 
 def _key(
-    program: RegionalProgram, parts: list[tuple[str, Callable[[Any], Any]]], d: Decision
+    program: RegionalScheme, parts: list[tuple[str, Callable[[Any], Any]]], d: Decision
 ) -> tuple[Any, ...]:
     p = d.person
     values = [fn(d.phase if fact == "phase" else getattr(p, fact)) for fact, fn in parts]
@@ -264,13 +264,13 @@ class QuotaCounter:
             self.by_sub[sub] += 1
 
 
-def first_day(program: RegionalProgram, phase: Phase | None) -> _dt.date:
+def first_day(program: RegionalScheme, phase: Phase | None) -> _dt.date:
     """The first covered day of a person admitted into ``phase``: the phase's first day, or
     the program's when it is later."""
     return max(phase.start, program.valid_from) if phase else program.valid_from
 
 
-def _open_phase(program: RegionalProgram, d: Decision, used: Counter[int]) -> Phase | None:
+def _open_phase(program: RegionalScheme, d: Decision, used: Counter[int]) -> Phase | None:
     """The first started phase, from the person's own, with a free place that admits them;
     its use is counted."""
     first = program.phases.index(d.phase) if d.phase in program.phases else 0
@@ -285,7 +285,7 @@ def _open_phase(program: RegionalProgram, d: Decision, used: Counter[int]) -> Ph
 
 
 def allocate(
-    program: RegionalProgram, decisions: Sequence[Decision] | Iterable[Decision]
+    program: RegionalScheme, decisions: Sequence[Decision] | Iterable[Decision]
 ) -> Allocation:
     """Give the program's places to eligible people; see the module text for the order."""
     decisions = list(decisions)

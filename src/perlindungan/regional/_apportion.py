@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from perlindungan.regional._evaluate import Decision
-    from perlindungan.regional._program import RegionalProgram
+    from perlindungan.regional._program import RegionalScheme
 
 __all__ = ["SPLITS", "largest_remainder", "sub_region_caps"]
 
@@ -51,9 +51,7 @@ def largest_remainder(total: int, weights: Mapping[str, int]) -> dict[str, int]:
     return parts
 
 
-def sub_region_caps(
-    program: RegionalProgram, eligible: Iterable[Decision]
-) -> dict[str, int] | None:
+def sub_region_caps(program: RegionalScheme, eligible: Iterable[Decision]) -> dict[str, int] | None:
     """The cap of each sub-region (by resolved key) when the program splits its total, or
     None when it does not."""
     from perlindungan.regional._allocate import resolve_sub_region  # noqa: PLC0415

@@ -23,14 +23,14 @@ from perlindungan.money import Rupiah
 from perlindungan.parameters import amount as amount_of
 from perlindungan.programs import Frequency
 from perlindungan.regional._allocate import Allocation
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.workers import ConstructionProject, NonWageEarner
 
 __all__ = ["Budget", "BudgetLine", "budget", "planned_budget", "premium"]
 
 
 def premium(
-    program: RegionalProgram,
+    program: RegionalScheme,
     on: _dt.date,
     activity_value: Rupiah | None = None,
     *,
@@ -156,7 +156,7 @@ class Budget:
         }
 
 
-def budget(program: RegionalProgram, allocation: Allocation) -> Budget:
+def budget(program: RegionalScheme, allocation: Allocation) -> Budget:
     """The budget of the admitted people of an allocation."""
     lines: dict[str, BudgetLine] = {}
     admitted = allocation.admitted
@@ -176,15 +176,15 @@ def budget(program: RegionalProgram, allocation: Allocation) -> Budget:
 
 
 def planned_budget(
-    program: RegionalProgram, *, on: _dt.date | str, participants: int | None = None
+    program: RegionalScheme, *, on: _dt.date | str, participants: int | None = None
 ) -> Budget:
     """The budget of the declared quota (or of ``participants``) at the per-person premium.
 
     When the phases carry places, the people are the places opened by ``on``, each in its
     phase. For a calendar period, month by month, see :func:`period_budget`.
 
-    >>> from perlindungan.regional import program
-    >>> int(planned_budget(program("kota-serang-2026"), on="2026-01-01").yearly)
+    >>> from perlindungan.regional import scheme
+    >>> int(planned_budget(scheme("kota-serang-2026"), on="2026-01-01").yearly)
     2419200000
 
     """

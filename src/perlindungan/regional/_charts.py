@@ -16,7 +16,7 @@ from perlindungan._i18n import N_, translate
 from perlindungan.money import Rupiah
 from perlindungan.regional._coverage import RegionCoverage
 from perlindungan.regional._period import PeriodBudget
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._scenario import Comparison
 
 __all__ = [
@@ -89,7 +89,7 @@ def _budget_month(b: PeriodBudget, locale: str) -> Chart:
     return Chart("budget-per-month", translate(_L_BUDGET_MONTH, locale), "stacked", cats, series)
 
 
-def _people_target(program: RegionalProgram, b: PeriodBudget, locale: str) -> Chart:
+def _people_target(program: RegionalScheme, b: PeriodBudget, locale: str) -> Chart:
     months = b.months
     phases = sorted({ph for _, ph, _ in b.people})
     per = {(m, ph): n for m, ph, n in b.people}
@@ -149,7 +149,7 @@ def _scenario_year(c: Comparison, locale: str) -> Chart:
 
 
 def budget_charts(
-    program: RegionalProgram, result: PeriodBudget | Comparison, locale: str = "id_ID"
+    program: RegionalScheme, result: PeriodBudget | Comparison, locale: str = "id_ID"
 ) -> list[Chart]:
     """The charts of a budget: per month by phase and payer, people against the targets,
     people per sub-region (when known); for a scenario also baseline against scenario."""
@@ -202,7 +202,7 @@ def coverage_charts(c: RegionCoverage, locale: str = "id_ID") -> list[Chart]:
 
 
 def budget_page(
-    program: RegionalProgram, result: PeriodBudget | Comparison, text: str, locale: str = "id_ID"
+    program: RegionalScheme, result: PeriodBudget | Comparison, text: str, locale: str = "id_ID"
 ) -> str:
     """One self-contained HTML page: the charts (inline SVG) and ``text`` (the figures)."""
     from perlindungan.regional._render import html_page  # noqa: PLC0415
@@ -218,7 +218,7 @@ def coverage_page(c: RegionCoverage, text: str, locale: str = "id_ID") -> str:
 
 
 def write_charts(
-    program: RegionalProgram | None,
+    program: RegionalScheme | None,
     result: PeriodBudget | Comparison | RegionCoverage,
     folder: str | Path,
     locale: str = "id_ID",

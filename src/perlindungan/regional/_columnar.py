@@ -32,7 +32,7 @@ from perlindungan.regional._conditions import (
 )
 from perlindungan.regional._evaluate import Verdict, verdict_of
 from perlindungan.regional._person import FACTS, Person
-from perlindungan.regional._program import Phase, RegionalProgram
+from perlindungan.regional._program import Phase, RegionalScheme
 from perlindungan.regional._roster import RosterRow, RowError, person_from_dict
 
 __all__ = [
@@ -276,7 +276,7 @@ class Decided:
 class Decider:
     """Decides chunks for one program and date; remembers every distinct value's result."""
 
-    program: RegionalProgram
+    program: RegionalScheme
     on: _dt.date
     conditions: list[Condition] = attrs.field(init=False)
     results: list[list[ConditionResult]] = attrs.field(init=False)

@@ -26,12 +26,12 @@ from typing import Any
 import attrs
 
 from perlindungan.dates import to_date
-from perlindungan.regional._load import bundled_programs
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._load import bundled_schemes
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._regions import regions
 from perlindungan.regional._statistics import Statistic, statistics
 
-__all__ = ["ProgramPart", "RegionCoverage", "region_coverage"]
+__all__ = ["RegionCoverage", "SchemePart", "region_coverage"]
 
 _SHARE = Decimal("0.001")
 
@@ -43,7 +43,7 @@ def _share(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
 
 
 @attrs.frozen
-class ProgramPart:
+class SchemePart:
     """One program in force and what it adds to the region's coverage."""
 
     program_id: str
@@ -91,7 +91,7 @@ class RegionCoverage:
     name: str
     on: _dt.date
     baseline: tuple[Statistic, ...]
-    parts: tuple[ProgramPart, ...]
+    parts: tuple[SchemePart, ...]
     sub_regions: tuple[RegionCoverage, ...] = ()
 
     def stat(self, measure: str) -> Statistic | None:
@@ -111,7 +111,7 @@ class RegionCoverage:
         ]
         return min(targets, key=lambda s: s.year or 0) if targets else None
 
-    def all_parts(self) -> list[ProgramPart]:
+    def all_parts(self) -> list[SchemePart]:
         """Own parts and the sub-regions' (each program once)."""
         out = {p.program_id: p for p in self.parts}
         for sub in self.sub_regions:
@@ -217,8 +217,8 @@ def _baseline(code: str, on: _dt.date) -> tuple[Statistic, ...]:
     return tuple(sorted(latest.values(), key=lambda s: (s.measure, s.year or 0)))
 
 
-def _part(p: RegionalProgram, on: _dt.date, reach: str, base: Statistic | None) -> ProgramPart:
-    return ProgramPart(
+def _part(p: RegionalScheme, on: _dt.date, reach: str, base: Statistic | None) -> SchemePart:
+    return SchemePart(
         program_id=p.id,
         name_id=p.name_id,
         name_en=p.name_en,
@@ -251,8 +251,8 @@ def _coverage(code: str, name: str, day: _dt.date, *, with_higher: bool) -> Regi
     base = next((s for s in baseline if s.measure == "participants_bpu"), None)
     higher = {r.code for r in regions().chain(code)[1:]} if with_higher else set()
     parts = []
-    subs: dict[str, list[RegionalProgram]] = {}
-    for p in bundled_programs():
+    subs: dict[str, list[RegionalScheme]] = {}
+    for p in bundled_schemes():
         if not p.in_force(day):
             continue
         if p.region == code:

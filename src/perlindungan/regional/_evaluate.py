@@ -14,7 +14,7 @@ from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate_node
 from perlindungan.regional._person import Person
-from perlindungan.regional._program import Phase, RegionalProgram
+from perlindungan.regional._program import Phase, RegionalScheme
 
 __all__ = ["Decision", "Verdict", "evaluate", "evaluate_one", "verdict_of", "with_nik_domicile"]
 
@@ -98,7 +98,7 @@ class Decision:
 
 
 def verdict_of(
-    program: RegionalProgram,
+    program: RegionalScheme,
     outcome: Outcome,
     results: Sequence[ConditionResult],
     *,
@@ -123,7 +123,7 @@ _N_DOMICILE = N_("domicile taken from the nik area code (program.nik_prefix_as_d
 _N_KTP_REGION = N_("ktp_region taken from the nik area code (program.nik_prefix_as_domicile)")
 
 
-def with_nik_domicile(program: RegionalProgram, person: Person) -> Person:
+def with_nik_domicile(program: RegionalScheme, person: Person) -> Person:
     """The person as the program sees them: when the program says
     ``nik_prefix_as_domicile = true``, a missing ``domicile`` and ``ktp_region`` are the
     NIK's area code, each with a note; otherwise the person unchanged (shared by
@@ -144,7 +144,7 @@ def with_nik_domicile(program: RegionalProgram, person: Person) -> Person:
     return attrs.evolve(person, domicile=domicile, ktp_region=ktp_region, notes=notes)
 
 
-def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Decision:
+def evaluate_one(program: RegionalScheme, person: Person, on: _dt.date) -> Decision:
     """The decision on one person on a date."""
     given = person
     person = with_nik_domicile(program, person)
@@ -165,7 +165,7 @@ def evaluate_one(program: RegionalProgram, person: Person, on: _dt.date) -> Deci
     )
 
 
-def _notes(program: RegionalProgram, person: Person, *, nik_is_domicile: bool) -> tuple[str, ...]:
+def _notes(program: RegionalScheme, person: Person, *, nik_is_domicile: bool) -> tuple[str, ...]:
     """The person's notes, and a note when the NIK was first issued outside the program's
     region (unless the program took its area code as the domicile: the conditions then
     decide on it)."""
@@ -182,7 +182,7 @@ def _notes(program: RegionalProgram, person: Person, *, nik_is_domicile: bool) -
 
 
 def evaluate(
-    program: RegionalProgram, people: Iterable[Person], *, on: _dt.date | str
+    program: RegionalScheme, people: Iterable[Person], *, on: _dt.date | str
 ) -> list[Decision]:
     """Decisions for every person, in input order; ``on`` must be within the program's validity."""
     day = to_date(on, field="on")

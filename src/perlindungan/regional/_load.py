@@ -19,10 +19,11 @@ from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataEr
 from perlindungan.parameters import parameters
 from perlindungan.regional import _load_quota, _load_reader, _load_tables
 from perlindungan.regional._condition_parse import parse_node
-from perlindungan.regional._program import Priority, RegionalProgram
+from perlindungan.regional._program import Priority, RegionalScheme
 from perlindungan.regional._regions import RegionRegistry, regions, regions_from_file
+from perlindungan.regional._scheme_key import TOP, keyed
 
-__all__ = ["MAX_NESTING", "check_overlaps", "load_program", "load_program_text"]
+__all__ = ["MAX_NESTING", "check_overlaps", "load_scheme", "load_scheme_text"]
 
 #: Deepest nesting of tables and lists accepted anywhere in a program file.
 MAX_NESTING: Final = 12
@@ -79,7 +80,7 @@ def _program(
     problems: list[DataProblem],
     folder: Path | None = None,
     registry: RegionRegistry | None = None,
-) -> RegionalProgram | None:
+) -> RegionalScheme | None:
     r = _load_reader.Reader(doc, problems)
     for key in doc.data:
         if key != "program":
@@ -186,7 +187,7 @@ def _program(
     assert eligibility
     assert coverage
     assert funding
-    return RegionalProgram(
+    return RegionalScheme(
         id=pid,
         name_id=name_id,
         name_en=name_en,
@@ -214,9 +215,9 @@ def _program(
     )
 
 
-def load_program_text(
+def load_scheme_text(
     text: str, name: str = "<text>", *, regions: RegionRegistry | None = None
-) -> RegionalProgram:
+) -> RegionalScheme:
     """A program from the text of a program file; :class:`RegulationDataError` lists every
     problem. ``regions`` (e.g. from :func:`regions_from_file`) replaces the bundled ones."""
     return _load_document(read_toml_text(text, name), registry=regions)
@@ -224,19 +225,19 @@ def load_program_text(
 
 def _load_document(
     doc: TomlDocument, folder: Path | None = None, registry: RegionRegistry | None = None
-) -> RegionalProgram:
+) -> RegionalScheme:
     if _depth(doc.data, MAX_NESTING):
         raise RegulationDataError(
             [DataProblem(doc.name, "", f"nesting is deeper than {MAX_NESTING} levels; refused.")]
         )
     problems: list[DataProblem] = []
-    program = _program(doc, problems, folder, registry)
+    program = _program(keyed(doc, problems), problems, folder, registry)
     if problems or program is None:
         raise RegulationDataError(problems)
     return program
 
 
-def load_program(path: str | Path, *, regions: RegionRegistry | None = None) -> RegionalProgram:
+def load_scheme(path: str | Path, *, regions: RegionRegistry | None = None) -> RegionalScheme:
     """A program from a file path (a regular file of at most 2 MB, UTF-8); a ``regions``
     file it declares is read relative to it."""
     p = Path(path)
@@ -248,7 +249,7 @@ def load_program(path: str | Path, *, regions: RegionRegistry | None = None) -> 
     return _load_document(read_toml_text(text, p.name), p.parent, regions)
 
 
-def _overlap(a: RegionalProgram, b: RegionalProgram) -> bool:
+def _overlap(a: RegionalScheme, b: RegionalScheme) -> bool:
     if a.region != b.region or a.id in b.alongside or b.id in a.alongside:
         return False
     if not set(a.groups) & set(b.groups):
@@ -258,20 +259,20 @@ def _overlap(a: RegionalProgram, b: RegionalProgram) -> bool:
     return a.valid_from <= b_end and b.valid_from <= a_end
 
 
-def check_overlaps(programs: Sequence[RegionalProgram]) -> list[DataProblem]:
-    """Problems for programs of the same region, group and dates (unless declared alongside)."""
+def check_overlaps(programs: Sequence[RegionalScheme]) -> list[DataProblem]:
+    """Problems for schemes of the same region, group and dates (unless declared alongside)."""
     out = []
     for i, a in enumerate(programs):
         if any(other.id == a.id for other in programs[:i]):
-            out.append(DataProblem(a.file, "program.id", f"program id {a.id!r} is used twice"))
+            out.append(DataProblem(a.file, f"{TOP}.id", f"scheme id {a.id!r} is used twice"))
         for b in programs[:i]:
             if b.id != a.id and _overlap(a, b):
                 shared = ", ".join(sorted(set(a.groups) & set(b.groups)))
                 out.append(
                     DataProblem(
                         a.file,
-                        "program",
-                        f"overlaps program {b.id!r} ({b.file}) for region {a.region}, groups {shared} "
+                        TOP,
+                        f"overlaps scheme {b.id!r} ({b.file}) for region {a.region}, groups {shared} "
                         f"and dates; list it in 'alongside' if both apply",
                     )
                 )
@@ -279,11 +280,11 @@ def check_overlaps(programs: Sequence[RegionalProgram]) -> list[DataProblem]:
 
 
 @functools.cache
-def bundled_programs() -> tuple[RegionalProgram, ...]:
-    """The example programs bundled with the package, checked together."""
+def bundled_schemes() -> tuple[RegionalScheme, ...]:
+    """The example schemes bundled with the package, checked together."""
     progs = []
     problems: list[DataProblem] = []
-    for doc in bundled_documents("programs"):
+    for doc in bundled_documents("schemes"):
         try:
             progs.append(_load_document(doc))
         except RegulationDataError as exc:

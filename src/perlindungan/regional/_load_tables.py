@@ -70,7 +70,7 @@ def funding(r: Reader, raw: Mapping[str, Any], registry: RegionRegistry) -> Fund
     path = "program.funding"
     r.keys(path, raw, KEYS["funding"])
     payer = raw.get("payer")
-    if payer not in FUNDERS:
+    if not isinstance(payer, str) or payer not in FUNDERS:
         r.add(f"{path}.payer", f"unknown payer {payer!r}; {did_you_mean(str(payer), FUNDERS)}")
         return None
     budget_of = None

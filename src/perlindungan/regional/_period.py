@@ -41,7 +41,7 @@ from perlindungan.regional._period_model import (
     month_end,
     months,
 )
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 
 __all__ = [
     "NO_PHASE",
@@ -70,7 +70,7 @@ _L_NOT_SPLIT = N_(
 
 
 def cohorts_from_plan(
-    program: RegionalProgram, *, participants: int | None = None
+    program: RegionalScheme, *, participants: int | None = None
 ) -> tuple[list[Cohort], list[PeriodNote]]:
     """The planned people: the phases' places, else the total quota (or ``participants``)."""
     scheme = program.coverage.scheme
@@ -106,7 +106,7 @@ def cohorts_from_plan(
     return [Cohort(NO_PHASE, program.valid_from, count)], notes
 
 
-def cohorts_from_allocation(program: RegionalProgram, allocation: Allocation) -> list[Cohort]:
+def cohorts_from_allocation(program: RegionalScheme, allocation: Allocation) -> list[Cohort]:
     """The admitted people of an allocation, by phase and first covered day (construction:
     one cohort per activity, billed once)."""
     groups: dict[tuple[str, _dt.date], int] = {}
@@ -129,7 +129,7 @@ def cohorts_from_allocation(program: RegionalProgram, allocation: Allocation) ->
 
 
 def period_budget(
-    program: RegionalProgram,
+    program: RegionalScheme,
     *,
     start: _dt.date | str,
     end: _dt.date | str,
@@ -142,8 +142,8 @@ def period_budget(
     People come from ``allocation`` (an evaluated roster) when given, else from the plan
     (see :func:`cohorts_from_plan`). See the module text for the billing rule.
 
-    >>> from perlindungan.regional import program
-    >>> b = period_budget(program("kota-serang-2026"), start="2026-01-01", end="2026-12-31")
+    >>> from perlindungan.regional import scheme
+    >>> b = period_budget(scheme("kota-serang-2026"), start="2026-01-01", end="2026-12-31")
     >>> int(b.total), len(b.billed)
     (2419200000, 12)
 
@@ -191,14 +191,14 @@ def period_budget(
     return attrs.evolve(result, sub_regions=subs)
 
 
-def _covers(program: RegionalProgram, month: _dt.date) -> bool:
+def _covers(program: RegionalScheme, month: _dt.date) -> bool:
     if program.valid_from > month_end(month):
         return False
     return program.valid_until is None or program.valid_until >= month
 
 
 def _compute(
-    program: RegionalProgram,
+    program: RegionalScheme,
     first: _dt.date,
     last: _dt.date,
     cohorts: list[Cohort],

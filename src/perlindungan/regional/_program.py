@@ -26,7 +26,7 @@ __all__ = [
     "Phase",
     "Priority",
     "Quota",
-    "RegionalProgram",
+    "RegionalScheme",
     "Target",
     "older_than",
 ]
@@ -180,7 +180,7 @@ class GrantTier:
 
 
 @attrs.frozen
-class RegionalProgram:
+class RegionalScheme:
     """One regional program, loaded and checked from a program file."""
 
     id: str

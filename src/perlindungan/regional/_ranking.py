@@ -30,7 +30,7 @@ from perlindungan.regional._allocate import (
 )
 from perlindungan.regional._columnar import Chunk, FactColumn
 from perlindungan.regional._person import Person
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 
 __all__ = ["ADMITTED", "NOT_CONSIDERED", "NOT_YET", "WAITLISTED", "Placed", "Ranking"]
 
@@ -62,7 +62,7 @@ class Placed:
 class Ranking:
     """Collects the rows to place, chunk by chunk, then places them all at once."""
 
-    program: RegionalProgram
+    program: RegionalScheme
     on: _dt.date
     parts: list[tuple[str, Callable[[Any], Any]]] = attrs.field(init=False)
     part_ids: list[dict[Any, int]] = attrs.field(init=False)

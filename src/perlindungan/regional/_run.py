@@ -22,7 +22,7 @@ from perlindungan.programs import Frequency
 from perlindungan.regional._allocate import Allocation, allocate, resolve_sub_region
 from perlindungan.regional._budget import Budget, budget
 from perlindungan.regional._evaluate import evaluate, evaluate_one
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._roster import RosterRow, RowError
 
 __all__ = ["RunResult", "run_roster"]
@@ -57,7 +57,7 @@ _L_YEAR = N_("year")
 class RunResult:
     """Everything from one roster: one outcome per input row."""
 
-    program: RegionalProgram
+    program: RegionalScheme
     on: _dt.date
     rows: tuple[RosterRow, ...]
     allocation: Allocation
@@ -267,7 +267,7 @@ def budget_csv(budget: Budget) -> str:
 
 
 def render_report(
-    program: RegionalProgram,
+    program: RegionalScheme,
     on: _dt.date,
     s: dict[str, int],
     b: Budget,
@@ -332,7 +332,7 @@ def render_report(
 
 
 def run_roster(
-    program: RegionalProgram,
+    program: RegionalScheme,
     rows: Sequence[RosterRow],
     *,
     on: _dt.date | str,

@@ -22,6 +22,7 @@ parameter settings are an overlay used only while the scenario is computed.
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from pathlib import Path
 from typing import Any, Final
 
@@ -36,12 +37,12 @@ from perlindungan.money import Rupiah
 from perlindungan.parameters import parameters
 from perlindungan.regional._allocate import Allocation
 from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 
-__all__ = ["PROGRAM_KEYS", "Comparison", "Scenario", "Setting", "compare", "load_scenario"]
+__all__ = ["SCHEME_KEYS", "Comparison", "Scenario", "Setting", "compare", "load_scenario"]
 
 #: Settings that change the program or the assumptions (all other keys are parameters).
-PROGRAM_KEYS: Final = ("quota.total", "coverage.income", "growth.participants", "growth.income")
+SCHEME_KEYS: Final = ("quota.total", "coverage.income", "growth.participants", "growth.income")
 _FILE_KEYS: Final = frozenset({"name", "note", "set"})
 
 
@@ -74,7 +75,7 @@ class Setting:
     @property
     def is_parameter(self) -> bool:
         """True for a bundled parameter (not a program or assumption key)."""
-        return self.key not in PROGRAM_KEYS
+        return self.key not in SCHEME_KEYS
 
     def check(self) -> None:
         """Raise a clear error for an unknown key or a bad value."""
@@ -86,10 +87,10 @@ class Setting:
                     field=self.key,
                     value=self.value,
                 )
-            self.program_value()
+            self.scheme_value()
             return
         if self.key not in parameters():
-            choices = [*PROGRAM_KEYS, *parameters()]
+            choices = [*SCHEME_KEYS, *parameters()]
             raise InvalidInputError(
                 f"unknown scenario key {self.key!r}; {did_you_mean(self.key, choices)}",
                 field="set",
@@ -101,8 +102,8 @@ class Setting:
         """The parameter override of this setting."""
         return override(self.key, self.value, self.since)
 
-    def program_value(self) -> int | Rupiah | Assumptions | None:
-        """The checked value of a program or assumption key."""
+    def scheme_value(self) -> int | Rupiah | Assumptions | None:
+        """The checked value of a scheme or assumption key."""
         if self.key == "quota.total":
             if not self.value.isdigit():
                 raise InvalidInputError(
@@ -126,6 +127,15 @@ class Setting:
             return Assumptions(participant_growth=self.value)
         return Assumptions(income_growth=self.value)
 
+    def program_value(self) -> int | Rupiah | Assumptions | None:
+        """Deprecated: the old name of :meth:`scheme_value`."""
+        warnings.warn(
+            "Setting.program_value is deprecated; use Setting.scheme_value",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.scheme_value()
+
     def __str__(self) -> str:
         at = f"@{self.since.isoformat()}" if self.since else ""
         return f"{self.key}={self.value}{at}"
@@ -148,23 +158,32 @@ class Scenario:
         """The parameter overrides of the scenario."""
         return Overlay(tuple(s.override() for s in self.settings if s.is_parameter))
 
-    def program(self, program: RegionalProgram) -> RegionalProgram:
-        """A copy of ``program`` with the scenario's quota and income."""
-        out = program
+    def scheme(self, scheme: RegionalScheme) -> RegionalScheme:
+        """A copy of ``scheme`` with the scenario's quota and income."""
+        out = scheme
         for s in self.settings:
             if s.key == "quota.total":
                 out = _with_total(out, int(s.value))
             elif s.key == "coverage.income":
                 if out.coverage.scheme != "bpu":
                     raise InvalidInputError(
-                        f"coverage.income applies to the BPU scheme; program {program.id!r} "
-                        f"uses the {out.coverage.scheme} scheme.",
+                        f"coverage.income applies to BPU membership; scheme {scheme.id!r} "
+                        f"enrols its people as {out.coverage.scheme.upper()}.",
                         field=s.key,
                     )
-                income = s.program_value()
+                income = s.scheme_value()
                 assert income is None or isinstance(income, Rupiah)
                 out = attrs.evolve(out, coverage=attrs.evolve(out.coverage, income=income))
         return out
+
+    def program(self, program: RegionalScheme) -> RegionalScheme:
+        """Deprecated: the old name of :meth:`scheme`."""
+        warnings.warn(
+            "Scenario.program is deprecated; use Scenario.scheme",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.scheme(program)
 
     def assumptions(self, base: Assumptions) -> Assumptions:
         """``base`` with the scenario's growth settings."""
@@ -181,7 +200,7 @@ class Scenario:
         return {"name": self.name, "note": self.note, "set": [str(s) for s in self.settings]}
 
 
-def _with_total(program: RegionalProgram, total: int) -> RegionalProgram:
+def _with_total(program: RegionalScheme, total: int) -> RegionalScheme:
     quota = attrs.evolve(program.quota, total=total)
     if not program.phased_places:
         return attrs.evolve(program, quota=quota)
@@ -288,7 +307,7 @@ class Comparison:
 
 
 def compare(
-    program: RegionalProgram,
+    program: RegionalScheme,
     scenario: Scenario,
     *,
     start: _dt.date | str,
@@ -299,9 +318,9 @@ def compare(
 ) -> Comparison:
     """The baseline budget and the scenario's, over the same period.
 
-    >>> from perlindungan.regional import program
+    >>> from perlindungan.regional import scheme
     >>> s = Scenario.of("quota.total=13000")
-    >>> c = compare(program("kota-serang-2026"), s, start="2026-01-01", end="2026-12-31")
+    >>> c = compare(scheme("kota-serang-2026"), s, start="2026-01-01", end="2026-12-31")
     >>> int(c.difference) == 1_000 * 16_800 * 12
     True
 
@@ -315,7 +334,7 @@ def compare(
         participants=participants,
         assumptions=base_assume,
     )
-    changed_program = scenario.program(program)
+    changed_program = scenario.scheme(program)
     if allocation is not None and changed_program.quota != program.quota:
         raise InvalidInputError(
             "quota.total changes the plan, not a roster's allocation: run the roster with "

@@ -48,7 +48,7 @@ from perlindungan.regional._columnar import (
 )
 from perlindungan.regional._evaluate import Decision, Verdict, evaluate
 from perlindungan.regional._person import Person
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, WAITLISTED, Ranking
 from perlindungan.regional._roster import RowError, read_roster
 from perlindungan.regional._run import _L_ROW_ERROR, budget_csv, render_report, run_roster
@@ -152,7 +152,7 @@ def _columnar_ok(path: Path) -> bool:
 class _Pass:
     """State of one run: program, date, the deciders and what pass 1 found."""
 
-    program: RegionalProgram
+    program: RegionalScheme
     on: _dt.date
     locale: str
     decider: Decider
@@ -238,7 +238,7 @@ def _text(ids: Any, i: int) -> str:
 
 
 def evaluate_roster_file(
-    program: RegionalProgram,
+    program: RegionalScheme,
     roster: str | Path,
     folder: str | Path,
     *,
@@ -306,7 +306,7 @@ def evaluate_roster_file(
 
 
 def _first_pass(
-    program: RegionalProgram,
+    program: RegionalScheme,
     day: _dt.date,
     locale: str,
     path: Path,
@@ -424,7 +424,7 @@ def _budget(run: _Pass, placed: Any) -> Budget:
     return Budget(program.id, day, tuple(lines.values()), len(admitted))
 
 
-def _phase_name(program: RegionalProgram, index: int) -> str | None:
+def _phase_name(program: RegionalScheme, index: int) -> str | None:
     return program.phases[index].name if index >= 0 else None
 
 

@@ -263,26 +263,26 @@ def create_app(
     ``PERLINDUNGAN_MAX_UPLOAD_BYTES``, else :data:`DEFAULT_MAX_REQUEST_BYTES` and
     :data:`DEFAULT_MAX_UPLOAD_BYTES`.
     """
-    from perlindungan.server._programs import router as programs_router  # noqa: PLC0415
     from perlindungan.server._routes import router  # noqa: PLC0415
+    from perlindungan.server._schemes import router as schemes_router  # noqa: PLC0415
 
     app = FastAPI(
         title="perlindungan",
         version=__version__,
-        summary="BPJS Ketenagakerjaan contributions, benefits and regional programs.",
+        summary="BPJS Ketenagakerjaan contributions, benefits and regional schemes.",
         description=(
             "The JSON contract of the `perlindungan` command line over HTTP. "
             "`POST /v1/contributions` answers exactly what `perlindungan contributions "
             '--json` prints for the same request. Errors are `{"error": {"code", '
             '"field", "message", "title"}}` with a 4xx status; `Accept-Language` '
-            "(`id` or `en`) chooses the language of titles and of program texts."
+            "(`id` or `en`) chooses the language of titles and of scheme texts."
         ),
         openapi_url="/openapi.json",
         docs_url="/docs",
         redoc_url="/redoc",
     )
     app.include_router(router)
-    app.include_router(programs_router)
+    app.include_router(schemes_router)
     app.add_exception_handler(PerlindunganError, _library_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)

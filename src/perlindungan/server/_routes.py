@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 from typing import Annotated, Any
@@ -92,36 +90,6 @@ def _columns_from_rows(rows: object) -> dict[str, list[Any]]:
     return {name: [row.get(name) for row in rows] for name in names}
 
 
-def _columns_from_csv(text: str) -> dict[str, list[Any]]:
-    """CSV cells typed as the batch's own CSV reader types them (numbers, dates, flags)."""
-    from perlindungan.batch._chunks import _TYPES, _cell  # noqa: PLC0415
-
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if not header:
-        raise InvalidInputError(
-            "the CSV has no header; the first line names the columns, such as "
-            "id,category,wage,risk_class,birth_date.",
-            field="request",
-        )
-    columns: dict[str, list[Any]] = {name.strip(): [] for name in header}
-    if len(columns) != len(header):
-        raise InvalidInputError("the CSV header names a column twice.", field="request")
-    for number, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != len(header):
-            raise InvalidInputError(
-                f"CSV line {number} has {len(cells)} cells, the header {len(header)}.",
-                field="request",
-            )
-        for name, cell in zip(columns, cells, strict=True):
-            value = cell.strip() or None
-            kind = _TYPES.get(name)
-            columns[name].append(value if kind is None else _cell(kind, value))
-    return columns
-
-
 def _table_from_parquet(body: bytes) -> object:
     try:
         import pyarrow as pa  # noqa: PLC0415
@@ -183,7 +151,10 @@ async def post_batch(
         chosen = parsed.get("columns", chosen)
         data = _columns_from_rows(parsed["rows"])
     elif kind in {"text/csv", "application/csv"}:
-        data = _columns_from_csv(body_text(body, "CSV"))
+        from perlindungan.batch._chunks import roster_from_text  # noqa: PLC0415
+
+        # read as a roster file is: the input layer's rules, the payroll reader's cells
+        data = roster_from_text(body_text(body, "CSV"))
     elif kind in {"application/vnd.apache.parquet", "application/x-parquet"}:
         data = _table_from_parquet(body)
     else:

@@ -141,7 +141,7 @@ ROSTER_BODY: Final = {
     "requestBody": {
         "required": True,
         "description": "A roster: CSV with a header (`text/csv`) or JSON lines "
-        "(`application/x-ndjson`), with the columns listed by `perlindungan program --help`.",
+        "(`application/x-ndjson`), with the columns listed by `perlindungan scheme --help`.",
         "content": {
             "text/csv": {"schema": {"type": "string"}},
             "application/x-ndjson": {"schema": {"type": "string"}},

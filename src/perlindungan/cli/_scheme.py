@@ -1,4 +1,7 @@
-"""``perlindungan program``: regional programs (list, show, check, evaluate, budget)."""
+"""``perlindungan scheme``: regional schemes (list, show, check, evaluate, budget).
+
+``perlindungan program`` is its old name (see :mod:`perlindungan.cli._program_deprecated`).
+"""
 
 from __future__ import annotations
 
@@ -12,8 +15,9 @@ from perlindungan._i18n import N_, language_of, translate
 from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.outputs import write_output
-from perlindungan.cli._program_budget import (
+from perlindungan.cli._scheme_budget import (
     add_budget_arguments,
+    command_of,
     refuse_inapplicable,
     run_budget,
 )
@@ -23,20 +27,20 @@ from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataEr
 from perlindungan.money import format_rupiah
 from perlindungan.regional import (
     Allocation,
-    RegionalProgram,
-    bundled_programs,
+    RegionalScheme,
     bundled_roster,
+    bundled_schemes,
     check_overlaps,
-    load_program,
-    program,
+    load_scheme,
     read_roster,
     run_roster,
+    scheme,
 )
 from perlindungan.regional._person import FACTS
 
-NAME = "program"
+NAME = "scheme"
 HELP = (
-    "Regional programs: list, show ID, check FILE, evaluate ID-or-FILE, budget ID-or-FILE "
+    "Regional schemes: list, show ID, check FILE, evaluate ID-or-FILE, budget ID-or-FILE "
     "(a period month by month, --set/--scenario what-ifs, --format html charts)."
 )
 ACTIONS = ("list", "show", "check", "evaluate", "budget")
@@ -56,8 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         heading="evaluate --roster: CSV columns read:",
     )
     parser.add_argument("action", choices=ACTIONS, help="what to do")
-    parser.add_argument("target", nargs="?", help="a bundled program id or a program file")
-    parser.add_argument("--on", help="date (YYYY-MM-DD); default: the program's first day")
+    parser.add_argument("target", nargs="?", help="a bundled scheme id or a scheme file")
+    parser.add_argument("--on", help="date (YYYY-MM-DD); default: the scheme's first day")
     parser.add_argument("--roster", help="roster CSV, .jsonl or .xlsx; default: the bundled roster")
     parser.add_argument(
         "--delimiter",
@@ -94,14 +98,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_budget_arguments(parser)
 
 
-def _target(args: argparse.Namespace) -> RegionalProgram:
+def _target(args: argparse.Namespace) -> RegionalScheme:
     if not args.target:
         raise InvalidInputError(
-            f"'program {args.action}' needs a program id or file.", field="target"
+            f"'{command_of(args)} {args.action}' needs a scheme id or file.", field="target"
         )
     if args.target.endswith(".toml") or Path(args.target).is_file():
-        return load_program(args.target)
-    return program(args.target)
+        return load_scheme(args.target)
+    return scheme(args.target)
 
 
 def _refuse_workbook(args: argparse.Namespace) -> None:
@@ -110,8 +114,8 @@ def _refuse_workbook(args: argparse.Namespace) -> None:
         return
     if args.action != "evaluate":
         raise InvalidInputError(
-            f"--output {args.output}: only 'program evaluate' writes an .xlsx workbook; "
-            f"'program {args.action}' writes text, csv, json or html.",
+            f"--output {args.output}: only '{command_of(args)} evaluate' writes an .xlsx "
+            f"workbook; '{command_of(args)} {args.action}' writes text, csv, json or html.",
             field="output",
         )
     if args.format != "text":
@@ -145,13 +149,13 @@ def _emit(
 
 
 def _check(target: str, locale: str) -> int:
-    """``program check``: every problem of the file (at most MAX_LISTED_PROBLEMS listed)."""
+    """``scheme check``: every problem of the file (at most MAX_LISTED_PROBLEMS listed)."""
     try:
-        loaded = load_program(target)
+        loaded = load_scheme(target)
     except RegulationDataError as exc:
         print(_listed(exc.problems, locale), file=sys.stderr)
         return 1
-    others = [p for p in bundled_programs() if p.id != loaded.id]
+    others = [p for p in bundled_schemes() if p.id != loaded.id]
     problems = [q for q in check_overlaps([*others, loaded]) if q.file == loaded.file]
     if problems:
         print(_listed(problems, locale), file=sys.stderr)
@@ -186,20 +190,22 @@ def run(args: argparse.Namespace) -> int:
     refuse_inapplicable(args)
     _refuse_workbook(args)
     if args.action == "list":
-        for p in bundled_programs():
+        for p in bundled_schemes():
             until = p.valid_until.isoformat() if p.valid_until else "..."
             print(f"{p.id:28} {p.region:6} {p.valid_from.isoformat()}..{until}  {p.name(locale)}")
         return 0
     if args.action == "check":
         if not args.target:
-            raise InvalidInputError("'program check' needs a program file.", field="target")
+            raise InvalidInputError(
+                f"'{command_of(args)} check' needs a scheme file.", field="target"
+            )
         return _check(args.target, locale)
     prog = _target(args)
     on = to_date(args.on, field="on") if args.on else prog.valid_from
     if args.action == "evaluate" and not prog.in_force(on):
         until = prog.valid_until.isoformat() if prog.valid_until else "open"
         raise InvalidInputError(
-            f"--on {on.isoformat()}: program {prog.id!r} is not in force that day; it runs "
+            f"--on {on.isoformat()}: scheme {prog.id!r} is not in force that day; it runs "
             f"from {prog.valid_from.isoformat()} to {until}.",
             field="on",
         )
@@ -269,7 +275,7 @@ _L_TARGET = N_("target {year}: {count}")
 _L_GRANT = N_("grant {name}: {amount}")
 
 
-def _show(p: RegionalProgram, locale: str) -> str:
+def _show(p: RegionalScheme, locale: str) -> str:
     from babel.numbers import format_decimal  # noqa: PLC0415
 
     from perlindungan._i18n import babel_locale  # noqa: PLC0415

@@ -1,4 +1,4 @@
-"""``perlindungan program budget``: a program's budget over a period, or a scenario.
+"""``perlindungan scheme budget``: a scheme's budget over a period, or a scenario.
 
 Flags that do not apply to an action are refused (exit 2), never ignored.
 """
@@ -14,10 +14,17 @@ from pathlib import Path
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
-from perlindungan.regional._program import RegionalProgram
+from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._scenario import Comparison, Scenario, Setting, compare, load_scenario
 
-__all__ = ["ALLOWED", "DEFAULTS", "add_budget_arguments", "refuse_inapplicable", "run_budget"]
+__all__ = [
+    "ALLOWED",
+    "DEFAULTS",
+    "add_budget_arguments",
+    "command_of",
+    "refuse_inapplicable",
+    "run_budget",
+]
 
 #: Flag destinations and their defaults: a flag whose value differs was given.
 DEFAULTS: Mapping[str, object] = {
@@ -53,6 +60,11 @@ _FLAGS = {
 }
 
 
+def command_of(args: argparse.Namespace) -> str:
+    """The command as typed: ``scheme``, or its old name ``program``."""
+    return str(getattr(args, "command", None) or "scheme")
+
+
 def _flag(dest: str) -> str:
     return _FLAGS.get(dest, "--" + dest.replace("_", "-"))
 
@@ -86,13 +98,14 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
     for dest, default in DEFAULTS.items():
         if dest not in allowed and getattr(args, dest, default) != default:
             raise InvalidInputError(
-                f"{_flag(dest)} does not apply to 'program {args.action}'; "
+                f"{_flag(dest)} does not apply to '{command_of(args)} {args.action}'; "
                 f"it takes: {', '.join(sorted(_flag(d) for d in allowed)) or 'no flags but --lang'}.",
                 field=dest,
             )
     if args.format == "html" and args.action != "budget":
         raise InvalidInputError(
-            f"--format html applies to 'program budget' only; 'program {args.action}' "
+            f"--format html applies to '{command_of(args)} budget' only; "
+            f"'{command_of(args)} {args.action}' "
             "writes text, csv or json.",
             field="format",
         )
@@ -116,18 +129,18 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
         raise InvalidInputError("--to needs --from (the first day of the period).", field="to")
     if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
         raise InvalidInputError(
-            "program budget --output takes a file, not a folder; use --charts DIR for charts.",
+            f"{command_of(args)} budget --output takes a file, not a folder; use --charts DIR for charts.",
             field="output",
         )
 
 
-def _in_force(program: RegionalProgram, day: _dt.date, flag: str) -> None:
+def _in_force(program: RegionalScheme, day: _dt.date, flag: str) -> None:
     if not program.in_force(day):
         until = program.valid_until.isoformat() if program.valid_until else "open"
         raise InvalidInputError(
-            f"{flag} {day.isoformat()}: program {program.id!r} is not in force that day; it "
+            f"{flag} {day.isoformat()}: scheme {program.id!r} is not in force that day; it "
             f"runs from {program.valid_from.isoformat()} to {until}. Give a day within it, or "
-            "a period with --from/--to (months outside the program are shown, not billed).",
+            "a period with --from/--to (months outside the scheme are shown, not billed).",
             field=flag.lstrip("-"),
             value=day,
         )
@@ -141,8 +154,8 @@ def _year_after(day: _dt.date) -> _dt.date:
     return nxt - _dt.timedelta(days=1)
 
 
-def period_of(args: argparse.Namespace, program: RegionalProgram) -> tuple[_dt.date, _dt.date]:
-    """The period asked for: --from/--to; else a year from --on (or the program's start)."""
+def period_of(args: argparse.Namespace, program: RegionalScheme) -> tuple[_dt.date, _dt.date]:
+    """The period asked for: --from/--to; else a year from --on (or the scheme's start)."""
     if args.start:
         start = to_date(args.start, field="from")
         end = to_date(args.end, field="to") if args.end else _year_after(start)
@@ -179,7 +192,7 @@ def assumptions_of(args: argparse.Namespace) -> Assumptions:
 
 def run_budget(
     args: argparse.Namespace,
-    program: RegionalProgram,
+    program: RegionalScheme,
     locale: str,
     evaluate_roster: object,
 ) -> tuple[str, PeriodBudget | Comparison]:
