@@ -120,7 +120,7 @@ def test_language_switch_links_the_same_page(site: Path) -> None:
 
 @pytest.mark.slow
 def test_code_is_rendered_as_code(site: Path) -> None:
-    page = _text(site / "en" / "regional-programs.html")
+    page = _text(site / "en" / "regional-schemes.html")
     assert "<blockquote" not in page  # doctest blocks were one-line quotes
     code = re.sub(r"<[^>]+>", "", " ".join(re.findall(r"<pre>(.*?)</pre>", page)))
     assert '&gt;&gt;&gt; regional.region("nagari silokek").code' in code

@@ -45,6 +45,7 @@ TRANSLATED = frozenset(
         "index",
         "limits",
         "regional-programs",
+        "regional-schemes",
     }
 )
 

@@ -102,3 +102,15 @@ def test_a_moved_error_keeps_its_message_unbuilt() -> None:
     assert moved.message == result.errors[0].message == _scalar_message(REFUSED[0])
     assert moved.field == "wage"
     assert repr(moved).startswith("RowError(row=41, message='wage must be a positive")
+
+
+def test_kept_roster_errors_hold_no_chunk(tmp_path: Any) -> None:
+    # The summary of a streamed roster keeps built messages, not the chunks' columns.
+    from perlindungan.batch import write_roster_contributions  # noqa: PLC0415
+
+    path = tmp_path / "roster.csv"
+    path.write_text("id,category,income\na,bpu,5\nb,bpu,1000000\nc,bpu,6\n", encoding="utf-8")
+    summary = write_roster_contributions(path, None, on=ON, chunk_rows=1, keep_errors=1)
+    assert [(e.row, e.line) for e in summary.errors] == [(0, 2)]
+    assert summary.errors[0]._resolve is None
+    assert summary.errors[0].message.startswith("worker.income must be a declared")

@@ -81,7 +81,7 @@ def test_golden_budget(case: dict[str, Any]) -> None:
 def test_unbilled_note_says_why() -> None:
     b = period_budget(scheme("sijunjung-nagari-100"), start="2023-01-01", end="2023-12-31")
     assert [n.text("en") for n in b.notes] == [
-        "2023-01..2023-09: not billed; the program starts on 2023-10-02"
+        "2023-01..2023-09: not billed; the scheme starts on 2023-10-02"
     ]
     assert "2023-01..2023-09" in b.notes[0].text("id_ID")
 

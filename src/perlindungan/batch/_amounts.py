@@ -15,6 +15,7 @@ when that bound reaches the headroom.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -41,10 +42,7 @@ class Amounts:
     def __init__(self, rows: int, names: Sequence[str] = AMOUNT_COLUMNS) -> None:
         self.names = tuple(names)
         self.arrays = [np.zeros(rows, dtype=np.int32) for _ in self.names]
-        self._targets = [
-            [slot for slot, name in enumerate(self.names) if pair in _COUNTS_IN[name]]
-            for pair in range(len(PAIRS))
-        ]
+        self._targets = _targets(self.names)
         self._written: set[int] = set()
         self._pass: Block | None = None
         self._checked = True
@@ -88,6 +86,15 @@ class Amounts:
         """Set the values of the given rows in stored column ``slot``."""
         self._fit(amounts)
         self.arrays[slot][rows] = amounts
+
+
+@lru_cache(maxsize=32)
+def _targets(names: tuple[str, ...]) -> list[list[int]]:
+    """For each program-and-payer amount, the stored columns (slots) it counts in."""
+    return [
+        [slot for slot, name in enumerate(names) if pair in _COUNTS_IN[name]]
+        for pair in range(len(PAIRS))
+    ]
 
 
 #: For each output column, the program-and-payer amounts (indices into PAIRS) it adds up.

@@ -208,10 +208,9 @@ def write_roster_contributions(
         chunks = iter_roster(source, on=day, chunk_rows=chunk_rows, columns=names)
         for first, result in chunks:
             rows += result.rows
-            for error in result.errors:
-                if len(errors) < keep_errors:
-                    errors.append(error.moved(first + error.row))
-            table = result.to_arrow()
+            table = result.to_arrow()  # builds every message: kept errors hold no chunk
+            for error in result.errors[: max(0, keep_errors - len(errors))]:
+                errors.append(error.moved(first + error.row))
             for name in totals:
                 totals[name] += int(pa.compute.sum(table[name]).as_py() or 0)
             if out is None:

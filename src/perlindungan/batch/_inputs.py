@@ -211,13 +211,18 @@ _KINDS = {
 }
 
 
+#: A column not in the input, by kind (holds nothing: shared by every call).
+_ABSENT = {kind: Column(None, kind, 0) for kind in ("int", "bool", "date", "text")}
+
+
 class Inputs:
     """The columns of one call, prepared once and read block by block."""
 
     def __init__(self, columns: Columns, rows: int) -> None:
         self.present = {name for name in _KINDS if name in columns}
         self.columns = {
-            name: Column(columns.get(name), kind, rows) for name, kind in _KINDS.items()
+            name: Column(columns[name], kind, rows) if name in columns else _ABSENT[kind]
+            for name, kind in _KINDS.items()
         }
         category = self.columns["category"]
         wanted = [

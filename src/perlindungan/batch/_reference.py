@@ -99,7 +99,7 @@ class RowError:
 
     def moved(self, row: int, line: int | None = None) -> RowError:
         """The same error for row ``row`` (and file line ``line``); a message not yet
-        built stays so."""
+        built stays so (and keeps the batch's input until it is built)."""
         moved = RowError(row, "", line=self.line if line is None else line)
         moved._message, moved._field, moved._resolve = self._message, self._field, self._resolve
         return moved

@@ -1,6 +1,6 @@
 """Coverage of a region on a date: its baseline statistics and every program in force.
 
-Rules (the library's, stated in ``docs/regional-programs.md``):
+Rules (the library's, stated in ``docs/regional-schemes.md``):
 
 * The baseline is the latest figure of each measure dated (``as_of``) on or before the day.
 * A program in force in the region (or in one of its sub-regions) adds its people (the

@@ -57,8 +57,8 @@ __all__ = [
     "period_budget",
 ]
 
-_L_BEFORE = N_("{month}: not billed; the program starts on {start}")
-_L_AFTER = N_("{month}: not billed; the program ended on {end}")
+_L_BEFORE = N_("{month}: not billed; the scheme starts on {start}")
+_L_AFTER = N_("{month}: not billed; the scheme ended on {end}")
 _L_NO_QUOTA = N_(
     "the program declares no total quota and no places per phase: no one is budgeted; "
     "give the number of participants or a roster"

@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 #: The vocabulary of target-group roles: canonical Indonesian ids with English labels
-#: (translated to Indonesian through the catalogue); see docs/regional-programs.md.
+#: (translated to Indonesian through the catalogue); see docs/regional-schemes.md.
 ROLES: Final[dict[str, str]] = {
     "petani": N_("farmer (petani)"),
     "petani_penggarap": N_("tenant farmer (petani penggarap)"),
