@@ -20,14 +20,14 @@ perlindungan_cli = importlib.import_module("perlindungan_cli")  # a docs extensi
 
 def test_english_reference_is_the_parsers_help() -> None:
     lines = perlindungan_cli.cli_lines("en")
-    assert "usage: perlindungan [-h] [--version] COMMAND ..." in lines
+    assert any(line.startswith("usage: perlindungan [-h]") for line in lines)
     assert "## `perlindungan region coverage`" in lines
     assert perlindungan_cli.untranslated("en") == []
 
 
 def test_indonesian_reference_uses_the_indonesian_words() -> None:
     text = "\n".join(perlindungan_cli.cli_lines("id"))
-    assert "penggunaan: perlindungan [-h] [--version] COMMAND ..." in text
+    assert "penggunaan: perlindungan [-h]" in text
     assert "\nopsi:\n" in text
     assert "tampilkan bantuan ini lalu keluar" in text
     assert "usage:" not in text

@@ -1,16 +1,16 @@
 """Allocation of places among eligible people: deterministic and order-independent.
 
-People are sorted by (1) the phase they enter in, (2) the program's role order,
+People are sorted by (1) the phase they enter in, (2) the scheme's role order,
 (3) the ``then`` keys (``earliest_application``, ``oldest_first``, ``lowest_income``; an
-unknown value sorts last), (4) the tie-break: SHA-256 of ``"<program id>:<person id>"``,
+unknown value sorts last), (4) the tie-break: SHA-256 of ``"<scheme id>:<person id>"``,
 then the person id. Places are then given in that order while the total, role and
 sub-region quotas allow. The result does not depend on the order or chunking of the roster.
 
-When the phases carry places (``quota`` in each ``[[program.phases]]``), only the phases
+When the phases carry places (``quota`` in each ``[[scheme.phases]]``), only the phases
 started on the allocation date are open, and each person, in the same order, takes a place
 in the first open phase (from the one they enter in) that still has a place and admits
 their role and sub-region. The placement names that phase and the person's first covered
-day: the phase's first day, or the program's when it is later.
+day: the phase's first day, or the scheme's when it is later.
 """
 
 from __future__ import annotations
@@ -126,13 +126,13 @@ class Allocation:
 
 
 def tie_break(program_id: str, person_id: str) -> str:
-    """The documented tie-break: SHA-256 hex of ``"<program id>:<person id>"``."""
+    """The documented tie-break: SHA-256 hex of ``"<scheme id>:<person id>"``."""
     return hashlib.sha256(f"{program_id}:{person_id}".encode()).hexdigest()
 
 
 def resolve_sub_region(program: RegionalScheme, value: str | None) -> str | None:
     """The quota key of a roster ``sub_region``: the Kemendagri code when the value is the
-    code or name of a kecamatan or village unit inside the program's region, else the text.
+    code or name of a kecamatan or village unit inside the scheme's region, else the text.
 
     >>> from perlindungan.regional import scheme
     >>> p = scheme("sijunjung-nagari-100")
@@ -155,7 +155,7 @@ def _cap(quota: Quota, raw: str | None, sub: str) -> int | None:
     return quota.cap_for_sub_region(sub)
 
 
-#: The fact each ``then`` key of a program's priority reads.
+#: The fact each ``then`` key of a scheme's priority reads.
 THEN_FACTS: Final = {
     "earliest_application": "application_date",
     "oldest_first": "birth_date",
@@ -266,7 +266,7 @@ class QuotaCounter:
 
 def first_day(program: RegionalScheme, phase: Phase | None) -> _dt.date:
     """The first covered day of a person admitted into ``phase``: the phase's first day, or
-    the program's when it is later."""
+    the scheme's when it is later."""
     return max(phase.start, program.valid_from) if phase else program.valid_from
 
 
@@ -287,7 +287,7 @@ def _open_phase(program: RegionalScheme, d: Decision, used: Counter[int]) -> Pha
 def allocate(
     program: RegionalScheme, decisions: Sequence[Decision] | Iterable[Decision]
 ) -> Allocation:
-    """Give the program's places to eligible people; see the module text for the order."""
+    """Give the scheme's places to eligible people; see the module text for the order."""
     decisions = list(decisions)
     on = decisions[0].on if decisions else program.valid_from
     placed: dict[int, Placement] = {}

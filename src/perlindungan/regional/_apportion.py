@@ -1,6 +1,6 @@
 """Quotas per sub-region proportional to weights, rounded by the largest remainder.
 
-``[program.quota]`` may split its ``total`` among sub-regions (kecamatan or villages):
+``[scheme.quota]`` may split its ``total`` among sub-regions (kecamatan or villages):
 ``sub_region_split = "weights"`` with ``sub_region_weights`` (e.g. the declared potential
 of each kecamatan), or ``sub_region_split = "eligible"`` (the number of eligible people
 of each sub-region in the roster). Each part is ``total x weight / sum of weights`` rounded
@@ -52,7 +52,7 @@ def largest_remainder(total: int, weights: Mapping[str, int]) -> dict[str, int]:
 
 
 def sub_region_caps(program: RegionalScheme, eligible: Iterable[Decision]) -> dict[str, int] | None:
-    """The cap of each sub-region (by resolved key) when the program splits its total, or
+    """The cap of each sub-region (by resolved key) when the scheme splits its total, or
     None when it does not."""
     from perlindungan.regional._allocate import resolve_sub_region  # noqa: PLC0415
 

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 _L_BUDGET_MONTH = N_("Budget per month, by phase and payer (Rp million)")
-_L_PEOPLE_TARGET = N_("People covered per month and the program's targets")
+_L_PEOPLE_TARGET = N_("People covered per month and the scheme's targets")
 _L_SUB_REGION = N_("People per sub-region")
 _L_SCENARIO_YEAR = N_("Baseline and scenario per year and payer (Rp million)")
 _L_COVERAGE = N_("Coverage against the target and the vulnerable workers")
@@ -38,7 +38,7 @@ _L_FUNDED = N_("People funded per payer")
 _L_PEOPLE = N_("people")
 _L_TARGET = N_("target {year}")
 _L_BASE = N_("baseline participants (BPU)")
-_L_ADDED = N_("added by programs")
+_L_ADDED = N_("added by schemes")
 _L_COVERED = N_("covered")
 _L_VULNERABLE = N_("vulnerable workers")
 _L_TARGET_PLAIN = N_("target")

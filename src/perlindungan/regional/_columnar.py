@@ -266,7 +266,7 @@ class Combo:
 @attrs.frozen
 class Decided:
     """Per row of a chunk: the combination of results (-1 for a row error) and the phase
-    (index in the program's phases, -1 for none)."""
+    (index in the scheme's phases, -1 for none)."""
 
     combo: NDArray[np.int32]
     phase: NDArray[np.int16]
@@ -274,7 +274,7 @@ class Decided:
 
 @attrs.define
 class Decider:
-    """Decides chunks for one program and date; remembers every distinct value's result."""
+    """Decides chunks for one scheme and date; remembers every distinct value's result."""
 
     program: RegionalScheme
     on: _dt.date

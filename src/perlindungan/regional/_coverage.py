@@ -1,13 +1,13 @@
-"""Coverage of a region on a date: its baseline statistics and every program in force.
+"""Coverage of a region on a date: its baseline statistics and every scheme in force.
 
 Rules (the library's, stated in ``docs/regional-schemes.md``):
 
 * The baseline is the latest figure of each measure dated (``as_of``) on or before the day.
-* A program in force in the region (or in one of its sub-regions) adds its people (the
+* A scheme in force in the region (or in one of its sub-regions) adds its people (the
   places open that day: the phases' places, else the total quota) when it started *after*
   the baseline's BPU participants were counted; one that started before is already in that
-  count and is listed as such. A program with no published count adds nobody and says so.
-* A program of a higher region (a province program reaching a regency) is listed with its
+  count and is listed as such. A scheme with no published count adds nobody and says so.
+* A scheme of a higher region (a province scheme reaching a regency) is listed with its
   province-wide count, which is not added: it is not split by regency.
 * Covered people = baseline BPU participants + people added. Coverage of vulnerable workers
   = covered / vulnerable workers; coverage of potential workers = (all participants + people
@@ -44,7 +44,7 @@ def _share(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
 
 @attrs.frozen
 class SchemePart:
-    """One program in force and what it adds to the region's coverage."""
+    """One scheme in force and what it adds to the region's coverage."""
 
     program_id: str
     name_id: str
@@ -55,14 +55,14 @@ class SchemePart:
     people: int | None  # None: no published count
     reach: str  # "region", "sub_region" or "higher_region"
     in_baseline: bool
-    #: The program's declared targets: (year, count).
+    #: The scheme's declared targets: (year, count).
     targets: tuple[tuple[int, int], ...] = ()
     #: The people per role when the quota is split by role: (role, places).
     per_role: tuple[tuple[str, int], ...] = ()
 
     @property
     def adds(self) -> int:
-        """People this program adds to the region's covered people."""
+        """People this scheme adds to the region's covered people."""
         if self.reach == "higher_region" or self.in_baseline or self.people is None:
             return 0
         return self.people
@@ -112,7 +112,7 @@ class RegionCoverage:
         return min(targets, key=lambda s: s.year or 0) if targets else None
 
     def all_parts(self) -> list[SchemePart]:
-        """Own parts and the sub-regions' (each program once)."""
+        """Own parts and the sub-regions' (each scheme once)."""
         out = {p.program_id: p for p in self.parts}
         for sub in self.sub_regions:
             for p in sub.all_parts():
@@ -120,8 +120,8 @@ class RegionCoverage:
         return list(out.values())
 
     def funded_per_payer(self) -> dict[str, int]:
-        """People funded per payer by the programs in force in the region (programs of a
-        higher region and programs with no published count are left out)."""
+        """People funded per payer by the schemes in force in the region (schemes of a
+        higher region and schemes with no published count are left out)."""
         out: dict[str, int] = {}
         for p in self.all_parts():
             if p.reach != "higher_region" and p.people is not None:
@@ -130,7 +130,7 @@ class RegionCoverage:
 
     @property
     def added(self) -> int:
-        """People added by programs started after the baseline."""
+        """People added by schemes started after the baseline."""
         return sum(p.adds for p in self.all_parts())
 
     @property

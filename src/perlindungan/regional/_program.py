@@ -1,4 +1,4 @@
-"""A regional program as declared in a program file: frozen, validated data."""
+"""A regional scheme as declared in a scheme file: frozen, validated data."""
 
 from __future__ import annotations
 
@@ -181,7 +181,11 @@ class GrantTier:
 
 @attrs.frozen
 class RegionalScheme:
-    """One regional program, loaded and checked from a program file."""
+    """One regional scheme (skema daerah), loaded and checked from a scheme file.
+
+    What a province, city or regency declares: who it enrols in which national programs
+    (``coverage.programs``), who pays, the quotas and the phases.
+    """
 
     id: str
     name_id: str
@@ -213,11 +217,11 @@ class RegionalScheme:
     nik_prefix_as_domicile: bool = False
 
     def region_registry(self) -> RegionRegistry:
-        """The regions of this program: a user regions file's, or the bundled ones."""
+        """The regions of this scheme: a user regions file's, or the bundled ones."""
         return self.regions if self.regions is not None else bundled_regions()
 
     def name(self, locale: str = "id_ID") -> str:
-        """The program's name in Bahasa Indonesia (default) or English."""
+        """The scheme's name in Bahasa Indonesia (default) or English."""
         return self.name_en if locale.startswith("en") else self.name_id
 
     def in_force(self, on: _dt.date) -> bool:
