@@ -7,9 +7,12 @@ Builds a roster of N rows from the bundled ``kota-jambi-rentan-2025`` roster (id
 unique), then, in the same process and for each repeat: (1) pyarrow reads the CSV
 (``pyarrow.csv.read_csv``, the reference), (2) ``evaluate_roster_file`` evaluates, allocates,
 budgets and writes the five output files (what ``perlindungan program evaluate ID --roster
-FILE --output DIR/`` does). It prints both times, their ratio, and the peak resident memory
-of a separate process that only runs (2) (``ru_maxrss``). ``--per-person`` also times
-``run_roster`` + ``write_files`` (the per-person engine) on the same roster.
+FILE --output DIR/`` does), (3) the same writing only ``report.txt`` (what ``perlindungan
+program evaluate ID --roster FILE`` prints). It prints the times, their ratios to (1), and
+the peak resident memory of a separate process that only runs (2) (``ru_maxrss``).
+``--per-person`` also times ``run_roster`` + ``write_files`` (the per-person engine) on the
+same roster. ``--roster FILE`` times an existing roster instead (e.g. one of 20 million
+rows made with ``--keep``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,14 +46,15 @@ def make_roster(rows: int, path: Path) -> None:
             w.writerow(record)
 
 
-def evaluate(roster: Path, out: Path) -> float:
-    """Seconds for the streaming evaluation with all outputs written."""
+def evaluate(roster: Path, out: Path, files: tuple[str, ...] | None = None) -> float:
+    """Seconds for the streaming evaluation with the outputs written (all five, or
+    ``files``)."""
     from perlindungan import regional  # noqa: PLC0415
     from perlindungan.regional._stream import evaluate_roster_file  # noqa: PLC0415
 
     program = regional.scheme(PROGRAM)
     start = time.perf_counter()
-    evaluate_roster_file(program, roster, out, on=program.valid_from)
+    evaluate_roster_file(program, roster, out, on=program.valid_from, files=files)
     return time.perf_counter() - start
 
 
@@ -90,6 +95,13 @@ def peak_memory(roster: Path, out: Path) -> int:
     return int(done.stdout.split()[-1])
 
 
+def _spread(values: list[float], unit: str = "s", digits: int = 2) -> str:
+    return (
+        f"{statistics.median(values):.{digits}f}{unit} (min {min(values):.{digits}f}, "
+        f"max {max(values):.{digits}f})"
+    )
+
+
 def main() -> None:
     """Run the benchmark and print one line per size."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -97,34 +109,47 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--per-person", action="store_true", help="also time run_roster")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory process")
+    parser.add_argument("--roster", help="time this roster file instead of generating one")
+    parser.add_argument("--keep", help="write the generated roster to this file and stop")
     args = parser.parse_args()
+    if args.keep:
+        make_roster(int(args.rows), Path(args.keep))
+        return
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        for rows in (int(r) for r in args.rows.split(",")):
-            roster = folder / f"roster-{rows}.csv"
-            make_roster(rows, roster)
-            evaluate(roster, folder / "warm")  # imports and caches, not timed
-            reads, runs = [], []
-            for _ in range(args.repeat):
+        sizes = [0] if args.roster else [int(r) for r in args.rows.split(",")]
+        for rows in sizes:
+            roster = Path(args.roster) if args.roster else folder / f"roster-{rows}.csv"
+            if not args.roster:
+                make_roster(rows, roster)
+            evaluate(roster, folder / "warm", ("report.txt",))  # imports, caches: not timed
+            reads, runs, reports = [], [], []
+            for k in range(args.repeat):
+                # each run writes into a new folder; the previous one is removed untimed
+                # (writing over large files costs their truncation)
+                shutil.rmtree(folder / "out", ignore_errors=True)
                 reads.append(read_reference(roster))
                 runs.append(evaluate(roster, folder / "out"))
+                reports.append(evaluate(roster, folder / f"report-{k}", ("report.txt",)))
             ratios = [r / p for r, p in zip(runs, reads, strict=True)]
+            report_ratios = [r / p for r, p in zip(reports, reads, strict=True)]
             size = sum(f.stat().st_size for f in (folder / "out").iterdir())
             print(
-                f"rows={rows:,} pyarrow read {statistics.median(reads):.2f}s "
-                f"(min {min(reads):.2f}, max {max(reads):.2f}); evaluate+write "
-                f"{statistics.median(runs):.2f}s (min {min(runs):.2f}, max {max(runs):.2f}); "
-                f"ratio median {statistics.median(ratios):.1f}x "
-                f"(min {min(ratios):.1f}, max {max(ratios):.1f}); "
-                f"{rows / statistics.median(runs):,.0f} rows/s; outputs {size / 1e6:,.0f} MB"
+                f"{f'rows={rows:,} ' if rows else ''}roster {roster.stat().st_size / 1e6:,.0f} MB: "
+                f"pyarrow read {_spread(reads)}\n"
+                f"  evaluate + write the five files ({size / 1e6:,.0f} MB) {_spread(runs)}; "
+                f"ratio {_spread(ratios, 'x', 1)}\n"
+                f"  evaluate + write report.txt only {_spread(reports)}; "
+                f"ratio {_spread(report_ratios, 'x', 1)}"
             )
             if args.per_person:
                 seconds = per_person(roster, folder / "pp")
                 print(f"  per-person engine (run_roster + write_files): {seconds:.2f}s")
             if not args.no_memory:
                 kib = peak_memory(roster, folder / "mem")
-                print(f"  peak resident memory (fresh process): {kib / 1024:,.0f} MiB")
-            roster.unlink()
+                print(f"  peak resident memory, five files (fresh process): {kib / 1024:,.0f} MiB")
+            if not args.roster:
+                roster.unlink()
     print(f"(this process: peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
 
 

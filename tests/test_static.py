@@ -44,7 +44,7 @@ def test_catalogues_complete_and_fresh() -> None:
 
 
 #: Modules allowed over the limit for now, each with the helper splitting it; empty this list.
-OVER_THE_LIMIT_FOR_NOW = {"regional/_stream.py"}
+OVER_THE_LIMIT_FOR_NOW: frozenset[str] = frozenset()
 MAX_MODULE_LINES = 400
 
 

@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perlindungan import regional
-from perlindungan.regional._columnar import WHITESPACE, distinct_rows
+from perlindungan._input.blocks import WHITESPACE
+from perlindungan.errors import InvalidInputError
+from perlindungan.regional._columnar import distinct_rows
 from perlindungan.regional._program import Priority, Quota, RegionalScheme
 from perlindungan.regional._stream import evaluate_roster_file
 
@@ -47,11 +49,25 @@ if "dtsen_decile" in regional.FACTS:
     cells["dtsen_decile"] = st.sampled_from(["1", "4", "", "11"])
 if "disability" in regional.FACTS:
     cells["disability"] = st.sampled_from(["true", "false", ""])
+# NIKs: a woman born 1985-08-17 in Sidoarjo (twice: a repeated NIK), one first issued in
+# Jember (outside every program's region: a note), one of a Papua kecamatan split since, a
+# bad one
+cells["nik"] = st.sampled_from(
+    ["", "", "3510165708850003", "3509011708850001", "9101011708850001", "12345"]
+)
+cells["sex"] = st.sampled_from(["", "L", "P", "x"])
+# a birth date after the date asked: a row error where a program asks for an age
+cells["birth_date"] = cells["birth_date"] | st.just("2099-01-01")
 rows = st.fixed_dictionaries(
     {
-        "id": st.sampled_from(["P1", "P2", "P3", "Q,1", 'Q"2', " ", "", "A\u00e9"])
+        "id": st.sampled_from(
+            [
+                *("P1", "P2", "P3", " P1 ", "Q,1", 'Q"2', " ", "", "A\u00e9", "x" * 65),
+                *("=HYPERLINK(1)", "-5", "@x", "a\u2028b", "a\u202eb", "\x1cP2"),
+            ]
+        )
         | st.text(alphabet="abc0123", min_size=1, max_size=5),
-        "name": st.sampled_from(["Siti", "", "Budi, S."]),
+        "name": st.sampled_from(["Siti", "", "Budi, S.", "\u00d1o\u00f1o", "a\u202eb", "x" * 501]),
         **cells,
     }
 )
@@ -105,11 +121,10 @@ def _same_files(
 ) -> None:
     expected = tmp / "expected"
     regional.run_roster(program, regional.read_roster(path), on=on).write_files(expected)
-    for columnar in (True, False):
-        got = tmp / f"got-{columnar}"
-        evaluate_roster_file(program, path, got, on=on, chunk_rows=chunk_rows, columnar=columnar)
-        for name in FILES:
-            assert (got / name).read_bytes() == (expected / name).read_bytes(), (name, columnar)
+    got = tmp / "got"
+    evaluate_roster_file(program, path, got, on=on, chunk_rows=chunk_rows)
+    for name in FILES:
+        assert (got / name).read_bytes() == (expected / name).read_bytes(), name
 
 
 @settings(
@@ -117,13 +132,9 @@ def _same_files(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-# Ids unique (as given, and blank ids at most once): a repeated id is a row error of the
-# one-person reader that the chunked path does not report yet (the known gap below).
-@given(
-    programs(),
-    st.lists(rows, max_size=40, unique_by=lambda r: r["id"].strip()),
-    st.integers(1, 17),
-)
+# Ids and NIKs repeat (on lines in different chunks too), formula-like ids, birth dates
+# after the date asked: every row is accounted for exactly as the per-person engine does.
+@given(programs(), st.lists(rows, max_size=40), st.integers(1, 17))
 def test_stream_equals_per_person_engine(
     tmp_path_factory: pytest.TempPathFactory,
     program: RegionalScheme,
@@ -151,7 +162,9 @@ def test_bundled_rosters_stream_identically(tmp_path: Path, program_id: str) -> 
         _same_files(program, path, tmp_path / str(chunk_rows), chunk_rows, program.valid_from)
 
 
-def test_ragged_rows_and_jsonl_fall_back_to_the_row_reader(tmp_path: Path) -> None:
+def test_ragged_rows_and_jsonl_are_read_as_the_per_person_engine_reads_them(
+    tmp_path: Path,
+) -> None:
     program = regional.scheme("kota-jambi-rentan-2025")
     text = _roster_text(
         [dict.fromkeys(HEADER, "") | {"id": "A", "role": "pekerja_rentan", "domicile": "15.71"}]
@@ -212,11 +225,6 @@ def test_hash_prefixes_sort_as_the_tie_break(ids: list[str]) -> None:
     assert [int(tie_break("p", i)[:16], 16) for i in ids] == [int(x) for x in prefixes]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: the chunked path does not share the input layer's roster reader, "
-    "so a repeated id is decided twice instead of being a row error",
-)
 def test_stream_reports_a_repeated_id_like_the_per_person_engine(tmp_path: Path) -> None:
     program = regional.scheme("kota-jambi-rentan-2025")
     record = dict.fromkeys(HEADER, "")
@@ -224,3 +232,72 @@ def test_stream_reports_a_repeated_id_like_the_per_person_engine(tmp_path: Path)
     path = tmp_path / "roster.csv"
     path.write_text(_roster_text([record, record]), encoding="utf-8")
     _same_files(program, path, tmp_path, 1, _dt.date(2025, 6, 1))
+    summary = evaluate_roster_file(program, path, tmp_path / "again", on="2025-06-01")
+    assert summary.summary["rows"] == 2
+    assert summary.summary["decisions"] == 1
+    assert [(e.row, e.field) for e in summary.errors] == [(3, "id")]
+    assert "already used on line 2" in summary.errors[0].message
+
+
+def test_formula_like_cells_from_input_are_escaped(tmp_path: Path) -> None:
+    program = regional.scheme("kota-jambi-rentan-2025")
+    record = dict.fromkeys(HEADER, "")
+    record.update(id="=HYPERLINK(1)", role="pekerja_rentan", domicile="15.71", sub_region="+x")
+    path = tmp_path / "roster.csv"
+    path.write_text(_roster_text([record]), encoding="utf-8")
+    evaluate_roster_file(program, path, tmp_path / "out", on="2025-06-01")
+    for name in ("decisions.csv", "allocation.csv"):
+        lines = (tmp_path / "out" / name).read_text(encoding="utf-8").splitlines()
+        assert lines[1].startswith("2,'=HYPERLINK(1),"), (name, lines[1])
+
+
+def test_no_output_over_the_roster(tmp_path: Path) -> None:
+    program = regional.scheme("kota-jambi-rentan-2025")
+    path = tmp_path / "decisions.csv"
+    path.write_text(_roster_text([dict.fromkeys(HEADER, "") | {"id": "A"}]), encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="is the input file"):
+        evaluate_roster_file(program, path, tmp_path, on="2025-06-01")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "method"), [("text", "report"), ("json", "to_json"), ("csv", "to_csv")]
+)
+def test_cli_roster_output_is_the_per_person_engines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, method: str
+) -> None:
+    from perlindungan.cli import main  # noqa: PLC0415
+
+    record = dict.fromkeys(HEADER, "") | {"role": "pekerja_rentan", "domicile": "15.71"}
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        _roster_text([record | {"id": "A"}, record | {"id": "=B"}, record | {"id": "A"}]),
+        encoding="utf-8",
+    )
+    program = regional.scheme("kota-jambi-rentan-2025")
+    args = ["program", "evaluate", program.id, "--roster", str(roster), "--format", fmt]
+    assert main([*args, "--lang", "en"]) == 0
+    result = regional.run_roster(program, regional.read_roster(roster), on=program.valid_from)
+    text = getattr(result, method)("en")
+    assert capsys.readouterr().out == text.rstrip("\n") + "\n"
+    assert main([*args, "--output", str(tmp_path / "one.txt")]) == 0
+    assert (tmp_path / "one.txt").read_text(encoding="utf-8") == (
+        getattr(result, method)("id_ID").rstrip("\n") + "\n"
+    )
+
+
+@pytest.mark.parametrize("name", FILES)
+# the second program is allocated in memory (its sub-region caps are split from the total)
+@pytest.mark.parametrize("program_id", ["kota-jambi-rentan-2025", "banyuwangi-rentan-2023"])
+def test_one_file_asked_is_the_file_of_all_five(tmp_path: Path, name: str, program_id: str) -> None:
+    program = regional.scheme(program_id)
+    record = dict.fromkeys(HEADER, "") | {"role": "pekerja_rentan", "domicile": "15.71"}
+    path = tmp_path / "roster.csv"
+    path.write_text(_roster_text([record | {"id": "A"}, record | {"id": "A"}]), encoding="utf-8")
+    on = program.valid_from
+    evaluate_roster_file(program, path, tmp_path / "all", on=on, chunk_rows=1)
+    one = evaluate_roster_file(program, path, tmp_path / "one", on=on, files=[name])
+    assert [p.name for p in one.files] == [name]
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == [name]
+    assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "all" / name).read_bytes()
+    with pytest.raises(InvalidInputError, match=r"unknown file 'x\.csv'"):
+        evaluate_roster_file(program, path, tmp_path / "x", on=on, files=["x.csv"])

@@ -87,9 +87,9 @@ def open_regular(source: str | Path, *, what: str, field: str = "file") -> Binar
     return handle
 
 
-def decode_text(raw: bytes, *, what: str, field: str = "file") -> str:
+def decode_text(raw: bytes, *, what: str, field: str = "file", first_line: int = 1) -> str:
     """UTF-8 text of ``raw`` without a leading byte-order mark; other bytes are refused
-    naming the line and the byte.
+    naming the line (``raw`` starts on line ``first_line`` of its file) and the byte.
 
     >>> decode_text(b"\\xef\\xbb\\xbfid\\n", what="roster")
     'id\\n'
@@ -101,7 +101,7 @@ def decode_text(raw: bytes, *, what: str, field: str = "file") -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + first_line
         raise InvalidInputError(
             f"{what} is not UTF-8 text: line {line} has the byte 0x{raw[exc.start]:02x}; "
             "save it as UTF-8.",

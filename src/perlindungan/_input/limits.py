@@ -21,6 +21,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FRACTION_DIGITS",
     "MAX_ID_CHARS",
+    "MAX_LINE_BYTES",
     "MAX_LISTED_PROBLEMS",
     "MAX_MONTHS",
     "MAX_NUMBER_CHARS",
@@ -62,6 +63,9 @@ MAX_REQUEST_BYTES: Final = 1_000_000
 MAX_PROGRAM_BYTES: Final = 2_000_000
 #: Largest roster or payroll file read whole (CSV, JSON lines, xlsx).
 MAX_ROSTER_BYTES: Final = 1_000_000_000
+#: Longest line of a roster read block by block (a roster of any length); a valid line is
+#: far shorter (every cell at most MAX_CELL_CHARS characters).
+MAX_LINE_BYTES: Final = 1 << 24
 #: Most data rows of a roster or payroll read whole (the header is not a row).
 MAX_ROWS: Final = 1_000_000
 #: Most problems of a file listed by ``program check``; the rest are counted.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import importlib.util
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -235,13 +236,26 @@ def run(args: argparse.Namespace) -> int:
             for path in write_charts(prog, budgeted, args.charts, locale):
                 print(path, file=sys.stderr)
         return 0
-    rows = read_roster(args.roster, delimiter=delimiter) if args.roster else bundled_roster(prog.id)
     inputs = [x for x in (args.roster, args.target) if x]
+    if args.roster and _streaming():
+        from perlindungan.cli._scheme_stream import evaluate_streaming  # noqa: PLC0415
+
+        return evaluate_streaming(
+            args,
+            prog,
+            on,
+            locale,
+            delimiter,
+            inputs,
+            folder=_folder(args.output),
+            show_progress=_progress,
+        )
+    rows = read_roster(args.roster, delimiter=delimiter) if args.roster else bundled_roster(prog.id)
     result = run_roster(
         prog, rows, on=on, progress=_progress if args.progress or len(rows) > 50_000 else None
     )
     mask = bool(args.mask_nik)
-    if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
+    if _folder(args.output):
         for path in result.write_files(args.output, locale, inputs=inputs, mask_nik=mask):
             print(path)
     elif args.output and args.output.lower().endswith(".xlsx"):
@@ -255,6 +269,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         _emit(result.report(locale), args.output, inputs, mask_nik=mask)
     return 0
+
+
+def _folder(output: str | None) -> bool:
+    if not output:
+        return False
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def _streaming() -> bool:
+    """Whether the chunked roster path can run (it needs the ``batch`` extra)."""
+    return all(importlib.util.find_spec(name) is not None for name in ("numpy", "pyarrow"))
 
 
 _L_REGION = N_("region")

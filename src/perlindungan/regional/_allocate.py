@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -31,6 +32,7 @@ from perlindungan.money import Rupiah
 from perlindungan.regional._apportion import sub_region_caps
 from perlindungan.regional._evaluate import Decision, Verdict
 from perlindungan.regional._program import Phase, Quota, RegionalScheme, older_than
+from perlindungan.regional._region_registry import RegionRegistry
 
 __all__ = [
     "NOT_YET_REASON",
@@ -142,8 +144,15 @@ def resolve_sub_region(program: RegionalScheme, value: str | None) -> str | None
     """
     if value is None:
         return None
+    return _resolved(program.region_registry(), program.region, value)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _resolved(registry: RegionRegistry, region: str, value: str) -> str:
+    """:func:`resolve_sub_region`, once per distinct value: a value that is no region
+    (``RT 07``) is looked up, and its "did you mean" message built, only once."""
     try:
-        found = program.region_registry().get(value, within=program.region)
+        found = registry.get(value, within=region)
     except InvalidInputError:
         return value
     return found.code if found.level in ("district", "village") else value

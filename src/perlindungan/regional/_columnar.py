@@ -14,14 +14,14 @@ here without a second implementation.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from perlindungan.errors import InvalidInputError
+from perlindungan.errors import InvalidInputError, PerlindunganError
 from perlindungan.regional._conditions import (
     CONDITIONS,
     Condition,
@@ -30,13 +30,12 @@ from perlindungan.regional._conditions import (
     leaves,
     walk,
 )
-from perlindungan.regional._evaluate import Verdict, verdict_of
+from perlindungan.regional._evaluate import Verdict, decision_notes, verdict_of
 from perlindungan.regional._person import FACTS, Person
 from perlindungan.regional._program import Phase, RegionalScheme
 from perlindungan.regional._roster import RosterRow, RowError, person_from_dict
 
 __all__ = [
-    "WHITESPACE",
     "Chunk",
     "Combo",
     "Decided",
@@ -44,14 +43,9 @@ __all__ = [
     "FactColumn",
     "Lookups",
     "distinct_rows",
+    "row_id",
 ]
 
-#: The characters ``str.strip()`` removes (``str.isspace``), for pyarrow's trim.
-WHITESPACE: Final = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
-    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000"
-)
 #: Facts read per distinct value (``name`` is only kept as text: it decides nothing).
 _READ: Final = tuple(f for f in FACTS if f not in ("id", "name"))
 #: Distinct values remembered per fact before the memory is cleared (bounds memory).
@@ -77,24 +71,18 @@ class Chunk:
 
     numbers: NDArray[np.int64]
     ids: Any  # trimmed ids: a pyarrow string array, or a list of text
-    names: Any  # names as read: a pyarrow string array, or a list of text
     facts: dict[str, FactColumn]
     errors: dict[int, RowError]
+    #: The notes each person's own facts gave (a NIK disagreeing with a given birth date).
+    notes: FactColumn
+    #: How much of the roster has been read through this chunk (bytes of a CSV file read
+    #: in blocks, else 0).
+    read: int = 0
 
     @property
     def rows(self) -> int:
         """Number of rows."""
         return len(self.numbers)
-
-    def person(self, i: int) -> Person:
-        """Row i as the per-person engine's :class:`Person` (a row without an error)."""
-        values = {f: col.value(i) for f, col in self.facts.items()}
-        name = self.names[i]
-        name = name.as_py() if hasattr(name, "as_py") else name
-        ident = self.ids[i]
-        ident = ident.as_py() if hasattr(ident, "as_py") else ident
-        values["name"] = None if name is None or not name.strip() else name.strip()
-        return Person(id=str(ident), **{k: v for k, v in values.items() if v is not None})
 
 
 @attrs.define
@@ -120,87 +108,6 @@ class Lookups:
         return found
 
 
-def _error_of(data: Mapping[str, Any]) -> tuple[str, str | None]:
-    try:
-        person_from_dict(data)
-    except InvalidInputError as exc:
-        return exc.message, exc.field
-    raise AssertionError(data)  # pragma: no cover - only called for a row that fails
-
-
-def chunk_from_arrow(
-    columns: Mapping[str, Any], first_row: int, lookups: Lookups, raw_header: Sequence[str]
-) -> Chunk:
-    """A chunk from pyarrow string columns (no nulls; an empty cell is empty text) whose
-    row i is roster row ``first_row + i``; ``raw_header`` is the header as written."""
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    rows = len(next(iter(columns.values()))) if columns else 0
-    numbers = np.arange(first_row, first_row + rows, dtype=np.int64)
-    raw_ids = columns.get("id")
-    ids = (
-        pc.utf8_trim(raw_ids, characters=WHITESPACE)
-        if raw_ids is not None
-        else pa.array([""] * rows, pa.string())
-    )
-    names = columns.get("name", pa.nulls(rows, pa.string()))
-    # first failing fact (index in FACTS) per row; len(FACTS) when none fails
-    first_bad = np.full(rows, len(FACTS), dtype=np.int16)
-    messages: dict[tuple[int, int], tuple[str, str | None]] = {}
-    bad_code = np.full(rows, -1, dtype=np.int32)
-    facts: dict[str, FactColumn] = {}
-    for index, fact in enumerate(FACTS):
-        if fact not in _READ:
-            continue
-        column = columns.get(fact)
-        if column is None:
-            facts[fact] = FactColumn(np.full(rows, -1, dtype=np.int32), [])
-            continue
-        encoded = pc.dictionary_encode(column)
-        indices = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
-        distinct = encoded.dictionary.to_pylist()
-        values: list[Any] = []
-        codes = np.empty(len(distinct), dtype=np.int32)
-        errs = np.full(len(distinct), -1, dtype=np.int32)
-        for j, raw in enumerate(distinct):
-            if not raw.strip():
-                codes[j] = -1
-                continue
-            value, error = lookups.read(fact, raw)
-            if error is not None:
-                codes[j] = -1
-                errs[j] = j
-                messages[index, j] = error
-                continue
-            codes[j] = len(values)
-            values.append(value)
-        facts[fact] = FactColumn(codes[indices] if rows else codes[:0], values)
-        if (errs >= 0).any():
-            row_err = errs[indices]
-            newly = (row_err >= 0) & (first_bad == len(FACTS))
-            first_bad[newly] = index
-            bad_code[newly] = row_err[newly]
-    errors: dict[int, RowError] = {}
-    blank_id = np.asarray(pc.equal(ids, "").to_numpy(zero_copy_only=False), dtype=bool)
-    unknown = [k for k in raw_header if k not in FACTS]
-    failing = np.flatnonzero(blank_id | (first_bad < len(FACTS)) | bool(unknown))
-    if len(failing):
-        raw_list = raw_ids.take(pa.array(failing)).to_pylist() if raw_ids is not None else None
-        for n, i in enumerate(failing.tolist()):
-            raw_id = raw_list[n] if raw_list is not None else None
-            ident = "" if raw_id is None or not raw_id.strip() else str(raw_id)
-            if unknown:
-                message, field = _error_of(dict.fromkeys(raw_header, ""))
-            elif blank_id[i]:
-                message, field = _error_of({})
-            else:
-                message, field = messages[int(first_bad[i]), int(bad_code[i])]
-            number = first_row + i
-            errors[i] = RowError(number, ident, message, field)
-    return Chunk(numbers, ids, names, facts, errors)
-
-
 def chunk_from_rows(rows: Sequence[RosterRow]) -> Chunk:
     """A chunk from rows read one by one (JSON lines, or CSV the columnar reader refuses)."""
     numbers = np.fromiter((r.row for r in rows), dtype=np.int64, count=len(rows))
@@ -220,9 +127,14 @@ def chunk_from_rows(rows: Sequence[RosterRow]) -> Chunk:
             count=len(people),
         )
         facts[fact] = FactColumn(codes, list(index))
+    index = {}
+    codes = np.fromiter(
+        (-1 if p is None or not p.notes else index.setdefault(p.notes, len(index)) for p in people),
+        dtype=np.int32,
+        count=len(people),
+    )
     ids = [p.id if p is not None else None for p in people]
-    names = [p.name if p is not None else None for p in people]
-    return Chunk(numbers, ids, names, facts, errors)
+    return Chunk(numbers, ids, facts, errors, FactColumn(codes, list(index)))
 
 
 def distinct_rows(columns: Sequence[NDArray[Any]]) -> tuple[NDArray[Any], NDArray[np.intp]]:
@@ -265,11 +177,15 @@ class Combo:
 
 @attrs.frozen
 class Decided:
-    """Per row of a chunk: the combination of results (-1 for a row error) and the phase
-    (index in the scheme's phases, -1 for none)."""
+    """Per row of a chunk: the combination of results (-1 for a row error), the phase
+    (index in the scheme's phases, -1 for none) and the notes (index in
+    :attr:`Decider.notes`); ``errors`` are the rows the rules could not decide (a birth date
+    after the date asked), with the per-person engine's message."""
 
     combo: NDArray[np.int32]
     phase: NDArray[np.int16]
+    notes: NDArray[np.int32]
+    errors: dict[int, RowError]
 
 
 @attrs.define
@@ -284,6 +200,12 @@ class Decider:
     combos: list[Combo] = attrs.field(factory=list)
     combo_index: dict[tuple[int, ...], int] = attrs.field(factory=dict)
     phase_memory: dict[tuple[Any, Any], int] = attrs.field(factory=dict)
+    #: (message, field) of each distinct failure of a leaf.
+    failures: list[tuple[str, str | None]] = attrs.field(factory=list)
+    #: Every distinct tuple of decision notes; index 0 is no note.
+    notes: list[tuple[str, ...]] = attrs.field(factory=lambda: [()])
+    note_index: dict[tuple[str, ...], int] = attrs.field(factory=lambda: {(): 0})
+    note_memory: dict[tuple[Any, Any], int] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.conditions = leaves(self.program.eligibility)
@@ -291,7 +213,8 @@ class Decider:
         self.memory = [{} for _ in self.conditions]
 
     def _leaf_codes(self, k: int, column: FactColumn) -> NDArray[np.int32]:
-        """Per row, the index (in ``results[k]``) of leaf k's result."""
+        """Per row, the index (in ``results[k]``) of leaf k's result; ``-1 - f`` when the
+        leaf cannot be decided for that value (failure ``f``)."""
         cond, memory, found = self.conditions[k], self.memory[k], self.results[k]
         fact = CONDITIONS[cond.key].fact
         table = np.empty(len(column.values) + 1, dtype=np.int32)
@@ -300,10 +223,20 @@ class Decider:
             code = memory.get(key)
             if code is None:
                 person = Person(id="-", **({fact: value} if value is not None else {}))
-                res = condition_result(cond, person, self.on)
-                code = found.index(res) if res in found else len(found)
-                if code == len(found):
-                    found.append(res)
+                try:
+                    res = condition_result(cond, person, self.on)
+                except PerlindunganError as exc:
+                    failure = (
+                        exc.message if isinstance(exc, InvalidInputError) else str(exc),
+                        getattr(exc, "field", None),
+                    )
+                    if failure not in self.failures:
+                        self.failures.append(failure)
+                    code = -1 - self.failures.index(failure)
+                else:
+                    code = found.index(res) if res in found else len(found)
+                    if code == len(found):
+                        found.append(res)
                 memory[key] = code
             table[j] = code
         return table[column.codes + 1]
@@ -324,14 +257,21 @@ class Decider:
         return found
 
     def decide(self, chunk: Chunk) -> Decided:
-        """The combination and phase of every row of ``chunk``."""
+        """The combination, phase and notes of every row of ``chunk``."""
         rows = chunk.rows
         if not rows:
-            return Decided(np.empty(0, np.int32), np.empty(0, np.int16))
+            return Decided(np.empty(0, np.int32), np.empty(0, np.int16), np.empty(0, np.int32), {})
         columns = [
             self._leaf_codes(k, chunk.facts[CONDITIONS[c.key].fact])
             for k, c in enumerate(self.conditions)
         ]
+        # a row fails on its first leaf (in the order the per-person engine evaluates them)
+        # that cannot be decided
+        failed = np.full(rows, -1, dtype=np.int32)
+        for column in columns:
+            hit = (column < 0) & (failed < 0)
+            failed[hit] = -1 - column[hit]
+        columns = [np.maximum(column, 0) for column in columns]
         known = (chunk.facts["activity_value"].codes >= 0).astype(np.int32)
         distinct, inverse = distinct_rows([*columns, known])
         table = np.fromiter(
@@ -348,11 +288,47 @@ class Decider:
             count=len(distinct),
         )
         phase = phase_table[inverse]
-        if chunk.errors:
-            where = np.fromiter(chunk.errors, dtype=np.int64, count=len(chunk.errors))
+        notes = self._notes(chunk)
+        errors = {
+            i: RowError(int(chunk.numbers[i]), row_id(chunk.ids, i), *self.failures[failed[i]])
+            for i in np.flatnonzero(failed >= 0).tolist()
+            if i not in chunk.errors
+        }
+        bad = [*chunk.errors, *errors]
+        if bad:
+            where = np.array(bad, dtype=np.int64)
             combo[where] = -1
             phase[where] = -1
-        return Decided(combo, phase)
+            notes[where] = 0
+        return Decided(combo, phase, notes, errors)
+
+    def _notes(self, chunk: Chunk) -> NDArray[np.int32]:
+        """Per row, the index of its decision's notes (its own, and where its NIK was
+        issued), computed once per distinct (notes, NIK)."""
+        own, nik = chunk.notes, chunk.facts["nik"]
+        if not own.values and not nik.values:
+            return np.zeros(chunk.rows, dtype=np.int32)
+        distinct, inverse = distinct_rows([own.codes + 1, nik.codes + 1])
+        table = np.fromiter(
+            (self._note(own, nik, int(n) - 1, int(k) - 1) for n, k in distinct),
+            dtype=np.int32,
+            count=len(distinct),
+        )
+        return table[inverse]
+
+    def _note(self, own: FactColumn, nik: FactColumn, n: int, k: int) -> int:
+        key = (own.values[n] if n >= 0 else (), nik.values[k] if k >= 0 else None)
+        found = self.note_memory.get(key)
+        if found is None:
+            person = Person(id="-", nik=key[1], notes=key[0])
+            notes = decision_notes(self.program, person)
+            found = self.note_index.setdefault(notes, len(self.notes))
+            if found == len(self.notes):
+                self.notes.append(notes)
+            if len(self.note_memory) >= _CACHE_LIMIT:  # one NIK a person: bound the memory
+                self.note_memory.clear()
+            self.note_memory[key] = found
+        return found
 
     def _phase(self, role: FactColumn, sub: FactColumn, r: int, s: int) -> int:
         key = (role.values[r] if r >= 0 else None, sub.values[s] if s >= 0 else None)
@@ -362,3 +338,10 @@ class Decider:
             found = -1 if phase is None else self.program.phases.index(phase)
             self.phase_memory[key] = found
         return found
+
+
+def row_id(ids: Any, i: int) -> str:
+    """The id of row i of a chunk ('' when it has none)."""
+    value = ids[i]
+    value = value.as_py() if hasattr(value, "as_py") else value
+    return "" if value is None else str(value)

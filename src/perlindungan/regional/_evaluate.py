@@ -16,7 +16,15 @@ from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate
 from perlindungan.regional._person import Person
 from perlindungan.regional._program import Phase, RegionalScheme
 
-__all__ = ["Decision", "Verdict", "evaluate", "evaluate_one", "verdict_of", "with_nik_domicile"]
+__all__ = [
+    "Decision",
+    "Verdict",
+    "decision_notes",
+    "evaluate",
+    "evaluate_one",
+    "verdict_of",
+    "with_nik_domicile",
+]
 
 
 class Verdict(enum.StrEnum):
@@ -161,14 +169,17 @@ def evaluate_one(program: RegionalScheme, person: Person, on: _dt.date) -> Decis
         results=tuple(results),
         missing=missing,
         phase=program.phase_of(person.role, person.sub_region),
-        notes=_notes(program, person, nik_is_domicile=person is not given),
+        notes=decision_notes(program, person, nik_is_domicile=person is not given),
     )
 
 
-def _notes(program: RegionalScheme, person: Person, *, nik_is_domicile: bool) -> tuple[str, ...]:
-    """The person's notes, and a note when the NIK was first issued outside the program's
-    region (unless the program took its area code as the domicile: the conditions then
-    decide on it)."""
+def decision_notes(
+    program: RegionalScheme, person: Person, *, nik_is_domicile: bool = False
+) -> tuple[str, ...]:
+    """The notes of a decision: the person's own notes, then where its NIK was first issued
+    when outside the program's region, unless the program took its area code as the
+    domicile (the conditions then decide on it) (shared by :func:`evaluate_one` and the
+    columnar path)."""
     notes = list(person.notes)
     nik = person.nik
     if nik is not None and not nik_is_domicile:

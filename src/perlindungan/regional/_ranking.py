@@ -29,7 +29,6 @@ from perlindungan.regional._allocate import (
     tie_break,
 )
 from perlindungan.regional._columnar import Chunk, FactColumn
-from perlindungan.regional._person import Person
 from perlindungan.regional._program import RegionalScheme
 
 __all__ = ["ADMITTED", "NOT_CONSIDERED", "NOT_YET", "WAITLISTED", "Placed", "Ranking"]
@@ -128,9 +127,9 @@ class Ranking:
             )
         )
 
-    def place(self, person_at: Callable[[int], Person]) -> Placed:
-        """Order and place every collected row; ``person_at(position)`` gives the person of
-        a row (needed only to order two rows with the same id and the same priority)."""
+    def place(self) -> Placed:
+        """Order and place every collected row (their ids are distinct: the roster reader
+        makes a repeated id a row error)."""
         if not self.collected:
             empty = np.empty(0, np.int64)
             none = np.empty(0, np.int16)
@@ -152,20 +151,16 @@ class Ranking:
             ranks.append(lookup[parts[k]])
         keys = [positions, h64, *reversed(ranks)]
         order = np.lexsort(keys)
-        order = self._ties(order, [*ranks, h64], ids, positions, person_at)
+        order = self._ties(order, [*ranks, h64], ids)
         status, rank, reason, reasons = self._greedy(order, role, sub)
         return Placed(positions, ids, phase, status, rank, reason, reasons)
 
     def _ties(
-        self,
-        order: NDArray[np.intp],
-        keys: list[NDArray[Any]],
-        ids: Any,
-        positions: NDArray[np.int64],
-        person_at: Callable[[int], Person],
+        self, order: NDArray[np.intp], keys: list[NDArray[Any]], ids: Any
     ) -> NDArray[np.intp]:
-        """Rows equal on every sorted key are put in the per-person engine's order (full
-        tie-break, id, the person's text, input order)."""
+        """Rows equal on every sorted key (the priority and the first 8 bytes of the
+        tie-break) are put in the per-person engine's order: the full tie-break, then the
+        id (distinct ids, so nothing further is needed)."""
         if len(order) < 2:
             return order
         same = np.ones(len(order) - 1, dtype=bool)
@@ -181,24 +176,10 @@ class Ranking:
             while e < len(same) and same[e]:
                 e += 1
             group = order[s : e + 1].tolist()
-
-            def full(i: int) -> tuple[Any, ...]:
+            keyed = []
+            for i in group:
                 ident = str(ids[i].as_py())
-                return (tie_break(self.program.id, ident), ident)
-
-            fulls = {i: full(i) for i in group}
-            counts: dict[tuple[Any, ...], int] = {}
-            for f in fulls.values():
-                counts[f] = counts.get(f, 0) + 1
-            keyed = [
-                (
-                    *fulls[i],
-                    repr(person_at(int(positions[i]))) if counts[fulls[i]] > 1 else "",
-                    int(positions[i]),
-                    i,
-                )
-                for i in group
-            ]
+                keyed.append((tie_break(self.program.id, ident), ident, i))
             result[s : e + 1] = [k[-1] for k in sorted(keyed)]
         return result
 

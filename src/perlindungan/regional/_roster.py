@@ -40,6 +40,7 @@ from perlindungan.regional._roster_facts import with_nik as _with_nik
 from perlindungan.workers import Category
 
 __all__ = [
+    "Claims",
     "RosterRow",
     "RowError",
     "person_from_dict",
@@ -147,9 +148,40 @@ def person_from_dict(data: Mapping[str, Any]) -> Person:
     return _with_nik(values)
 
 
-def _row(record: Record, seen: dict[str, int]) -> RosterRow:
-    """A roster row from a table record; a person id seen on an earlier line is an error
-    (a person is never admitted twice)."""
+@attrs.define
+class Claims:
+    """Person ids and NIKs already used, each with the file line that used it first: a
+    later line with the same id or NIK is a row error, so nobody is admitted twice."""
+
+    ids: dict[str, int] = attrs.field(factory=dict)
+    niks: dict[str, int] = attrs.field(factory=dict)
+
+    def claim_id(self, ident: str, line: int) -> RowError | None:
+        """Use ``ident`` on ``line``; the row error when an earlier line used it."""
+        first = self.ids.setdefault(ident, line)
+        return None if first == line else self.repeated_id(ident, line, first)
+
+    @staticmethod
+    def repeated_id(ident: str, line: int, first: int) -> RowError:
+        """The row error of id ``ident`` on ``line``, already used on line ``first``."""
+        return RowError(
+            line, ident, f"id {ident!r} is already used on line {first}; each person once", "id"
+        )
+
+    def claim_nik(self, nik: str, line: int, ident: str) -> RowError | None:
+        """Use ``nik`` on ``line`` (the row of person ``ident``); the row error when an
+        earlier line used it."""
+        first = self.niks.setdefault(nik, line)
+        if first == line:
+            return None
+        return RowError(
+            line, ident, f"nik {nik} is already used on line {first}; each person once", "nik"
+        )
+
+
+def _row(record: Record, claims: Claims) -> RosterRow:
+    """A roster row from a table record; a person id or NIK seen on an earlier line is an
+    error (a person is never admitted twice)."""
     number = record.line
     if record.problem is not None or record.cells is None:
         problem = record.problem or InvalidInputError("the row cannot be read", field=None)
@@ -158,48 +190,27 @@ def _row(record: Record, seen: dict[str, int]) -> RosterRow:
         person = person_from_dict(record.cells)
     except InvalidInputError as exc:
         return RosterRow(number, None, RowError(number, record.key, exc.message, exc.field))
-    first = seen.setdefault(person.id, number)
-    if first != number:
-        return RosterRow(
-            number,
-            None,
-            RowError(
-                number,
-                person.id,
-                f"id {person.id!r} is already used on line {first}; each person once",
-                "id",
-            ),
-        )
-    nik = getattr(person, "nik", None)
-    if nik is not None:
-        first = seen.setdefault(f"nik:{nik}", number)
-        if first != number:
-            return RosterRow(
-                number,
-                None,
-                RowError(
-                    number,
-                    person.id,
-                    f"nik {nik} is already used on line {first}; each person once",
-                    "nik",
-                ),
-            )
+    error = claims.claim_id(person.id, number)
+    if error is None and person.nik is not None:
+        error = claims.claim_nik(person.nik, number, person.id)
+    if error is not None:
+        return RosterRow(number, None, error)
     return RosterRow(number, person, None)
 
 
 def roster_rows(table: Table) -> Iterator[RosterRow]:
     """The rows of a roster table, in file order, one per record."""
-    seen: dict[str, int] = {}
+    claims = Claims()
     for record in table.records():
-        yield _row(record, seen)
+        yield _row(record, claims)
 
 
 def roster_chunks(table: Table, size: int = 65_536) -> Iterator[list[RosterRow]]:
     """The rows of a roster table in blocks of ``size`` (for streaming evaluators): each
     row keeps its file line, and a person id is refused on any later line, across blocks."""
-    seen: dict[str, int] = {}
+    claims = Claims()
     for block in table.chunks(size):
-        yield [_row(record, seen) for record in block]
+        yield [_row(record, claims) for record in block]
 
 
 def read_roster_text(
