@@ -3,7 +3,8 @@
     python scripts/update_catalogs.py          # update messages.pot, id .po and .mo
     python scripts/update_catalogs.py --check  # exit 1 if anything is stale or untranslated
 
-Messages are English ids marked with ``N_()``, ``translate()`` or ``t()`` in the source.
+Messages are English ids marked with ``N_()``, ``translate()``, ``t()`` or ``Message()``
+(:mod:`perlindungan._message`) in the source.
 New ids are added to ``locale/id/LC_MESSAGES/perlindungan.po`` untranslated; ids no longer
 in the source are dropped. The ``--check`` mode is what the test suite runs.
 """
@@ -26,7 +27,7 @@ LOCALE = PACKAGE / "locale"
 POT = LOCALE / "messages.pot"
 PO = LOCALE / "id" / "LC_MESSAGES" / "perlindungan.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {"N_": None, "translate": (1,), "t": (1,), "_": None}
+KEYWORDS = {"N_": None, "translate": (1,), "t": (1,), "_": None, "Message": None}
 
 
 def extract() -> Catalog:
@@ -57,7 +58,8 @@ def _relative(path: Path) -> str:
 
 
 def _marked_calls() -> list[tuple[Path, ast.Call]]:
-    """Every ``N_(...)``, ``translate(...)`` and ``t(...)`` call in the package source."""
+    """Every ``N_(...)``, ``translate(...)``, ``t(...)`` and ``Message(...)`` call in the
+    package source."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -65,7 +67,7 @@ def _marked_calls() -> list[tuple[Path, ast.Call]]:
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in {"N_", "translate", "t"}
+                and node.func.id in {"N_", "translate", "t", "Message"}
                 and node.args
             ):
                 found.append((path, node))
@@ -81,7 +83,8 @@ def _literal(node: ast.Call) -> str | None:
 
 def unmarkable() -> list[str]:
     """Marked calls no catalogue can hold: ``N_`` of anything but a string literal, and
-    ``translate``/``t`` of an f-string or a concatenation (variables holding ids are fine)."""
+    ``translate``/``t``/``Message`` of an f-string or a concatenation (variables holding ids
+    are fine)."""
     found = []
     for path, node in _marked_calls():
         if _literal(node) is not None:

@@ -151,6 +151,7 @@ def test_cli_status(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.startswith("Status data regulasi bawaan per ")
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_cli_status_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["data", "status", "--on", "2026-11-31"]) == 2
     err = capsys.readouterr().err

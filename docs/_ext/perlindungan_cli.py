@@ -2,46 +2,22 @@
 """The command-line reference, rendered from the argument parsers in the build's language.
 
 The help of every command is the parser's own ``--help``, so the page always matches the
-installed version. In the Bahasa Indonesia build each help text (descriptions, flag help,
-argparse's own headings) goes through the package's gettext catalogue
-(``src/perlindungan/locale/id/LC_MESSAGES/perlindungan.po``), the same catalogue the command
-line itself uses; :func:`untranslated` lists the help texts that catalogue leaves in English.
+installed version. ``perlindungan.cli.build_parser(lang)`` gives the parser with its help
+in ``lang`` (through the package's gettext catalogue,
+``src/perlindungan/locale/id/LC_MESSAGES/perlindungan.po``, the one the command line uses,
+argparse's own words included); :func:`untranslated` lists the help texts that catalogue
+leaves in English, which the Indonesian build refuses.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
-
-#: argparse's own words (the stdlib takes them from its own gettext domain, which has no
-#: Indonesian catalogue); looked up in the package catalogue first.
-ARGPARSE_WORDS = {
-    "usage: ": "penggunaan: ",
-    "positional arguments": "argumen posisi",
-    "options": "opsi",
-    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
-    "show program's version number and exit": "tampilkan nomor versi program lalu keluar",
-}
+from collections.abc import Iterator
 
 #: Width of the help text: fits the code blocks of the page without wrapping.
 COLUMNS = "84"
-
-
-def _translator(lang: str) -> Callable[[str], str]:
-    if lang == "en":
-        return lambda text: text
-    from perlindungan._i18n import translate  # noqa: PLC0415
-
-    def tr(text: str) -> str:
-        done = translate(text, lang)
-        if done == text and text in ARGPARSE_WORDS:
-            return ARGPARSE_WORDS[text]
-        return done
-
-    return tr
 
 
 def _parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
@@ -69,34 +45,11 @@ def _texts(parser: argparse.ArgumentParser) -> Iterator[tuple[object, str]]:
                     yield choice, "help"
 
 
-def _formatter(usage: str) -> type[argparse.HelpFormatter]:
-    class Formatter(argparse.HelpFormatter):
-        def add_usage(
-            self,
-            usage_text: str | None,
-            actions: Iterable[argparse.Action],
-            groups: Iterable[argparse._MutuallyExclusiveGroup],
-            prefix: str | None = None,
-        ) -> None:
-            super().add_usage(usage_text, actions, groups, usage if prefix is None else prefix)
-
-    return Formatter
-
-
 def parser_in(lang: str) -> argparse.ArgumentParser:
-    """A copy of the command's parser with every help text in ``lang`` (``id`` or ``en``)."""
+    """The command's parser with every help text in ``lang`` (``id`` or ``en``)."""
     from perlindungan.cli import build_parser  # noqa: PLC0415
 
-    parser = copy.deepcopy(build_parser())  # build_parser is cached: never change it
-    if lang == "en":
-        return parser
-    tr = _translator(lang)
-    formatter = _formatter(tr("usage: "))
-    for each in _parsers(parser):
-        each.formatter_class = formatter
-        for holder, attribute in _texts(each):
-            setattr(holder, attribute, tr(getattr(holder, attribute)))
-    return parser
+    return build_parser(lang)
 
 
 _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
@@ -109,17 +62,18 @@ def needs_words(text: str) -> bool:
 
 
 def untranslated(lang: str) -> list[str]:
-    """The help texts the ``lang`` build shows in English (code, flags and names aside)."""
+    """The help texts the ``lang`` build shows in English (code, flags and names aside):
+    those equal in the English parser and in the ``lang`` one."""
     if lang == "en":
         return []
-    from perlindungan.cli import build_parser  # noqa: PLC0415
-
-    tr = _translator(lang)
     left: list[str] = []
-    for each in _parsers(build_parser()):
-        for holder, attribute in _texts(each):
+    english, local = parser_in("en"), parser_in(lang)
+    for english_parser, parser in zip(_parsers(english), _parsers(local), strict=True):
+        pairs = zip(_texts(english_parser), _texts(parser), strict=True)
+        for (english_holder, attribute), (holder, _attribute) in pairs:
             text = getattr(holder, attribute)
-            if tr(text) == text and needs_words(text) and text not in left:
+            same = text == getattr(english_holder, attribute)
+            if same and needs_words(text) and text not in left:
                 left.append(text)
     return left
 

@@ -23,11 +23,14 @@ import perlindungan_i18n
 from docutils import nodes
 from docutils.statemachine import StringList
 from perlindungan_changes import changes_lines
-from perlindungan_cli import cli_lines
+from perlindungan_cli import cli_lines, untranslated
 from perlindungan_explorer import CHART_DIR, charts, explorer_lines
 from perlindungan_words import lang_of
 from sphinx.application import Sphinx
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
 
 
 class _Generated(SphinxDirective):
@@ -65,6 +68,20 @@ class CliReference(_Generated):
 
     def lines(self) -> Iterable[str]:
         return cli_lines(lang_of(self.config.language))
+
+    def run(self) -> list[nodes.Node]:
+        """The help, and a warning for each help text left in English in this language."""
+        for text in untranslated(lang_of(self.config.language)):
+            logger.warning(
+                "command-line help left in English on a Bahasa Indonesia page: %r; translate "
+                "it in src/perlindungan/locale/id/LC_MESSAGES/perlindungan.po (python "
+                "scripts/update_catalogs.py adds new text there)",
+                text if len(text) < 120 else text[:117] + "...",
+                location=(self.env.docname, self.lineno),
+                type="perlindungan",
+                subtype="untranslated",
+            )
+        return super().run()
 
 
 class DataChanges(_Generated):

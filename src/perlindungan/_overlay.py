@@ -29,6 +29,7 @@ from typing import Final
 import attrs
 
 from perlindungan._context import OVERLAY
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.legal import Citation, LegalBasis
 from perlindungan.parameters import DatedValue, parameters
@@ -112,7 +113,9 @@ def override(name: str, raw: object, since: _dt.date | None = None) -> Override:
     where = f"{name}={text}"
     if isinstance(raw, float):
         raise InvalidInputError(
-            f"{where}: give the value as text or an integer (exact), not a float.",
+            Message(
+                "{where}: give the value as text or an integer (exact), not a float.", where=where
+            ),
             field=name,
             value=raw,
         )
@@ -135,16 +138,25 @@ def override(name: str, raw: object, since: _dt.date | None = None) -> Override:
     if unit in ("years", "months", "count"):
         if not text.isdigit():
             raise InvalidInputError(
-                f"{where}: must be a whole number of {unit}, such as 12.", field=name, value=text
+                Message(
+                    "{where}: must be a whole number of {unit}, such as 12.", where=where, unit=unit
+                ),
+                field=name,
+                value=text,
             )
         return Override(name, int(text), since)
     if unit == "flag":
         if text.lower() not in ("true", "false"):
-            raise InvalidInputError(f"{where}: must be true or false.", field=name, value=text)
+            raise InvalidInputError(
+                Message("{where}: must be true or false.", where=where), field=name, value=text
+            )
         return Override(name, text.lower() == "true", since)
     raise InvalidInputError(
-        f"{where}: parameters of unit {unit!r} cannot be overridden in a scenario; "
-        "rates, amounts, counts, years, months and flags can.",
+        Message(
+            "{where}: parameters of unit {unit} cannot be overridden in a scenario; rates, amounts, counts, years, months and flags can.",
+            where=where,
+            unit=repr(unit),
+        ),
         field=name,
         value=text,
     )

@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from perlindungan._i18n import N_
+from perlindungan._message import Message
 from perlindungan._parsed_copy import PARSED, data_of, read_copies
 from perlindungan.errors import DataProblem, RegulationDataError
 
@@ -108,7 +110,15 @@ def read_toml_text(text: str, name: str) -> TomlDocument:
     """Parse TOML text; a syntax error becomes a :class:`RegulationDataError`."""
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise RegulationDataError(
-            [DataProblem(name, "", f"file is larger than {MAX_BYTES:,} bytes; refused.")]
+            [
+                DataProblem(
+                    name,
+                    "",
+                    Message(
+                        "file is larger than {max_bytes:,} bytes; refused.", max_bytes=MAX_BYTES
+                    ),
+                )
+            ]
         )
     import tomllib  # noqa: PLC0415  (not needed when the parsed copies are used)
 
@@ -121,14 +131,14 @@ def read_toml_text(text: str, name: str) -> TomlDocument:
                 DataProblem(
                     name,
                     "",
-                    f"not valid TOML: {exc}",
+                    Message("not valid TOML: {reason}", reason=str(exc)),
                     line=int(line_match.group(1)) if line_match else None,
                 )
             ]
         ) from None
     except RecursionError:
         raise RegulationDataError(
-            [DataProblem(name, "", "nesting is too deep; refused.")]
+            [DataProblem(name, "", Message("nesting is too deep; refused."))]
         ) from None
     return TomlDocument(name=name, data=data, text=text)
 
@@ -140,7 +150,7 @@ def read_toml(path: Path, *, name: str | None = None) -> TomlDocument:
 
     try:
         # a regular file only (a FIFO or /dev/zero is refused), bounded while read
-        raw = read_bytes(path, limit=MAX_BYTES, what="file")
+        raw = read_bytes(path, limit=MAX_BYTES, what=N_("file"))
     except InvalidInputError as exc:
         raise RegulationDataError([DataProblem(name or str(path), "", exc.message)]) from None
     return read_toml_text(_decode(raw, name or str(path)), name or path.name)
@@ -149,12 +159,22 @@ def read_toml(path: Path, *, name: str | None = None) -> TomlDocument:
 def _decode(raw: bytes, name: str) -> str:
     if len(raw) > MAX_BYTES:
         raise RegulationDataError(
-            [DataProblem(name, "", f"file is larger than {MAX_BYTES:,} bytes; refused.")]
+            [
+                DataProblem(
+                    name,
+                    "",
+                    Message(
+                        "file is larger than {max_bytes:,} bytes; refused.", max_bytes=MAX_BYTES
+                    ),
+                )
+            ]
         )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise RegulationDataError([DataProblem(name, "", "file is not UTF-8 text.")]) from None
+        raise RegulationDataError(
+            [DataProblem(name, "", Message("file is not UTF-8 text."))]
+        ) from None
 
 
 def bundled_documents(folder: str) -> list[TomlDocument]:

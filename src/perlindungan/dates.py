@@ -23,6 +23,7 @@ from typing import Final
 
 import attrs
 
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = [
@@ -37,7 +38,15 @@ __all__ = [
 #: What every public function accepts as a date.
 DateLike = _dt.date | str
 
-_ISO_HINT: Final = "an ISO date such as 2025-02-07"
+
+def _iso_problem(field: str, value: object) -> Message:
+    return Message(
+        "{field} must be an ISO date such as 2025-02-07, got {value}.",
+        field=field,
+        value=repr(value),
+    )
+
+
 _PLAIN_ISO: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -49,7 +58,12 @@ def to_date(value: object, *, field: str = "on") -> _dt.date:
     """
     if isinstance(value, _dt.datetime):
         raise InvalidInputError(
-            f"{field} must be a date, not a datetime ({value!r}); give {_ISO_HINT}.",
+            Message(
+                "{field} must be a date, not a datetime ({value}); give an ISO date such as "
+                "2025-02-07.",
+                field=field,
+                value=repr(value),
+            ),
             field=field,
             value=value,
         )
@@ -58,7 +72,12 @@ def to_date(value: object, *, field: str = "on") -> _dt.date:
     if isinstance(value, str):
         return _parse_date(value, field)
     raise InvalidInputError(
-        f"{field} must be {_ISO_HINT} or a datetime.date, got {type(value).__name__} {value!r}.",
+        Message(
+            "{field} must be an ISO date such as 2025-02-07 or a datetime.date, got {kind} {value}.",
+            field=field,
+            kind=type(value).__name__,
+            value=repr(value),
+        ),
         field=field,
         value=value,
     )
@@ -70,29 +89,21 @@ def _parse_date(value: str, field: str) -> _dt.date:
     # Errors are not cached (lru_cache does not keep exceptions).
     text = value.strip()
     if len(text) != 10:
-        raise InvalidInputError(
-            f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
-        )
+        raise InvalidInputError(_iso_problem(field, value), field=field, value=value)
     if _PLAIN_ISO.fullmatch(text):
         try:
             return _dt.date.fromisoformat(text)
         except ValueError:
-            raise InvalidInputError(
-                f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
-            ) from None
+            raise InvalidInputError(_iso_problem(field, value), field=field, value=value) from None
     import pendulum  # noqa: PLC0415  (only for the rarer ISO forms, e.g. week dates)
     from pendulum.parsing.exceptions import ParserError  # noqa: PLC0415
 
     try:
         parsed = pendulum.parse(text, exact=True)
     except (ParserError, ValueError):
-        raise InvalidInputError(
-            f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
-        ) from None
+        raise InvalidInputError(_iso_problem(field, value), field=field, value=value) from None
     if type(parsed) is not pendulum.Date:
-        raise InvalidInputError(
-            f"{field} must be {_ISO_HINT}, got {value!r}.", field=field, value=value
-        )
+        raise InvalidInputError(_iso_problem(field, value), field=field, value=value)
     return _dt.date(parsed.year, parsed.month, parsed.day)
 
 
@@ -105,8 +116,14 @@ def anniversary(birth: _dt.date, years: int) -> _dt.date:
     year = birth.year + years
     if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
         raise InvalidInputError(
-            f"birth_date {birth.isoformat()} + {years} years is outside the calendar "
-            f"(years {_dt.MINYEAR}-{_dt.MAXYEAR}); give a real birth date such as 1990-05-17.",
+            Message(
+                "birth_date {birth} + {years} years is outside the calendar (years "
+                "{first}-{last}); give a real birth date such as 1990-05-17.",
+                birth=birth.isoformat(),
+                years=years,
+                first=_dt.MINYEAR,
+                last=_dt.MAXYEAR,
+            ),
             field="birth_date",
             value=birth,
         )
@@ -126,7 +143,11 @@ def age_on(birth: _dt.date | str, on: _dt.date | str) -> int:
     d = to_date(on)
     if d < b:
         raise InvalidInputError(
-            f"birth_date {b.isoformat()} is after the date asked ({d.isoformat()}).",
+            Message(
+                "birth_date {birth} is after the date asked ({on}).",
+                birth=b.isoformat(),
+                on=d.isoformat(),
+            ),
             field="birth_date",
             value=b,
         )
@@ -169,7 +190,9 @@ class Month:
     @month.validator
     def _check_month(self, _attribute: object, value: int) -> None:
         if not 1 <= value <= 12:
-            raise InvalidInputError(f"month must be 1-12, got {value}.", field="month", value=value)
+            raise InvalidInputError(
+                Message("month must be 1-12, got {value}.", value=value), field="month", value=value
+            )
 
     @classmethod
     def of(cls, value: _dt.date | str) -> Month:
@@ -186,11 +209,23 @@ class Month:
             month = cls(int(year_text), int(month_text))
         except (ValueError, InvalidInputError):
             raise InvalidInputError(
-                f"{field} must be a month such as 2025-02, got {value!r}.", field=field, value=value
+                Message(
+                    "{field} must be a month such as 2025-02, got {value}.",
+                    field=field,
+                    value=repr(value),
+                ),
+                field=field,
+                value=value,
             ) from None
         if len(year_text) != 4:
             raise InvalidInputError(
-                f"{field} must be a month such as 2025-02, got {value!r}.", field=field, value=value
+                Message(
+                    "{field} must be a month such as 2025-02, got {value}.",
+                    field=field,
+                    value=repr(value),
+                ),
+                field=field,
+                value=value,
             )
         return month
 

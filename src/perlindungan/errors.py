@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from perlindungan._message import Message, localized
+
 __all__ = [
     "DataProblem",
     "InvalidInputError",
@@ -49,8 +51,10 @@ class InvalidInputError(PerlindunganError, ValueError):
 
     @property
     def message(self) -> str:
-        """The message without the exception class name."""
-        return str(self.args[0])
+        """The message without the exception class name (a
+        :class:`~perlindungan._message.Message` when it can be shown in another language)."""
+        first = self.args[0]
+        return first if isinstance(first, str) else str(first)
 
 
 class UnknownNameError(InvalidInputError, LookupError):
@@ -102,18 +106,36 @@ class NoValueInForceError(PerlindunganError, LookupError):
         self.on = on
         self.earliest = earliest
         self.latest = latest
+        msg: Message
         if earliest is None:
-            msg = f"No value of {parameter!r} is known at all (asked for {on.isoformat()})."
+            msg = Message(
+                "No value of {parameter} is known at all (asked for {on}).",
+                parameter=repr(parameter),
+                on=on.isoformat(),
+            )
         elif on < earliest:
-            msg = (
-                f"No value of {parameter!r} is in force on {on.isoformat()}; "
-                f"the earliest value known takes effect on {earliest.isoformat()}."
+            msg = Message(
+                "No value of {parameter} is in force on {on}; "
+                "the earliest value known takes effect on {earliest}.",
+                parameter=repr(parameter),
+                on=on.isoformat(),
+                earliest=earliest.isoformat(),
+            )
+        elif latest:
+            msg = Message(
+                "No value of {parameter} is in force on {on}; "
+                "values are known from {earliest} until {latest}.",
+                parameter=repr(parameter),
+                on=on.isoformat(),
+                earliest=earliest.isoformat(),
+                latest=latest.isoformat(),
             )
         else:
-            msg = (
-                f"No value of {parameter!r} is in force on {on.isoformat()}; "
-                f"values are known from {earliest.isoformat()}"
-                + (f" until {latest.isoformat()}." if latest else ".")
+            msg = Message(
+                "No value of {parameter} is in force on {on}; values are known from {earliest}.",
+                parameter=repr(parameter),
+                on=on.isoformat(),
+                earliest=earliest.isoformat(),
             )
         super().__init__(msg)
 
@@ -128,12 +150,13 @@ class DataProblem:
     line: int | None = None
 
     def __str__(self) -> str:
+        return self.localized("en")
+
+    def localized(self, locale: str) -> str:
+        """The problem with its message in ``locale`` (the place stays as written)."""
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return (
-            f"{where}: {self.location}: {self.message}"
-            if self.location
-            else (f"{where}: {self.message}")
-        )
+        message = localized(self.message, locale)
+        return f"{where}: {self.location}: {message}" if self.location else f"{where}: {message}"
 
 
 class RegulationDataError(PerlindunganError, ValueError):

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._i18n import N_
 from perlindungan._input.flags import flag_cell
 from perlindungan._input.limits import MAX_COUNT
 from perlindungan._input.numbers import whole_number
@@ -112,7 +113,7 @@ def _worker_dict(record: Mapping[str, str]) -> dict[str, Any]:
             employer["sector"] = sector
         if workers:
             employer["workers"] = whole_number(
-                workers, field="employer_workers", maximum=MAX_COUNT, what="workers"
+                workers, field="employer_workers", maximum=MAX_COUNT, what=N_("workers")
             )
         data["employer"] = employer
     if data.get("category") == "migrant" and "with_jht" in data and not data["with_jht"]:
@@ -133,6 +134,7 @@ def read_payroll_csv(
             columns=COLUMNS,
             required=("category",),
             what="payroll file",
+            label=N_("payroll file"),
         )
     else:
         table = table_from_text(

@@ -20,6 +20,9 @@ from perlindungan.payroll import COLUMNS, bundled_payroll, payroll_contributions
 from perlindungan.programs import Payer
 from perlindungan.regional._person import FACTS
 
+# the assertions read the English messages (the Indonesian default: tests/test_language.py)
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 SAMPLE = Path(__file__).parents[2] / "src" / "perlindungan" / "data" / "samples" / "payroll.csv"
 
 

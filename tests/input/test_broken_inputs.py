@@ -14,6 +14,9 @@ import pytest
 
 from perlindungan.cli import main
 
+# the assertions read the English messages (the Indonesian default: tests/test_language.py)
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 HERE = Path(__file__).parent
 CASES = tomllib.loads((HERE / "broken_inputs.toml").read_text(encoding="utf-8"))["case"]
 PROGRAM = (

@@ -73,3 +73,21 @@ def test_quoted_machine_written_csv_uses_the_fast_path(tmp_path: Path) -> None:
     assert block.problems == {}
     raw = path.read_bytes().split(b"\n", 1)[1]
     assert csvstream._fast(raw, ",", header, 2, 100) is not None
+
+
+@pytest.mark.parametrize(
+    ("header", "blank"),
+    [("id", "  "), ("id\tcategory", "\t"), ("id\tcategory", " \t\u3000"), ("id", "\u00a0")],
+)
+def test_lines_of_white_space_only_are_skipped_like_the_whole_file_reader(
+    tmp_path: Path, header: str, blank: str
+) -> None:
+    sep = "\t" if "\t" in header else ","
+    rows = [sep.join(["p1", "bpu"][: header.count(sep) + 1]), blank]
+    rows += [sep.join([f"p{i}", "bpu"][: header.count(sep) + 1]) for i in range(2, 50)]
+    path = tmp_path / "roster.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    streamed = _streamed(path, 1 << 20)
+    assert streamed == _whole(path)
+    assert 3 not in [line for line, _ in streamed]
+    assert len(streamed) == 49

@@ -23,10 +23,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perlindungan.cli import main
+
+# the assertions read the English messages (the Indonesian default: tests/test_language.py)
+pytestmark = pytest.mark.usefixtures("english_cli")
 
 _SCALE = {"dev": 1, "ci": 6, "fuzz": 60}.get(os.environ.get("HYPOTHESIS_PROFILE", "dev"), 1)
 

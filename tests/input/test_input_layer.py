@@ -21,6 +21,9 @@ from perlindungan.cli import main
 from perlindungan.payroll import read_payroll_csv
 from perlindungan.regional import load_scheme, read_roster, run_roster, scheme
 
+# the assertions read the English messages (the Indonesian default: tests/test_language.py)
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 HEADER = "id,name,role,ktp_region,documents,covered_as_pu\n"
 
 
@@ -296,7 +299,7 @@ def test_program_check_lists_problems_bounded(
 ) -> None:
     path = tmp_path / "p.toml"
     path.write_text("[program]\n" + "".join(f"bad{i} = 1\n" for i in range(1000)))
-    assert main(["scheme", "check", str(path)]) == 1
+    assert main(["scheme", "check", str(path), "--lang", "id"]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == "masalah dalam berkas data: 1.011"
     assert len(lines) == 12

@@ -10,6 +10,9 @@ import pytest
 
 from perlindungan.cli import main
 
+# the assertions read the English messages (the Indonesian default: tests/test_language.py)
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 CASES = Path(__file__).parent / "budget_cases"
 PLAN = str(CASES / "phased-plan.toml")
 
@@ -34,7 +37,11 @@ def test_phased_budget_text(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "total: IDR3,528,000,000" in out
     assert "billing rule: a month is billed in full" in out
-    assert "2026-07  tahap II  regional_budget  15,000  IDR252,000,000" in out
+    # phase and payer in words; the CSV and JSON keep the codes
+    assert re.search(
+        r"2026-07\s+phase 2\s+regional budget \(APBD\) of Kota Serang\s+15,000\s+IDR252,000,000",
+        out,
+    )
     assert "assumptions: participants grow 0% a year" in out
 
 
@@ -47,9 +54,10 @@ def test_budget_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert [m["people"] for m in data["months"]][5:7] == [10_000, 25_000]
     assert main([*args, "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "month,year,phase,payer,program,people,amount"
-    assert lines[-1] == "total,,,,,,3528000000"
-    assert sum(int(x.split(",")[-1]) for x in lines[1:-1]) == 3_528_000_000
+    assert lines[0] == "month,year,phase,payer,program,people,amount,phase_text,payer_text"
+    assert lines[-1] == "total,,,,,,3528000000,,"
+    assert sum(int(x.split(",")[6]) for x in lines[1:-1]) == 3_528_000_000
+    assert lines[1].endswith(",phase 1,regional budget (APBD) of Kota Serang")
 
 
 def test_budget_default_year_from_start(capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,10 +87,12 @@ def test_scenario_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     out = capsys.readouterr().out
     assert out.startswith("SCENARIO (what-if, not the adopted plan): JKK 1,2%")
     assert re.search(
-        r"2026\s+regional_budget\s+IDR3,528,000,000\s+IDR3,828,000,000\s+IDR300,000,000", out
+        r"2026\s+regional budget \(APBD\) of Kota Serang\s+IDR3,528,000,000\s+IDR3,828,000,000"
+        r"\s+IDR300,000,000",
+        out,
     )
     assert main([*args, "--set", "quota.total=30000", "--format", "csv"]) == 0
-    assert "2026,regional_budget,3528000000,4032000000,504000000" in capsys.readouterr().out
+    assert "2026,regional_budget,3528000000,4032000000,504000000," in capsys.readouterr().out
     assert main([*args, "--set", "quota.total=30000", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["kind"] == "scenario"
 

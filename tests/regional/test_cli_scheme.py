@@ -35,6 +35,8 @@ def test_check_reports_problem(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_unknown_scheme_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scheme", "show", "kota-jambi-rentan"]) == 2
+    assert "tidak dikenal; maksud Anda" in capsys.readouterr().err
+    assert main(["scheme", "show", "kota-jambi-rentan", "--lang", "en"]) == 2
     assert "did you mean" in capsys.readouterr().err
 
 

@@ -52,7 +52,7 @@ def test_the_decision_says_where_the_domicile_came_from(
     assert main([*argv, "--lang", "en"]) == 0
     rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
     assert "note: domicile taken from the nik area code" in rows[0]["reasons"]
-    assert "holds a KTP of region 35.10: met" in rows[0]["reasons"]
+    assert "holds a KTP of region Kabupaten Banyuwangi (35.10): met" in rows[0]["reasons"]
     assert main(argv) == 0  # Indonesian by default
     rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
     assert "domisili diambil dari kode wilayah NIK" in rows[0]["reasons"]

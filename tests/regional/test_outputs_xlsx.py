@@ -71,12 +71,12 @@ def test_workbook_cells_are_typed_and_formulas_stay_text(tmp_path: Path) -> None
 
 def test_xlsx_output_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     roster = DATA / "rosters" / "kota-serang-2026.csv"
-    base = ["scheme", "evaluate", "kota-serang-2026", "--on", "2026-01-01"]
+    base = ["scheme", "evaluate", "kota-serang-2026", "--on", "2026-01-01", "--lang", "en"]
     assert main([*base, "--output", str(tmp_path / "a.xlsx")]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "a.xlsx")
     assert main([*base, "--output", str(tmp_path / "b.xlsx"), "--format", "csv"]) == 2
     assert "leave out --format csv" in capsys.readouterr().err
-    assert main(["scheme", "budget", "kota-serang-2026", "--output", "c.xlsx"]) == 2
+    assert main(["scheme", "budget", "kota-serang-2026", "--output", "c.xlsx", "--lang", "en"]) == 2
     assert "only 'scheme evaluate' writes an .xlsx" in capsys.readouterr().err
     from perlindungan._input.xlsx import write_xlsx  # noqa: PLC0415
 
@@ -158,7 +158,7 @@ def test_payroll_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         ("row", "id", "field"),
         (len(lines) + 1, "X-1", "wage"),
     ]
-    assert main([*base, "--output", str(payroll)]) == 2
+    assert main([*base, "--output", str(payroll), "--lang", "en"]) == 2
     assert "is the input file" in capsys.readouterr().err
     assert main([*base, "--output", str(tmp_path / "gaji.txt"), "--lang", "en"]) == 1
     assert "billed (without central government)" in (tmp_path / "gaji.txt").read_text("utf-8")

@@ -143,7 +143,7 @@ def test_masked_json_equals_the_unmasked_one_but_for_the_niks(tmp_path: Path) ->
 
 
 def test_mask_nik_is_for_evaluate_only(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scheme", "budget", PROGRAM, "--mask-nik"]) == 2
+    assert main(["scheme", "budget", PROGRAM, "--mask-nik", "--lang", "en"]) == 2
     assert "--mask-nik does not apply to 'scheme budget'" in capsys.readouterr().err
 
 

@@ -16,6 +16,7 @@ refused with the same message wherever it comes from:
 * :mod:`~perlindungan._input.files`: regular files and stdin, bounded while read, UTF-8;
 * :mod:`~perlindungan._input.jsondoc`: strict JSON (duplicate keys, depth, numbers);
 * :mod:`~perlindungan._input.table`: CSV, JSON lines and xlsx tables with file lines;
+* :mod:`~perlindungan._input.table_header`: a table's header line (separator, columns);
 * :mod:`~perlindungan._input.xlsx`: workbooks in and out (the ``xlsx`` extra);
 * :mod:`~perlindungan._input.outputs`: output files that never overwrite an input.
 

@@ -36,6 +36,7 @@ import numpy.typing as npt
 from perlindungan._input.files import open_regular
 from perlindungan._input.limits import MAX_CELL_CHARS
 from perlindungan._input.table import Record, csv_header, csv_record
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = ["TextBlock", "stream_csv"]
@@ -89,8 +90,10 @@ def concat_blocks(blocks: Sequence[TextBlock]) -> TextBlock:
 
 def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> InvalidInputError:
     return InvalidInputError(
-        f"the row is not UTF-8 text: it has the byte 0x{raw[exc.start]:02x}; save the file "
-        "as UTF-8.",
+        Message(
+            "the row is not UTF-8 text: it has the byte 0x{byte}; save the file as UTF-8.",
+            byte=f"{raw[exc.start]:02x}",
+        ),
         field=None,
     )
 
@@ -108,14 +111,23 @@ def _header(handle: Any, name: str, what: str) -> tuple[str, bytes, bytes]:
         line = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise InvalidInputError(
-            f"{what} {name!r} is not UTF-8 text: line 1 has the byte 0x{raw[exc.start]:02x}; "
-            "save it as UTF-8.",
+            Message(
+                "{what} is not UTF-8 text: line {line} has the byte 0x{byte}; save it as UTF-8.",
+                what=Message("{what} {name}", what=Message(what), name=repr(name)),
+                line=1,
+                byte=f"{raw[exc.start]:02x}",
+            ),
             field=what,
         ) from None
     line = line.removesuffix("\n").removesuffix("\r")
     if not line.strip():
         raise InvalidInputError(
-            f"{name}:1: the file is empty; the first line must be the header.", field=what
+            Message(
+                "{where}: {message}",
+                where=f"{name}:1",
+                message=Message("the file is empty; the first line must be the header."),
+            ),
+            field=what,
         )
     return line, rest, end
 
@@ -177,6 +189,8 @@ def _fast(
         return None
     if not block.endswith(b"\n"):
         block += b"\n"  # the last line of a file without a final line end
+    if _maybe_blank_line(block):
+        return None  # the line reader skips lines of white space only, as read_table does
     quoted = b'"' in block
     if quoted and not _plain_quotes(block, sep.encode()):
         return None
@@ -227,6 +241,25 @@ def _fast(
     return TextBlock(columns, np.arange(first, first + lines, dtype=np.int64), {})
 
 
+#: Bytes that may belong to a line of white space only (``str.isspace``): the ASCII
+#: white space and separators, and every byte of a multi-byte character (checked exactly
+#: by the line reader).
+_MAYBE_SPACE = np.zeros(256, dtype=bool)
+_MAYBE_SPACE[[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20]] = True
+_MAYBE_SPACE[0x80:] = True
+
+
+def _maybe_blank_line(block: bytes) -> bool:
+    """Whether a line of ``block`` (which ends with a line end) may hold white space only:
+    such a line is skipped by the whole-file reader, while pyarrow would read it as a row
+    when it has the header's number of cells (one column, or tab-separated)."""
+    data = np.frombuffer(block, dtype=np.uint8)
+    ends = np.flatnonzero(data == 0x0A)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    before = np.concatenate(([0], np.cumsum(~_MAYBE_SPACE[data], dtype=np.int32)))
+    return bool(((before[ends] - before[starts]) == 0).any())
+
+
 def _plain_quotes(block: bytes, sep: bytes) -> bool:
     """Whether every quote of ``block`` opens a cell (at a line start or after ``sep``) or
     closes one (before ``sep`` or a line end), as many opening as closing: cells such as
@@ -266,7 +299,7 @@ def _slow(block: bytes, sep: str, names: tuple[str, ...], first: int, nl: bytes)
         row = len(lines)
         lines.append(number)
         if record.problem is not None or record.cells is None:
-            problems[row] = record.problem or InvalidInputError("the row cannot be read.")
+            problems[row] = record.problem or InvalidInputError(Message("the row cannot be read"))
             for column in names:
                 cells[column].append(record.key if column == "id" and record.key else None)
             continue

@@ -7,6 +7,7 @@ import datetime as _dt
 
 from perlindungan._input.limits import EARLIEST_DATE, LATEST_DATE
 from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 
@@ -25,15 +26,24 @@ def date_value(value: object, *, field: str) -> _dt.date:
     """
     if isinstance(value, str) and len(value) > 40:
         raise InvalidInputError(
-            f"{field} must be an ISO date such as 2025-02-07, got {shown(value)}.",
+            Message(
+                "{field} must be an ISO date such as 2025-02-07, got {value}.",
+                field=field,
+                value=shown(value),
+            ),
             field=field,
             value=value,
         )
     day = to_date(value.strip() if isinstance(value, str) else value, field=field)
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         raise InvalidInputError(
-            f"{field} must be a date from {EARLIEST_DATE.isoformat()} to "
-            f"{LATEST_DATE.isoformat()}, got {shown(value)}.",
+            Message(
+                "{field} must be a date from {earliest} to {latest}, got {value}.",
+                field=field,
+                earliest=EARLIEST_DATE.isoformat(),
+                latest=LATEST_DATE.isoformat(),
+                value=shown(value),
+            ),
             field=field,
             value=value,
         )

@@ -9,17 +9,64 @@ same answer for the same bytes.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO, Final
 
+from perlindungan._i18n import N_
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["decode_text", "open_regular", "read_bytes", "read_request_bytes", "read_text"]
+__all__ = [
+    "decode_text",
+    "open_regular",
+    "os_reason",
+    "read_bytes",
+    "read_request_bytes",
+    "read_text",
+]
 
 _BLOCK: Final = 1 << 20
+
+#: The operating system's reasons that a person meets, in words the catalogue translates
+#: (the system's own text, ``exc.strerror``, is English whatever the output language).
+_OS_REASONS: Final = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, as a :class:`Message` when it is a common reason."""
+    known = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    if known is not None:
+        return Message(known)
+    return str(exc.strerror or exc)
+
+
+def _what(what: str) -> str:
+    return what if isinstance(what, Message) else Message(what)
+
+
+def _cannot_read(what: str, source: str | Path, reason: str, field: str) -> InvalidInputError:
+    return InvalidInputError(
+        Message(
+            "cannot read {what} {source}: {reason}.",
+            what=_what(what),
+            source=repr(str(source)),
+            reason=reason,
+        ),
+        field=field,
+    )
 
 
 def _read_limited(handle: BinaryIO, limit: int, what: str, field: str) -> bytes:
@@ -32,7 +79,12 @@ def _read_limited(handle: BinaryIO, limit: int, what: str, field: str) -> bytes:
         parts.append(block)
         size += len(block)
         if size > limit:
-            raise InvalidInputError(f"{what} is larger than {limit:,} bytes; refused.", field=field)
+            raise InvalidInputError(
+                Message(
+                    "{what} is larger than {limit:,} bytes; refused.", what=_what(what), limit=limit
+                ),
+                field=field,
+            )
 
 
 def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file") -> bytes:
@@ -49,7 +101,13 @@ def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file"
         size = 0
     if size > limit:
         raise InvalidInputError(
-            f"{what} {str(source)!r} is larger than {limit:,} bytes; refused.", field=field
+            Message(
+                "{what} {source} is larger than {limit:,} bytes; refused.",
+                what=_what(what),
+                source=repr(str(source)),
+                limit=limit,
+            ),
+            field=field,
         )
     with open_regular(path, what=what, field=field) as handle:
         return _read_limited(handle, limit, what, field)
@@ -62,28 +120,24 @@ def open_regular(source: str | Path, *, what: str, field: str = "file") -> Binar
     try:
         info = path.stat()
     except OSError as exc:
-        raise InvalidInputError(
-            f"cannot read {what} {str(source)!r}: {exc.strerror}.", field=field
-        ) from None
+        raise _cannot_read(what, source, os_reason(exc), field) from None
     if not stat.S_ISREG(info.st_mode):
-        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-        raise InvalidInputError(
-            f"cannot read {what} {str(source)!r}: it is {kind} (a FIFO, device or folder is "
-            "refused); give a file.",
-            field=field,
+        kind = (
+            Message("it is a folder (a FIFO, device or folder is refused); give a file")
+            if stat.S_ISDIR(info.st_mode)
+            else Message(
+                "it is not a regular file (a FIFO, device or folder is refused); give a file"
+            )
         )
+        raise _cannot_read(what, source, kind, field)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise InvalidInputError(
-            f"cannot read {what} {str(source)!r}: {exc.strerror}.", field=field
-        ) from None
+        raise _cannot_read(what, source, os_reason(exc), field) from None
     handle = os.fdopen(fd, "rb")
     if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # pragma: no cover - a race
         handle.close()
-        raise InvalidInputError(
-            f"cannot read {what} {str(source)!r}: it is not a regular file.", field=field
-        )
+        raise _cannot_read(what, source, Message("it is not a regular file"), field)
     return handle
 
 
@@ -103,8 +157,12 @@ def decode_text(raw: bytes, *, what: str, field: str = "file", first_line: int =
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + first_line
         raise InvalidInputError(
-            f"{what} is not UTF-8 text: line {line} has the byte 0x{raw[exc.start]:02x}; "
-            "save it as UTF-8.",
+            Message(
+                "{what} is not UTF-8 text: line {line} has the byte 0x{byte}; save it as UTF-8.",
+                what=_what(what),
+                line=line,
+                byte=f"{raw[exc.start]:02x}",
+            ),
             field=field,
         ) from None
     return text.removeprefix("\ufeff")
@@ -121,4 +179,4 @@ def read_request_bytes(source: str | Path) -> bytes:
     """The bytes of a JSON request file, or of stdin for ``"-"``."""
     from perlindungan._input.limits import MAX_REQUEST_BYTES  # noqa: PLC0415
 
-    return read_bytes(source, limit=MAX_REQUEST_BYTES, what="request file", field="request")
+    return read_bytes(source, limit=MAX_REQUEST_BYTES, what=N_("request file"), field="request")

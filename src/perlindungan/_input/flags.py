@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = ["FALSE_WORDS", "TRUE_WORDS", "flag", "flag_cell", "flag_word"]
@@ -19,7 +20,6 @@ __all__ = ["FALSE_WORDS", "TRUE_WORDS", "flag", "flag_cell", "flag_word"]
 TRUE_WORDS: Final = frozenset({"true", "ya", "yes", "y", "1"})
 #: Cell texts read as false.
 FALSE_WORDS: Final = frozenset({"false", "tidak", "no", "n", "0"})
-_HINT: Final = "true or false (in a table cell also ya/tidak, yes/no, 1/0)"
 
 
 def flag_word(text: str) -> bool | None:
@@ -47,7 +47,11 @@ def flag(value: object, *, field: str) -> bool:
     if isinstance(value, bool):
         return value
     raise InvalidInputError(
-        f"{field} must be true or false (a boolean), got {shown(value)}.",
+        Message(
+            "{field} must be true or false (a boolean), got {value}.",
+            field=field,
+            value=shown(value),
+        ),
         field=field,
         value=value,
     )
@@ -64,5 +68,12 @@ def flag_cell(value: object, *, field: str) -> bool:
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
     raise InvalidInputError(
-        f"{field} must be {_HINT}, got {shown(value)}.", field=field, value=value
+        Message(
+            "{field} must be true or false (in a table cell also ya/tidak, yes/no, 1/0), "
+            "got {value}.",
+            field=field,
+            value=shown(value),
+        ),
+        field=field,
+        value=value,
     )

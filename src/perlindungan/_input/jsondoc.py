@@ -17,8 +17,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from perlindungan._i18n import N_
 from perlindungan._input.files import decode_text
 from perlindungan._input.limits import MAX_DEPTH, MAX_NUMBER_CHARS, MAX_REQUEST_BYTES
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = ["load_json"]
@@ -32,7 +34,9 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _RefusedError(f"the key {key!r} is given twice in one object")
+            raise _RefusedError(
+                Message("the key {key} is given twice in one object", key=repr(key))
+            )
         out[key] = value
     return out
 
@@ -40,7 +44,11 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _int(text: str) -> int:
     if len(text) > MAX_NUMBER_CHARS:
         raise _RefusedError(
-            f"a number of {len(text):,} digits is too long (at most {MAX_NUMBER_CHARS})"
+            Message(
+                "a number of {length:,} digits is too long (at most {limit})",
+                length=len(text),
+                limit=MAX_NUMBER_CHARS,
+            )
         )
     return int(text)
 
@@ -48,13 +56,17 @@ def _int(text: str) -> int:
 def _float(text: str) -> Decimal:
     if len(text) > MAX_NUMBER_CHARS:
         raise _RefusedError(
-            f"a number of {len(text):,} characters is too long (at most {MAX_NUMBER_CHARS})"
+            Message(
+                "a number of {length:,} characters is too long (at most {limit})",
+                length=len(text),
+                limit=MAX_NUMBER_CHARS,
+            )
         )
     return Decimal(text)
 
 
 def _constant(text: str) -> object:
-    raise _RefusedError(f"{text} is not a number JSON allows")
+    raise _RefusedError(Message("{text} is not a number JSON allows", text=text))
 
 
 def _check(data: object, where: str) -> None:
@@ -64,13 +76,13 @@ def _check(data: object, where: str) -> None:
         value, path, depth = stack.pop()
         if isinstance(value, dict):
             if depth > MAX_DEPTH:
-                raise _RefusedError(f"nesting is deeper than {MAX_DEPTH} levels")
+                raise _RefusedError(_deep())
             for key, item in value.items():
                 _text(key, path)
                 stack.append((item, f"{path}.{key}" if path else key, depth + 1))
         elif isinstance(value, list):
             if depth > MAX_DEPTH:
-                raise _RefusedError(f"nesting is deeper than {MAX_DEPTH} levels")
+                raise _RefusedError(_deep())
             stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
         elif isinstance(value, str):
             _text(value, path)
@@ -81,12 +93,23 @@ def _text(value: str, path: str) -> None:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise _RefusedError(
-            f"{path or 'a key'} holds a lone surrogate escape (such as \\ud800), not text"
+            Message(
+                "{path} holds a lone surrogate escape (such as \\ud800), not text",
+                path=path or Message("a key"),
+            )
         ) from None
 
 
+def _deep() -> Message:
+    return Message("nesting is deeper than {limit} levels", limit=MAX_DEPTH)
+
+
 def load_json(
-    source: str | bytes, *, what: str = "the request", example: str = "", field: str = "request"
+    source: str | bytes,
+    *,
+    what: str = N_("the request"),
+    example: str = "",
+    field: str = "request",
 ) -> Any:  # noqa: ANN401 - JSON is any JSON value
     """The JSON value of ``source``; :class:`InvalidInputError` says what is wrong.
 
@@ -95,10 +118,16 @@ def load_json(
     ...
     perlindungan.errors.InvalidInputError: the request is not accepted: the key 'a' is given twice in one object.
     """
-    hint = f"; expected {example}" if example else ""
+    what = what if isinstance(what, Message) else Message(what)
+    hint = Message("; expected {example}", example=example) if example else ""
     if len(source) > MAX_REQUEST_BYTES:
         raise InvalidInputError(
-            f"{what} is larger than {MAX_REQUEST_BYTES:,} bytes; refused.", field=field
+            Message(
+                "{what} is larger than {limit:,} bytes; refused.",
+                what=what,
+                limit=MAX_REQUEST_BYTES,
+            ),
+            field=field,
         )
     text = decode_text(source, what=what, field=field) if isinstance(source, bytes) else source
     text = text.removeprefix("\ufeff")
@@ -112,15 +141,28 @@ def load_json(
         )
         _check(data, "")
     except _RefusedError as exc:
-        raise InvalidInputError(f"{what} is not accepted: {exc}{hint}.", field=field) from None
+        reason = exc.args[0] if exc.args else str(exc)
+        raise InvalidInputError(
+            Message("{what} is not accepted: {reason}{hint}.", what=what, reason=reason, hint=hint),
+            field=field,
+        ) from None
     except RecursionError:
         raise InvalidInputError(
-            f"{what} is not accepted: nesting is deeper than {MAX_DEPTH} levels{hint}.",
+            Message(
+                "{what} is not accepted: {reason}{hint}.", what=what, reason=_deep(), hint=hint
+            ),
             field=field,
         ) from None
     except json.JSONDecodeError as exc:
         raise InvalidInputError(
-            f"{what} is not valid JSON ({exc.msg}: line {exc.lineno} column {exc.colno}){hint}.",
+            Message(
+                "{what} is not valid JSON ({reason}: line {line} column {column}){hint}.",
+                what=what,
+                reason=exc.msg,
+                line=exc.lineno,
+                column=exc.colno,
+                hint=hint,
+            ),
             field=field,
         ) from None
     return data

@@ -21,6 +21,7 @@ from perlindungan._input.limits import (
     MAX_NUMBER_CHARS,
 )
 from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError, MoneyTypeError
 
 __all__ = ["exact_number", "whole_number"]
@@ -32,8 +33,12 @@ def _text_number(text: str, field: str, value: object) -> Decimal:
     cleaned = text.strip().replace("_", "")
     if len(cleaned) > MAX_NUMBER_CHARS or not cleaned.isascii():
         raise InvalidInputError(
-            f"{field} must be a number written with the digits 0-9 such as 5000000, "
-            f"got {shown(value)}.",
+            Message(
+                "{field} must be a number written with the digits 0-9 such as 5000000, "
+                "got {value}.",
+                field=field,
+                value=shown(value),
+            ),
             field=field,
             value=value,
         )
@@ -41,10 +46,27 @@ def _text_number(text: str, field: str, value: object) -> Decimal:
         return Decimal(cleaned)
     except decimal.InvalidOperation:
         raise InvalidInputError(
-            f"{field} must be a number such as 5000000, got {shown(value)}.",
+            Message(
+                "{field} must be a number such as 5000000, got {value}.",
+                field=field,
+                value=shown(value),
+            ),
             field=field,
             value=value,
         ) from None
+
+
+def _too_large(field: str, maximum: Decimal | int, value: object) -> InvalidInputError:
+    return InvalidInputError(
+        Message(
+            "{field} is too large: at most {maximum:,}, got {value}.",
+            field=field,
+            maximum=maximum,
+            value=shown(value),
+        ),
+        field=field,
+        value=value,
+    )
 
 
 def exact_number(value: object, *, field: str, maximum: Decimal | int = MAX_AMOUNT) -> Decimal:
@@ -64,23 +86,27 @@ def exact_number(value: object, *, field: str, maximum: Decimal | int = MAX_AMOU
     """
     if isinstance(value, bool):
         raise InvalidInputError(
-            f"{field} must be a number, got a boolean ({value!r}).", field=field, value=value
+            Message(
+                "{field} must be a number, got a boolean ({value}).", field=field, value=repr(value)
+            ),
+            field=field,
+            value=value,
         )
     if isinstance(value, int):
         if -maximum <= value <= maximum:
             return Decimal(value)
-        raise InvalidInputError(
-            f"{field} is too large: at most {maximum:,}, got {shown(value)}.",
-            field=field,
-            value=value,
-        )
+        raise _too_large(field, maximum, value)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, float):
         raise MoneyTypeError(
-            f"{field} must be an exact number (int, Decimal or a numeric string such as "
-            f'"8000000.50"), not the float {value!r}: floats cannot hold rupiah amounts '
-            "exactly.",
+            Message(
+                "{field} must be an exact number (int, Decimal or a numeric string such as "
+                '"8000000.50"), not the float {value}: floats cannot hold rupiah amounts '
+                "exactly.",
+                field=field,
+                value=repr(value),
+            ),
             field=field,
             value=value,
         )
@@ -88,27 +114,35 @@ def exact_number(value: object, *, field: str, maximum: Decimal | int = MAX_AMOU
         result = _text_number(value, field, value)
     else:
         raise InvalidInputError(
-            f"{field} must be a number (int, Decimal or numeric string), "
-            f"got {type(value).__name__} {shown(value)}.",
+            Message(
+                "{field} must be a number (int, Decimal or numeric string), got {kind} {value}.",
+                field=field,
+                kind=type(value).__name__,
+                value=shown(value),
+            ),
             field=field,
             value=value,
         )
     if not result.is_finite():
         raise InvalidInputError(
-            f"{field} must be a finite number, got {shown(value)}.", field=field, value=value
-        )
-    if result and (result.adjusted() > 18 or abs(result) > maximum):
-        raise InvalidInputError(
-            f"{field} is too large: at most {maximum:,}, got {shown(value)}.",
+            Message(
+                "{field} must be a finite number, got {value}.", field=field, value=shown(value)
+            ),
             field=field,
             value=value,
         )
+    if result and (result.adjusted() > 18 or abs(result) > maximum):
+        raise _too_large(field, maximum, value)
     # more than MAX_FRACTION_DIGITS decimals (trailing zeros aside): refused. The common
     # whole amount skips the check; quantize is exact within the 28-digit context here.
     if result != result.to_integral_value() and result != result.quantize(_SMALLEST):
         raise InvalidInputError(
-            f"{field} has more than {MAX_FRACTION_DIGITS} digits after the decimal point, "
-            f"got {shown(value)}.",
+            Message(
+                "{field} has more than {digits} digits after the decimal point, got {value}.",
+                field=field,
+                digits=MAX_FRACTION_DIGITS,
+                value=shown(value),
+            ),
             field=field,
             value=value,
         )
@@ -130,10 +164,23 @@ def whole_number(
     ...
     perlindungan.errors.InvalidInputError: membership_months must be a whole number from 0 to 1,200, got Decimal('1E+9999999').
     """
-    unit = f" of {what}" if what else ""
-    problem = (
-        f"{field} must be a whole number{unit} from {minimum:,} to {maximum:,}, got {shown(value)}."
-    )
+    if what:
+        problem = Message(
+            "{field} must be a whole number of {what} from {minimum:,} to {maximum:,}, got {value}.",
+            field=field,
+            what=what if isinstance(what, Message) else Message(what),
+            minimum=minimum,
+            maximum=maximum,
+            value=shown(value),
+        )
+    else:
+        problem = Message(
+            "{field} must be a whole number from {minimum:,} to {maximum:,}, got {value}.",
+            field=field,
+            minimum=minimum,
+            maximum=maximum,
+            value=shown(value),
+        )
     if isinstance(value, (bool, float)):
         raise InvalidInputError(problem, field=field, value=value)
     number: int

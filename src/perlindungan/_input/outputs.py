@@ -6,10 +6,13 @@ Every CSV cell that can hold input text goes through
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from perlindungan._input.files import os_reason
 from perlindungan._input.text import spreadsheet_safe
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = ["check_not_input", "safe_csv_row", "write_output"]
@@ -35,8 +38,12 @@ def check_not_input(target: str | Path, inputs: Sequence[str | Path]) -> None:
             continue
         if _same(out, Path(source)) or out.resolve() == Path(source).resolve():
             raise InvalidInputError(
-                f"the output {str(target)!r} is the input file {str(source)!r}; "
-                "write the result somewhere else.",
+                Message(
+                    "the output {target} is the input file {source}; "
+                    "write the result somewhere else.",
+                    target=repr(str(target)),
+                    source=repr(str(source)),
+                ),
                 field="output",
             )
 
@@ -48,11 +55,14 @@ def write_output(target: str | Path, text: str, *, inputs: Sequence[str | Path] 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
-            raise IsADirectoryError(21, "it is a folder")
+            raise IsADirectoryError(errno.EISDIR, "it is a folder")
         with path.open("w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as exc:
         raise InvalidInputError(
-            f"cannot write {str(target)!r}: {exc.strerror or exc}.", field="output"
+            Message(
+                "cannot write {target}: {reason}.", target=repr(str(target)), reason=os_reason(exc)
+            ),
+            field="output",
         ) from None
     return path

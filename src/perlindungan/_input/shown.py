@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from perlindungan._message import Message
+
 __all__ = ["SHOWN_CHARS", "shown"]
 
 #: Most characters of a received value quoted in a message.
@@ -25,15 +27,19 @@ def shown(value: object) -> str:
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)"
     """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
-        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
-    if isinstance(value, str) and len(value) > SHOWN_CHARS:
-        return f"{value[: SHOWN_CHARS - 2]!r}...' ({len(value):,} characters)".replace(
-            "'...'", "...'"
+        return Message(
+            "a whole number of about {digits:,} digits",
+            digits=int(value.bit_length() * 0.30103) + 1,
         )
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        quoted = f"{value[: SHOWN_CHARS - 2]!r}...'".replace("'...'", "...'")
+        return Message("{quoted} ({length:,} characters)", quoted=quoted, length=len(value))
     try:
         text = repr(value)
     except (ValueError, RecursionError):  # pragma: no cover - exotic objects
-        return f"a {type(value).__name__}"
+        return Message("a {kind}", kind=type(value).__name__)
     if len(text) > SHOWN_CHARS:
-        return f"{text[: SHOWN_CHARS - 3]}... (a {type(value).__name__})"
+        return Message(
+            "{text}... (a {kind})", text=text[: SHOWN_CHARS - 3], kind=type(value).__name__
+        )
     return text

@@ -23,14 +23,23 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
+from perlindungan._i18n import N_
 from perlindungan._input.files import decode_text, read_bytes
 from perlindungan._input.jsondoc import load_json
 from perlindungan._input.limits import MAX_CELL_CHARS, MAX_ROSTER_BYTES, MAX_ROWS
 from perlindungan._input.shown import shown
+from perlindungan._input.table_header import (
+    DELIMITERS,
+    check_header,
+    delimiter_of,
+    file_problem,
+    split_line,
+)
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
 
@@ -43,10 +52,6 @@ __all__ = [
     "read_table",
     "table_from_text",
 ]
-
-#: Cell separators a CSV file may use.
-DELIMITERS: Final = (",", ";", "\t")
-_NAMES: Final = {",": "','", ";": "';'", "\t": "tab"}
 
 
 @attrs.frozen
@@ -88,13 +93,6 @@ class Table:
             yield self._records[start : start + size]
 
 
-def _file_problem(
-    name: str, line: int | None, message: str, field: str = "roster"
-) -> InvalidInputError:
-    where = f"{name}:{line}" if line is not None else name
-    return InvalidInputError(f"{where}: {message}", field=field)
-
-
 def _lines(text: str) -> list[str]:
     if "\n" not in text and "\r" in text:
         return text.split("\r")
@@ -102,84 +100,16 @@ def _lines(text: str) -> list[str]:
     return [line.removesuffix("\r") for line in lines]
 
 
-def _split(line: str, delimiter: str) -> list[str]:
-    """The cells of one CSV line (raises csv.Error for a malformed line)."""
-    if '"' not in line:
-        return line.split(delimiter)
-    return next(csv.reader((line,), delimiter=delimiter, strict=True))
-
-
-def _delimiter(header_line: str, given: str | None, name: str) -> str:
-    if given is not None:
-        if given not in DELIMITERS:
-            raise InvalidInputError(
-                f"the delimiter must be one of ',', ';' or a tab, got {shown(given)}.",
-                field="delimiter",
-            )
-        return given
-    counts = {d: len(_split_outside_quotes(header_line, d)) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    del name
-    return best if counts[best] > 1 else ","
-
-
-def _split_outside_quotes(line: str, delimiter: str) -> list[str]:
-    try:
-        return _split(line, delimiter)
-    except csv.Error:
-        return [line]
-
-
-def _check_header(
-    name: str,
-    header: list[str],
-    delimiter: str,
-    columns: Sequence[str] | None,
-    required: Sequence[str],
-) -> tuple[str, ...]:
-    names = [h.strip() for h in header]
-    if columns is not None and len(names) == 1:
-        others = [d for d in DELIMITERS if d != delimiter and d in names[0]]
-        if others:
-            raise _file_problem(
-                name,
-                1,
-                f"the header is one column {shown(names[0])}: the cells seem separated by "
-                f"{_NAMES[others[0]]}, not {_NAMES[delimiter]}; give --delimiter "
-                f"{_NAMES[others[0]]} (or save the file with {_NAMES[delimiter]}).",
-            )
-    seen: dict[str, int] = {}
-    for position, column in enumerate(names, start=1):
-        if not column:
-            raise _file_problem(name, 1, f"column {position} of the header has no name.")
-        if column in seen:
-            raise _file_problem(
-                name,
-                1,
-                f"column {column!r} appears twice in the header (columns {seen[column]} "
-                f"and {position}); keep one.",
-                field=column,
-            )
-        seen[column] = position
-        if columns is not None and column not in columns:
-            raise _file_problem(
-                name,
-                1,
-                f"unknown column {shown(column)}; {did_you_mean(column, columns)}",
-                field=column,
-            )
-    for column in required:
-        if column not in seen:
-            raise _file_problem(name, 1, f"the header must have a column {column!r}.", field=column)
-    return tuple(names)
-
-
 def _too_many(name: str, rows: int) -> InvalidInputError:
-    return _file_problem(
+    return file_problem(
         name,
         None,
-        f"{rows:,} rows is more than the {MAX_ROWS:,} read at once; split the file "
-        "(the header does not count as a row).",
+        Message(
+            "{rows:,} rows is more than the {limit:,} read at once; split the file "
+            "(the header does not count as a row).",
+            rows=rows,
+            limit=MAX_ROWS,
+        ),
     )
 
 
@@ -191,33 +121,39 @@ def csv_header(
     required: Sequence[str],
 ) -> tuple[str, tuple[str, ...]]:
     """The delimiter and the column names of a CSV header line (file problems raised)."""
-    sep = _delimiter(line, delimiter, name)
+    sep = delimiter_of(line, delimiter, name)
     try:
-        header = _split(line, sep)
+        header = split_line(line, sep)
     except csv.Error as exc:
-        raise _file_problem(name, 1, f"the header is not valid CSV ({exc}).") from None
-    return sep, _check_header(name, header, sep, columns, required)
+        raise file_problem(
+            name, 1, Message("the header is not valid CSV ({reason}).", reason=str(exc))
+        ) from None
+    return sep, check_header(name, header, sep, columns, required)
 
 
 def csv_record(number: int, line: str, sep: str, names: Sequence[str]) -> Record:
     """The record of one non-blank CSV line (file line ``number``), or its problem."""
     width = len(names)
     try:
-        cells = _split(line, sep)
+        cells = split_line(line, sep)
     except csv.Error as exc:
         reason = (
-            "a quote is opened and never closed on this line"
+            Message("a quote is opened and never closed on this line.")
             if "end of data" in str(exc)
-            else f"malformed CSV ({exc})"
+            else Message("malformed CSV ({reason}).", reason=str(exc))
         )
-        return Record(number, None, InvalidInputError(f"{reason}.", field=None))
+        return Record(number, None, InvalidInputError(reason, field=None))
     if len(cells) > width:
         ident = cells[names.index("id")].strip()[:64] if "id" in names else ""
         return Record(
             number,
             {"id": ident},
             InvalidInputError(
-                f"the row has {len(cells)} cells, more than the {width} columns of the header.",
+                Message(
+                    "the row has {cells} cells, more than the {width} columns of the header.",
+                    cells=len(cells),
+                    width=width,
+                ),
                 field=None,
             ),
         )
@@ -227,7 +163,12 @@ def csv_record(number: int, line: str, sep: str, names: Sequence[str]) -> Record
             number,
             None,
             InvalidInputError(
-                f"{names[long]} is longer than {MAX_CELL_CHARS:,} characters.", field=names[long]
+                Message(
+                    "{field} is longer than {limit:,} characters.",
+                    field=names[long],
+                    limit=MAX_CELL_CHARS,
+                ),
+                field=names[long],
             ),
         )
     return Record(number, dict(zip(names, cells, strict=False)))
@@ -245,7 +186,9 @@ def _csv_records(
     while lines and not lines[-1].strip():
         lines.pop()
     if not lines or not lines[0].strip():
-        raise _file_problem(name, 1, "the file is empty; the first line must be the header.")
+        raise file_problem(
+            name, 1, Message("the file is empty; the first line must be the header.")
+        )
     sep, names = csv_header(name, lines[0], delimiter, columns, required)
     count = sum(1 for line in lines[1:] if line.strip())
     if count > MAX_ROWS:
@@ -268,14 +211,16 @@ def _jsonl_records(name: str, text: str, columns: Sequence[str] | None) -> Table
         if not line.strip():
             continue
         try:
-            data = load_json(line, what=f"line {number}", field="line")
+            data = load_json(line, what=Message("line {number}", number=number), field="line")
         except InvalidInputError as exc:
             records.append(Record(number, None, exc))
             continue
         if not isinstance(data, dict):
             records.append(
                 Record(
-                    number, None, InvalidInputError("each line must be a JSON object.", field=None)
+                    number,
+                    None,
+                    InvalidInputError(Message("each line must be a JSON object."), field=None),
                 )
             )
             continue
@@ -286,7 +231,11 @@ def _jsonl_records(name: str, text: str, columns: Sequence[str] | None) -> Table
                     number,
                     data,
                     InvalidInputError(
-                        f"unknown column {shown(unknown[0])}; {did_you_mean(unknown[0], columns or ())}",
+                        Message(
+                            "unknown column {column}; {hint}",
+                            column=shown(unknown[0]),
+                            hint=did_you_mean(unknown[0], columns or ()),
+                        ),
                         field=unknown[0],
                     ),
                 )
@@ -320,18 +269,21 @@ def read_table(
     columns: Sequence[str] | None = None,
     required: Sequence[str] = (),
     what: str = "roster",
+    label: str = N_("roster"),
 ) -> Table:
     """A table from a file: ``.jsonl``/``.ndjson`` JSON lines, ``.xlsx`` a workbook,
     anything else CSV; ``-`` reads CSV from stdin."""
     suffix = Path(str(path)).suffix.lower()
-    raw = read_bytes(path, limit=MAX_ROSTER_BYTES, what=what, field=what)
+    raw = read_bytes(path, limit=MAX_ROSTER_BYTES, what=label, field=what)
     name = str(path) if str(path) != "-" else "<stdin>"
     if suffix == ".xlsx":
         from perlindungan._input.xlsx import xlsx_rows  # noqa: PLC0415
 
         header, rows = xlsx_rows(raw, name=name)
         return _xlsx_table(name, header, rows, columns, required)
-    text = decode_text(raw, what=f"{what} {name!r}", field=what)
+    text = decode_text(
+        raw, what=Message("{what} {name}", what=Message(label), name=repr(name)), field=what
+    )
     return table_from_text(
         text,
         name=name,
@@ -349,7 +301,7 @@ def _xlsx_table(
     columns: Sequence[str] | None,
     required: Sequence[str],
 ) -> Table:
-    names = _check_header(name, header, ",", columns, required)
+    names = check_header(name, header, ",", columns, required)
     if len(rows) > MAX_ROWS:
         raise _too_many(name, len(rows))
     width = len(names)
@@ -362,7 +314,11 @@ def _xlsx_table(
                     number,
                     None,
                     InvalidInputError(
-                        f"the row has cells beyond the {width} columns of the header.", field=None
+                        Message(
+                            "the row has cells beyond the {width} columns of the header.",
+                            width=width,
+                        ),
+                        field=None,
                     ),
                 )
             )

@@ -22,6 +22,7 @@ from typing import Final
 
 from perlindungan._input.limits import MAX_ID_CHARS, MAX_TEXT_CHARS
 from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = [
@@ -39,7 +40,7 @@ _BIDI: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069
 _FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
-def hidden_character(text: str) -> str | None:
+def hidden_character(text: str) -> Message | None:
     """A description of the first control or bidirectional character of ``text``.
 
     >>> hidden_character("ok")
@@ -48,10 +49,18 @@ def hidden_character(text: str) -> str | None:
     """
     for position, char in enumerate(text, start=1):
         if char in _BIDI:
-            return f"a bidirectional control character (U+{ord(char):04X}) at position {position}"
+            return Message(
+                "a bidirectional control character (U+{code}) at position {position}",
+                code=f"{ord(char):04X}",
+                position=position,
+            )
         category = unicodedata.category(char)
         if category in {"Cc", "Cs", "Co", "Cn"} or char in "\u2028\u2029":
-            return f"a control character (U+{ord(char):04X}) at position {position}"
+            return Message(
+                "a control character (U+{code}) at position {position}",
+                code=f"{ord(char):04X}",
+                position=position,
+            )
     return None
 
 
@@ -67,8 +76,14 @@ def identifier(value: object, *, field: str, example: str = "kota-jambi-rentan-2
     """
     if not isinstance(value, str) or len(value) > MAX_ID_CHARS or not ID_GRAMMAR.fullmatch(value):
         raise InvalidInputError(
-            f"{field} must be lowercase ASCII words (a-z, 0-9) joined by '-', at most "
-            f"{MAX_ID_CHARS} characters, such as {example!r}; got {shown(value)}.",
+            Message(
+                "{field} must be lowercase ASCII words (a-z, 0-9) joined by '-', at most "
+                "{limit} characters, such as {example}; got {value}.",
+                field=field,
+                limit=MAX_ID_CHARS,
+                example=repr(example),
+                value=shown(value),
+            ),
             field=field,
             value=value,
         )
@@ -79,7 +94,9 @@ def key_text(value: object, *, field: str) -> str:
     """A person id or code: printable, no hidden characters, at most 64 characters."""
     text = display_text(value, field=field, limit=MAX_ID_CHARS)
     if not text:
-        raise InvalidInputError(f"{field} is required", field=field, value=value)
+        raise InvalidInputError(
+            Message("{field} is required", field=field), field=field, value=value
+        )
     return text
 
 
@@ -92,14 +109,21 @@ def display_text(value: object, *, field: str, limit: int = MAX_TEXT_CHARS) -> s
     """
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise InvalidInputError(
-            f"{field} must be text, got {type(value).__name__} {shown(value)}.",
+            Message(
+                "{field} must be text, got {kind} {value}.",
+                field=field,
+                kind=type(value).__name__,
+                value=shown(value),
+            ),
             field=field,
             value=value,
         )
     if isinstance(value, int):
         if value.bit_length() > 64:
             raise InvalidInputError(
-                f"{field} must be text, got {shown(value)}.", field=field, value=value
+                Message("{field} must be text, got {value}.", field=field, value=shown(value)),
+                field=field,
+                value=value,
             )
         value = str(value)
     text = value
@@ -108,7 +132,12 @@ def display_text(value: object, *, field: str, limit: int = MAX_TEXT_CHARS) -> s
     text = text.strip()
     if len(text) > limit:
         raise InvalidInputError(
-            f"{field} is too long: at most {limit:,} characters, got {len(text):,}.",
+            Message(
+                "{field} is too long: at most {limit:,} characters, got {length:,}.",
+                field=field,
+                limit=limit,
+                length=len(text),
+            ),
             field=field,
             value=shown(value),
         )
@@ -116,7 +145,12 @@ def display_text(value: object, *, field: str, limit: int = MAX_TEXT_CHARS) -> s
         hidden = hidden_character(text)
         if hidden is not None:
             raise InvalidInputError(
-                f"{field} contains {hidden}; remove it. Got {shown(value)}.",
+                Message(
+                    "{field} contains {hidden}; remove it. Got {value}.",
+                    field=field,
+                    hidden=hidden,
+                    value=shown(value),
+                ),
                 field=field,
                 value=value,
             )

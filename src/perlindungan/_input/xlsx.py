@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from perlindungan._input.limits import MAX_ROSTER_BYTES, MAX_ROWS
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = ["save_workbook", "write_xlsx", "xlsx_rows"]
@@ -36,7 +37,7 @@ def _openpyxl() -> Any:  # noqa: ANN401 - openpyxl ships no annotations
         import openpyxl  # noqa: PLC0415
     except ImportError:
         raise InvalidInputError(
-            "reading or writing .xlsx needs openpyxl: pip install 'perlindungan[xlsx]'.",
+            Message("reading or writing .xlsx needs openpyxl: pip install 'perlindungan[xlsx]'."),
             field="roster",
         ) from None
     return openpyxl
@@ -73,18 +74,28 @@ def xlsx_rows(
             unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
         raise InvalidInputError(
-            f"{name}: not an .xlsx workbook (not a zip file).", field="roster"
+            Message("{name}: not an .xlsx workbook (not a zip file).", name=name), field="roster"
         ) from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise InvalidInputError(
-            f"{name}: the workbook unpacks to {unpacked:,} bytes, more than {MAX_UNPACKED_BYTES:,}; refused.",
+            Message(
+                "{name}: the workbook unpacks to {size:,} bytes, more than {limit:,}; refused.",
+                name=name,
+                size=unpacked,
+                limit=MAX_UNPACKED_BYTES,
+            ),
             field="roster",
         )
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise InvalidInputError(
-            f"{name}: not a readable .xlsx workbook ({type(exc).__name__}).", field="roster"
+            Message(
+                "{name}: not a readable .xlsx workbook ({kind}).",
+                name=name,
+                kind=type(exc).__name__,
+            ),
+            field="roster",
         ) from None
     try:
         if sheet_name is not None:
@@ -92,8 +103,13 @@ def xlsx_rows(
         else:
             sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
-            what = f"no sheet {sheet_name!r}" if sheet_name else "no sheet"
-            raise InvalidInputError(f"{name}: the workbook has {what}.", field="roster")
+            if sheet_name:
+                raise InvalidInputError(
+                    f"{name}: the workbook has no sheet {sheet_name!r}.", field="roster"
+                )
+            raise InvalidInputError(
+                Message("{name}: the workbook has no sheet.", name=name), field="roster"
+            )
         header: list[str] | None = None
         rows: list[tuple[int, list[str | None]]] = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -103,7 +119,8 @@ def xlsx_rows(
                     cells.pop()
                 if not cells:
                     raise InvalidInputError(
-                        f"{name}:1: the first row must be the header.", field="roster"
+                        Message("{name}:1: the first row must be the header.", name=name),
+                        field="roster",
                     )
                 header = [c or "" for c in cells]
                 continue

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
+from perlindungan._i18n import N_
 from perlindungan._input.flags import flag
 from perlindungan._input.limits import MAX_MONTHS
 from perlindungan._input.numbers import whole_number
@@ -108,7 +109,7 @@ def _choice(value: object, choices: Sequence[str], name: str) -> str:
 def to_count(value: object, name: str) -> int | None:
     if value is None:
         return None
-    return whole_number(value, field=_f(name), maximum=MAX_MONTHS, what="months")
+    return whole_number(value, field=_f(name), maximum=MAX_MONTHS, what=N_("months"))
 
 
 def _to_money(value: object, name: str) -> Rupiah | None:

@@ -6,13 +6,13 @@ import argparse
 import sys
 from typing import Any
 
-from perlindungan._i18n import language_of
+from perlindungan._i18n import N_, language_of
 from perlindungan._responses import json_text
 from perlindungan.benefits import benefit_from_request
 from perlindungan.cli._stdin import piped_request, read_source
 
 NAME = "benefits"
-HELP = "Benefits (manfaat) of a claim: eligibility, components and legal basis."
+HELP = N_("Benefits (manfaat) of a claim: eligibility, components and legal basis.")
 
 _FLAGS = (
     "category",
@@ -37,16 +37,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "request",
         nargs="?",
-        help="JSON request file ('-' for stdin; a request piped on stdin is read without it)",
+        help=N_("JSON request file ('-' for stdin; a request piped on stdin is read without it)"),
     )
-    parser.add_argument("--on", help="date of the claim (YYYY-MM-DD)")
-    parser.add_argument("--program", help="JKK, JKM, JHT, JP or JKP")
-    parser.add_argument("--event", help="e.g. death, temporary_disability, old_age")
+    parser.add_argument("--on", help=N_("date of the claim (YYYY-MM-DD)"))
+    parser.add_argument("--program", help=N_("JKK, JKM, JHT, JP or JKP"))
+    parser.add_argument("--event", help=N_("e.g. death, temporary_disability, old_age"))
     for flag in _FLAGS:
         parser.add_argument("--" + flag.replace("_", "-"), dest=flag)
-    parser.add_argument("--json", action="store_true", help="print the JSON response")
-    parser.add_argument("--explain", action="store_true", help="print the explanation")
-    parser.add_argument("--lang", default="id", help="id (default) or en")
+    parser.add_argument("--json", action="store_true", help=N_("print the JSON response"))
+    parser.add_argument("--explain", action="store_true", help=N_("print the explanation"))
+    parser.add_argument("--lang", default="id", help=N_("id (default) or en"))
 
 
 def _request(args: argparse.Namespace) -> dict[str, Any] | str | bytes:

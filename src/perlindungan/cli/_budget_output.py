@@ -86,8 +86,8 @@ def budget_text(program: RegionalScheme, b: PeriodBudget, locale: str = "id_ID")
         rows.append(
             [
                 month.strftime("%Y-%m"),
-                phase,
-                payer,
+                program.phase_label(phase, locale),
+                program.payer_label(payer, locale),
                 _count(people.get((month, phase), 0), locale),
                 rp(amount),
             ]
@@ -97,8 +97,12 @@ def budget_text(program: RegionalScheme, b: PeriodBudget, locale: str = "id_ID")
     payers, phases = b.per_payer_year(), b.per_phase_year()
     for year, amount in b.per_year().items():
         lines.append(f"{t(_L_YEAR, locale)} {year}: {rp(amount)}")
-        lines.extend(f"  {t(_L_PAYER, locale)} {k}: {rp(v)}" for k, v in payers[year].items())
-        lines.extend(f"  {t(_L_PHASE, locale)} {k}: {rp(v)}" for k, v in phases[year].items())
+        lines.extend(
+            f"  {program.payer_label(k, locale)}: {rp(v)}" for k, v in payers[year].items()
+        )
+        lines.extend(
+            f"  {program.phase_label(k, locale)}: {rp(v)}" for k, v in phases[year].items()
+        )
     lines.append(f"{t(_L_TOTAL, locale)}: {rp(b.total)}")
     if b.notes:
         lines.append(f"{t(_L_NOTES, locale)}:")
@@ -106,12 +110,16 @@ def budget_text(program: RegionalScheme, b: PeriodBudget, locale: str = "id_ID")
     return "\n".join(lines)
 
 
-def budget_csv(b: PeriodBudget) -> str:
-    """CSV: month, year, phase, payer, program, people, amount (whole rupiah); the last line
-    ``total`` holds the period's total."""
+def budget_csv(
+    b: PeriodBudget, program: RegionalScheme | None = None, locale: str = "id_ID"
+) -> str:
+    """CSV: month, year, phase, payer, program, people, amount (whole rupiah), and with
+    ``program`` the phase and payer in words (``phase_text``, ``payer_text``) in
+    ``locale``; the last line ``total`` holds the period's total."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["month", "year", "phase", "payer", "program", "people", "amount"])
+    words = ["phase_text", "payer_text"] if program is not None else []
+    w.writerow(["month", "year", "phase", "payer", "program", "people", "amount", *words])
     for ln in b.lines:
         w.writerow(
             [
@@ -122,9 +130,14 @@ def budget_csv(b: PeriodBudget) -> str:
                 ln.program,
                 ln.people,
                 int(ln.amount),
+                *(
+                    [program.phase_label(ln.phase, locale), program.payer_label(ln.payer, locale)]
+                    if program is not None
+                    else []
+                ),
             ]
         )
-    w.writerow(["total", "", "", "", "", "", int(b.total)])
+    w.writerow(["total", "", "", "", "", "", int(b.total), *(["", ""] if words else [])])
     return out.getvalue()
 
 
@@ -151,7 +164,9 @@ def comparison_text(program: RegionalScheme, c: Comparison, locale: str = "id_ID
     headers = [
         t(h, locale) for h in (_L_YEAR, _L_PAYER, _L_BASELINE, _L_SCENARIO_COL, _L_DIFFERENCE)
     ]
-    rows = [[str(y), p, rp(b), rp(s), rp(d)] for y, p, b, s, d in c.rows()]
+    rows = [
+        [str(y), program.payer_label(p, locale), rp(b), rp(s), rp(d)] for y, p, b, s, d in c.rows()
+    ]
     rows.append(
         [t(_L_TOTAL, locale), "", rp(c.baseline.total), rp(c.changed.total), rp(c.difference)]
     )
@@ -163,12 +178,18 @@ def comparison_text(program: RegionalScheme, c: Comparison, locale: str = "id_ID
     return "\n".join(lines)
 
 
-def comparison_csv(c: Comparison) -> str:
-    """CSV: year, payer, baseline, scenario, difference (whole rupiah); a ``total`` line."""
+def comparison_csv(
+    c: Comparison, program: RegionalScheme | None = None, locale: str = "id_ID"
+) -> str:
+    """CSV: year, payer, baseline, scenario, difference (whole rupiah), and with
+    ``program`` the payer in words (``payer_text``); a ``total`` line."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["year", "payer", "baseline", "scenario", "difference"])
+    words = ["payer_text"] if program is not None else []
+    w.writerow(["year", "payer", "baseline", "scenario", "difference", *words])
     for y, p, b, s, d in c.rows():
-        w.writerow([y, p, int(b), int(s), int(d)])
-    w.writerow(["total", "", int(c.baseline.total), int(c.changed.total), int(c.difference)])
+        label = [program.payer_label(p, locale)] if program is not None else []
+        w.writerow([y, p, int(b), int(s), int(d), *label])
+    total = [int(c.baseline.total), int(c.changed.total), int(c.difference)]
+    w.writerow(["total", "", *total, *([""] if words else [])])
     return out.getvalue()

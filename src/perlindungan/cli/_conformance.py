@@ -11,7 +11,7 @@ from perlindungan.conformance import run as run_vectors
 from perlindungan.errors import InvalidInputError
 
 NAME = "conformance"
-HELP = (
+HELP = N_(
     "Conformance vectors: run them against a program that reads a JSON request on stdin "
     "and prints the JSON response, or list them."
 )
@@ -19,30 +19,38 @@ HELP = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags of the command."""
-    parser.add_argument("action", choices=("run", "list"), help="run the vectors, or list them")
+    parser.add_argument("action", choices=("run", "list"), help=N_("run the vectors, or list them"))
     parser.add_argument(
         "--command",
-        help='the program to test, e.g. "perlindungan contributions - --json" '
-        "(split like a shell command line; not run by a shell)",
+        help=N_(
+            'the program to test, e.g. "perlindungan contributions - --json" '
+            "(split like a shell command line; not run by a shell)"
+        ),
     )
     parser.add_argument(
         "--kind",
         choices=KINDS,
         default="contributions",
-        help="which vectors: contributions (default; requests {on, worker}) or benefits "
-        "(requests {on, claim})",
+        help=N_(
+            "which vectors: contributions (default; requests {on, worker}) or benefits "
+            "(requests {on, claim})"
+        ),
     )
-    parser.add_argument("--case", help="run only the cases whose name or id contains this text")
+    parser.add_argument("--case", help=N_("run only the cases whose name or id contains this text"))
     parser.add_argument(
         "--category",
         action="append",
-        help="run only the cases of these worker categories: pu, bpu, construction, migrant "
-        "(repeatable, or comma-separated: pu,bpu)",
+        help=N_(
+            "run only the cases of these worker categories: pu, bpu, construction, migrant "
+            "(repeatable, or comma-separated: pu,bpu)"
+        ),
     )
     parser.add_argument(
-        "--jobs", type=int, default=os.cpu_count() or 1, help="cases run at the same time"
+        "--jobs", type=int, default=os.cpu_count() or 1, help=N_("cases run at the same time")
     )
-    parser.add_argument("--lang", default="en", help="language of the summary: en (default) or id")
+    parser.add_argument(
+        "--lang", default="en", help=N_("language of the summary: en (default) or id")
+    )
 
 
 def run(args: argparse.Namespace) -> int:

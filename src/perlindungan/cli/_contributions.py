@@ -18,7 +18,7 @@ from perlindungan.errors import InvalidInputError
 from perlindungan.money import format_rupiah
 
 NAME = "contributions"
-HELP = (
+HELP = N_(
     "Contributions (iuran) due for one worker: flags, a JSON request file, or a JSON request "
     "piped on stdin."
 )
@@ -29,33 +29,47 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "request",
         nargs="?",
-        help="JSON request file ('-' for stdin; a request piped on stdin is read without it): "
-        '{"on": "2025-03-01", "worker": {"category": "pu", ...}}',
+        help=N_(
+            "JSON request file ('-' for stdin; a request piped on stdin is read without it): "
+            '{"on": "2025-03-01", "worker": {"category": "pu", ...}}'
+        ),
     )
-    parser.add_argument("--on", help="date the contributions are for (YYYY-MM-DD)")
-    parser.add_argument("--category", help="pu, bpu, construction or migrant")
-    parser.add_argument("--wage", help="monthly wage in rupiah (pu, construction worker)")
-    parser.add_argument("--risk-class", help="JKK risk group 1-5 (pu)")
-    parser.add_argument("--birth-date", help="birth date YYYY-MM-DD (pu: JP stops at pension age)")
-    parser.add_argument("--income", help="declared monthly income in rupiah (bpu)")
+    parser.add_argument("--on", help=N_("date the contributions are for (YYYY-MM-DD)"))
+    parser.add_argument("--category", help=N_("pu, bpu, construction or migrant"))
+    parser.add_argument("--wage", help=N_("monthly wage in rupiah (pu, construction worker)"))
+    parser.add_argument("--risk-class", help=N_("JKK risk group 1-5 (pu)"))
     parser.add_argument(
-        "--with-jht", action="store_true", default=None, help="add JHT (bpu, migrant)"
+        "--birth-date", help=N_("birth date YYYY-MM-DD (pu: JP stops at pension age)")
     )
-    parser.add_argument("--jht-amount", help="monthly JHT amount chosen (migrant)")
-    parser.add_argument("--contract-value", help="contract value in rupiah (construction project)")
-    parser.add_argument("--contract-months", help="placement contract length in months (migrant)")
+    parser.add_argument("--income", help=N_("declared monthly income in rupiah (bpu)"))
+    parser.add_argument(
+        "--with-jht", action="store_true", default=None, help=N_("add JHT (bpu, migrant)")
+    )
+    parser.add_argument("--jht-amount", help=N_("monthly JHT amount chosen (migrant)"))
+    parser.add_argument(
+        "--contract-value", help=N_("contract value in rupiah (construction project)")
+    )
+    parser.add_argument(
+        "--contract-months", help=N_("placement contract length in months (migrant)")
+    )
     parser.add_argument(
         "--sector",
-        help="pu: employer sector, e.g. textile_apparel; bpu: the worker's sector, e.g. transport",
+        help=N_(
+            "pu: employer sector, e.g. textile_apparel; bpu: the worker's sector, e.g. transport"
+        ),
     )
     parser.add_argument(
         "--paid-by",
-        help="bpu: who pays, worker (default), government, regional_budget, village_budget, other",
+        help=N_(
+            "bpu: who pays, worker (default), government, regional_budget, village_budget, other"
+        ),
     )
-    parser.add_argument("--workers", help="employer's number of workers (pu relief)")
-    parser.add_argument("--json", action="store_true", help="print the JSON response")
-    parser.add_argument("--explain", action="store_true", help="print the explanation")
-    parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
+    parser.add_argument("--workers", help=N_("employer's number of workers (pu relief)"))
+    parser.add_argument("--json", action="store_true", help=N_("print the JSON response"))
+    parser.add_argument("--explain", action="store_true", help=N_("print the explanation"))
+    parser.add_argument(
+        "--lang", default="id", help=N_("language of the output: id (default) or en")
+    )
 
 
 _FLAG_FIELDS = {
@@ -91,7 +105,7 @@ def _request_from_flags(args: argparse.Namespace) -> dict[str, Any]:
             employer["sector"] = args.sector
         if args.workers is not None:
             employer["workers"] = whole_number(
-                args.workers, field="--workers", maximum=MAX_COUNT, what="workers"
+                args.workers, field="--workers", maximum=MAX_COUNT, what=N_("workers")
             )
         worker["employer"] = employer
     return {"on": args.on, "worker": worker}

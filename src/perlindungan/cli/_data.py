@@ -13,18 +13,18 @@ import json
 
 from perlindungan._data_diff import DataDiff, data_diff
 from perlindungan._data_status import DEFAULT_WINDOW_DAYS, DataStatus, data_status
-from perlindungan._i18n import language_of
+from perlindungan._i18n import N_, language_of
 
 NAME = "data"
-HELP = (
+HELP = N_(
     "The bundled regulation data: 'status' (what runs out soon or rests on weak sources) "
     "and 'diff FROM TO' (what changed between two dates)."
 )
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    parser.add_argument("--lang", default="id", help="language of the text: id (default) or en")
+    parser.add_argument("--json", action="store_true", help=N_("print JSON instead of text"))
+    parser.add_argument("--lang", default="id", help=N_("language of the text: id (default) or en"))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,31 +33,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub.required = True
     status = sub.add_parser(
         "status",
-        help="what runs out within the window, and what rests on weak sources",
+        help=N_("what runs out within the window, and what rests on weak sources"),
         description=(
-            "What in the bundled law runs out within the window (figures known only until a "
-            "day, relief schemes ending), what is announced but not enacted, what rests on "
-            "derived or unverified values, what lacks an article."
+            N_(
+                "What in the bundled law runs out within the window (figures known only until a "
+                "day, relief schemes ending), what is announced but not enacted, what rests on "
+                "derived or unverified values, what lacks an article."
+            )
         ),
     )
-    status.add_argument("--on", help="date (YYYY-MM-DD); default: today")
+    status.add_argument("--on", help=N_("date (YYYY-MM-DD); default: today"))
     status.add_argument(
         "--within",
         type=int,
         default=DEFAULT_WINDOW_DAYS,
-        help=f"window in days after the date (default {DEFAULT_WINDOW_DAYS})",
+        help=N_("window in days after the date (default %(default)s)"),
     )
     _common(status)
     diff = sub.add_parser(
         "diff",
-        help="what changed between two dates",
+        help=N_("what changed between two dates"),
         description=(
-            "Every parameter whose value in force differs between the two dates (old, new "
-            "and the instrument behind each step), and relief schemes that start or end."
+            N_(
+                "Every parameter whose value in force differs between the two dates (old, new "
+                "and the instrument behind each step), and relief schemes that start or end."
+            )
         ),
     )
-    diff.add_argument("start", metavar="FROM", help="first date (YYYY-MM-DD)")
-    diff.add_argument("end", metavar="TO", help="second date (YYYY-MM-DD)")
+    diff.add_argument("start", metavar="FROM", help=N_("first date (YYYY-MM-DD)"))
+    diff.add_argument("end", metavar="TO", help=N_("second date (YYYY-MM-DD)"))
     _common(diff)
 
 

@@ -20,7 +20,7 @@ from perlindungan.payroll import (
 from perlindungan.programs import Payer
 
 NAME = "payroll"
-HELP = "Contributions of every worker in a payroll CSV (default: the bundled sample payroll)."
+HELP = N_("Contributions of every worker in a payroll CSV (default: the bundled sample payroll).")
 _L_BILLED = N_("billed (without central government)")
 _L_NOT_BILLED = N_("JKP, not billed to the employer")
 
@@ -30,19 +30,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = columns_help(
         COLUMNS,
-        "id and category are required; an empty cell means not given. with_jht: "
-        "true/false (also ya/tidak, 1/0).",
+        N_(
+            "id and category are required; an empty cell means not given. with_jht: "
+            "true/false (also ya/tidak, 1/0)."
+        ),
     )
     parser.add_argument(
-        "file", nargs="?", help="payroll CSV (or .xlsx, '-' for stdin); omit for the bundled sample"
+        "file",
+        nargs="?",
+        help=N_("payroll CSV (or .xlsx, '-' for stdin); omit for the bundled sample"),
     )
     parser.add_argument(
         "--delimiter",
         choices=(",", ";", "tab"),
-        help="CSV cell separator; default: found from the header line",
+        help=N_("CSV cell separator; default: found from the header line"),
     )
-    parser.add_argument("--on", required=True, help="date the contributions are for (YYYY-MM-DD)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--on", required=True, help=N_("date the contributions are for (YYYY-MM-DD)")
+    )
+    parser.add_argument("--json", action="store_true", help=N_("print JSON instead of a table"))
+    parser.add_argument(
+        "--lang", default="id", help=N_("language of the output: id (default) or en")
+    )
     parser.add_argument(
         "--output",
         help=N_(
@@ -59,7 +68,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "6-digit area code, hide birth date and serial (351016**********; UU 27/2022)"
         ),
     )
-    parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
 
 
 def run(args: argparse.Namespace) -> int:

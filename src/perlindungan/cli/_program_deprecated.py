@@ -14,7 +14,7 @@ from perlindungan._i18n import N_, translate
 from perlindungan.cli import _scheme
 
 NAME = "program"
-HELP = "Deprecated: the old name of 'scheme' (same actions, options and output)."
+HELP = N_("Deprecated: the old name of 'scheme' (same actions, options and output).")
 _L_DEPRECATED = N_(
     "perlindungan: note: 'program' is deprecated; use 'perlindungan scheme' "
     "(same actions, options and output)."

@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
+from perlindungan._i18n import N_
 from perlindungan.cli import _region_about, _region_coverage, _region_search, _region_show
 
 NAME = "region"
-HELP = "Regions: show CODE|NAME, search TEXT, about, coverage CODE --on DATE."
+HELP = N_("Regions: show CODE|NAME, search TEXT, about, coverage CODE --on DATE.")
 
 
 #: The region actions, in the order the help lists them. To add one, write

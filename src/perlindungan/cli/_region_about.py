@@ -9,7 +9,7 @@ from perlindungan.cli._region_lookup import add_common, locale_of
 from perlindungan.regional._region_table import bundled_table
 
 ACTION = "about"
-HELP = translate(N_("the bundled Kemendagri code table: edition, source, licence, counts"))
+HELP = N_("the bundled Kemendagri code table: edition, source, licence, counts")
 _LABELS = {
     "edition": N_("edition"),
     "source": N_("source"),

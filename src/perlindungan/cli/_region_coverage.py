@@ -19,12 +19,10 @@ from perlindungan.regional._coverage import RegionCoverage, region_coverage
 from perlindungan.regional._statistics import MEASURES, SAID_BY, Statistic
 
 ACTION = "coverage"
-HELP = translate(
-    N_(
-        "coverage of a region on a date: baseline statistics, people funded per payer by "
-        "the programs in force, coverage of potential and vulnerable workers, distance to "
-        "target"
-    )
+HELP = N_(
+    "coverage of a region on a date: baseline statistics, people funded per payer by "
+    "the programs in force, coverage of potential and vulnerable workers, distance to "
+    "target"
 )
 _L_TITLE = N_("Coverage of {name} ({code}) on {on}")
 _L_BASELINE = N_("Baseline")
@@ -46,23 +44,22 @@ _QUALIFIER = {"about": "≈", "more_than": ">", "less_than": "<", "exact": ""}
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags."""
-    t = translate
-    parser.add_argument("code", help=t(N_("a region code or name, e.g. 13.03 or Kota Jambi")))
-    parser.add_argument("--on", help=t(N_("date (YYYY-MM-DD); default: today in Jakarta")))
+    parser.add_argument("code", help=N_("a region code or name, e.g. 13.03 or Kota Jambi"))
+    parser.add_argument("--on", help=N_("date (YYYY-MM-DD); default: today in Jakarta"))
     parser.add_argument(
         "--format",
         choices=("text", "csv", "json", "html"),
         default="text",
-        help=t(N_("output format; html: one self-contained page with the charts")),
+        help=N_("output format; html: one self-contained page with the charts"),
     )
     parser.add_argument(
-        "--output", help=t(N_("write the result to this file instead of standard output"))
+        "--output", help=N_("write the result to this file instead of standard output")
     )
     parser.add_argument(
-        "--charts", help=t(N_("write the charts as SVG and PNG files into this folder"))
+        "--charts", help=N_("write the charts as SVG and PNG files into this folder")
     )
     parser.add_argument(
-        "--lang", default="id", help=t(N_("language of the output: id (default) or en"))
+        "--lang", default="id", help=N_("language of the output: id (default) or en")
     )
 
 

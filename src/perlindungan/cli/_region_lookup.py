@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from perlindungan._i18n import N_, language_of, translate
+from perlindungan._i18n import N_, language_of
 from perlindungan.regional._regions import LEVELS, RegionRegistry, regions, regions_from_file
 
 __all__ = ["add_common", "locale_of", "registry_of"]
@@ -13,16 +13,14 @@ __all__ = ["add_common", "locale_of", "registry_of"]
 def add_common(parser: argparse.ArgumentParser, *, level: bool = True) -> None:
     """``--regions``, ``--level`` and ``--lang``."""
     if level:
-        parser.add_argument(
-            "--level", choices=LEVELS, help=translate(N_("only regions of this level"))
-        )
+        parser.add_argument("--level", choices=LEVELS, help=N_("only regions of this level"))
     parser.add_argument(
         "--regions",
         metavar="FILE",
-        help=translate(N_("a regions file adding regions new or changed since the table")),
+        help=N_("a regions file adding regions new or changed since the table"),
     )
     parser.add_argument(
-        "--lang", default="id", help=translate(N_("language of the output: id (default) or en"))
+        "--lang", default="id", help=N_("language of the output: id (default) or en")
     )
 
 

@@ -9,16 +9,14 @@ from perlindungan.cli._region_lookup import add_common, locale_of, registry_of
 from perlindungan.regional._regions import LEVEL_LABELS
 
 ACTION = "search"
-HELP = translate(N_("regions whose name contains a text (a prefix such as Kecamatan narrows it)"))
+HELP = N_("regions whose name contains a text (a prefix such as Kecamatan narrows it)")
 _L_NO_MATCH = N_("no region matches {text!r}")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags."""
-    parser.add_argument("text", help=translate(N_("a code, a name or a search text")))
-    parser.add_argument(
-        "--limit", type=int, default=50, help=translate(N_("most results shown by search"))
-    )
+    parser.add_argument("text", help=N_("a code, a name or a search text"))
+    parser.add_argument("--limit", type=int, default=50, help=N_("most results shown by search"))
     add_common(parser)
 
 

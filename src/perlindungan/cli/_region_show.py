@@ -9,7 +9,7 @@ from perlindungan.cli._region_lookup import add_common, locale_of, registry_of
 from perlindungan.regional._regions import LEVEL_LABELS
 
 ACTION = "show"
-HELP = translate(N_("a region by code or name, with its parents and its children"))
+HELP = N_("a region by code or name, with its parents and its children")
 _L_LEVEL = N_("level")
 _L_WITHIN = N_("within")
 _L_CHILDREN = N_("children")
@@ -17,7 +17,7 @@ _L_CHILDREN = N_("children")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags."""
-    parser.add_argument("text", help=translate(N_("a code or a name, e.g. 35.10 or Banyuwangi")))
+    parser.add_argument("text", help=N_("a code or a name, e.g. 35.10 or Banyuwangi"))
     add_common(parser)
 
 

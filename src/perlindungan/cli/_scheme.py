@@ -16,16 +16,17 @@ from perlindungan._i18n import N_, language_of, translate
 from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.outputs import write_output
+from perlindungan._message import Message
 from perlindungan.cli._scheme_budget import (
     add_budget_arguments,
     command_of,
     refuse_inapplicable,
     run_budget,
 )
+from perlindungan.cli._scheme_show import show as _show
 from perlindungan.cli._table import columns_help
 from perlindungan.dates import to_date
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
-from perlindungan.money import format_rupiah
 from perlindungan.regional import (
     Allocation,
     RegionalScheme,
@@ -40,7 +41,7 @@ from perlindungan.regional import (
 from perlindungan.regional._person import FACTS
 
 NAME = "scheme"
-HELP = (
+HELP = N_(
     "Regional schemes: list, show ID, check FILE, evaluate ID-or-FILE, budget ID-or-FILE "
     "(a period month by month, --set/--scenario what-ifs, --format html charts)."
 )
@@ -56,24 +57,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = columns_help(
         FACTS,
-        "id is required; an empty cell means unknown. documents: a list separated by ';'. "
-        "covered_as_pu: true/false (also ya/tidak, 1/0). A .jsonl roster uses the same keys.",
-        heading="evaluate --roster: CSV columns read:",
+        N_(
+            "id is required; an empty cell means unknown. documents: a list separated by ';'. "
+            "covered_as_pu: true/false (also ya/tidak, 1/0). A .jsonl roster uses the same keys."
+        ),
+        heading=N_("evaluate --roster: CSV columns read:"),
     )
-    parser.add_argument("action", choices=ACTIONS, help="what to do")
-    parser.add_argument("target", nargs="?", help="a bundled scheme id or a scheme file")
-    parser.add_argument("--on", help="date (YYYY-MM-DD); default: the scheme's first day")
-    parser.add_argument("--roster", help="roster CSV, .jsonl or .xlsx; default: the bundled roster")
+    parser.add_argument("action", choices=ACTIONS, help=N_("what to do"))
+    parser.add_argument("target", nargs="?", help=N_("a bundled scheme id or a scheme file"))
+    parser.add_argument("--on", help=N_("date (YYYY-MM-DD); default: the scheme's first day"))
+    parser.add_argument(
+        "--roster", help=N_("roster CSV, .jsonl or .xlsx; default: the bundled roster")
+    )
     parser.add_argument(
         "--delimiter",
         choices=(",", ";", "tab"),
-        help="CSV roster cell separator; default: found from the header line",
+        help=N_("CSV roster cell separator; default: found from the header line"),
     )
     parser.add_argument(
         "--format",
         choices=("text", "csv", "json", "html"),
         default="text",
-        help="output format; html (budget only): one self-contained page with the charts",
+        help=N_("output format; html (budget only): one self-contained page with the charts"),
     )
     parser.add_argument(
         "--output",
@@ -93,16 +98,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "the team that processes the roster (UU 27/2022)"
         ),
     )
-    parser.add_argument("--participants", help="budget: participants (default: quota)")
-    parser.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
-    parser.add_argument("--lang", default="id", help="language of the output: id (default) or en")
+    parser.add_argument("--participants", help=N_("budget: participants (default: quota)"))
+    parser.add_argument("--progress", action="store_true", help=N_("show a progress bar on stderr"))
+    parser.add_argument(
+        "--lang", default="id", help=N_("language of the output: id (default) or en")
+    )
     add_budget_arguments(parser)
 
 
 def _target(args: argparse.Namespace) -> RegionalScheme:
     if not args.target:
         raise InvalidInputError(
-            f"'{command_of(args)} {args.action}' needs a scheme id or file.", field="target"
+            Message(
+                "'{command} {action}' needs a scheme id or file.",
+                command=command_of(args),
+                action=args.action,
+            ),
+            field="target",
         )
     if args.target.endswith(".toml") or Path(args.target).is_file():
         return load_scheme(args.target)
@@ -177,7 +189,8 @@ def _listed(problems: Sequence[DataProblem], locale: str) -> str:
 
     count = len(problems)
     head = translate(_L_PROBLEMS, locale).format(count=number(count))
-    lines = [head, *(f"  - {' '.join(str(p).split())}" for p in problems[:MAX_LISTED_PROBLEMS])]
+    shown = problems[:MAX_LISTED_PROBLEMS]
+    lines = [head, *(f"  - {' '.join(p.localized(locale).split())}" for p in shown)]
     if count > MAX_LISTED_PROBLEMS:
         more = translate(_L_AND_MORE, locale).format(count=number(count - MAX_LISTED_PROBLEMS))
         lines.append(f"  ... {more}")
@@ -198,16 +211,23 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "check":
         if not args.target:
             raise InvalidInputError(
-                f"'{command_of(args)} check' needs a scheme file.", field="target"
+                Message("'{command} check' needs a scheme file.", command=command_of(args)),
+                field="target",
             )
         return _check(args.target, locale)
     prog = _target(args)
     on = to_date(args.on, field="on") if args.on else prog.valid_from
     if args.action == "evaluate" and not prog.in_force(on):
-        until = prog.valid_until.isoformat() if prog.valid_until else "open"
+        until = prog.valid_until.isoformat() if prog.valid_until else Message("open")
         raise InvalidInputError(
-            f"--on {on.isoformat()}: scheme {prog.id!r} is not in force that day; it runs "
-            f"from {prog.valid_from.isoformat()} to {until}.",
+            Message(
+                "--on {day}: scheme {scheme} is not in force that day; it runs from {start} "
+                "to {until}.",
+                day=on.isoformat(),
+                scheme=repr(prog.id),
+                start=prog.valid_from.isoformat(),
+                until=until,
+            ),
             field="on",
         )
     if args.action == "show":
@@ -220,7 +240,7 @@ def run(args: argparse.Namespace) -> int:
                 args.participants,
                 field="--participants",
                 maximum=MAX_PARTICIPANTS,
-                what="participants",
+                what=N_("participants"),
             )
 
         def evaluate_on(day: _dt.date) -> Allocation:
@@ -280,83 +300,3 @@ def _folder(output: str | None) -> bool:
 def _streaming() -> bool:
     """Whether the chunked roster path can run (it needs the ``batch`` extra)."""
     return all(importlib.util.find_spec(name) is not None for name in ("numpy", "pyarrow"))
-
-
-_L_REGION = N_("region")
-_L_STATUS = N_("status")
-_L_BASIS = N_("basis")
-_L_GROUPS = N_("groups")
-_L_COVERAGE = N_("coverage")
-_L_QUOTA = N_("quota")
-_L_TOTAL = N_("total")
-_L_PER_ROLE = N_("per role")
-_L_PER_SUB = N_("per sub-region: {cap} each for {units} sub-regions")
-_L_LISTED = N_("listed per sub-region: {count}")
-_L_SPLIT = N_("split among sub-regions by {how} (largest remainder)")
-_L_PHASE_FROM = N_("phase {name}: from {start}")
-_L_NEW_PLACES = N_("{count} new places")
-_L_PHASE_QUOTAS = N_("phase quotas written as: {how}")
-_L_TARGET = N_("target {year}: {count}")
-_L_GRANT = N_("grant {name}: {amount}")
-
-
-def _show(p: RegionalScheme, locale: str) -> str:
-    from babel.numbers import format_decimal  # noqa: PLC0415
-
-    from perlindungan._i18n import babel_locale  # noqa: PLC0415
-    from perlindungan.regional import ROLES  # noqa: PLC0415
-
-    def t(message: str) -> str:
-        return translate(message, locale)
-
-    def n(value: int) -> str:
-        return str(format_decimal(value, locale=babel_locale(locale)))
-
-    registry = p.region_registry()
-    q = p.quota
-    quota = [f"{t(_L_TOTAL)} {n(q.total)}" if q.total is not None else f"{t(_L_TOTAL)} -"]
-    if q.per_role:
-        quota.append(f"{t(_L_PER_ROLE)} " + ", ".join(f"{r} {n(c)}" for r, c in q.per_role.items()))
-    if q.per_sub_region is not None:
-        units = n(q.sub_regions) if q.sub_regions is not None else "-"
-        quota.append(t(_L_PER_SUB).format(cap=n(q.per_sub_region), units=units))
-    if q.sub_region_quotas:
-        quota.append(t(_L_LISTED).format(count=n(len(q.sub_region_quotas))))
-    if q.sub_region_split:
-        quota.append(t(_L_SPLIT).format(how=q.sub_region_split))
-    lines = [
-        f"{p.name(locale)} ({p.id})",
-        (
-            f"  {t(_L_REGION)}: {registry.describe(p.region)}; "
-            f"{p.valid_from.isoformat()} .. {p.valid_until or '...'}"
-        ),
-        (
-            f"  {t(_L_STATUS)}: {p.status} ({p.confidence}); "
-            f"{t(_L_BASIS)}: {', '.join(str(c) for c in p.citations) or '-'}"
-        ),
-        f"  {t(_L_GROUPS)}: " + ", ".join(f"{g} ({t(ROLES[g])})" for g in p.groups),
-        (
-            f"  {t(_L_COVERAGE)}: {' + '.join(x.value for x in p.coverage.programs)} "
-            f"({p.coverage.scheme}, {p.coverage.status})"
-        ),
-        f"  {t(_L_PAID_BY)}: {p.funding.describe(locale, registry)}",
-        f"  {t(_L_QUOTA)}: {'; '.join(quota)} ({q.status})",
-    ]
-    for ph in p.phases:
-        line = "  " + t(_L_PHASE_FROM).format(name=ph.name, start=ph.start.isoformat())
-        if ph.places is not None:
-            line += ", " + t(_L_NEW_PLACES).format(count=n(ph.places))
-        lines.append(f"{line} ({ph.status})")
-    if q.phase_quotas:
-        lines.append("  " + t(_L_PHASE_QUOTAS).format(how=q.phase_quotas))
-    lines.extend(
-        "  " + t(_L_TARGET).format(year=tg.year, count=n(tg.count)) + f" ({tg.status})"
-        for tg in p.targets
-    )
-    lines.extend(
-        "  "
-        + t(_L_GRANT).format(name=g.name, amount=format_rupiah(g.amount, locale=locale))
-        + f" ({g.status})"
-        for g in p.grants
-    )
-    return "\n".join(lines)

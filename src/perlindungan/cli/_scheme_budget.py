@@ -11,6 +11,8 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from perlindungan._i18n import N_
+from perlindungan._message import Message
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
@@ -71,24 +73,31 @@ def _flag(dest: str) -> str:
 
 def add_budget_arguments(parser: argparse.ArgumentParser) -> None:
     """The flags of ``budget`` (other actions refuse them)."""
-    parser.add_argument("--from", dest="start", help="budget: first day of the period (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="end", help="budget: last day of the period (YYYY-MM-DD)")
+    parser.add_argument(
+        "--from", dest="start", help=N_("budget: first day of the period (YYYY-MM-DD)")
+    )
+    parser.add_argument("--to", dest="end", help=N_("budget: last day of the period (YYYY-MM-DD)"))
     parser.add_argument(
         "--set",
         dest="settings",
         action="append",
         metavar="KEY=VALUE[@DATE]",
-        help="budget: a what-if setting, e.g. quota.total=30000 or bpu.jkk.rate=0.012@2027-01-01",
-    )
-    parser.add_argument("--scenario", help="budget: a scenario file (TOML, [scenario] set = [...])")
-    parser.add_argument(
-        "--participant-growth", help="budget: assumed yearly growth of participants, e.g. 0.05"
+        help=N_(
+            "budget: a what-if setting, e.g. quota.total=30000 or bpu.jkk.rate=0.012@2027-01-01"
+        ),
     )
     parser.add_argument(
-        "--income-growth", help="budget: assumed yearly growth of the declared income, e.g. 0.03"
+        "--scenario", help=N_("budget: a scenario file (TOML, [scenario] set = [...])")
     )
     parser.add_argument(
-        "--charts", help="budget: write the charts as SVG and PNG files into this folder"
+        "--participant-growth", help=N_("budget: assumed yearly growth of participants, e.g. 0.05")
+    )
+    parser.add_argument(
+        "--income-growth",
+        help=N_("budget: assumed yearly growth of the declared income, e.g. 0.03"),
+    )
+    parser.add_argument(
+        "--charts", help=N_("budget: write the charts as SVG and PNG files into this folder")
     )
 
 
@@ -97,50 +106,76 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
     allowed = ALLOWED[args.action]
     for dest, default in DEFAULTS.items():
         if dest not in allowed and getattr(args, dest, default) != default:
+            takes = ", ".join(sorted(_flag(d) for d in allowed)) or Message("no flags but --lang")
             raise InvalidInputError(
-                f"{_flag(dest)} does not apply to '{command_of(args)} {args.action}'; "
-                f"it takes: {', '.join(sorted(_flag(d) for d in allowed)) or 'no flags but --lang'}.",
+                Message(
+                    "{flag} does not apply to '{command} {action}'; it takes: {takes}.",
+                    flag=_flag(dest),
+                    command=command_of(args),
+                    action=args.action,
+                    takes=takes,
+                ),
                 field=dest,
             )
     if args.format == "html" and args.action != "budget":
         raise InvalidInputError(
-            f"--format html applies to '{command_of(args)} budget' only; "
-            f"'{command_of(args)} {args.action}' "
-            "writes text, csv or json.",
+            Message(
+                "--format html applies to '{command} budget' only; '{command} {action}' "
+                "writes text, csv or json.",
+                command=command_of(args),
+                action=args.action,
+            ),
             field="format",
         )
     if args.action != "budget":
         return
     if args.roster is not None and args.participants is not None:
         raise InvalidInputError(
-            "--participants does not apply with --roster: the roster's admitted people are "
-            "budgeted.",
+            Message(
+                "--participants does not apply with --roster: the roster's admitted people are "
+                "budgeted."
+            ),
             field="participants",
         )
     if args.progress and args.roster is None:
-        raise InvalidInputError("--progress applies with --roster only.", field="progress")
+        raise InvalidInputError(Message("--progress applies with --roster only."), field="progress")
     if args.on is not None and args.roster is None and (args.start or args.end):
         raise InvalidInputError(
-            "--on with --from/--to applies to a roster (the day it is evaluated); "
-            "without --roster the period is --from .. --to.",
+            Message(
+                "--on with --from/--to applies to a roster (the day it is evaluated); "
+                "without --roster the period is --from .. --to."
+            ),
             field="on",
         )
     if args.end is not None and args.start is None:
-        raise InvalidInputError("--to needs --from (the first day of the period).", field="to")
+        raise InvalidInputError(
+            Message("--to needs --from (the first day of the period)."), field="to"
+        )
     if args.output and (args.output.endswith(("/", "\\")) or Path(args.output).is_dir()):
         raise InvalidInputError(
-            f"{command_of(args)} budget --output takes a file, not a folder; use --charts DIR for charts.",
+            Message(
+                "{command} budget --output takes a file, not a folder; use --charts DIR for "
+                "charts.",
+                command=command_of(args),
+            ),
             field="output",
         )
 
 
 def _in_force(program: RegionalScheme, day: _dt.date, flag: str) -> None:
     if not program.in_force(day):
-        until = program.valid_until.isoformat() if program.valid_until else "open"
+        until = program.valid_until.isoformat() if program.valid_until else Message("open")
         raise InvalidInputError(
-            f"{flag} {day.isoformat()}: scheme {program.id!r} is not in force that day; it "
-            f"runs from {program.valid_from.isoformat()} to {until}. Give a day within it, or "
-            "a period with --from/--to (months outside the scheme are shown, not billed).",
+            Message(
+                "{flag} {day}: scheme {scheme} is not in force that day; it runs from "
+                "{start} to {until}. Give a day within it, or a period with --from/--to "
+                "(months outside the scheme are shown, not billed).",
+                flag=flag,
+                day=day.isoformat(),
+                scheme=repr(program.id),
+                start=program.valid_from.isoformat(),
+                until=until,
+            ),
             field=flag.lstrip("-"),
             value=day,
         )
@@ -237,8 +272,8 @@ def run_budget(
         return json.dumps(result.to_dict(locale), ensure_ascii=False, indent=2), result
     if args.format == "csv":
         if isinstance(result, Comparison):
-            return out.comparison_csv(result).rstrip("\n"), result
-        return out.budget_csv(result).rstrip("\n"), result
+            return out.comparison_csv(result, program, locale).rstrip("\n"), result
+        return out.budget_csv(result, program, locale).rstrip("\n"), result
     if isinstance(result, Comparison):
         text = out.comparison_text(program, result, locale)
     else:

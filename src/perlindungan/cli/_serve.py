@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from perlindungan._i18n import N_
 from perlindungan.errors import InvalidInputError
 
 NAME = "serve"
-HELP = (
+HELP = N_(
     "Serve the HTTP API (the JSON contract of this command line, an OpenAPI document at "
     '/openapi.json, docs at /docs). Needs: pip install -e ".[serve]".'
 )
@@ -15,15 +16,18 @@ HELP = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags of the command."""
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    parser.add_argument("--host", default="127.0.0.1", help=N_("address to listen on (127.0.0.1)"))
+    parser.add_argument("--port", type=int, default=8000, help=N_("port to listen on (8000)"))
     parser.add_argument(
-        "--workers", type=int, default=1, help="worker processes (1; see docs/http-api.md)"
+        "--workers", type=int, default=1, help=N_("worker processes (1; see docs/http-api.md)")
     )
     parser.add_argument(
-        "--timeout-keep-alive", type=int, default=5, help="seconds an idle connection is kept (5)"
+        "--timeout-keep-alive",
+        type=int,
+        default=5,
+        help=N_("seconds an idle connection is kept (5)"),
     )
-    parser.add_argument("--log-level", default="info", help="uvicorn log level (info)")
+    parser.add_argument("--log-level", default="info", help=N_("uvicorn log level (info)"))
 
 
 def run(args: argparse.Namespace) -> int:

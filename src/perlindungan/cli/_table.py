@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from perlindungan._i18n import N_, translate
+from perlindungan.cli._language import building_locale
+
 __all__ = ["columns_help", "render_table"]
 
 
@@ -28,9 +31,12 @@ def render_table(
     return "\n".join([fmt(headers), rule, *(fmt(r) for r in rows)])
 
 
-def columns_help(columns: Sequence[str], note: str, heading: str = "CSV columns read:") -> str:
-    """The epilog of ``--help`` for a command that reads a CSV: its columns, wrapped."""
+def columns_help(columns: Sequence[str], note: str, heading: str = N_("CSV columns read:")) -> str:
+    """The epilog of ``--help`` for a command that reads a CSV: its columns, wrapped; the
+    note and heading (catalogue ids) in the language the parser is built in."""
     import textwrap  # noqa: PLC0415
 
+    locale = building_locale()
+    note, heading = translate(note, locale), translate(heading, locale)
     body = textwrap.fill(", ".join(columns), width=78, initial_indent="  ", subsequent_indent="  ")
     return f"{heading}\n{body}\n{textwrap.fill(note, width=78)}"

@@ -23,6 +23,7 @@ import sys
 import warnings
 from typing import TYPE_CHECKING, Final
 
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean, suggestions
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, UnknownNameError
@@ -241,7 +242,11 @@ def _scheme(scheme_id: str, field: str) -> RegionalScheme:
     if scheme_id in found:
         return found[scheme_id]
     raise UnknownNameError(
-        f"unknown scheme {scheme_id!r}; {did_you_mean(scheme_id, found)}",
+        Message(
+            "unknown scheme {value}; {hint}",
+            value=repr(scheme_id),
+            hint=did_you_mean(scheme_id, found),
+        ),
         field=field,
         value=scheme_id,
         suggestions=suggestions(scheme_id, found),
@@ -283,7 +288,10 @@ def bundled_roster(scheme_id: str) -> list[RosterRow]:
     f = resources.files("perlindungan") / "data" / "rosters" / f"{scheme_id}.csv"
     if not f.is_file():
         raise InvalidInputError(
-            f"no roster is bundled for {scheme_id!r}; give one with --roster FILE.",
+            Message(
+                "no roster is bundled for {scheme}; give one with --roster FILE.",
+                scheme=repr(scheme_id),
+            ),
             field="roster",
         )
     return list(read_roster_text(f.read_text(encoding="utf-8")))

@@ -13,8 +13,10 @@ from typing import Any
 
 import attrs
 
+from perlindungan._i18n import N_
 from perlindungan._input.limits import MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
+from perlindungan._message import Message
 from perlindungan.contributions import Quote, contributions
 from perlindungan.contributions._terms import entry
 from perlindungan.dates import to_date
@@ -52,8 +54,11 @@ def premium(
         worth = activity_value if activity_value is not None else cov.example_activity_value
         if worth is None:
             raise InvalidInputError(
-                f"program {program.id!r} covers construction activities: give the activity's "
-                "contract value (activity_value), such as 250000000.",
+                Message(
+                    "program {program} covers construction activities: give the activity's "
+                    "contract value (activity_value), such as 250000000.",
+                    program=repr(program.id),
+                ),
                 field="activity_value",
             )
         quote = contributions(ConstructionProject(contract_value=worth), on=on)
@@ -200,7 +205,9 @@ def planned_budget(
     count = participants if participants is not None else (program.quota.total or 0)
     if program.coverage.scheme == "construction" and participants is None:
         count = 1
-    count = whole_number(count, field="participants", maximum=MAX_PARTICIPANTS, what="participants")
+    count = whole_number(
+        count, field="participants", maximum=MAX_PARTICIPANTS, what=N_("participants")
+    )
     phase = program.phases[0].name if program.phases else None
     one = BudgetLine("planned", phase, quote)
     return Budget(program.id, day, tuple(one for _ in range(count)), count)

@@ -11,6 +11,7 @@ from typing import Any, Final
 from perlindungan._input.limits import MAX_COUNT
 from perlindungan._input.numbers import exact_number
 from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument
 from perlindungan.errors import DataProblem, InvalidInputError
@@ -54,7 +55,7 @@ def _check_value(kind: str, value: object, known_regions: RegionResolver) -> tup
     if kind == "roles":
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
-            return None, 'must be a role or a list of roles, e.g. ["guru_ngaji"]'
+            return None, Message('must be a role or a list of roles, e.g. ["guru_ngaji"]')
         canonical = [canonical_role(v) for v in items]
         for v, c in zip(items, canonical, strict=True):
             if c is None:
@@ -62,44 +63,58 @@ def _check_value(kind: str, value: object, known_regions: RegionResolver) -> tup
         return tuple(c for c in canonical if c is not None), None
     if kind == "region":
         if not isinstance(value, str):
-            return None, 'must be a region code or name in quotes, e.g. "35.10"'
+            return None, Message('must be a region code or name in quotes, e.g. "35.10"')
         return known_regions(value)
     if kind == "decile":
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10:
-            return None, f"must be a DTSEN decile from 1 to 10, got {value!r}"
+            return None, Message(
+                "must be a DTSEN decile from 1 to 10, got {value}", value=repr(value)
+            )
         return value, None
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
-            return None, f"must be a whole number from 0 to {MAX_COUNT:,}, got {shown(value)}"
+            return None, Message(
+                "must be a whole number from 0 to {max_count:,}, got {value}",
+                max_count=MAX_COUNT,
+                value=shown(value),
+            )
         return value, None
     if kind == "rupiah":
         amount = program_amount(value)
         if amount is None:
-            return None, f"must be an amount in rupiah such as 2000000, got {shown(value)}"
+            return None, Message(
+                "must be an amount in rupiah such as 2000000, got {value}", value=shown(value)
+            )
         return amount, None
     if kind == "true":
         if value is not True:
-            return None, f"must be true, got {value!r}"
+            return None, Message("must be true, got {value}", value=repr(value))
         return True, None
     if kind == "document":
         if not isinstance(value, str):
-            return None, "must be a document name in quotes"
+            return None, Message("must be a document name in quotes")
         if value not in DOCUMENTS:
-            return None, f"unknown document {value!r}; {did_you_mean(value, DOCUMENTS)}"
+            return None, Message(
+                "unknown document {value}; {hint}",
+                value=repr(value),
+                hint=did_you_mean(value, DOCUMENTS),
+            )
         return value, None
     if kind == "categories":
         items = [value] if isinstance(value, str) else value
         names = [c.value for c in Category]
         if not isinstance(items, list) or not items:
-            return None, 'must be a category or a list of categories, e.g. ["BPU"]'
+            return None, Message('must be a category or a list of categories, e.g. ["BPU"]')
         for v in items:
             if v not in names:
-                return None, f"unknown category {v!r}; {did_you_mean(str(v), names)}"
+                return None, Message(
+                    "unknown category {v}; {hint}", v=repr(v), hint=did_you_mean(str(v), names)
+                )
         return tuple(items), None
     # names
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
-        return None, "must be a name or a list of names"
+        return None, Message("must be a name or a list of names")
     return tuple(items), None
 
 
@@ -117,21 +132,32 @@ def parse_node(
     """A condition tree from its TOML form; problems are appended, None if invalid."""
     if depth > MAX_DEPTH:
         _problem(
-            doc, path, f"conditions are nested more than {MAX_DEPTH} levels deep; refused", problems
+            doc,
+            path,
+            Message(
+                "conditions are nested more than {max_depth} levels deep; refused",
+                max_depth=MAX_DEPTH,
+            ),
+            problems,
         )
         return None
     if not isinstance(raw, dict):
         _problem(
             doc,
             path,
-            'must be a table such as { role = ["guru_ngaji"] } or { all = [...] }',
+            Message('must be a table such as {{ role = ["guru_ngaji"] }} or {{ all = [...] }}'),
             problems,
         )
         return None
     tree_keys = [k for k in raw if k in _TREE]
     if tree_keys:
         if len(raw) != 1:
-            _problem(doc, path, f"{tree_keys[0]!r} must be alone in its table", problems)
+            _problem(
+                doc,
+                path,
+                Message("{tree_keys} must be alone in its table", tree_keys=repr(tree_keys[0])),
+                problems,
+            )
             return None
         op = tree_keys[0]
         inner = raw[op]
@@ -148,7 +174,9 @@ def parse_node(
             )
             return None if child is None else Node("not", (child,))
         if not isinstance(inner, list) or not inner:
-            _problem(doc, f"{path}.{op}", "must be a non-empty list of conditions", problems)
+            _problem(
+                doc, f"{path}.{op}", Message("must be a non-empty list of conditions"), problems
+            )
             return None
         kids = [
             parse_node(
@@ -172,12 +200,16 @@ def parse_node(
             _problem(
                 doc,
                 f"{path}.{k}",
-                f"unknown condition {k!r}; {did_you_mean(k, [*CONDITIONS, *_TREE])}",
+                Message(
+                    "unknown condition {k}; {hint}",
+                    k=repr(k),
+                    hint=did_you_mean(k, [*CONDITIONS, *_TREE]),
+                ),
                 problems,
             )
             return None
     if len(keys) != 1:
-        _problem(doc, path, "a condition table must hold exactly one condition", problems)
+        _problem(doc, path, Message("a condition table must hold exactly one condition"), problems)
         return None
     key = keys[0]
     value, why = _check_value(CONDITIONS[key].kind, raw[key], known_regions)
@@ -191,7 +223,11 @@ def parse_node(
             _problem(
                 doc,
                 f"{path}.basis",
-                f"unknown legal basis {basis_id!r}; {did_you_mean(str(basis_id), bases)}",
+                Message(
+                    "unknown legal basis {basis_id}; {hint}",
+                    basis_id=repr(basis_id),
+                    hint=did_you_mean(str(basis_id), bases),
+                ),
                 problems,
             )
             return None
@@ -203,11 +239,13 @@ def parse_node(
             _problem(
                 doc,
                 f"{path}.snapshot",
-                'give the DTSEN snapshot month the deciles are from, e.g. snapshot = "2026-01"',
+                Message(
+                    'give the DTSEN snapshot month the deciles are from, e.g. snapshot = "2026-01"'
+                ),
                 problems,
             )
             return None
     elif snapshot is not None:
-        _problem(doc, f"{path}.snapshot", "only used with dtsen_decile_at_most", problems)
+        _problem(doc, f"{path}.snapshot", Message("only used with dtsen_decile_at_most"), problems)
         return None
     return Node("leaf", leaf=Condition(key, value, citation, snapshot=snapshot, regions=registry))

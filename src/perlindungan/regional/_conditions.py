@@ -103,6 +103,9 @@ class Condition:
             shown = translate(DOCUMENTS[value], locale)
         elif spec.kind == "rupiah":
             shown = format_rupiah(value, locale=locale)
+        elif spec.kind == "region" and isinstance(value, str):
+            known = self.regions if self.regions is not None else regions()
+            shown = f"{known.at(value).name} ({value})" if value in known else value
         elif isinstance(value, tuple):
             shown = ", ".join(str(v) for v in value)
         else:

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan._message import Message, localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate_node
@@ -78,7 +79,7 @@ class Decision:
             cite = f" [{res.condition.citation}]" if res.condition.citation else ""
             out.append(f"{res.condition.describe(locale)}: {mark}{cite}")
         out.extend(
-            f"{translate(N_('note'), locale)}: {translate(note, locale)}" for note in self.notes
+            f"{translate(N_('note'), locale)}: {localized(note, locale)}" for note in self.notes
         )
         for fact in self.missing:
             if not any(r.missing == fact for r in self.results):
@@ -98,7 +99,7 @@ class Decision:
             "verdict": self.verdict.value,
             "verdict_text": translate(self.verdict.label, locale),
             "missing": list(self.missing),
-            "notes": list(self.notes),
+            "notes": [localized(note, locale) for note in self.notes],
             "phase": self.phase.name if self.phase else None,
             "conditions": [r.to_dict(locale) for r in self.results],
             "reasons": self.reasons(locale),
@@ -127,8 +128,8 @@ def verdict_of(
     return verdict, tuple(dict.fromkeys(missing)) if verdict is Verdict.UNDETERMINED else ()
 
 
-_N_DOMICILE = N_("domicile taken from the nik area code (program.nik_prefix_as_domicile)")
-_N_KTP_REGION = N_("ktp_region taken from the nik area code (program.nik_prefix_as_domicile)")
+_N_DOMICILE = Message("domicile taken from the nik area code (program.nik_prefix_as_domicile)")
+_N_KTP_REGION = Message("ktp_region taken from the nik area code (program.nik_prefix_as_domicile)")
 
 
 def with_nik_domicile(program: RegionalScheme, person: Person) -> Person:
@@ -186,8 +187,12 @@ def decision_notes(
         area = f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}"
         if not (area == program.region or area.startswith(program.region + ".")):
             notes.append(
-                f"nik first issued in {area}, outside {program.region} "
-                "(not the KTP domicile; not a condition)"
+                Message(
+                    "nik first issued in {area}, outside {region} "
+                    "(not the KTP domicile; not a condition)",
+                    area=area,
+                    region=program.region,
+                )
             )
     return tuple(notes)
 
@@ -198,10 +203,15 @@ def evaluate(
     """Decisions for every person, in input order; ``on`` must be within the program's validity."""
     day = to_date(on, field="on")
     if not program.in_force(day):
-        until = program.valid_until.isoformat() if program.valid_until else "open"
+        until = program.valid_until.isoformat() if program.valid_until else Message("open")
         raise InvalidInputError(
-            f"program {program.id!r} is not in force on {day.isoformat()}; "
-            f"it runs from {program.valid_from.isoformat()} to {until}.",
+            Message(
+                "program {id} is not in force on {day}; it runs from {valid_from} to {until}.",
+                id=repr(program.id),
+                day=day.isoformat(),
+                valid_from=program.valid_from.isoformat(),
+                until=until,
+            ),
             field="on",
             value=day,
         )

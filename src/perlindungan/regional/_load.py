@@ -12,8 +12,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from perlindungan._i18n import N_
 from perlindungan._input.files import read_bytes
 from perlindungan._input.limits import MAX_PROGRAM_BYTES
+from perlindungan._message import Message
 from perlindungan._toml import TomlDocument, bundled_documents, read_toml_text
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 from perlindungan.parameters import parameters
@@ -71,7 +73,16 @@ def _registry(
     try:
         return regions_from_file(path)
     except (InvalidInputError, RegulationDataError) as exc:
-        r.add("program.regions_file", f"regions file {name!r}: {exc}")
+        reason: str = exc.message if isinstance(exc, InvalidInputError) else ""
+        if isinstance(exc, RegulationDataError) and exc.problems:
+            first = exc.problems[0]
+            where = f"{first.file}:{first.line}" if first.line is not None else first.file
+            where += f": {first.location}" if first.location else ""
+            reason = Message("{where}: {message}", where=where, message=first.message)
+        r.add(
+            "program.regions_file",
+            Message("regions file {name}: {reason}", name=repr(name), reason=reason),
+        )
         return regions()
 
 
@@ -84,14 +95,14 @@ def _program(
     r = _load_reader.Reader(doc, problems)
     for key in doc.data:
         if key != "program":
-            r.add(key, f"unknown key {key!r}; did you mean 'program'?")
+            r.add(key, Message("unknown key {key}; did you mean 'program'?", key=repr(key)))
     raw = r.table("program", doc.data.get("program"))
     if raw is None:
         return None
     r.keys("program", raw, _load_reader.KEYS["program"])
     missing = [k for k in _REQUIRED if k not in raw]
     for k in missing:
-        r.add("program", f"missing required key {k!r}")
+        r.add("program", Message("missing required key {k}", k=repr(k)))
     if missing:
         return None
     bases = parameters().bases
@@ -103,18 +114,25 @@ def _program(
     start = r.date("program.valid_from", raw["valid_from"])
     end = r.date("program.valid_until", raw["valid_until"]) if "valid_until" in raw else None
     if start and end and end < start:
-        r.add("program.valid_until", f"{end} is before valid_from {start}")
+        r.add(
+            "program.valid_until",
+            Message("{end} is before valid_from {start}", end=end, start=start),
+        )
     status = r.status("program.status", raw["status"])
     confidence = raw["confidence"]
     if confidence not in _CONFIDENCE:
         r.add(
             "program.confidence",
-            f"unknown confidence {confidence!r}; valid names: {', '.join(_CONFIDENCE)}.",
+            Message(
+                "unknown confidence {confidence}; valid names: {names}.",
+                confidence=repr(confidence),
+                names=", ".join(_CONFIDENCE),
+            ),
         )
     citations = _load_reader.citations(r, "program.basis", raw.get("basis", []), bases)
     sources = r.names("program.sources", raw.get("sources", []))
     if not citations and not sources:
-        r.add("program", "give a legal basis ('basis') or at least one source ('sources')")
+        r.add("program", Message("give a legal basis ('basis') or at least one source ('sources')"))
     groups = _load_reader.roles(r, "program.groups", raw["groups"], None)
     eligibility = parse_node(
         doc,
@@ -144,8 +162,12 @@ def _program(
         if known.at(region).village_units is not None and len(villages) != quota.sub_regions:
             r.add(
                 "program.quota.sub_regions",
-                f"{quota.sub_regions:,} sub-regions, but region {region} has "
-                f"{len(villages):,} village units in the region data",
+                Message(
+                    "{sub_regions:,} sub-regions, but region {region} has {count:,} village units in the region data",
+                    sub_regions=quota.sub_regions,
+                    region=region,
+                    count=len(villages),
+                ),
             )
     prio_raw = r.table("program.priority", raw.get("priority", {})) or {}
     r.keys("program.priority", prio_raw, _load_reader.KEYS["priority"])
@@ -159,7 +181,7 @@ def _program(
     )
     grants = _load_tables.grants(r, raw.get("grants", []))
     if not isinstance(raw.get("targets", []), list):
-        r.add("program.targets", "must be a list of [[program.targets]] tables")
+        r.add("program.targets", Message("must be a list of [[program.targets]] tables"))
     targets = _load_tables.targets(r, raw.get("targets", []))
     alongside = r.names("program.alongside", raw.get("alongside", []))
     nik_domicile = raw.get("nik_prefix_as_domicile", False)
@@ -228,7 +250,16 @@ def _load_document(
 ) -> RegionalScheme:
     if _depth(doc.data, MAX_NESTING):
         raise RegulationDataError(
-            [DataProblem(doc.name, "", f"nesting is deeper than {MAX_NESTING} levels; refused.")]
+            [
+                DataProblem(
+                    doc.name,
+                    "",
+                    Message(
+                        "nesting is deeper than {max_nesting} levels; refused.",
+                        max_nesting=MAX_NESTING,
+                    ),
+                )
+            ]
         )
     problems: list[DataProblem] = []
     program = _program(keyed(doc, problems), problems, folder, registry)
@@ -241,11 +272,13 @@ def load_scheme(path: str | Path, *, regions: RegionRegistry | None = None) -> R
     """A program from a file path (a regular file of at most 2 MB, UTF-8); a ``regions``
     file it declares is read relative to it."""
     p = Path(path)
-    raw = read_bytes(p, limit=MAX_PROGRAM_BYTES, what="program file", field="file")
+    raw = read_bytes(p, limit=MAX_PROGRAM_BYTES, what=N_("program file"), field="file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise RegulationDataError([DataProblem(p.name, "", "not UTF-8 text; refused.")]) from None
+        raise RegulationDataError(
+            [DataProblem(p.name, "", Message("not UTF-8 text; refused."))]
+        ) from None
     return _load_document(read_toml_text(text, p.name), p.parent, regions)
 
 
@@ -264,7 +297,11 @@ def check_overlaps(programs: Sequence[RegionalScheme]) -> list[DataProblem]:
     out = []
     for i, a in enumerate(programs):
         if any(other.id == a.id for other in programs[:i]):
-            out.append(DataProblem(a.file, f"{TOP}.id", f"scheme id {a.id!r} is used twice"))
+            out.append(
+                DataProblem(
+                    a.file, f"{TOP}.id", Message("scheme id {id} is used twice", id=repr(a.id))
+                )
+            )
         for b in programs[:i]:
             if b.id != a.id and _overlap(a, b):
                 shared = ", ".join(sorted(set(a.groups) & set(b.groups)))
@@ -272,8 +309,13 @@ def check_overlaps(programs: Sequence[RegionalScheme]) -> list[DataProblem]:
                     DataProblem(
                         a.file,
                         TOP,
-                        f"overlaps scheme {b.id!r} ({b.file}) for region {a.region}, groups {shared} "
-                        f"and dates; list it in 'alongside' if both apply",
+                        Message(
+                            "overlaps scheme {id} ({file}) for region {region}, groups {shared} and dates; list it in 'alongside' if both apply",
+                            id=repr(b.id),
+                            file=b.file,
+                            region=a.region,
+                            shared=shared,
+                        ),
                     )
                 )
     return out

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.regional._apportion import SPLITS
 from perlindungan.regional._load_reader import KEYS, Reader
@@ -29,7 +30,11 @@ def quota(r: Reader, raw: Mapping[str, Any], groups: Sequence[str]) -> Quota:
         if role not in groups:
             r.add(
                 f"{path}.per_role.{role}",
-                f"role {role!r} is not one of the program's groups; {did_you_mean(role, groups)}",
+                Message(
+                    "role {role} is not one of the program's groups; {hint}",
+                    role=repr(role),
+                    hint=did_you_mean(role, groups),
+                ),
             )
         c = r.count(f"{path}.per_role.{role}", n)
         if c is not None:
@@ -51,23 +56,41 @@ def quota(r: Reader, raw: Mapping[str, Any], groups: Sequence[str]) -> Quota:
         if sum(per_role.values()) > total:
             r.add(
                 f"{path}.per_role",
-                f"role quotas add up to {sum(per_role.values()):,}, more than the total of {total:,}",
+                Message(
+                    "role quotas add up to {sum:,}, more than the total of {total:,}",
+                    sum=sum(per_role.values()),
+                    total=total,
+                ),
             )
         if sum(listed.values()) > total:
             r.add(
                 f"{path}.sub_region_quotas",
-                f"sub-region quotas add up to {sum(listed.values()):,}, more than the total of {total:,}",
+                Message(
+                    "sub-region quotas add up to {sum:,}, more than the total of {total:,}",
+                    sum=sum(listed.values()),
+                    total=total,
+                ),
             )
         if per_sub is not None and units is not None and per_sub * units > total:
             r.add(
                 f"{path}.per_sub_region",
-                f"{per_sub:,} per sub-region x {units:,} sub-regions = {per_sub * units:,}, more than the total of {total:,}",
+                Message(
+                    "{per_sub:,} per sub-region x {units:,} sub-regions = {value:,}, more than the total of {total:,}",
+                    per_sub=per_sub,
+                    units=units,
+                    value=per_sub * units,
+                    total=total,
+                ),
             )
     how = raw.get("phase_quotas")
     if how is not None and how not in PHASE_QUOTAS:
         r.add(
             f"{path}.phase_quotas",
-            f"unknown way of counting {how!r}; {did_you_mean(str(how), PHASE_QUOTAS)}",
+            Message(
+                "unknown way of counting {how}; {hint}",
+                how=repr(how),
+                hint=did_you_mean(str(how), PHASE_QUOTAS),
+            ),
         )
     split, weights = _split(r, raw, total, listed, per_sub)
     return Quota(
@@ -102,25 +125,34 @@ def _split(
             weights[name] = c
     if split is None:
         if weights:
-            r.add(f"{path}.sub_region_weights", 'only used with sub_region_split = "weights"')
+            r.add(
+                f"{path}.sub_region_weights", Message('only used with sub_region_split = "weights"')
+            )
         return None, weights
     if split not in SPLITS:
         r.add(
             f"{path}.sub_region_split",
-            f"unknown split {split!r}; valid names: {', '.join(SPLITS)}.",
+            Message(
+                "unknown split {split}; valid names: {names}.",
+                split=repr(split),
+                names=", ".join(SPLITS),
+            ),
         )
         return None, weights
     if total is None:
-        r.add(f"{path}.sub_region_split", "needs a total to split")
+        r.add(f"{path}.sub_region_split", Message("needs a total to split"))
     if listed or per_sub is not None:
         r.add(
             f"{path}.sub_region_split",
-            "give either a split or sub_region_quotas / per_sub_region, not both",
+            Message("give either a split or sub_region_quotas / per_sub_region, not both"),
         )
     if split == "weights" and not any(weights.values()):
-        r.add(f"{path}.sub_region_weights", "give a weight above 0 for at least one sub-region")
+        r.add(
+            f"{path}.sub_region_weights",
+            Message("give a weight above 0 for at least one sub-region"),
+        )
     if split == "eligible" and weights:
-        r.add(f"{path}.sub_region_weights", 'only used with sub_region_split = "weights"')
+        r.add(f"{path}.sub_region_weights", Message('only used with sub_region_split = "weights"'))
     return str(split), weights
 
 
@@ -128,7 +160,7 @@ def phases(
     r: Reader, raw: object, groups: Sequence[str], start: _dt.date | None, end: _dt.date | None
 ) -> tuple[Phase, ...]:
     if not isinstance(raw, list):
-        r.add("program.phases", "must be a list of [[program.phases]] tables")
+        r.add("program.phases", Message("must be a list of [[program.phases]] tables"))
         return ()
     out: list[Phase] = []
     for i, item in enumerate(raw):
@@ -143,12 +175,21 @@ def phases(
         if out and begin <= out[-1].start:
             r.add(
                 f"{path}.from",
-                f"phases out of order: {begin} is not after the previous phase's {out[-1].start}",
+                Message(
+                    "phases out of order: {begin} is not after the previous phase's {start}",
+                    begin=begin,
+                    start=out[-1].start,
+                ),
             )
         if start is not None and (begin < start or (end is not None and begin > end)):
             r.add(
                 f"{path}.from",
-                f"date {begin} is outside the program's validity ({start} to {end or 'open'})",
+                Message(
+                    "date {begin} is outside the program's validity ({start} to {value})",
+                    begin=begin,
+                    start=start,
+                    value=end or "open",
+                ),
             )
         roles = read_roles(r, f"{path}.roles", item.get("roles", []), groups)
         subs = r.names(f"{path}.sub_regions", item.get("sub_regions", []))
@@ -158,6 +199,7 @@ def phases(
             else None
         )
         places = r.count(f"{path}.quota", item["quota"]) if "quota" in item else None
+        words = {k: r.text(f"{path}.{k}", item[k]) for k in ("name_id", "name_en") if k in item}
         out.append(
             Phase(
                 name,
@@ -168,6 +210,8 @@ def phases(
                 r.status(f"{path}.status", item.get("status", "illustrative")),
                 item.get("note"),
                 places,
+                name_id=words.get("name_id"),
+                name_en=words.get("name_en"),
             )
         )
     return tuple(out)
@@ -187,21 +231,28 @@ def phase_places(r: Reader, phases: tuple[Phase, ...], quota: Quota) -> tuple[Ph
         if how is not None:
             r.add(
                 "program.quota.phase_quotas",
-                "no phase has a 'quota'; remove phase_quotas or give each phase its places",
+                Message(
+                    "no phase has a 'quota'; remove phase_quotas or give each phase its places"
+                ),
             )
         return phases
     if how is None:
         r.add(
             "program.quota",
-            "phases have a 'quota': say how they count with phase_quotas = \"added\" "
-            '(each phase\'s new places) or "cumulative" (places reached by each phase)',
+            Message(
+                "phases have a 'quota': say how they count with phase_quotas = \"added\" "
+                '(each phase\'s new places) or "cumulative" (places reached by each phase)'
+            ),
         )
         return phases
     if len(given) != len(phases):
         first = next(i for i, ph in enumerate(phases) if ph.places is None)
         r.add(
             f"program.phases[{first}]",
-            f"missing 'quota': give a 'quota' to every phase or to none (phase_quotas = {how!r})",
+            Message(
+                "missing 'quota': give a 'quota' to every phase or to none (phase_quotas = {how})",
+                how=repr(how),
+            ),
         )
         return phases
     out = []
@@ -212,8 +263,11 @@ def phase_places(r: Reader, phases: tuple[Phase, ...], quota: Quota) -> tuple[Ph
             if n < before:
                 r.add(
                     f"program.phases[{i}].quota",
-                    f"cumulative places go down from {before:,} to {n:,}; each phase's quota "
-                    "must be the places reached by its end, at least the previous one",
+                    Message(
+                        "cumulative places go down from {before:,} to {n:,}; each phase's quota must be the places reached by its end, at least the previous one",
+                        before=before,
+                        n=n,
+                    ),
                 )
                 return phases
             n, before = n - before, n
@@ -222,6 +276,10 @@ def phase_places(r: Reader, phases: tuple[Phase, ...], quota: Quota) -> tuple[Ph
     if quota.total is not None and opened > quota.total:
         r.add(
             "program.quota.total",
-            f"the phases open {opened:,} places, more than the total quota of {quota.total:,}",
+            Message(
+                "the phases open {opened:,} places, more than the total quota of {total:,}",
+                opened=opened,
+                total=quota.total,
+            ),
         )
     return tuple(out)

@@ -13,6 +13,7 @@ from typing import Any, Final
 from perlindungan._input.limits import MAX_COUNT, MAX_ID_CHARS, MAX_TEXT_CHARS
 from perlindungan._input.shown import shown
 from perlindungan._input.text import ID_GRAMMAR, hidden_character
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument
 from perlindungan.errors import DataProblem, InvalidInputError
@@ -74,7 +75,18 @@ KEYS: Final[dict[str, frozenset[str]]] = {
     ),
     "priority": frozenset({"roles", "then", "status", "note"}),
     "phases": frozenset(
-        {"name", "from", "roles", "sub_regions", "sub_region_count", "quota", "status", "note"}
+        {
+            "name",
+            "name_id",
+            "name_en",
+            "from",
+            "roles",
+            "sub_regions",
+            "sub_region_count",
+            "quota",
+            "status",
+            "note",
+        }
     ),
     "grants": frozenset({"name", "households_at_most", "amount", "status", "note"}),
     "targets": frozenset({"year", "count", "status", "note"}),
@@ -94,18 +106,28 @@ class Reader:
     def keys(self, path: str, table: Mapping[str, Any], allowed: frozenset[str]) -> None:
         for key in table:
             if key not in allowed:
-                self.add(f"{path}.{key}", f"unknown key {key!r}; {did_you_mean(key, allowed)}")
+                self.add(
+                    f"{path}.{key}",
+                    Message(
+                        "unknown key {key}; {hint}", key=repr(key), hint=did_you_mean(key, allowed)
+                    ),
+                )
 
     def text(self, path: str, value: object) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            self.add(path, f"must be text in quotes, got {shown(value)}")
+            self.add(path, Message("must be text in quotes, got {value}", value=shown(value)))
             return None
         hidden = hidden_character(value)
         if hidden is not None:
-            self.add(path, f"contains {hidden}; remove it")
+            self.add(path, Message("contains {hidden}; remove it", hidden=hidden))
             return None
         if len(value) > MAX_TEXT_CHARS:
-            self.add(path, f"is longer than {MAX_TEXT_CHARS:,} characters")
+            self.add(
+                path,
+                Message(
+                    "is longer than {max_text_chars:,} characters", max_text_chars=MAX_TEXT_CHARS
+                ),
+            )
             return None
         return value
 
@@ -116,8 +138,11 @@ class Reader:
         if not ID_GRAMMAR.fullmatch(text) or len(text) > MAX_ID_CHARS:
             self.add(
                 path,
-                f"must be lowercase ASCII words (a-z, 0-9) joined by '-', at most "
-                f"{MAX_ID_CHARS} characters, such as 'kota-jambi-rentan-2025'; got {shown(text)}",
+                Message(
+                    "must be lowercase ASCII words (a-z, 0-9) joined by '-', at most {max_id_chars} characters, such as 'kota-jambi-rentan-2025'; got {value}",
+                    max_id_chars=MAX_ID_CHARS,
+                    value=shown(text),
+                ),
             )
             return None
         return text
@@ -125,25 +150,49 @@ class Reader:
     def date(self, path: str, value: object) -> _dt.date | None:
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
             return value
-        self.add(path, f"must be a date such as 2025-05-22 (no quotes), got {value!r}")
+        self.add(
+            path,
+            Message(
+                "must be a date such as 2025-05-22 (no quotes), got {value}", value=repr(value)
+            ),
+        )
         return None
 
     def count(self, path: str, value: object) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
-            self.add(path, f"must be a whole number from 0 to {MAX_COUNT:,}, got {shown(value)}")
+            self.add(
+                path,
+                Message(
+                    "must be a whole number from 0 to {max_count:,}, got {value}",
+                    max_count=MAX_COUNT,
+                    value=shown(value),
+                ),
+            )
             return None
         return value
 
     def rupiah(self, path: str, value: object) -> Rupiah | None:
         amount = program_amount(value)
         if amount is None:
-            self.add(path, f"must be an amount in rupiah such as 100000000, got {shown(value)}")
+            self.add(
+                path,
+                Message(
+                    "must be an amount in rupiah such as 100000000, got {value}", value=shown(value)
+                ),
+            )
             return None
         return amount
 
     def status(self, path: str, value: object) -> str:
         if value not in STATUSES:
-            self.add(path, f"unknown status {value!r}; {did_you_mean(str(value), STATUSES)}")
+            self.add(
+                path,
+                Message(
+                    "unknown status {value}; {hint}",
+                    value=repr(value),
+                    hint=did_you_mean(str(value), STATUSES),
+                ),
+            )
             return "illustrative"
         return str(value)
 
@@ -151,18 +200,25 @@ class Reader:
         self, path: str, value: object, vocabulary: Iterable[str] | None = None
     ) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.add(path, f"must be a list of names in quotes, got {value!r}")
+            self.add(
+                path, Message("must be a list of names in quotes, got {value}", value=repr(value))
+            )
             return ()
         if vocabulary is not None:
             vocab = list(vocabulary)
             for i, v in enumerate(value):
                 if v not in vocab:
-                    self.add(f"{path}[{i}]", f"unknown name {v!r}; {did_you_mean(v, vocab)}")
+                    self.add(
+                        f"{path}[{i}]",
+                        Message("unknown name {v}; {hint}", v=repr(v), hint=did_you_mean(v, vocab)),
+                    )
         return tuple(value)
 
     def table(self, path: str, value: object) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.add(path, f"must be a table [{path}], got {value!r}")
+            self.add(
+                path, Message("must be a table [{path}], got {value}", path=path, value=repr(value))
+            )
             return None
         return value
 
@@ -197,7 +253,12 @@ def citations(
         basis_id, _, article = item.partition(" ")
         if basis_id not in bases:
             r.add(
-                f"{path}[{i}]", f"unknown legal basis {basis_id!r}; {did_you_mean(basis_id, bases)}"
+                f"{path}[{i}]",
+                Message(
+                    "unknown legal basis {basis_id}; {hint}",
+                    basis_id=repr(basis_id),
+                    hint=did_you_mean(basis_id, bases),
+                ),
             )
             continue
         out.append(Citation(bases[basis_id], article or None))
@@ -214,7 +275,11 @@ def roles(r: Reader, path: str, value: object, allowed: Sequence[str] | None) ->
         elif allowed is not None and role not in allowed:
             r.add(
                 f"{path}[{i}]",
-                f"role {given!r} is not one of the program's groups ({', '.join(allowed)})",
+                Message(
+                    "role {given} is not one of the program's groups ({names})",
+                    given=repr(given),
+                    names=", ".join(allowed),
+                ),
             )
         else:
             out.append(role)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.programs import Program
 from perlindungan.regional._load_reader import KEYS, Reader, region_code
@@ -31,8 +32,12 @@ def priority_keys(r: Reader, value: object) -> tuple[str, ...]:
         else:
             r.add(
                 f"program.priority.then[{i}]",
-                f"unknown priority key {key!r}; {did_you_mean(key, PRIORITY_KEYS)} "
-                f"valid keys: {', '.join(PRIORITY_KEYS)}, older_than_<age> (e.g. older_than_55).",
+                Message(
+                    "unknown priority key {key}; {hint} valid keys: {names}, older_than_<age> (e.g. older_than_55).",
+                    key=repr(key),
+                    hint=did_you_mean(key, PRIORITY_KEYS),
+                    names=", ".join(PRIORITY_KEYS),
+                ),
             )
     return tuple(out)
 
@@ -43,7 +48,12 @@ def coverage(r: Reader, raw: Mapping[str, Any]) -> Coverage | None:
     progs = r.names(f"{path}.programs", raw.get("programs"), [p.value for p in Program])
     scheme = raw.get("scheme")
     if scheme not in ("bpu", "construction"):
-        r.add(f"{path}.scheme", f"unknown scheme {scheme!r}; valid names: bpu, construction.")
+        r.add(
+            f"{path}.scheme",
+            Message(
+                "unknown scheme {scheme}; valid names: bpu, construction.", scheme=repr(scheme)
+            ),
+        )
         return None
     income = None
     if scheme == "bpu":
@@ -51,11 +61,13 @@ def coverage(r: Reader, raw: Mapping[str, Any]) -> Coverage | None:
         if value != "minimum":
             income = r.rupiah(f"{path}.income", value)
     elif "income" in raw:
-        r.add(f"{path}.income", 'only used with scheme = "bpu"; remove it')
+        r.add(f"{path}.income", Message('only used with scheme = "bpu"; remove it'))
     example = None
     if "example_activity_value" in raw:
         if scheme != "construction":
-            r.add(f"{path}.example_activity_value", 'only used with scheme = "construction"')
+            r.add(
+                f"{path}.example_activity_value", Message('only used with scheme = "construction"')
+            )
         example = r.rupiah(f"{path}.example_activity_value", raw["example_activity_value"])
     return Coverage(
         programs=tuple(Program(p) for p in progs if p in Program.__members__),
@@ -71,13 +83,25 @@ def funding(r: Reader, raw: Mapping[str, Any], registry: RegionRegistry) -> Fund
     r.keys(path, raw, KEYS["funding"])
     payer = raw.get("payer")
     if not isinstance(payer, str) or payer not in FUNDERS:
-        r.add(f"{path}.payer", f"unknown payer {payer!r}; {did_you_mean(str(payer), FUNDERS)}")
+        r.add(
+            f"{path}.payer",
+            Message(
+                "unknown payer {payer}; {hint}",
+                payer=repr(payer),
+                hint=did_you_mean(str(payer), FUNDERS),
+            ),
+        )
         return None
     budget_of = None
     if "budget_of" in raw:
         budget_of = region_code(r, f"{path}.budget_of", raw["budget_of"], registry)
     elif payer in ("regional_budget", "village_budget", "dbhcht"):
-        r.add(path, f"missing required key 'budget_of' (the region whose {payer} pays)")
+        r.add(
+            path,
+            Message(
+                "missing required key 'budget_of' (the region whose {payer} pays)", payer=payer
+            ),
+        )
     return Funding(
         str(payer), budget_of, r.status(f"{path}.status", raw.get("status", "announced"))
     )

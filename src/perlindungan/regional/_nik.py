@@ -23,6 +23,7 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = [
@@ -95,14 +96,21 @@ def parse_nik(text: str) -> Nik:
         # a mistyped NIK is still personal data: its digits are counted, never echoed
         got = f"{len(number)} digits" if number.isdigit() else repr(text)
         raise InvalidInputError(
-            f"nik must be 16 digits such as {EXAMPLE_NIK}, got {got}", field="nik"
+            Message(
+                "nik must be 16 digits such as {example}, got {got}", example=EXAMPLE_NIK, got=got
+            ),
+            field="nik",
         )
     area = f"{number[0:2]}.{number[2:4]}.{number[4:6]}"
     earlier = False
     if area not in regions():
         if area not in _earlier_codes():
             raise InvalidInputError(
-                f"nik {number}: its first six digits {area} are not a kecamatan code",
+                Message(
+                    "nik {number}: its first six digits {area} are not a kecamatan code",
+                    number=number,
+                    area=area,
+                ),
                 field="nik",
             )
         earlier = True
@@ -116,7 +124,10 @@ def parse_nik(text: str) -> Nik:
         born, other = other, None
     if born is None:
         raise InvalidInputError(
-            f"nik {number}: digits 7-12 are not a birth date (DDMMYY, day + 40 for women)",
+            Message(
+                "nik {number}: digits 7-12 are not a birth date (DDMMYY, day + 40 for women)",
+                number=number,
+            ),
             field="nik",
         )
     return Nik(number, area, born, sex, other, earlier)

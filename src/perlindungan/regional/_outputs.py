@@ -76,7 +76,7 @@ def run_texts(
     texts = {
         "decisions.csv": result.to_csv(locale),
         "allocation.csv": result.allocation_csv(locale),
-        "budget.csv": result.budget_csv(),
+        "budget.csv": result.budget_csv(locale),
         "result.json": result.to_json(locale) + "\n",
         "report.txt": result.report(locale) + "\n",
     }

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_
+from perlindungan._message import Message
 from perlindungan.contributions._terms import entry
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
@@ -90,9 +91,10 @@ def cohorts_from_plan(
         return out, []
     if participants is not None and program.phased_places:
         raise InvalidInputError(
-            f"program {program.id!r} opens its places phase by phase; a number of "
-            "participants would ignore the phases. Change the places in a scenario instead "
-            "(e.g. --set quota.total=N) or give a roster.",
+            Message(
+                "program {id} opens its places phase by phase; a number of participants would ignore the phases. Change the places in a scenario instead (e.g. --set quota.total=N) or give a roster.",
+                id=repr(program.id),
+            ),
             field="participants",
             value=participants,
         )
@@ -152,7 +154,11 @@ def period_budget(
     last = to_date(end, field="to")
     if last < first:
         raise InvalidInputError(
-            f"the period ends ({last.isoformat()}) before it starts ({first.isoformat()}).",
+            Message(
+                "the period ends ({last}) before it starts ({first}).",
+                last=last.isoformat(),
+                first=first.isoformat(),
+            ),
             field="to",
             value=last,
         )
@@ -160,13 +166,17 @@ def period_budget(
     if allocation is not None:
         if participants is not None:
             raise InvalidInputError(
-                "give either a number of participants or an allocation (roster), not both.",
+                Message(
+                    "give either a number of participants or an allocation (roster), not both."
+                ),
                 field="participants",
             )
         if assume.participant_growth:
             raise InvalidInputError(
-                "participant growth applies to the plan, not to a roster: a roster lists "
-                "the people; remove the growth of participants.",
+                Message(
+                    "participant growth applies to the plan, not to a roster: a roster lists "
+                    "the people; remove the growth of participants."
+                ),
                 field="growth.participants",
             )
         cohorts = cohorts_from_allocation(program, allocation)
@@ -183,8 +193,10 @@ def period_budget(
         subs = tuple(sorted(program.quota.sub_region_quotas.items()))
     if assume.income_growth and program.coverage.scheme != "bpu":
         raise InvalidInputError(
-            "income growth applies to the BPU scheme (declared income); this program uses "
-            f"the {program.coverage.scheme} scheme.",
+            Message(
+                "income growth applies to the BPU scheme (declared income); this program uses the {scheme} scheme.",
+                scheme=program.coverage.scheme,
+            ),
             field="growth.income",
         )
     result = _compute(program, first, last, cohorts, notes, source, assume)

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import translate
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 
@@ -53,8 +54,11 @@ def _fraction(path: str, raw: object) -> Decimal:
         number = Decimal("NaN")
     if isinstance(raw, (bool, float)) or not number.is_finite() or not -1 < number <= 10:
         raise InvalidInputError(
-            f"{path} must be a yearly growth as a fraction such as 0.05 (5%), "
-            f"more than -1 and at most 10; got {raw!r}.",
+            Message(
+                "{path} must be a yearly growth as a fraction such as 0.05 (5%), more than -1 and at most 10; got {raw}.",
+                path=path,
+                raw=repr(raw),
+            ),
             field=path,
             value=raw,
         )

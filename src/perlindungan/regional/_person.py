@@ -8,6 +8,7 @@ from typing import Final
 import attrs
 
 from perlindungan._i18n import N_
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.money import Rupiah
 
@@ -79,11 +80,19 @@ def canonical_role(text: str) -> str | None:
     return ROLE_ALIASES.get(key)
 
 
-def unknown_role(text: str) -> str:
+def unknown_role(text: str) -> Message:
     """The message for an unknown role: the closest names and every valid name."""
-    close = did_you_mean(text, [*ROLES, *ROLE_ALIASES]) if text else ""
-    hint = close if close.startswith("did you mean") else ""
-    return f"unknown role {text!r}; {hint + ' ' if hint else ''}valid roles: {', '.join(ROLES)}."
+    close = did_you_mean(text, [*ROLES, *ROLE_ALIASES]) if text else None
+    if close is not None and close.startswith("did you mean"):
+        return Message(
+            "unknown role {value}; {hint} valid roles: {roles}.",
+            value=repr(text),
+            hint=close,
+            roles=", ".join(ROLES),
+        )
+    return Message(
+        "unknown role {value}; valid roles: {roles}.", value=repr(text), roles=", ".join(ROLES)
+    )
 
 
 #: Documents an applicant may hold.

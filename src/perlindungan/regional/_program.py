@@ -157,6 +157,24 @@ class Phase:
     status: str = "illustrative"
     note: str | None = None
     places: int | None = None
+    #: The phase in words, in Bahasa Indonesia and in English (``name`` is its code).
+    name_id: str | None = attrs.field(default=None, kw_only=True)
+    name_en: str | None = attrs.field(default=None, kw_only=True)
+
+    def label(self, locale: str = "id_ID", number: int | None = None) -> str:
+        """The phase in words: ``name_id`` / ``name_en``; without them ``tahap 2`` /
+        ``phase 2`` when its ``number`` (1-based) is given, else its code."""
+        words = self.name_en if locale.startswith("en") else self.name_id
+        if words:
+            return words
+        if number is not None:
+            return translate(_L_PHASE_NUMBER, locale).format(number=number)
+        return self.name
+
+
+_L_PHASE_NUMBER: Final = N_("phase {number}")
+_L_NO_PHASE: Final = N_("no phase")
+_L_ALL_PHASES: Final = N_("all phases")
 
 
 @attrs.frozen
@@ -223,6 +241,25 @@ class RegionalScheme:
     def name(self, locale: str = "id_ID") -> str:
         """The scheme's name in Bahasa Indonesia (default) or English."""
         return self.name_en if locale.startswith("en") else self.name_id
+
+    def phase_label(self, code: str | None, locale: str = "id_ID") -> str:
+        """A phase code of an output (``launch``; ``-`` or empty: none) in words."""
+        for number, phase in enumerate(self.phases, start=1):
+            if phase.name == code:
+                return phase.label(locale, number)
+        if not code or code == "-":
+            return translate(_L_ALL_PHASES if self.phases else _L_NO_PHASE, locale)
+        return code
+
+    def payer_label(self, code: str, locale: str = "id_ID") -> str:
+        """A payer code of an output in words: the program's funder with its region
+        (``APBD Kota Jambi``), any other payer by its label."""
+        if code == self.funding.payer.value:
+            return self.funding.describe(locale, self.region_registry())
+        try:
+            return translate(Payer(code).label, locale)
+        except ValueError:
+            return code
 
     def in_force(self, on: _dt.date) -> bool:
         """True when ``on`` falls within the program's validity."""

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from perlindungan._i18n import N_
+from perlindungan._message import Message
+from perlindungan._suggest import did_you_mean_these
 from perlindungan.errors import InvalidInputError, UnknownNameError
 from perlindungan.regional._region_table import name_keys, norm, split_prefix, table_level
 
@@ -104,13 +106,14 @@ class _LazyUnknownRegionError(UnknownNameError):
     @property
     def message(self) -> str:
         close = self._close()
-        hint = (
-            "did you mean " + " or ".join(repr(c) for c in close) + "?"
-            if close
-            else "give a Kemendagri code such as 35.10 or a name such as 'Kabupaten Banyuwangi'; "
-            "'perlindungan region search TEXT' finds it."
-        )
-        return f"unknown region {self.value!r}; {hint}"
+        if close:
+            hint = did_you_mean_these(close)
+        else:
+            hint = Message(
+                "give a Kemendagri code such as 35.10 or a name such as 'Kabupaten Banyuwangi'; "
+                "'perlindungan region search TEXT' finds it."
+            )
+        return Message("unknown region {value}; {hint}", value=repr(self.value), hint=hint)
 
     def __str__(self) -> str:
         return self.message
@@ -265,10 +268,20 @@ class RegionRegistry:
             if len(best) == 1:
                 return best[0]
             shown = "; ".join(self.describe(r.code) for r in best[:_SHOWN])
-            more = f"; and {len(best) - _SHOWN} more" if len(best) > _SHOWN else ""
+            more = (
+                Message("; and {count} more", count=len(best) - _SHOWN)
+                if len(best) > _SHOWN
+                else ""
+            )
             raise InvalidInputError(
-                f"region name {code_or_name!r} is ambiguous: {len(best)} regions have it: "
-                f"{shown}{more}; give the code (or a prefix such as Kabupaten/Kota).",
+                Message(
+                    "region name {value} is ambiguous: {count} regions have it: {shown}{more}; "
+                    "give the code (or a prefix such as Kabupaten/Kota).",
+                    value=repr(code_or_name),
+                    count=len(best),
+                    shown=shown,
+                    more=more,
+                ),
                 field="region",
                 value=code_or_name,
             )

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final
 
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument, bundled_documents, read_toml
 from perlindungan.errors import DataProblem, RegulationDataError
@@ -56,37 +57,57 @@ def _entry(
     for k in entry:
         if k not in _KEYS:
             problems.append(
-                doc.problem(f"{path}.{k}", f"unknown key {k!r}; {did_you_mean(k, _KEYS)}")
+                doc.problem(
+                    f"{path}.{k}",
+                    Message("unknown key {key}; {hint}", key=repr(k), hint=did_you_mean(k, _KEYS)),
+                )
             )
     code, level, name = entry.get("code"), entry.get("level"), entry.get("name")
     if not isinstance(code, str) or level_of_code(code) is None:
         problems.append(
-            doc.problem(f"{path}.code", 'must be a code such as "35", "35.10", "35.10.01"')
+            doc.problem(f"{path}.code", Message('must be a code such as "35", "35.10", "35.10.01"'))
         )
         return None
     if level not in LEVELS:
         problems.append(
             doc.problem(
-                f"{path}.level", f"unknown level {level!r}; {did_you_mean(str(level), LEVELS)}"
+                f"{path}.level",
+                Message(
+                    "unknown level {level}; {hint}",
+                    level=repr(level),
+                    hint=did_you_mean(str(level), LEVELS),
+                ),
             )
         )
         return None
     shape = level_of_code(code)
     if shape != level and {shape, level} != {"regency", "city"}:
-        problems.append(doc.problem(f"{path}.level", f"code {code} is a {shape}, not a {level}"))
+        problems.append(
+            doc.problem(
+                f"{path}.level",
+                Message(
+                    "code {code} is a {shape}, not a {level}", code=code, shape=shape, level=level
+                ),
+            )
+        )
         return None
     if not isinstance(name, str) or not name.strip():
-        problems.append(doc.problem(f"{path}.name", "must be a name in quotes"))
+        problems.append(doc.problem(f"{path}.name", Message("must be a name in quotes")))
         return None
     parent = code.rsplit(".", 1)[0] if "." in code else None
     if level in ("district", "village") and parent is not None and not known(parent):
         problems.append(
-            doc.problem(f"{path}.code", f"parent region {parent} of {code} is not listed")
+            doc.problem(
+                f"{path}.code",
+                Message("parent region {parent} of {code} is not listed", parent=parent, code=code),
+            )
         )
         return None
     aliases = entry.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        problems.append(doc.problem(f"{path}.aliases", "must be a list of names in quotes"))
+        problems.append(
+            doc.problem(f"{path}.aliases", Message("must be a list of names in quotes"))
+        )
         aliases = []
     return Region(
         code=code,
@@ -112,16 +133,21 @@ def load_regions(
             if key not in ("region", "source"):
                 problems.append(
                     doc.problem(
-                        key, f"unknown key {key!r}; {did_you_mean(key, ('region', 'source'))}"
+                        key,
+                        Message(
+                            "unknown key {key}; {hint}",
+                            key=repr(key),
+                            hint=did_you_mean(key, ("region", "source")),
+                        ),
                     )
                 )
         if "source" in doc.data and not isinstance(doc.data["source"], str):
-            problems.append(doc.problem("source", "must be text in quotes"))
+            problems.append(doc.problem("source", Message("must be text in quotes")))
         entries = doc.data.get("region", [])
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
             path = f"region[{index}]"
             if not isinstance(entry, dict):
-                problems.append(doc.problem(path, "must be a [[region]] table"))
+                problems.append(doc.problem(path, Message("must be a [[region]] table")))
                 continue
             reg = _entry(
                 doc, path, entry, lambda c: c in found or (base is not None and c in base), problems
@@ -129,7 +155,11 @@ def load_regions(
             if reg is None:
                 continue
             if reg.code in found:
-                problems.append(doc.problem(f"{path}.code", f"region {reg.code} is listed twice"))
+                problems.append(
+                    doc.problem(
+                        f"{path}.code", Message("region {code} is listed twice", code=reg.code)
+                    )
+                )
                 continue
             found[reg.code] = reg
     names = dict(base.names) if base is not None else {}
@@ -146,8 +176,12 @@ def load_regions(
                     DataProblem(
                         "regions",
                         reg.code,
-                        f"village_units of {reg} is {reg.village_units}, "
-                        f"but {len(villages)} village units are listed",
+                        Message(
+                            "village_units of {reg} is {village_units}, but {count} village units are listed",
+                            reg=reg,
+                            village_units=reg.village_units,
+                            count=len(villages),
+                        ),
                     )
                 )
     if problems:

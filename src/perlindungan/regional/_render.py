@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from perlindungan._i18n import N_, translate
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -43,7 +44,9 @@ def _pyplot() -> Any:  # noqa: ANN401 - matplotlib.pyplot, imported only when dr
         import matplotlib.pyplot as plt  # noqa: PLC0415
     except ImportError:
         raise InvalidInputError(
-            "charts need matplotlib: install the plot extra, pip install 'perlindungan[plot]'.",
+            Message(
+                "charts need matplotlib: install the plot extra, pip install 'perlindungan[plot]'."
+            ),
             field="format",
         ) from None
     return plt

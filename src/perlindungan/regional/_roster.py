@@ -31,6 +31,7 @@ from perlindungan._input.numbers import exact_number, whole_number
 from perlindungan._input.shown import shown
 from perlindungan._input.table import Record, Table, read_table, table_from_text
 from perlindungan._input.text import display_text, key_text
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
@@ -165,7 +166,14 @@ class Claims:
     def repeated_id(ident: str, line: int, first: int) -> RowError:
         """The row error of id ``ident`` on ``line``, already used on line ``first``."""
         return RowError(
-            line, ident, f"id {ident!r} is already used on line {first}; each person once", "id"
+            line,
+            ident,
+            Message(
+                "id {id} is already used on line {first}; each person once",
+                id=repr(ident),
+                first=first,
+            ),
+            "id",
         )
 
     def claim_nik(self, nik: str, line: int, ident: str) -> RowError | None:
@@ -175,7 +183,14 @@ class Claims:
         if first == line:
             return None
         return RowError(
-            line, ident, f"nik {nik} is already used on line {first}; each person once", "nik"
+            line,
+            ident,
+            Message(
+                "nik {nik} is already used on line {first}; each person once",
+                nik=nik,
+                first=first,
+            ),
+            "nik",
         )
 
 

@@ -11,12 +11,12 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any, Final
 
-from perlindungan._i18n import N_
 from perlindungan._input.dates import date_value
 from perlindungan._input.flags import flag_cell, flag_word
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.shown import shown
 from perlindungan._input.text import key_text
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._nik import parse_nik
 from perlindungan.regional._person import Person
@@ -51,7 +51,9 @@ def _decile(raw: object) -> int:
 def _sex(raw: object) -> str:
     found = _SEX.get(raw.strip().lower()) if isinstance(raw, str) else None
     if found is None:
-        raise InvalidInputError(f"sex must be L or P, got {shown(raw)}", field="sex")
+        raise InvalidInputError(
+            Message("sex must be L or P, got {value}", value=shown(raw)), field="sex"
+        )
     return found
 
 
@@ -86,14 +88,16 @@ def with_nik(values: dict[str, Any]) -> Person:
     given = values.get("birth_date")
     if given is None:
         values["birth_date"] = nik.birth_date
-        notes.append(N_("birth_date from nik"))
+        notes.append(Message("birth_date from nik"))
     elif given not in (nik.birth_date, nik.other_birth_date):
         # the note names no date: the NIK's digits stay out of the outputs (--mask-nik)
-        notes.append(N_("birth_date disagrees with the birth date in the nik"))
+        notes.append(Message("birth_date disagrees with the birth date in the nik"))
     if values.get("sex") is None:
         values["sex"] = nik.sex
     elif values["sex"] != nik.sex:
-        notes.append(N_("sex disagrees with the sex in the nik"))
+        notes.append(Message("sex disagrees with the sex in the nik"))
     if nik.earlier_edition:
-        notes.append(f"nik area {nik.area} is a kecamatan code of an earlier edition")
+        notes.append(
+            Message("nik area {area} is a kecamatan code of an earlier edition", area=nik.area)
+        )
     return Person(**values, notes=tuple(notes))

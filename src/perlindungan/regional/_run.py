@@ -15,6 +15,7 @@ import attrs
 
 from perlindungan._i18n import N_, translate
 from perlindungan._input.outputs import safe_csv_row
+from perlindungan._message import localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, PerlindunganError
 from perlindungan.money import Rupiah, format_rupiah
@@ -87,7 +88,14 @@ class RunResult:
         for row in self.rows:
             if row.error is not None:
                 e = row.error
-                records.append({"row": e.row, "id": e.id, "error": e.message, "field": e.field})
+                records.append(
+                    {
+                        "row": e.row,
+                        "id": e.id,
+                        "error": localized(e.message, locale),
+                        "field": e.field,
+                    }
+                )
                 continue
             p = next(placements)
             records.append(
@@ -131,7 +139,7 @@ class RunResult:
                     safe_csv_row(
                         [
                             *(row.row, row.error.id, "error", "", "", "", "", ""),
-                            row.error.message,
+                            localized(row.error.message, locale),
                             translate(_L_ROW_ERROR, locale),
                             "",
                         ]
@@ -196,10 +204,11 @@ class RunResult:
         """Budget per (payer, phase, program): per month, per year, one-off (whole rupiah)."""
         return budget_rows(self.budget)
 
-    def budget_csv(self) -> str:
-        """CSV: payer, phase, program, per_month, per_year, one_off; a last ``total`` line
-        equals the budget of :meth:`report`."""
-        return budget_csv(self.budget)
+    def budget_csv(self, locale: str = "id_ID") -> str:
+        """CSV: payer, phase, program, per_month, per_year, one_off, payer_text,
+        phase_text (payer and phase in words in ``locale``); a last ``total`` line equals
+        the budget of :meth:`report`."""
+        return budget_csv(self.budget, self.program, locale)
 
     def write_files(
         self,
@@ -255,14 +264,22 @@ def budget_rows(budget: Budget) -> list[tuple[str, str, str, Rupiah, Rupiah, Rup
     ]
 
 
-def budget_csv(budget: Budget) -> str:
-    """The ``budget.csv`` text of a budget (see :meth:`RunResult.budget_csv`)."""
+def budget_csv(budget: Budget, program: RegionalScheme | None = None, locale: str = "id_ID") -> str:
+    """The ``budget.csv`` text of a budget (see :meth:`RunResult.budget_csv`); the label
+    columns ``payer_text`` and ``phase_text`` come with ``program``."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["payer", "phase", "program", "per_month", "per_year", "one_off"])
+    words = ["payer_text", "phase_text"] if program is not None else []
+    w.writerow(["payer", "phase", "program", "per_month", "per_year", "one_off", *words])
     for payer, phase, prog, m, y, once in budget_rows(budget):
-        w.writerow([payer, phase, prog, int(m), int(y), int(once)])
-    w.writerow(["total", "", "", int(budget.monthly), int(budget.yearly), int(budget.once)])
+        labels = (
+            [program.payer_label(payer, locale), program.phase_label(phase, locale)]
+            if program is not None
+            else []
+        )
+        w.writerow([payer, phase, prog, int(m), int(y), int(once), *labels])
+    total = [int(budget.monthly), int(budget.yearly), int(budget.once)]
+    w.writerow(["total", "", "", *total, *(["", ""] if words else [])])
     return out.getvalue()
 
 
@@ -321,13 +338,13 @@ def render_report(
         ),
     ]
     for payer, amount in b.per_payer().items():
-        lines.append(f"  {payer}: {rp(amount)} / {t(_L_YEAR)}")
+        lines.append(f"  {program.payer_label(payer, locale)}: {rp(amount)} / {t(_L_YEAR)}")
     for phase, amount in b.per_phase().items():
-        lines.append(f"  {t(_L_PHASE)} {phase}: {rp(amount)} / {t(_L_YEAR)}")
+        lines.append(f"  {program.phase_label(phase, locale)}: {rp(amount)} / {t(_L_YEAR)}")
     for e in errors[:20]:
-        lines.append(f"  {t(_L_ROW)} {e.row} ({e.id or '-'}): {e.message}")
+        lines.append(f"  {t(_L_ROW)} {e.row} ({e.id or '-'}): {localized(e.message, locale)}")
     if len(errors) > 20:
-        lines.append(f"  ... {len(errors) - 20} {t(_L_MORE_ROW_ERRORS)}")
+        lines.append(f"  ... {n(len(errors) - 20)} {t(_L_MORE_ROW_ERRORS)}")
     return "\n".join(lines)
 
 
@@ -356,7 +373,7 @@ def run_roster(
         except PerlindunganError as exc:
             # a fact the rules cannot use on this date (a birth date after it): a row error
             # with the scalar API's message, never an abort of the whole run
-            message = exc.message if isinstance(exc, InvalidInputError) else str(exc)
+            message = exc.message if isinstance(exc, InvalidInputError) else exc.args[0]
             field = getattr(exc, "field", None)
             kept.append(RosterRow(row.row, None, RowError(row.row, row.person.id, message, field)))
             continue

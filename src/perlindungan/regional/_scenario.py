@@ -28,6 +28,8 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._input.files import os_reason
+from perlindungan._message import Message
 from perlindungan._overlay import Overlay, Override, applied, override
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import read_toml_text
@@ -61,8 +63,10 @@ class Setting:
         key, rest = key.strip(), rest.strip()
         if not sep or not key or not rest:
             raise InvalidInputError(
-                f"scenario setting {text!r}: write KEY=VALUE, e.g. quota.total=30000 or "
-                "bpu.jkk.rate=0.012@2027-01-01.",
+                Message(
+                    "scenario setting {text}: write KEY=VALUE, e.g. quota.total=30000 or bpu.jkk.rate=0.012@2027-01-01.",
+                    text=repr(text),
+                ),
                 field="set",
                 value=text,
             )
@@ -82,8 +86,10 @@ class Setting:
         if not self.is_parameter:
             if self.since is not None:
                 raise InvalidInputError(
-                    f"{self.key}: a date (@...) applies to law parameters only; "
-                    f"{self.key} holds for the whole period.",
+                    Message(
+                        "{key}: a date (@...) applies to law parameters only; {key} holds for the whole period.",
+                        key=self.key,
+                    ),
                     field=self.key,
                     value=self.value,
                 )
@@ -92,7 +98,11 @@ class Setting:
         if self.key not in parameters():
             choices = [*SCHEME_KEYS, *parameters()]
             raise InvalidInputError(
-                f"unknown scenario key {self.key!r}; {did_you_mean(self.key, choices)}",
+                Message(
+                    "unknown scenario key {key}; {hint}",
+                    key=repr(self.key),
+                    hint=did_you_mean(self.key, choices),
+                ),
                 field="set",
                 value=self.key,
             )
@@ -107,7 +117,10 @@ class Setting:
         if self.key == "quota.total":
             if not self.value.isdigit():
                 raise InvalidInputError(
-                    f"quota.total={self.value}: must be a whole number of people, such as 30000.",
+                    Message(
+                        "quota.total={value}: must be a whole number of people, such as 30000.",
+                        value=self.value,
+                    ),
                     field=self.key,
                     value=self.value,
                 )
@@ -117,8 +130,10 @@ class Setting:
                 return None
             if not self.value.isdigit():
                 raise InvalidInputError(
-                    f"coverage.income={self.value}: must be a monthly income in whole rupiah "
-                    "such as 1500000, or 'minimum'.",
+                    Message(
+                        "coverage.income={value}: must be a monthly income in whole rupiah such as 1500000, or 'minimum'.",
+                        value=self.value,
+                    ),
                     field=self.key,
                     value=self.value,
                 )
@@ -167,8 +182,11 @@ class Scenario:
             elif s.key == "coverage.income":
                 if out.coverage.scheme != "bpu":
                     raise InvalidInputError(
-                        f"coverage.income applies to BPU membership; scheme {scheme.id!r} "
-                        f"enrols its people as {out.coverage.scheme.upper()}.",
+                        Message(
+                            "coverage.income applies to BPU membership; scheme {id} enrols its people as {upper}.",
+                            id=repr(scheme.id),
+                            upper=out.coverage.scheme.upper(),
+                        ),
                         field=s.key,
                     )
                 income = s.scheme_value()
@@ -217,29 +235,44 @@ def load_scenario(path: str | Path) -> Scenario:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
         raise InvalidInputError(
-            f"cannot read scenario file {str(path)!r}: {exc.strerror}.", field="scenario"
+            Message(
+                "cannot read scenario file {value}: {reason}.",
+                value=repr(str(path)),
+                reason=os_reason(exc),
+            ),
+            field="scenario",
         ) from None
     doc = read_toml_text(text, p.name)
     problems: list[DataProblem] = []
     for key in doc.data:
         if key != "scenario":
-            problems.append(doc.problem(key, f"unknown key {key!r}; did you mean 'scenario'?"))
+            problems.append(
+                doc.problem(
+                    key, Message("unknown key {key}; did you mean 'scenario'?", key=repr(key))
+                )
+            )
     raw = doc.data.get("scenario")
     if not isinstance(raw, dict):
-        problems.append(doc.problem("scenario", "missing the [scenario] table"))
+        problems.append(doc.problem("scenario", Message("missing the [scenario] table")))
         raise RegulationDataError(problems)
     for key in raw:
         if key not in _FILE_KEYS:
             problems.append(
                 doc.problem(
-                    f"scenario.{key}", f"unknown key {key!r}; {did_you_mean(key, _FILE_KEYS)}"
+                    f"scenario.{key}",
+                    Message(
+                        "unknown key {key}; {hint}",
+                        key=repr(key),
+                        hint=did_you_mean(key, _FILE_KEYS),
+                    ),
                 )
             )
     texts = raw.get("set")
     if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
         problems.append(
             doc.problem(
-                "scenario.set", 'must be a list of "KEY=VALUE" texts, e.g. ["quota.total=30000"]'
+                "scenario.set",
+                Message('must be a list of "KEY=VALUE" texts, e.g. ["quota.total=30000"]'),
             )
         )
         texts = []
@@ -248,7 +281,7 @@ def load_scenario(path: str | Path) -> Scenario:
         try:
             settings.append(Setting.parse(t))
         except InvalidInputError as exc:
-            problems.append(doc.problem(f"scenario.set[{i}]", str(exc)))
+            problems.append(doc.problem(f"scenario.set[{i}]", exc.message))
     if problems:
         raise RegulationDataError(problems)
     name = raw.get("name")
@@ -337,8 +370,10 @@ def compare(
     changed_program = scenario.scheme(program)
     if allocation is not None and changed_program.quota != program.quota:
         raise InvalidInputError(
-            "quota.total changes the plan, not a roster's allocation: run the roster with "
-            "the changed program file, or budget the plan.",
+            Message(
+                "quota.total changes the plan, not a roster's allocation: run the roster with "
+                "the changed program file, or budget the plan."
+            ),
             field="quota.total",
         )
     with applied(scenario.overlay()):

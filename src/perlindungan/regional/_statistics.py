@@ -17,6 +17,7 @@ from typing import Any, Final
 import attrs
 
 from perlindungan._i18n import N_
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument, bundled_documents
 from perlindungan.errors import DataProblem, RegulationDataError
@@ -111,50 +112,76 @@ def _one(doc: TomlDocument, i: int, item: object, problems: list[DataProblem]) -
         problems.append(doc.problem(f"{path}.{key}" if key else path, message))
 
     if not isinstance(item, dict):
-        add("", "must be a [[statistic]] table")
+        add("", Message("must be a [[statistic]] table"))
         return None
     for key in item:
         if key not in _KEYS:
-            add(key, f"unknown key {key!r}; {did_you_mean(key, _KEYS)}")
+            add(
+                key,
+                Message("unknown key {key}; {hint}", key=repr(key), hint=did_you_mean(key, _KEYS)),
+            )
     for key in ("region", "measure", "value", "as_of", "said_by", "source"):
         if key not in item:
-            add("", f"missing required key {key!r}")
+            add("", Message("missing required key {key}", key=repr(key)))
     if any(k not in item for k in ("region", "measure", "value", "as_of", "said_by", "source")):
         return None
     if item["region"] not in regions():
-        add("region", f"unknown region code {item['region']!r}")
+        add("region", Message("unknown region code {value}", value=repr(item["region"])))
     if item["measure"] not in MEASURES:
         add(
             "measure",
-            f"unknown measure {item['measure']!r}; {did_you_mean(str(item['measure']), MEASURES)}",
+            Message(
+                "unknown measure {value}; {hint}",
+                value=repr(item["measure"]),
+                hint=did_you_mean(str(item["measure"]), MEASURES),
+            ),
         )
     if item["said_by"] not in SAID_BY:
         add(
             "said_by",
-            f"unknown source kind {item['said_by']!r}; {did_you_mean(str(item['said_by']), SAID_BY)}",
+            Message(
+                "unknown source kind {value}; {hint}",
+                value=repr(item["said_by"]),
+                hint=did_you_mean(str(item["said_by"]), SAID_BY),
+            ),
         )
     value = item["value"]
     share = item["measure"] == "coverage_of_potential"
     if share and not (isinstance(value, Decimal) and 0 <= value <= 1):
-        add("value", f"a share must be a fraction from 0 to 1 such as 0.41, got {value!r}")
+        add(
+            "value",
+            Message(
+                "a share must be a fraction from 0 to 1 such as 0.41, got {value}",
+                value=repr(value),
+            ),
+        )
     if not share and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        add("value", f"must be a whole number of 0 or more, got {value!r}")
+        add("value", Message("must be a whole number of 0 or more, got {value}", value=repr(value)))
     for key in ("as_of", "reported"):
         v = item.get(key)
         if key in item and (not isinstance(v, _dt.date) or isinstance(v, _dt.datetime)):
-            add(key, f"must be a date such as 2023-08-31 (no quotes), got {v!r}")
+            add(key, Message("must be a date such as 2023-08-31 (no quotes), got {v}", v=repr(v)))
     if item.get("qualifier", "exact") not in _QUALIFIERS:
         add(
-            "qualifier", f"unknown qualifier {item['qualifier']!r}; valid: {', '.join(_QUALIFIERS)}"
+            "qualifier",
+            Message(
+                "unknown qualifier {value}; valid: {names}",
+                value=repr(item["qualifier"]),
+                names=", ".join(_QUALIFIERS),
+            ),
         )
     if item.get("status", "announced") not in STATUSES:
         add(
             "status",
-            f"unknown status {item['status']!r}; {did_you_mean(str(item['status']), STATUSES)}",
+            Message(
+                "unknown status {value}; {hint}",
+                value=repr(item["status"]),
+                hint=did_you_mean(str(item["status"]), STATUSES),
+            ),
         )
     year = item.get("year")
     if item["measure"] == "target_participants" and not isinstance(year, int):
-        add("year", "a target needs the year it is for, e.g. year = 2023")
+        add("year", Message("a target needs the year it is for, e.g. year = 2023"))
     if problems:
         return None
     return Statistic(
@@ -181,7 +208,11 @@ def load_statistics(docs: Iterable[TomlDocument]) -> tuple[Statistic, ...]:
     for doc in docs:
         for key in doc.data:
             if key != "statistic":
-                problems.append(doc.problem(key, f"unknown key {key!r}; did you mean 'statistic'?"))
+                problems.append(
+                    doc.problem(
+                        key, Message("unknown key {key}; did you mean 'statistic'?", key=repr(key))
+                    )
+                )
         items = doc.data.get("statistic", [])
         for i, item in enumerate(items if isinstance(items, list) else [items]):
             found: list[DataProblem] = []

@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from perlindungan._input.outputs import check_not_input, write_output
+from perlindungan._message import localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._budget import Budget, BudgetLine, premium
@@ -128,7 +129,8 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
     ids = chunk.ids if not isinstance(chunk.ids, list) else pa.array(chunk.ids, pa.string())
     messages: list[str | None] = [None] * chunk.rows
     for i, error in errors.items():
-        messages[i] = json.dumps([error.id, error.message, error.field], ensure_ascii=False)
+        message = localized(error.message, run.locale)
+        messages[i] = json.dumps([error.id, message, error.field], ensure_ascii=False)
     return pa.record_batch(
         {
             "row": pa.array(chunk.numbers),
@@ -275,7 +277,7 @@ def _write(
     budget = _budget(run, placed)
     files = {name: target / name for name in wanted}
     if "budget.csv" in files:
-        files["budget.csv"].write_text(budget_csv(budget), encoding="utf-8")
+        files["budget.csv"].write_text(budget_csv(budget, program, locale), encoding="utf-8")
     if "report.txt" in files:
         report = render_report(program, day, summary, budget, run.errors, locale)
         files["report.txt"].write_text(report + "\n", encoding="utf-8")

@@ -1,0 +1,324 @@
+"""The language of the command line: Bahasa Indonesia by default, English with --lang en.
+
+"No English in the Indonesian output" is checked against the catalogue: every message id
+with an Indonesian translation gives its literal fragments (the text between its
+placeholders); none of them may appear in an Indonesian output, and none of the
+translations' fragments in an English one. A message shown untranslated, or English text
+that never went through the catalogue, is caught by the first check or by the short list
+of English words no Indonesian sentence of this project uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from perlindungan.cli import build_parser, main
+from perlindungan.cli._language import requested_language
+
+PO = (
+    Path(__file__).resolve().parent.parent
+    / "src/perlindungan/locale/id/LC_MESSAGES/perlindungan.po"
+)
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[rsd]|%[rsd]")
+#: English words that no Indonesian message of the project contains.
+_ENGLISH_WORDS = re.compile(
+    r"\b(must|got|the|is|are|was|should|unknown|invalid|cannot|not|of|with|and|or|"
+    r"expected|required|given|missing|line|row)\b"
+)
+
+
+def _pieces(text: str) -> set[str]:
+    """The literal fragments of a message long enough to name its language: at least two
+    words and ten letters between placeholders."""
+    out = set()
+    for part in _PLACEHOLDER.split(text):
+        piece = part.strip(" .,;:()'\"-\n")
+        if len(piece) >= 10 and len(piece.split()) >= 2:
+            out.add(piece)
+    return out
+
+
+@functools.cache
+def _fragments() -> tuple[frozenset[str], frozenset[str]]:
+    """(English fragments, Indonesian fragments) of every translated message, each kept
+    only when the other language's text does not contain it (a command name, a file name
+    or a flag is the same in both)."""
+    with PO.open("rb") as handle:
+        catalogue = read_po(handle, locale="id")
+    english: set[str] = set()
+    indonesian: set[str] = set()
+    for message in catalogue:
+        if not message.id or not message.string or message.id == message.string:
+            continue
+        source, target = str(message.id), str(message.string)
+        english |= {p for p in _pieces(source) if p not in target}
+        indonesian |= {p for p in _pieces(target) if p not in source}
+    return frozenset(english), frozenset(indonesian)
+
+
+def english_in(text: str) -> list[str]:
+    """The English message fragments found in ``text``."""
+    english, _ = _fragments()
+    return sorted(p for p in english if p in text)
+
+
+def indonesian_in(text: str) -> list[str]:
+    """The Indonesian message fragments found in ``text``."""
+    _, indonesian = _fragments()
+    return sorted(p for p in indonesian if p in text)
+
+
+def test_the_checks_can_fail() -> None:
+    assert english_in("roster.csv:1: the file is empty; the first line must be the header.")
+    assert indonesian_in("file kosong; baris pertama harus baris judul.")
+    assert _ENGLISH_WORDS.search("birth_date must be an ISO date")
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "lang"),
+    [
+        ([], {}, "id"),
+        (["scheme", "check", "f.toml", "--lang", "en"], {}, "en"),
+        (["--lang=en_US", "contributions"], {}, "en"),
+        ([], {"PERLINDUNGAN_LANG": "en"}, "en"),
+        (["--lang", "id"], {"PERLINDUNGAN_LANG": "en"}, "id"),
+        (["--lang", "fr"], {}, "id"),
+        (["scheme", "--", "--lang", "en"], {}, "id"),
+    ],
+)
+def test_the_language_is_known_before_parsing(
+    argv: list[str], environ: dict[str, str], lang: str
+) -> None:
+    assert requested_language(argv, environ) == lang
+
+
+def _run(
+    argv: list[str], capsys: pytest.CaptureFixture[str], *, code: int | None = 0
+) -> tuple[str, str]:
+    try:
+        result = main(argv)
+    except SystemExit as exc:  # --help
+        result = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    if code is not None:
+        assert result == code, err
+    return out, err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["scheme", "--help"], ["region", "show", "--help"], ["contributions", "--help"]],
+)
+def test_help_is_indonesian_by_default_and_english_with_lang_en(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    indonesian, _ = _run(argv, capsys)
+    assert indonesian.startswith("penggunaan: perlindungan")
+    assert "tampilkan bantuan ini lalu keluar" in indonesian
+    assert english_in(indonesian) == []
+    english, _ = _run([*argv, "--lang", "en"], capsys)
+    assert english.startswith("usage: perlindungan")
+    assert "show this help message and exit" in english
+    assert indonesian_in(english) == []
+    monkeypatch.setenv("PERLINDUNGAN_LANG", "en")
+    assert _run(argv, capsys)[0] == english
+
+
+def test_argparse_errors_follow_the_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    _, err = _run(["scheme", "evaluat"], capsys, code=2)
+    assert err.startswith("perlindungan: kesalahan: argumen action: pilihan tidak sah: 'evaluat'")
+    _, err = _run(["scheme", "evaluat", "--lang", "en"], capsys, code=2)
+    assert err.startswith("perlindungan: error: argument action: invalid choice: 'evaluat'")
+
+
+def test_parsers_for_the_docs_in_each_language() -> None:
+    indonesian = build_parser("id").format_help()
+    english = build_parser("en").format_help()
+    assert indonesian.startswith("penggunaan:")
+    assert "argumen posisi" in indonesian
+    assert english.startswith("usage:")
+    assert "positional arguments" in english
+    assert english_in(indonesian) == []
+    assert indonesian_in(english) == []
+
+
+def test_input_layer_errors_on_the_exit_2_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id;name;role\nA;Siti;nelayan\n", encoding="utf-8")
+    args = ["scheme", "evaluate", "kota-jambi-rentan-2025", "--roster", str(roster)]
+    for extra, words in (([], "bukan"), (["--lang", "en"], "not")):
+        _, err = _run([*args, "--delimiter", ",", *extra], capsys, code=2)
+        assert err.count("\n") == 1
+        assert f"{roster}:1:" in err
+        assert "--delimiter ';'" in err
+        assert f" {words} " in err
+    _, err = _run([*args[:-1], str(tmp_path / "missing.csv")], capsys, code=2)
+    assert err == (
+        f"perlindungan: kesalahan: tidak dapat membaca daftar calon peserta "
+        f"'{tmp_path / 'missing.csv'}': file atau folder tidak ada.\n"
+    )
+
+
+_BROKEN_PROGRAM = """\
+[program]
+id = "contoh-rusak"
+name_id = "Contoh rusak"
+name_en = "Broken example"
+region = "35.10"
+valid_from = 2026-01-01
+valid_until = 2025-01-01
+status = "annonced"
+confidence = "C2"
+basis = ["inpres-2-2021"]
+groups = ["nelayan", "petani_penggarapp"]
+colour = "blue"
+
+[program.eligibility]
+all = [{ role = ["nelayan"] }, { age_at_least = "delapan belas" }]
+
+[program.coverage]
+programs = ["JKK", "JKM"]
+scheme = "bpu"
+
+[program.funding]
+payer = "regional_budgett"
+budget_of = "35.10"
+
+[program.quota]
+total = 100
+"""
+_PROGRAM = "kota-jambi-rentan-2025"
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def _roster(tmp_path: Path) -> Path:
+    """The bundled roster of the program with broken rows added (a bad date, an unknown
+    role, a repeated id, a malformed number)."""
+    from importlib import resources  # noqa: PLC0415
+
+    bundled = resources.files("perlindungan") / "data" / "rosters" / f"{_PROGRAM}.csv"
+    text = bundled.read_text(encoding="utf-8")
+    header = text.splitlines()[0]
+    width = header.count(",")
+    bad = [
+        "X-1,Ana,pekerja_rentan,15.71,15.71,1990-02-30,bpu,1500000" + "," * (width - 7),
+        "X-4,Dewi,penyanyi,15.71,15.71,1990-02-01,bpu,1500000" + "," * (width - 7),
+        "X-2,Budi,pekerja_rentan,15.71,15.71,1990-02-01,bpu,1500000" + "," * (width - 7),
+        "X-2,Budi,pekerja_rentan,15.71,15.71,1990-02-01,bpu,1500000" + "," * (width - 7),
+        "X-3,Citra,pekerja_rentan,15.71,15.71,1990-02-01,bpu,1.5e6" + "," * (width - 7),
+    ]
+    path = tmp_path / "roster.csv"
+    path.write_text(text.rstrip("\n") + "\n" + "\n".join(bad) + "\n", encoding="utf-8")
+    return path
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    """The human text of an evaluate --output folder: the report, the label columns of the
+    CSVs and the text fields of the JSON (codes and JSON keys are the same in both
+    languages)."""
+    import csv  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    out = {"report.txt": (folder / "report.txt").read_text(encoding="utf-8")}
+    labels = {"verdict_text", "allocation_text", "reasons", "error", "status_text", "reason"}
+    labels |= {"payer_text", "phase_text"}
+    for name in ("decisions.csv", "allocation.csv", "budget.csv"):
+        with (folder / name).open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        out[name] = "\n".join(v for row in rows for k, v in row.items() if k in labels and v)
+    data = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    texts: list[str] = []
+
+    def walk(value: object, key: str = "") -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and key in {
+            "verdict_text",
+            "text",
+            "error",
+            "notes",
+            "reasons",
+        }:
+            texts.append(value)
+
+    walk(data)
+    out["result.json"] = "\n".join(texts)
+    return out
+
+
+def _workflow(tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    """Every text the policy workflow shows: check (a broken and a good file), evaluate
+    with outputs, budget, show, and the exit-2 lines."""
+    flag = ["--lang", lang]
+    broken = tmp_path / "rusak.toml"
+    broken.write_text(_BROKEN_PROGRAM, encoding="utf-8")
+    shown: dict[str, str] = {}
+    _, shown["check broken"] = _run(["scheme", "check", str(broken), *flag], capsys, code=1)
+    from importlib import resources  # noqa: PLC0415
+
+    good = str(resources.files("perlindungan") / "data" / "schemes" / f"{_PROGRAM}.toml")
+    shown["check good"], _ = _run(["scheme", "check", good, *flag], capsys)
+    _, shown["evaluate broken"] = _run(["scheme", "evaluate", str(broken), *flag], capsys, code=2)
+    folder = tmp_path / f"out-{lang}"
+    roster = _roster(tmp_path)
+    _run(
+        ["scheme", "evaluate", _PROGRAM, "--roster", str(roster), "--output", f"{folder}/", *flag],
+        capsys,
+    )
+    shown.update(_texts(folder))
+    shown["budget"], _ = _run(["scheme", "budget", _PROGRAM, *flag], capsys)
+    shown["show"], _ = _run(["scheme", "show", "kota-serang-2026", *flag], capsys)
+    _, shown["missing roster"] = _run(
+        ["scheme", "evaluate", _PROGRAM, "--roster", str(tmp_path / "none.csv"), *flag],
+        capsys,
+        code=2,
+    )
+    return shown
+
+
+def test_policy_workflow_in_indonesian(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    shown = _workflow(tmp_path, "id", capsys)
+    assert shown["check broken"].startswith("masalah dalam berkas data: 6\n")
+    assert "rusak.toml:12: program.colour: kunci 'colour' tidak dikenal" in shown["check broken"]
+    assert "baris bermasalah" in shown["report.txt"]
+    assert "APBD Kota Jambi" in shown["report.txt"]
+    assert "regional_budget" not in shown["report.txt"]
+    errors = shown["decisions.csv"]
+    assert "birth_date harus berupa tanggal ISO seperti 2025-02-07, diterima '1990-02-30'" in errors
+    assert "id 'X-2' sudah dipakai di baris" in errors
+    for where, text in shown.items():
+        assert english_in(text) == [], where
+        # what is left once quoted values (names, codes as the user wrote them) are removed
+        words = _ENGLISH_WORDS.findall(_QUOTED.sub("", text))
+        assert words == [], (where, words)
+
+
+def test_policy_workflow_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    shown = _workflow(tmp_path, "en", capsys)
+    assert shown["check broken"].startswith("problems in data files: 6\n")
+    assert "regional budget (APBD) of Kota Jambi" in shown["report.txt"]
+    assert "id 'X-2' is already used on line" in shown["decisions.csv"]
+    for where, text in shown.items():
+        assert indonesian_in(text) == [], where
