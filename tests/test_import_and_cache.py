@@ -158,6 +158,19 @@ def test_through_importlib_resources_when_not_a_plain_directory(
     assert all(same_data(a.data, b.data) for a, b in zip(resources, plain, strict=True))
 
 
+def test_the_region_table_is_read_only_when_a_lookup_needs_it() -> None:
+    """``import perlindungan`` and ``import perlindungan.regional`` never read the
+    Kemendagri table (91,600 lines; see benchmarks/bench_regions.py); the first lookup does."""
+    code = (
+        "import sys; import perlindungan; "
+        "print('perlindungan.regional._region_table' in sys.modules); "
+        "import perlindungan.regional as r; from perlindungan.regional import _region_table as t; "
+        "print(t.bundled_table.cache_info().currsize); "
+        "r.region('35.10'); print(t.bundled_table.cache_info().currsize)"
+    )
+    assert _python(code).split() == ["False", "0", "1"]
+
+
 def test_a_file_that_cannot_be_copied_exactly_gets_no_copy(tmp_path: Path) -> None:
     """The copy is only a speed-up: a file it cannot carry is parsed when loaded."""
     (tmp_path / "a.toml").write_text("x = 1.50\nday = 2025-01-01\n", encoding="utf-8")

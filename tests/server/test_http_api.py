@@ -419,3 +419,40 @@ def test_openapi_document_docs_and_unknown_routes(base_url: str) -> None:
     status, _, answer = call(base_url, "/v2/nothing")
     assert status == 404
     assert json.loads(answer)["error"]["code"] == "not_found"
+
+
+def test_evaluate_masks_niks_as_the_cli_does(
+    base_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lines = (DATA / "rosters" / "banyuwangi-rentan-2023.csv").read_text("utf-8").splitlines()
+    header = lines[0].split(",")
+    rows = [line.split(",") for line in lines[1:21]]
+    at = header.index("nik")
+    text = "\n".join([lines[0], *(",".join([r[at], *r[1:]]) for r in rows)]) + "\n"
+    roster = tmp_path / "roster.csv"
+    roster.write_text(text, "utf-8")
+    path = "/v1/schemes/banyuwangi-rentan-2023/evaluate?on=2023-11-16&mask_nik=true"
+    status, _, answer = call(
+        base_url, path, text, headers={"Content-Type": "text/csv", "Accept-Language": "en"}
+    )
+    assert status == 200
+    code, out, _ = cli(
+        capsys,
+        tmp_path,
+        "scheme",
+        "evaluate",
+        "banyuwangi-rentan-2023",
+        "--on",
+        "2023-11-16",
+        "--roster",
+        str(roster),
+        "--format",
+        "json",
+        "--mask-nik",
+        "--lang",
+        "en",
+    )
+    assert code == 0
+    assert answer == out.encode("utf-8")
+    assert rows[0][at] not in out
+    assert rows[0][at][:6] + "*" * 10 in out

@@ -26,7 +26,7 @@ from perlindungan._input.limits import MAX_ROSTER_BYTES, MAX_ROWS
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["write_xlsx", "xlsx_rows"]
+__all__ = ["save_workbook", "write_xlsx", "xlsx_rows"]
 
 #: Largest unpacked size of a workbook.
 MAX_UNPACKED_BYTES: Final = 4 * MAX_ROSTER_BYTES
@@ -63,8 +63,11 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def xlsx_rows(raw: bytes, *, name: str) -> tuple[list[str], list[tuple[int, list[str | None]]]]:
-    """The header and the rows (sheet row number, cells as text) of a workbook's first sheet."""
+def xlsx_rows(
+    raw: bytes, *, name: str, sheet_name: str | None = None
+) -> tuple[list[str], list[tuple[int, list[str | None]]]]:
+    """The header and the rows (sheet row number, cells as text) of a workbook's first
+    sheet (or of the sheet named ``sheet_name``)."""
     openpyxl = _openpyxl()
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
@@ -95,8 +98,15 @@ def xlsx_rows(raw: bytes, *, name: str) -> tuple[list[str], list[tuple[int, list
             field="roster",
         ) from None
     try:
-        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet_name is not None:
+            sheet = book[sheet_name] if sheet_name in book.sheetnames else None
+        else:
+            sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
+            if sheet_name:
+                raise InvalidInputError(
+                    f"{name}: the workbook has no sheet {sheet_name!r}.", field="roster"
+                )
             raise InvalidInputError(
                 Message("{name}: the workbook has no sheet.", name=name), field="roster"
             )
@@ -124,23 +134,49 @@ def xlsx_rows(raw: bytes, *, name: str) -> tuple[list[str], list[tuple[int, list
     return header or [], rows
 
 
-def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """Write one sheet: the header, then the rows; text cells are always text."""
+#: One sheet to write: its name, header and rows.
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
+
+
+def save_workbook(sheets: Iterable[Sheet], target: str | Path) -> None:
+    """Write a workbook of several named sheets, each row appended as it comes (openpyxl's
+    write-only mode); text cells are always text (a cell such as ``=SUM(A1)`` is never a
+    formula), numbers stay numbers."""
     openpyxl = _openpyxl()
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
     book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet()
+    try:
+        for title, header, rows in sheets:
+            sheet = book.create_sheet(title=title)
 
-    def cell(value: object) -> Any:  # noqa: ANN401
-        if isinstance(value, Decimal):
-            value = int(value) if value == value.to_integral_value() else str(value)
-        out = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, str):
-            out.data_type = "s"
-        return out
+            def cell(value: object, sheet: Any = sheet) -> Any:  # noqa: ANN401
+                if isinstance(value, Decimal):
+                    value = int(value) if value == value.to_integral_value() else str(value)
+                out = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    out.data_type = "s"
+                return out
 
-    sheet.append([cell(h) for h in header])
-    for row in rows:
-        sheet.append([cell(v) for v in row])
-    book.save(str(path))
+            sheet.append([cell(h) for h in header])
+            for row in rows:
+                sheet.append([cell(v) for v in row])
+    except BaseException:
+        _discard(book)
+        raise
+    book.save(str(target))
+
+
+def _discard(book: Any) -> None:  # noqa: ANN401 - an openpyxl write-only Workbook
+    """Close and delete the temporary files of a workbook that will not be saved."""
+    for sheet in book.worksheets:
+        try:
+            sheet.close()
+            sheet._writer.cleanup()  # noqa: SLF001 - openpyxl keeps each sheet in a temp file
+        except Exception:  # noqa: BLE001, S112 - best effort: the error being raised matters
+            continue
+
+
+def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Write one sheet: the header, then the rows; text cells are always text."""
+    save_workbook([("Sheet", header, rows)], path)

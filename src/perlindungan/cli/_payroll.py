@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from perlindungan._i18n import N_, language_of, translate
+from perlindungan._input.outputs import write_output
 from perlindungan._responses import json_text
 from perlindungan.cli._table import columns_help, render_table
 from perlindungan.money import Rupiah, format_rupiah
@@ -51,6 +52,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", default="id", help=N_("language of the output: id (default) or en")
     )
+    parser.add_argument(
+        "--output",
+        help=N_(
+            "write the result to this file instead of stdout (never over the payroll); a "
+            "file ending in .xlsx gets a workbook with the sheets workers, errors and totals "
+            "(the xlsx extra)"
+        ),
+    )
+    parser.add_argument(
+        "--mask-nik",
+        action="store_true",
+        help=N_(
+            "mask every NIK in the output and the row errors (an id that is a NIK): keep the "
+            "6-digit area code, hide birth date and serial (351016**********; UU 27/2022)"
+        ),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,13 +81,39 @@ def run(args: argparse.Namespace) -> int:
         else list(read_payroll_csv(args.file, delimiter=delimiter))
     )
     result = payroll_contributions(entries, on=args.on)
-    if args.json:
-        sys.stdout.write(json_text(result.to_dict()))
+
+    def shown(text: str) -> str:
+        if not args.mask_nik:
+            return text
+        from perlindungan.regional._nik import mask_niks  # noqa: PLC0415
+
+        return mask_niks(text)
+
+    inputs = [args.file] if args.file else []
+    if args.output and args.output.lower().endswith(".xlsx"):
+        from perlindungan.cli._payroll_output import write_payroll_workbook  # noqa: PLC0415
+
+        print(write_payroll_workbook(result, args.output, inputs=inputs, shown=shown))
+    elif args.json:
+        data = result.to_dict()
+        if args.mask_nik:
+            from perlindungan.regional._nik import mask_niks_in  # noqa: PLC0415
+
+            data = mask_niks_in(data)
+        _emit(json_text(data), args.output, inputs)
     else:
-        print(_table(result, locale))
+        _emit(shown(_table(result, locale)) + "\n", args.output, inputs)
     for error in result.errors:
-        print(f"perlindungan: row {error.row} ({error.id}): {error.message}", file=sys.stderr)
+        line = f"perlindungan: row {error.row} ({error.id}): {error.message}"
+        print(shown(line), file=sys.stderr)
     return 1 if result.errors else 0
+
+
+def _emit(text: str, output: str | None, inputs: list[str]) -> None:
+    if output:
+        write_output(output, text, inputs=inputs)
+    else:
+        sys.stdout.write(text)
 
 
 def _table(result: PayrollResult, locale: str) -> str:

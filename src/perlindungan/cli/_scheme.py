@@ -8,16 +8,14 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import importlib.util
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from perlindungan._i18n import N_, language_of, translate
 from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
-from perlindungan._input.outputs import check_not_input, write_output
+from perlindungan._input.outputs import write_output
 from perlindungan._message import Message
 from perlindungan.cli._scheme_budget import (
     add_budget_arguments,
@@ -84,12 +82,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--output",
-        help=(
-            N_(
-                "write the result to this file instead of stdout; evaluate: a folder (existing, "
-                "or ending in /) gets decisions.csv, allocation.csv, budget.csv, result.json "
-                "and report.txt"
-            )
+        help=N_(
+            "write the result to this file instead of stdout; evaluate: a folder (existing, "
+            "or ending in /) gets decisions.csv, allocation.csv, budget.csv, result.json "
+            "and report.txt; a file ending in .xlsx gets one workbook with the sheets "
+            "decisions, allocation, budget and report (the xlsx extra)"
+        ),
+    )
+    parser.add_argument(
+        "--mask-nik",
+        action="store_true",
+        help=N_(
+            "evaluate: mask every NIK in the outputs (ids, messages): keep the 6-digit area "
+            "code, hide birth date and serial (351016**********); for copies shared outside "
+            "the team that processes the roster (UU 27/2022)"
         ),
     )
     parser.add_argument("--participants", help=N_("budget: participants (default: quota)"))
@@ -115,6 +121,24 @@ def _target(args: argparse.Namespace) -> RegionalScheme:
     return scheme(args.target)
 
 
+def _refuse_workbook(args: argparse.Namespace) -> None:
+    """An ``--output`` ending in .xlsx is the workbook of ``evaluate``, in no --format."""
+    if not (args.output and args.output.lower().endswith(".xlsx")):
+        return
+    if args.action != "evaluate":
+        raise InvalidInputError(
+            f"--output {args.output}: only '{command_of(args)} evaluate' writes an .xlsx "
+            f"workbook; '{command_of(args)} {args.action}' writes text, csv, json or html.",
+            field="output",
+        )
+    if args.format != "text":
+        raise InvalidInputError(
+            f"--output {args.output} is a workbook with every sheet; leave out "
+            f"--format {args.format}.",
+            field="format",
+        )
+
+
 def _progress(done: int, total: int) -> None:
     width = 30
     filled = width * done // max(total, 1)
@@ -124,7 +148,13 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def _emit(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
+def _emit(
+    text: str, output: str | None, inputs: Sequence[str] = (), *, mask_nik: bool = False
+) -> None:
+    if mask_nik:
+        from perlindungan.regional._nik import mask_niks  # noqa: PLC0415
+
+        text = mask_niks(text)
     if output:
         write_output(output, text if text.endswith("\n") else text + "\n", inputs=inputs)
     else:
@@ -172,6 +202,7 @@ def run(args: argparse.Namespace) -> int:
     language_of(args.lang)
     locale = "en" if args.lang.startswith("en") else "id_ID"
     refuse_inapplicable(args)
+    _refuse_workbook(args)
     if args.action == "list":
         for p in bundled_schemes():
             until = p.valid_until.isoformat() if p.valid_until else "..."
@@ -227,20 +258,36 @@ def run(args: argparse.Namespace) -> int:
         return 0
     inputs = [x for x in (args.roster, args.target) if x]
     if args.roster and _streaming():
-        return _evaluate_streaming(args, prog, on, locale, delimiter, inputs)
+        from perlindungan.cli._scheme_stream import evaluate_streaming  # noqa: PLC0415
+
+        return evaluate_streaming(
+            args,
+            prog,
+            on,
+            locale,
+            delimiter,
+            inputs,
+            folder=_folder(args.output),
+            show_progress=_progress,
+        )
     rows = read_roster(args.roster, delimiter=delimiter) if args.roster else bundled_roster(prog.id)
     result = run_roster(
         prog, rows, on=on, progress=_progress if args.progress or len(rows) > 50_000 else None
     )
+    mask = bool(args.mask_nik)
     if _folder(args.output):
-        for path in result.write_files(args.output, locale, inputs=inputs):
+        for path in result.write_files(args.output, locale, inputs=inputs, mask_nik=mask):
             print(path)
+    elif args.output and args.output.lower().endswith(".xlsx"):
+        print(result.write_workbook(args.output, locale, inputs=inputs, mask_nik=mask))
     elif args.format == "json":
-        _emit(result.to_json(locale), args.output, inputs)
+        from perlindungan.regional._outputs import json_text  # noqa: PLC0415
+
+        _emit(json_text(result, locale, mask_nik=mask), args.output, inputs)
     elif args.format == "csv":
-        _emit(result.to_csv(locale).rstrip("\n"), args.output, inputs)
+        _emit(result.to_csv(locale).rstrip("\n"), args.output, inputs, mask_nik=mask)
     else:
-        _emit(result.report(locale), args.output, inputs)
+        _emit(result.report(locale), args.output, inputs, mask_nik=mask)
     return 0
 
 
@@ -253,63 +300,3 @@ def _folder(output: str | None) -> bool:
 def _streaming() -> bool:
     """Whether the chunked roster path can run (it needs the ``batch`` extra)."""
     return all(importlib.util.find_spec(name) is not None for name in ("numpy", "pyarrow"))
-
-
-def _evaluate_streaming(
-    args: argparse.Namespace,
-    prog: RegionalScheme,
-    on: _dt.date,
-    locale: str,
-    delimiter: str | None,
-    inputs: Sequence[str],
-) -> int:
-    """``program evaluate --roster FILE``: the chunked path, which gives the per-person
-    engine's files byte for byte; a single output is copied from its file."""
-    from perlindungan.regional import evaluate_roster_file  # noqa: PLC0415
-
-    def progress(done: int, total: int) -> None:
-        if args.progress or total > 50_000:
-            _progress(done, total)
-
-    if _folder(args.output):
-        summary = evaluate_roster_file(
-            prog,
-            args.roster,
-            args.output,
-            on=on,
-            locale=locale,
-            delimiter=delimiter,
-            inputs=inputs,
-            progress=progress,
-        )
-        for path in summary.files:
-            print(path)
-        return 0
-    name = {"json": "result.json", "csv": "decisions.csv"}.get(args.format, "report.txt")
-    with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
-        evaluate_roster_file(
-            prog,
-            args.roster,
-            scratch,
-            files=(name,),
-            on=on,
-            locale=locale,
-            delimiter=delimiter,
-            inputs=inputs,
-            progress=progress,
-        )
-        source = Path(scratch) / name
-        if args.output:
-            check_not_input(args.output, inputs)
-            try:
-                Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, args.output)
-            except OSError as exc:
-                raise InvalidInputError(
-                    f"cannot write {args.output!r}: {exc.strerror or exc}.", field="output"
-                ) from None
-        else:
-            with source.open(encoding="utf-8", newline="") as handle:
-                shutil.copyfileobj(handle, sys.stdout)
-            sys.stdout.flush()
-    return 0

@@ -43,14 +43,15 @@ DEFAULTS: Mapping[str, object] = {
     "participant_growth": None,
     "income_growth": None,
     "charts": None,
+    "mask_nik": False,
 }
 #: The flags each action takes (``--lang`` is taken by all).
 ALLOWED: Mapping[str, frozenset[str]] = {
     "list": frozenset(),
     "show": frozenset({"output"}),
     "check": frozenset(),
-    "evaluate": frozenset({"on", "roster", "format", "output", "progress"}),
-    "budget": frozenset(DEFAULTS),
+    "evaluate": frozenset({"on", "roster", "format", "output", "progress", "mask_nik"}),
+    "budget": frozenset(DEFAULTS) - {"mask_nik"},
 }
 _FLAGS = {
     "start": "--from",

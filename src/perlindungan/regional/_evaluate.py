@@ -17,7 +17,15 @@ from perlindungan.regional._conditions import ConditionResult, Outcome, evaluate
 from perlindungan.regional._person import Person
 from perlindungan.regional._program import Phase, RegionalScheme
 
-__all__ = ["Decision", "Verdict", "decision_notes", "evaluate", "evaluate_one", "verdict_of"]
+__all__ = [
+    "Decision",
+    "Verdict",
+    "decision_notes",
+    "evaluate",
+    "evaluate_one",
+    "verdict_of",
+    "with_nik_domicile",
+]
 
 
 class Verdict(enum.StrEnum):
@@ -120,8 +128,35 @@ def verdict_of(
     return verdict, tuple(dict.fromkeys(missing)) if verdict is Verdict.UNDETERMINED else ()
 
 
+_N_DOMICILE = Message("domicile taken from the nik area code (program.nik_prefix_as_domicile)")
+_N_KTP_REGION = Message("ktp_region taken from the nik area code (program.nik_prefix_as_domicile)")
+
+
+def with_nik_domicile(program: RegionalScheme, person: Person) -> Person:
+    """The person as the program sees them: when the program says
+    ``nik_prefix_as_domicile = true``, a missing ``domicile`` and ``ktp_region`` are the
+    NIK's area code, each with a note; otherwise the person unchanged (shared by
+    :func:`evaluate_one` and the columnar roster path)."""
+    nik = person.nik
+    if not program.nik_prefix_as_domicile or nik is None:
+        return person
+    area = f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}"
+    domicile = person.domicile if person.domicile is not None else area
+    ktp_region = person.ktp_region if person.ktp_region is not None else area
+    notes = person.notes + tuple(
+        note
+        for note, given in ((_N_DOMICILE, person.domicile), (_N_KTP_REGION, person.ktp_region))
+        if given is None
+    )
+    if notes == person.notes:
+        return person
+    return attrs.evolve(person, domicile=domicile, ktp_region=ktp_region, notes=notes)
+
+
 def evaluate_one(program: RegionalScheme, person: Person, on: _dt.date) -> Decision:
     """The decision on one person on a date."""
+    given = person
+    person = with_nik_domicile(program, person)
     results: list[ConditionResult] = []
     outcome = evaluate_node(program.eligibility, person, on, results)
     verdict, missing = verdict_of(
@@ -135,16 +170,20 @@ def evaluate_one(program: RegionalScheme, person: Person, on: _dt.date) -> Decis
         results=tuple(results),
         missing=missing,
         phase=program.phase_of(person.role, person.sub_region),
-        notes=decision_notes(program, person),
+        notes=decision_notes(program, person, nik_is_domicile=person is not given),
     )
 
 
-def decision_notes(program: RegionalScheme, person: Person) -> tuple[str, ...]:
+def decision_notes(
+    program: RegionalScheme, person: Person, *, nik_is_domicile: bool = False
+) -> tuple[str, ...]:
     """The notes of a decision: the person's own notes, then where its NIK was first issued
-    when outside the program's region (shared by :func:`evaluate_one` and the columnar path)."""
+    when outside the program's region, unless the program took its area code as the
+    domicile (the conditions then decide on it) (shared by :func:`evaluate_one` and the
+    columnar path)."""
     notes = list(person.notes)
     nik = person.nik
-    if nik is not None:
+    if nik is not None and not nik_is_domicile:
         area = f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}"
         if not (area == program.region or area.startswith(program.region + ".")):
             notes.append(

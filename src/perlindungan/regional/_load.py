@@ -184,6 +184,12 @@ def _program(
         r.add("program.targets", Message("must be a list of [[program.targets]] tables"))
     targets = _load_tables.targets(r, raw.get("targets", []))
     alongside = r.names("program.alongside", raw.get("alongside", []))
+    nik_domicile = raw.get("nik_prefix_as_domicile", False)
+    if not isinstance(nik_domicile, bool):
+        r.add(
+            "program.nik_prefix_as_domicile",
+            f"must be true or false (no quotes), got {nik_domicile!r}",
+        )
     if len(problems) or None in (
         pid,
         name_id,
@@ -227,6 +233,7 @@ def _program(
         file=doc.name,
         targets=targets,
         regions=None if known is regions() else known,
+        nik_prefix_as_domicile=nik_domicile is True,
     )
 
 

@@ -52,6 +52,7 @@ KEYS: Final[dict[str, frozenset[str]]] = {
             "grants",
             "targets",
             "regions_file",
+            "nik_prefix_as_domicile",
         }
     ),
     "coverage": frozenset(

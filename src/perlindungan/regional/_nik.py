@@ -18,17 +18,32 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from typing import Final
+import re
+from typing import Any, Final
 
 import attrs
 
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["CENTURY_PIVOT", "Nik", "mask_nik", "parse_nik"]
+__all__ = [
+    "CENTURY_PIVOT",
+    "EXAMPLE_NIK",
+    "Nik",
+    "mask_nik",
+    "mask_niks",
+    "mask_niks_in",
+    "parse_nik",
+]
 
 #: Two-digit years up to this are read as 20xx (the year of the bundled table's edition).
 CENTURY_PIVOT: Final = 25
+#: The made-up NIK that messages show as an example (never masked).
+EXAMPLE_NIK: Final = "3510161708850001"
+#: Digits a masked NIK keeps: the area code ``PPKKCC`` (kecamatan of first issue).
+MASK_KEEP: Final = 6
+#: A NIK inside any text: exactly 16 digits, not part of a longer run of digits.
+_NIK_IN_TEXT: Final = re.compile(r"(?<![0-9])[0-9]{16}(?![0-9])")
 
 
 @attrs.frozen
@@ -78,8 +93,12 @@ def parse_nik(text: str) -> Nik:
 
     number = "".join(ch for ch in str(text) if ch not in " .-")
     if len(number) != 16 or not number.isdigit():
+        # a mistyped NIK is still personal data: its digits are counted, never echoed
+        got = f"{len(number)} digits" if number.isdigit() else repr(text)
         raise InvalidInputError(
-            Message("nik must be 16 digits such as 3510161708850001, got {text}", text=repr(text)),
+            Message(
+                "nik must be 16 digits such as {example}, got {got}", example=EXAMPLE_NIK, got=got
+            ),
             field="nik",
         )
     area = f"{number[0:2]}.{number[2:4]}.{number[4:6]}"
@@ -106,9 +125,8 @@ def parse_nik(text: str) -> Nik:
     if born is None:
         raise InvalidInputError(
             Message(
-                "nik {number}: digits 7-12 ({digits}) are not a birth date (DDMMYY, day + 40 for women)",
+                "nik {number}: digits 7-12 are not a birth date (DDMMYY, day + 40 for women)",
                 number=number,
-                digits=number[6:12],
             ),
             field="nik",
         )
@@ -118,8 +136,43 @@ def parse_nik(text: str) -> Nik:
 def mask_nik(number: str) -> str:
     """The NIK with its birth date and serial hidden: ``351016**********``.
 
+    The six digits kept are the kecamatan where the number was first issued (what the
+    decisions' notes compare with the program's region); the birth date (with the sex in
+    its day) and the serial number are hidden. Keeping the last four digits as well, as
+    card numbers are masked, would leave only the birth date hidden, and whoever knows a
+    person's birth date and sex could then rebuild the whole number.
+
     >>> mask_nik("3510165708850003")
     '351016**********'
 
     """
-    return number[:6] + "*" * (len(number) - 6) if len(number) > 6 else "*" * len(number)
+    keep = MASK_KEEP if len(number) > MASK_KEEP else 0
+    return number[:keep] + "*" * (len(number) - keep)
+
+
+def mask_niks(text: str) -> str:
+    """``text`` with every NIK in it masked by :func:`mask_nik`: any run of exactly 16
+    digits (an id that is a NIK, a NIK quoted in a message), except :data:`EXAMPLE_NIK`.
+
+    >>> mask_niks("row 3 (3510165708850003): nik 3510165708850003 is already used on line 2")
+    'row 3 (351016**********): nik 351016********** is already used on line 2'
+
+    """
+
+    def hide(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return found if found == EXAMPLE_NIK else mask_nik(found)
+
+    return _NIK_IN_TEXT.sub(hide, text)
+
+
+def mask_niks_in(value: Any) -> Any:  # noqa: ANN401 - any JSON value
+    """A JSON value with :func:`mask_niks` applied to every string in it (numbers, such as
+    budget amounts, are left alone)."""
+    if isinstance(value, str):
+        return mask_niks(value)
+    if isinstance(value, dict):
+        return {mask_niks(str(k)): mask_niks_in(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [mask_niks_in(v) for v in value]
+    return value

@@ -229,6 +229,10 @@ class RegionalScheme:
     targets: tuple[Target, ...] = ()
     #: The regions the program was checked against when not the bundled ones.
     regions: RegionRegistry | None = attrs.field(default=None, eq=False, repr=False)
+    #: The program accepts a NIK's area code (the kecamatan where it was first issued) as
+    #: the domicile and KTP region of a person whose roster gives neither
+    #: (``nik_prefix_as_domicile = true``); by default it never stands in for them.
+    nik_prefix_as_domicile: bool = False
 
     def region_registry(self) -> RegionRegistry:
         """The regions of this scheme: a user regions file's, or the bundled ones."""

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
-from perlindungan._input.outputs import check_not_input, safe_csv_row, write_output
+from perlindungan._input.outputs import safe_csv_row
 from perlindungan._message import localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, PerlindunganError
@@ -211,25 +211,34 @@ class RunResult:
         return budget_csv(self.budget, self.program, locale)
 
     def write_files(
-        self, folder: str | Path, locale: str = "id_ID", *, inputs: Sequence[str | Path] = ()
+        self,
+        folder: str | Path,
+        locale: str = "id_ID",
+        *,
+        inputs: Sequence[str | Path] = (),
+        mask_nik: bool = False,
     ) -> list[Path]:
         """Write ``decisions.csv``, ``allocation.csv``, ``budget.csv``, ``result.json`` and
         ``report.txt`` into ``folder`` (created if needed); returns the paths written.
-        A file that is one of ``inputs`` is never written over."""
-        target = Path(folder)
-        files = {
-            "decisions.csv": self.to_csv(locale),
-            "allocation.csv": self.allocation_csv(locale),
-            "budget.csv": self.budget_csv(locale),
-            "result.json": self.to_json(locale) + "\n",
-            "report.txt": self.report(locale) + "\n",
-        }
-        written = []
-        for name in files:
-            check_not_input(target / name, inputs)
-        for name, text in files.items():
-            written.append(write_output(target / name, text, inputs=inputs))
-        return written
+        A file that is one of ``inputs`` is never written over. ``mask_nik`` masks every
+        NIK in the files that hold people's data (see :func:`perlindungan.regional.mask_niks`)."""
+        from perlindungan.regional._outputs import write_run_files  # noqa: PLC0415
+
+        return write_run_files(self, folder, locale, inputs=inputs, mask_nik=mask_nik)
+
+    def write_workbook(
+        self,
+        path: str | Path,
+        locale: str = "id_ID",
+        *,
+        inputs: Sequence[str | Path] = (),
+        mask_nik: bool = False,
+    ) -> Path:
+        """Write one ``.xlsx`` workbook (the ``xlsx`` extra): sheets ``decisions``,
+        ``allocation``, ``budget`` with the CSV files' cells, and ``report``."""
+        from perlindungan.regional._outputs import write_run_workbook  # noqa: PLC0415
+
+        return write_run_workbook(self, path, locale, inputs=inputs, mask_nik=mask_nik)
 
     def report(self, locale: str = "id_ID") -> str:
         """A readable report: decisions summary, coverage and budget."""

@@ -191,9 +191,13 @@ def evaluate_roster_file(
         )
     for name in wanted:
         check_not_input(target / name, sources)
-    if program.phased_places or program.quota.sub_region_split is not None:
-        # phases with places and caps apportioned from the total are allocated by the
-        # per-person engine (in memory)
+    if (
+        program.phased_places
+        or program.quota.sub_region_split is not None
+        or program.nik_prefix_as_domicile
+    ):
+        # phases with places and caps apportioned from the total are allocated, and a NIK
+        # area code taken as the domicile is decided, by the per-person engine (in memory)
         rows = read_roster(path, delimiter=delimiter)
         result = run_roster(program, rows, on=day, progress=progress)
         texts: dict[str, Callable[[], str]] = {

@@ -47,6 +47,15 @@ def _summary(scheme: Any, locale: str) -> dict[str, Any]:  # noqa: ANN401
 _OLD = "deprecated: the old path of {new}; same answer"
 _On = Annotated[str | None, Query(description="date (YYYY-MM-DD); default: the scheme's start")]
 _Participants = Annotated[int | None, Query(ge=0, description="default: the declared quota")]
+_MaskNik = Annotated[
+    bool,
+    Query(
+        description=(
+            "mask every NIK in the answer (ids, messages) as 351016**********: the area code "
+            "kept, birth date and serial hidden (UU 27/2022); what --mask-nik does"
+        )
+    ),
+]
 
 
 def _found(scheme_id: str, field: str) -> Any:  # noqa: ANN401 - a RegionalScheme
@@ -83,7 +92,9 @@ def _detail(scheme_id: str, field: str, request: Request) -> Response:
     return json_response(detail, locale=locale)
 
 
-async def _evaluate(scheme_id: str, field: str, request: Request, on: str | None) -> Response:
+async def _evaluate(
+    scheme_id: str, field: str, request: Request, on: str | None, mask_nik: bool = False
+) -> Response:
     from perlindungan.dates import to_date  # noqa: PLC0415
     from perlindungan.regional import run_roster  # noqa: PLC0415
     from perlindungan.regional._roster import read_roster_text  # noqa: PLC0415
@@ -96,6 +107,10 @@ async def _evaluate(scheme_id: str, field: str, request: Request, on: str | None
     rows = list(read_roster_text(text, jsonl=jsonl))
     day = to_date(on, field="on") if on else found.valid_from
     result = run_roster(found, rows, on=day)
+    if mask_nik:
+        from perlindungan.regional._nik import mask_niks_in  # noqa: PLC0415
+
+        return json_response(mask_niks_in(result.to_dict(locale)), locale=locale)
     return json_response(result.to_dict(locale), locale=locale)
 
 
@@ -133,10 +148,12 @@ def get_scheme(scheme_id: str, request: Request) -> Response:
     openapi_extra=ROSTER_BODY,
     responses=ERROR_RESPONSES,
 )
-async def evaluate(scheme_id: str, request: Request, on: _On = None) -> Response:
+async def evaluate(
+    scheme_id: str, request: Request, on: _On = None, mask_nik: _MaskNik = False
+) -> Response:
     """Every row's decision and allocation, row errors in place, the budget: what
-    ``perlindungan scheme evaluate --format json`` gives."""
-    return await _evaluate(scheme_id, "scheme", request, on)
+    ``perlindungan scheme evaluate --format json`` gives (``--mask-nik``: ``mask_nik=true``)."""
+    return await _evaluate(scheme_id, "scheme", request, on, mask_nik)
 
 
 @router.get(
@@ -178,9 +195,11 @@ def get_program(program_id: str, request: Request) -> Response:
     responses=ERROR_RESPONSES,
     deprecated=True,
 )
-async def evaluate_program(program_id: str, request: Request, on: _On = None) -> Response:
+async def evaluate_program(
+    program_id: str, request: Request, on: _On = None, mask_nik: _MaskNik = False
+) -> Response:
     """Deprecated: use ``POST /v1/schemes/{scheme_id}/evaluate``."""
-    return await _evaluate(program_id, "program", request, on)
+    return await _evaluate(program_id, "program", request, on, mask_nik)
 
 
 @router.get(
