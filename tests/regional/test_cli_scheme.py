@@ -80,3 +80,25 @@ def test_the_note_follows_lang(capsys: pytest.CaptureFixture[str]) -> None:
     assert english.startswith("perlindungan: note: 'program' is deprecated")
     assert indonesian != english
     assert "perlindungan scheme" in indonesian
+
+
+def test_the_target_may_follow_the_options(capsys: pytest.CaptureFixture[str]) -> None:
+    # argparse alone leaves a target given after options over ("unrecognized arguments")
+    first = ["scheme", "evaluate", "kota-jambi-rentan-2025", "--on", "2025-06-01"]
+    assert main(first) == 0
+    expected = capsys.readouterr().out
+    assert main(["scheme", "evaluate", "--on", "2025-06-01", "kota-jambi-rentan-2025"]) == 0
+    assert capsys.readouterr().out == expected
+    assert main(["scheme", "check", "--lang", "en", str(BAD / "unknown_key.toml")]) == 1
+    assert "unknown_key.toml:10: program.regoin" in capsys.readouterr().err
+
+
+def test_what_is_still_left_over_is_argparse_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["scheme", "show", "--lang", "en", "kota-jambi-rentan-2025", "extra"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: kota-jambi-rentan-2025 extra" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:
+        main(["scheme", "show", "kota-jambi-rentan-2025", "--bogus"])
+    assert exit_.value.code == 2
+    assert "--bogus" in capsys.readouterr().err

@@ -182,6 +182,19 @@ def one_line(exc: PerlindunganError, locale: str = "en") -> str:
     return " ".join(localized(message, locale).split())
 
 
+def _late_target(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]
+) -> None:
+    """The target given after options (``scheme check --lang en FILE``): argparse fills
+    an optional positional that comes before the options with nothing and leaves the
+    target over; anything else left over is argparse's usual error."""
+    if len(extra) == 1 and not extra[0].startswith("-") and getattr(args, "target", "") is None:
+        args.target = extra[0]
+        return
+    words: Callable[[str], str] = vars(argparse)["_"]
+    parser.error(words("unrecognized arguments: %s") % " ".join(extra))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -192,7 +205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = requested_language(arguments)
     parser = _built(lang)
     with argparse_words(lang):
-        args = parser.parse_args(arguments)
+        args, extra = parser.parse_known_args(arguments)
+        if extra:
+            _late_target(parser, args, extra)
     locale = locale_of(getattr(args, "lang", None) or lang)
     try:
         return int(args.run(args))
