@@ -16,6 +16,7 @@ have no 29 February. No regulation on BPJS Ketenagakerjaan states otherwise.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as _dt
 import re
 from functools import lru_cache
@@ -203,21 +204,12 @@ class Month:
     @classmethod
     def parse(cls, value: str, *, field: str = "month") -> Month:
         """Parse ``YYYY-MM``."""
-        text = value.strip()
-        try:
-            year_text, month_text = text.split("-")
-            month = cls(int(year_text), int(month_text))
-        except (ValueError, InvalidInputError):
-            raise InvalidInputError(
-                Message(
-                    "{field} must be a month such as 2025-02, got {value}.",
-                    field=field,
-                    value=repr(value),
-                ),
-                field=field,
-                value=value,
-            ) from None
-        if len(year_text) != 4:
+        parts = value.strip().split("-")
+        month = None
+        if len(parts) == 2 and len(parts[0]) == 4:
+            with contextlib.suppress(ValueError, InvalidInputError):
+                month = cls(int(parts[0]), int(parts[1]))
+        if month is None:
             raise InvalidInputError(
                 Message(
                     "{field} must be a month such as 2025-02, got {value}.",
