@@ -98,6 +98,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "the team that processes the roster (UU 27/2022)"
         ),
     )
+    parser.add_argument(
+        "--engine",
+        choices=("auto", "memory", "duckdb"),
+        default="auto",
+        help=N_(
+            "evaluate --roster: where the rows wait for allocation: memory, duckdb (ordered "
+            "out of core, for rosters larger than memory; the large extra) or auto (memory, "
+            "moving to DuckDB past 2,000,000 rows when it is installed); same files"
+        ),
+    )
     parser.add_argument("--participants", help=N_("budget: participants (default: quota)"))
     parser.add_argument("--progress", action="store_true", help=N_("show a progress bar on stderr"))
     parser.add_argument(

@@ -52,6 +52,7 @@ def evaluate_streaming(
             delimiter=delimiter,
             inputs=inputs,
             progress=progress,
+            engine=getattr(args, "engine", "auto"),
         )
         if mask:
             mask_files(summary.files)

@@ -31,7 +31,15 @@ from perlindungan.regional._allocate import (
 from perlindungan.regional._columnar import Chunk, FactColumn
 from perlindungan.regional._program import RegionalScheme
 
-__all__ = ["ADMITTED", "NOT_CONSIDERED", "NOT_YET", "WAITLISTED", "Placed", "Ranking"]
+__all__ = [
+    "ADMITTED",
+    "NOT_CONSIDERED",
+    "NOT_YET",
+    "WAITLISTED",
+    "Placed",
+    "Placer",
+    "Ranking",
+]
 
 #: Status codes of the per-row arrays (in the order of ``Status``).
 ADMITTED: Final = 0
@@ -55,6 +63,17 @@ class Placed:
     def ids_of(self, indexes: NDArray[np.int64]) -> list[str]:
         """The ids of these rows."""
         return _take(self.ids, indexes)
+
+    def counts(self) -> tuple[int, int]:
+        """How many rows are admitted and how many waitlisted."""
+        waitlisted = int((self.status == WAITLISTED).sum())
+        return len(self.status) - waitlisted, waitlisted
+
+    def rows(
+        self, start: int, stop: int
+    ) -> tuple[NDArray[np.int8], NDArray[np.int64], NDArray[np.int16]]:
+        """Status, rank and reason of the rows ``start`` to ``stop`` (in the order added)."""
+        return self.status[start:stop], self.rank[start:stop], self.reason[start:stop]
 
 
 @attrs.define
@@ -104,7 +123,6 @@ class Ranking:
             for k, (fact, _) in enumerate(self.parts)
         ]
         ids = _take(chunk.ids, where)
-        h64 = _hash_prefixes(self.program.id, ids)
         role = chunk.facts["role"]
         role_table = np.fromiter(
             (self.roles.setdefault(v or "", len(self.roles)) for v in [None, *role.values]),
@@ -115,17 +133,39 @@ class Ranking:
             (self.subs.setdefault(v, len(self.subs)) for v in [None, *sub.values]),
             dtype=np.int32,
         )
-        self.collected.append(
-            (
-                where + start,
-                np.stack(parts) if parts else np.empty((0, len(where)), np.int32),
-                h64,
-                _string_array(ids),
-                role_table[role.codes[where] + 1],
-                sub_table[sub.codes[where] + 1],
-                phase,
-            )
+        self._keep(
+            where + start,
+            np.stack(parts) if parts else np.empty((0, len(where)), np.int32),
+            ids,
+            role_table[role.codes[where] + 1],
+            sub_table[sub.codes[where] + 1],
+            phase,
         )
+
+    def _keep(
+        self,
+        positions: NDArray[np.int64],
+        parts: NDArray[np.int32],
+        ids: list[str],
+        role: NDArray[np.int32],
+        sub: NDArray[np.int32],
+        phase: NDArray[np.int16],
+    ) -> None:
+        """Keep the keys of rows to place (in memory here; the out-of-core ranking writes
+        them to disk): roster positions, part ids (one row per order part), person ids,
+        role and sub-region codes, phase indexes."""
+        h64 = _hash_prefixes(self.program.id, ids)
+        self.collected.append((positions, parts, h64, _string_array(ids), role, sub, phase))
+
+    def rank_lookups(self) -> list[NDArray[np.int32]]:
+        """Per order part: the rank of each part id among the part's distinct values."""
+        lookups = []
+        for memory in self.part_ids:
+            lookup = np.empty(len(memory), dtype=np.int32)
+            for r, value in enumerate(sorted(memory)):
+                lookup[memory[value]] = r
+            lookups.append(lookup)
+        return lookups
 
     def place(self) -> Placed:
         """Order and place every collected row (their ids are distinct: the roster reader
@@ -142,18 +182,18 @@ class Ranking:
         sub = np.concatenate([c[5] for c in self.collected])
         phase = np.concatenate([c[6] for c in self.collected])
         self.collected.clear()
-        ranks = []
-        for k, memory in enumerate(self.part_ids):
-            ordered = sorted(memory)
-            lookup = np.empty(len(memory), dtype=np.int32)
-            for r, value in enumerate(ordered):
-                lookup[memory[value]] = r
-            ranks.append(lookup[parts[k]])
+        ranks = [lookup[parts[k]] for k, lookup in enumerate(self.rank_lookups())]
         keys = [positions, h64, *reversed(ranks)]
         order = np.lexsort(keys)
         order = self._ties(order, [*ranks, h64], ids)
-        status, rank, reason, reasons = self._greedy(order, role, sub)
-        return Placed(positions, ids, phase, status, rank, reason, reasons)
+        n = len(order)
+        placer = Placer(self.program, list(self.roles), list(self.subs))
+        status = np.empty(n, dtype=np.int8)
+        reason = np.empty(n, dtype=np.int16)
+        status[order], reason[order] = placer.place(role[order], sub[order])
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.arange(1, n + 1, dtype=np.int64)
+        return Placed(positions, ids, phase, status, rank, reason, placer.reasons)
 
     def _ties(
         self, order: NDArray[np.intp], keys: list[NDArray[Any]], ids: Any
@@ -183,26 +223,43 @@ class Ranking:
             result[s : e + 1] = [k[-1] for k in sorted(keyed)]
         return result
 
-    def _greedy(
-        self,
-        order: NDArray[np.intp],
-        role: NDArray[np.int32],
-        sub: NDArray[np.int32],
-    ) -> tuple[NDArray[np.int8], NDArray[np.int64], NDArray[np.int16], list[str]]:
-        n = len(order)
+
+@attrs.define
+class Placer:
+    """Gives places to rows presented in the allocation order, one batch after another:
+    the quota counters carry over from one batch to the next, so placing every row at once
+    (the in-memory :class:`Ranking`) and placing them in consecutive batches (the
+    out-of-core ranking) give the same statuses and reasons."""
+
+    program: RegionalScheme
+    roles: list[str]
+    raw_subs: list[str | None]
+    counter: QuotaCounter = attrs.field(init=False)
+    resolved: list[str | None] = attrs.field(init=False)
+    codes: dict[str, int] = attrs.field(factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        self.counter = QuotaCounter(self.program.quota)
+        self.resolved = [resolve_sub_region(self.program, v) for v in self.raw_subs]
+
+    @property
+    def reasons(self) -> list[str]:
+        """The reasons of refusal, by the index in the ``reason`` arrays."""
+        return list(self.codes)
+
+    def place(
+        self, role: NDArray[np.int32], sub: NDArray[np.int32]
+    ) -> tuple[NDArray[np.int8], NDArray[np.int16]]:
+        """Status and reason index (-1: none) of the next rows in the allocation order,
+        given their role and sub-region codes (indexes into ``roles`` and ``raw_subs``)."""
+        n = len(role)
         status = np.full(n, ADMITTED, dtype=np.int8)
         reason = np.full(n, -1, dtype=np.int16)
-        rank = np.empty(n, dtype=np.int64)
-        rank[order] = np.arange(1, n + 1, dtype=np.int64)
-        roles = list(self.roles)
-        raw_subs = list(self.subs)
-        resolved = [resolve_sub_region(self.program, v) for v in raw_subs]
-        reasons: list[str] = []
-        codes: dict[str, int] = {}
-        counter = QuotaCounter(self.program.quota)
+        roles, raw_subs, resolved = self.roles, self.raw_subs, self.resolved
+        codes, counter = self.codes, self.counter
         quota = self.program.quota
         if quota.total is None and not quota.per_role and not counter.sub_capped:
-            return status, rank, reason, reasons
+            return status, reason
         # Counters change only when someone is admitted: between two admissions a row's
         # refusal depends on its (role, sub-region) alone. The refusal of every pair present
         # is kept in a table; an admission recomputes the pairs of its role or sub-region.
@@ -225,27 +282,24 @@ class Ranking:
                 table[k] = -1 if why is None else codes.setdefault(why, len(codes))
 
         refresh(list(range(len(present))))
-        ordered_slot = slot[order]
         pos, window = 0, 64
         while pos < n:
             if counter.total_full():
-                rest = order[pos:]
                 why = counter.refusal("", None, None)
                 assert why is not None
-                status[rest] = WAITLISTED
-                reason[rest] = codes.setdefault(why, len(codes))
+                status[pos:] = WAITLISTED
+                reason[pos:] = codes.setdefault(why, len(codes))
                 break
-            refused = table[ordered_slot[pos : pos + window]]
+            refused = table[slot[pos : pos + window]]
             fits = np.flatnonzero(refused < 0)
             stop = int(fits[0]) if len(fits) else len(refused)
-            rows = order[pos : pos + stop]
-            status[rows] = WAITLISTED
-            reason[rows] = refused[:stop]
+            status[pos : pos + stop] = WAITLISTED
+            reason[pos : pos + stop] = refused[:stop]
             if not len(fits):
                 pos += stop
                 window = min(window * 4, 1 << 16)
                 continue
-            i = int(order[pos + stop])
+            i = pos + stop
             r, s = int(role[i]), int(sub[i])
             counter.admit(roles[r], resolved[s])
             # the pairs sharing its role or sub-region change only if its own pair stops
@@ -255,7 +309,7 @@ class Ranking:
                 refresh(sorted(set(by_role[r]) | set(by_sub[resolved[s]])))
             pos += stop + 1
             window = max(64, window // 2)
-        return status, rank, reason, list(codes)
+        return status, reason
 
 
 def _hash_prefixes(program_id: str, ids: list[str]) -> NDArray[np.uint64]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import importlib.util
 import json
 import tempfile
 from collections import Counter
@@ -30,18 +31,27 @@ from perlindungan._input.outputs import check_not_input, write_output
 from perlindungan._message import localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
-from perlindungan.regional._budget import Budget, BudgetLine, premium
+from perlindungan.regional._budget import Budget
 from perlindungan.regional._columnar import Chunk, Decider, row_id
 from perlindungan.regional._evaluate import Verdict, evaluate
 from perlindungan.regional._program import RegionalScheme
-from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, WAITLISTED, Ranking
+from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, Ranking
+from perlindungan.regional._ranking_duckdb import (
+    ENGINES,
+    OutOfCoreRanking,
+    duckdb_module,
+)
 from perlindungan.regional._roster import RowError, read_roster
 from perlindungan.regional._roster_columns import roster_chunk_stream
 from perlindungan.regional._run import budget_csv, render_report, run_roster
+from perlindungan.regional._stream_budget import stream_budget
 from perlindungan.regional._stream_lines import ALLOCATION_HEADER, DECISIONS_HEADER, Lines
 
-__all__ = ["StreamSummary", "evaluate_roster_file"]
+__all__ = ["AUTO_ROWS", "StreamSummary", "evaluate_roster_file"]
 
+#: Rows waiting for allocation past which the ``auto`` engine moves them to DuckDB (about
+#: 190 bytes each in memory).
+AUTO_ROWS: Final = 2_000_000
 #: Rows whose output lines are joined in memory at once (about 2 KiB each).
 _LINES_AT_ONCE: Final = 8192
 _FILES: Final = ("decisions.csv", "allocation.csv", "budget.csv", "result.json", "report.txt")
@@ -121,7 +131,7 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
     table = np.fromiter(
         (run.subs.setdefault(v, len(run.subs)) for v in [None, *sub.values]), dtype=np.int32
     )
-    if run.program.coverage.scheme == "construction":
+    if run.program.coverage.scheme == "construction" and isinstance(run.ranking, Ranking):
         act, value = chunk.facts["activity_id"], chunk.facts["activity_value"]
         for i in where.tolist():
             key = act.value(i) or row_id(chunk.ids, i)
@@ -157,6 +167,7 @@ def evaluate_roster_file(
     inputs: Sequence[str | Path] = (),
     progress: Callable[[int, int], None] | None = None,
     files: Collection[str] | None = None,
+    engine: str = "auto",
 ) -> StreamSummary:
     """Evaluate, allocate and budget a roster file of any length and write
     ``decisions.csv``, ``allocation.csv``, ``budget.csv``, ``result.json`` and
@@ -172,7 +183,19 @@ def evaluate_roster_file(
     how much of the roster has been decided: bytes of a CSV file (read block by block, of
     any length), rows of JSON lines or a workbook (read whole). ``files`` names the files
     to write (default: all five); a line of a file not asked for is never rendered.
+
+    ``engine`` says where the rows to place wait for allocation: ``"memory"`` (arrays in
+    memory, about 190 bytes per eligible row), ``"duckdb"`` (a DuckDB database in a
+    temporary folder, ordered out of core: the ``large`` extra) or ``"auto"`` (memory,
+    moving to DuckDB once more than :data:`AUTO_ROWS` rows wait, when DuckDB is
+    installed). The files do not depend on it.
     """
+    if engine not in ENGINES:
+        raise InvalidInputError(
+            f"engine must be one of {', '.join(ENGINES)}, got {engine!r}.", field="engine"
+        )
+    if engine == "duckdb":
+        duckdb_module()
     if chunk_rows < 1:
         raise InvalidInputError(
             f"chunk_rows must be at least 1, got {chunk_rows}.", field="chunk_rows"
@@ -218,14 +241,17 @@ def evaluate_roster_file(
         ) from None
     with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
         spill = Path(scratch) / "pass1.arrow"
-        run = _first_pass(program, day, locale, chunks, spill, total, progress)
-        placed = run.ranking.place()
+        run = _first_pass(program, day, locale, chunks, Path(scratch), engine, total, progress)
         try:
+            placed = run.ranking.place()
             return _write(run, placed, spill, target, wanted)
         except OSError as exc:
             raise InvalidInputError(
                 f"cannot write into {str(target)!r}: {exc.strerror or exc}.", field="output"
             ) from None
+        finally:
+            if isinstance(run.ranking, OutOfCoreRanking):
+                run.ranking.close()
 
 
 def _first_pass(
@@ -233,18 +259,29 @@ def _first_pass(
     day: _dt.date,
     locale: str,
     chunks: Iterator[Chunk],
-    spill: Path,
+    scratch: Path,
+    engine: str,
     total: int,
     progress: Callable[[int, int], None] | None,
 ) -> _Pass:
     import pyarrow as pa  # noqa: PLC0415
 
-    run = _Pass(program, day, locale, Decider(program, day), Ranking(program, day))
+    spill = scratch / "pass1.arrow"
+    ranking = (
+        OutOfCoreRanking(program, day, scratch=scratch / "allocation")
+        if engine == "duckdb"
+        else Ranking(program, day)
+    )
+    run = _Pass(program, day, locale, Decider(program, day), ranking)
     writer = None
     try:
         for chunk in chunks:
             batch = _compact(run, chunk, run.rows)
             run.rows += chunk.rows
+            if engine == "auto" and _too_many(run.ranking):
+                run.ranking = OutOfCoreRanking.taking_over(
+                    run.ranking, run.activity, scratch=scratch / "allocation"
+                )
             if progress is not None:
                 progress(chunk.read or run.rows, total)
             if writer is None:
@@ -256,14 +293,22 @@ def _first_pass(
     return run
 
 
+def _too_many(ranking: Ranking) -> bool:
+    """True when the in-memory ranking holds more than :data:`AUTO_ROWS` rows and DuckDB
+    is installed to take them over."""
+    if isinstance(ranking, OutOfCoreRanking):
+        return False
+    held = sum(len(c[0]) for c in ranking.collected)
+    return held > AUTO_ROWS and importlib.util.find_spec("duckdb") is not None
+
+
 def _write(
     run: _Pass, placed: Any, spill: Path, target: Path, wanted: tuple[str, ...]
 ) -> StreamSummary:
     import pyarrow as pa  # noqa: PLC0415
 
     program, day, locale = run.program, run.on, run.locale
-    waitlisted = int((placed.status == WAITLISTED).sum())
-    admitted = len(placed.status) - waitlisted
+    admitted, waitlisted = placed.counts()
     summary = {
         "rows": run.rows,
         "decisions": run.rows - len(run.errors),
@@ -274,7 +319,7 @@ def _write(
         "phase_not_started": run.statuses.get(NOT_YET, 0),
         "not_considered": run.statuses.get(NOT_CONSIDERED, 0),
     }
-    budget = _budget(run, placed)
+    budget = stream_budget(run, placed)
     files = {name: target / name for name in wanted}
     if "budget.csv" in files:
         files["budget.csv"].write_text(budget_csv(budget, program, locale), encoding="utf-8")
@@ -312,46 +357,3 @@ def _write(
         if result is not None:
             result.write((tail + "\n").encode())
     return StreamSummary(summary, budget, tuple(run.errors), tuple(files.values()))
-
-
-def _budget(run: _Pass, placed: Any) -> Budget:
-    """The budget of :func:`~perlindungan.regional.budget`: lines in the order of the
-    admitted people's ids, one line per phase (or per activity) with its count."""
-    program, day = run.program, run.on
-    admitted = np.flatnonzero(placed.status == ADMITTED)
-    phase_of = placed.phase
-    ids = placed.ids_of(admitted)
-    order = [
-        i
-        for _, _, i in sorted(
-            zip(ids, placed.positions[admitted].tolist(), admitted.tolist(), strict=True)
-        )
-    ]
-    lines: dict[Any, BudgetLine] = {}
-    if program.coverage.scheme == "construction":
-        seen: set[str] = set()
-        quotes: dict[Any, Any] = {}
-        for i in order:
-            key, value = run.activity[int(placed.positions[i])]
-            if key in seen:
-                continue
-            seen.add(key)
-            name = _phase_name(program, int(phase_of[i]))
-            if value not in quotes:
-                quotes[value] = premium(program, day, value)
-            group = (name, value)
-            found = lines.get(group)
-            units = 1 if found is None else found.units + 1
-            lines[group] = BudgetLine(f"{name}:{value}", name, quotes[value], units)
-    else:
-        quote = premium(program, day)
-        for i in order:
-            name = _phase_name(program, int(phase_of[i]))
-            found = lines.get(name)
-            units = 1 if found is None else found.units + 1
-            lines[name] = BudgetLine(f"phase:{name}", name, quote, units)
-    return Budget(program.id, day, tuple(lines.values()), len(admitted))
-
-
-def _phase_name(program: RegionalScheme, index: int) -> str | None:
-    return program.phases[index].name if index >= 0 else None

@@ -185,11 +185,8 @@ class Lines:
         rank = np.zeros(n, dtype=np.int64)
         reason = np.full(n, -1, dtype=np.int16)
         where = np.flatnonzero(status == ADMITTED)
-        got = slice(self.cursor, self.cursor + len(where))
-        self.cursor += len(where)
-        status[where] = self.placed.status[got]
-        rank[where] = self.placed.rank[got]
-        reason[where] = self.placed.reason[got]
+        start, self.cursor = self.cursor, self.cursor + len(where)
+        status[where], rank[where], reason[where] = self.placed.rows(start, self.cursor)
         ok = status >= 0
         kinds = np.full(n, -1, dtype=np.int64)
         columns = [
