@@ -12,7 +12,13 @@ program evaluate ID --roster FILE`` prints). It prints the times, their ratios t
 the peak resident memory of a separate process that only runs (2) (``ru_maxrss``).
 ``--per-person`` also times ``run_roster`` + ``write_files`` (the per-person engine) on the
 same roster. ``--roster FILE`` times an existing roster instead (e.g. one of 20 million
-rows made with ``--keep``).
+rows made with ``--keep``). ``--engine duckdb`` allocates out of core on DuckDB (``auto``,
+the default, moves there past 2,000,000 waiting rows); ``--files`` writes only some of the
+five files (all five are about 2 KiB a row: 40 GB at 20 million rows)::
+
+    python benchmarks/bench_regional.py --rows 20000000 --keep /tmp/r20m.csv
+    taskset -c 0 python benchmarks/bench_regional.py --roster /tmp/r20m.csv --repeat 1 \
+        --engine duckdb --files allocation.csv,report.txt --no-report
 """
 
 from __future__ import annotations
@@ -46,15 +52,17 @@ def make_roster(rows: int, path: Path) -> None:
             w.writerow(record)
 
 
-def evaluate(roster: Path, out: Path, files: tuple[str, ...] | None = None) -> float:
+def evaluate(
+    roster: Path, out: Path, files: tuple[str, ...] | None = None, engine: str = "auto"
+) -> float:
     """Seconds for the streaming evaluation with the outputs written (all five, or
-    ``files``)."""
+    ``files``), allocating on ``engine``."""
     from perlindungan import regional  # noqa: PLC0415
     from perlindungan.regional._stream import evaluate_roster_file  # noqa: PLC0415
 
     program = regional.scheme(PROGRAM)
     start = time.perf_counter()
-    evaluate_roster_file(program, roster, out, on=program.valid_from, files=files)
+    evaluate_roster_file(program, roster, out, on=program.valid_from, files=files, engine=engine)
     return time.perf_counter() - start
 
 
@@ -79,15 +87,19 @@ def per_person(roster: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
-def peak_memory(roster: Path, out: Path) -> int:
+def peak_memory(
+    roster: Path, out: Path, engine: str = "auto", files: tuple[str, ...] | None = None
+) -> int:
     """Peak resident memory (KiB) of a fresh process that runs the streaming evaluation."""
     code = (
         "import resource, sys; sys.path.insert(0, sys.argv[3]); import bench_regional as b; "
-        "from pathlib import Path; b.evaluate(Path(sys.argv[1]), Path(sys.argv[2])); "
+        "from pathlib import Path; files = tuple(sys.argv[5].split(',')) if sys.argv[5] "
+        "else None; b.evaluate(Path(sys.argv[1]), Path(sys.argv[2]), files, sys.argv[4]); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
+    where = str(Path(__file__).parent)
     done = subprocess.run(  # noqa: S603 - runs this interpreter on this file
-        [sys.executable, "-c", code, str(roster), str(out), str(Path(__file__).parent)],
+        [sys.executable, "-c", code, str(roster), str(out), where, engine, ",".join(files or ())],
         check=True,
         capture_output=True,
         text=True,
@@ -111,6 +123,20 @@ def main() -> None:
     parser.add_argument("--no-memory", action="store_true", help="skip the memory process")
     parser.add_argument("--roster", help="time this roster file instead of generating one")
     parser.add_argument("--keep", help="write the generated roster to this file and stop")
+    parser.add_argument(
+        "--engine",
+        choices=("auto", "memory", "duckdb"),
+        default="auto",
+        help="allocation engine of evaluate_roster_file (duckdb: out of core)",
+    )
+    parser.add_argument(
+        "--files",
+        help="comma-separated output files of the timed and memory runs (default: all five; "
+        "at 20M rows the five files are about 40 GB)",
+    )
+    parser.add_argument(
+        "--no-report", action="store_true", help="skip the report-only runs (long rosters)"
+    )
     args = parser.parse_args()
     if args.keep:
         make_roster(int(args.rows), Path(args.keep))
@@ -122,32 +148,44 @@ def main() -> None:
             roster = Path(args.roster) if args.roster else folder / f"roster-{rows}.csv"
             if not args.roster:
                 make_roster(rows, roster)
-            evaluate(roster, folder / "warm", ("report.txt",))  # imports, caches: not timed
+            engine = args.engine
+            wanted = tuple(args.files.split(",")) if args.files else None
+            if not args.no_report:  # imports, caches: not timed
+                evaluate(roster, folder / "warm", ("report.txt",), engine)
             reads, runs, reports = [], [], []
             for k in range(args.repeat):
                 # each run writes into a new folder; the previous one is removed untimed
                 # (writing over large files costs their truncation)
                 shutil.rmtree(folder / "out", ignore_errors=True)
                 reads.append(read_reference(roster))
-                runs.append(evaluate(roster, folder / "out"))
-                reports.append(evaluate(roster, folder / f"report-{k}", ("report.txt",)))
+                runs.append(evaluate(roster, folder / "out", wanted, engine))
+                if not args.no_report:
+                    reports.append(
+                        evaluate(roster, folder / f"report-{k}", ("report.txt",), engine)
+                    )
             ratios = [r / p for r, p in zip(runs, reads, strict=True)]
-            report_ratios = [r / p for r, p in zip(reports, reads, strict=True)]
             size = sum(f.stat().st_size for f in (folder / "out").iterdir())
             print(
-                f"{f'rows={rows:,} ' if rows else ''}roster {roster.stat().st_size / 1e6:,.0f} MB: "
-                f"pyarrow read {_spread(reads)}\n"
-                f"  evaluate + write the five files ({size / 1e6:,.0f} MB) {_spread(runs)}; "
-                f"ratio {_spread(ratios, 'x', 1)}\n"
-                f"  evaluate + write report.txt only {_spread(reports)}; "
-                f"ratio {_spread(report_ratios, 'x', 1)}"
+                f"{f'rows={rows:,} ' if rows else ''}roster {roster.stat().st_size / 1e6:,.0f} MB "
+                f"(engine {engine}): pyarrow read {_spread(reads)}\n"
+                f"  evaluate + write {', '.join(wanted) if wanted else 'the five files'} "
+                f"({size / 1e6:,.0f} MB) {_spread(runs)}; "
+                f"ratio {_spread(ratios, 'x', 1)}"
             )
+            if reports:
+                report_ratios = [r / p for r, p in zip(reports, reads, strict=True)]
+                print(
+                    f"  evaluate + write report.txt only {_spread(reports)}; "
+                    f"ratio {_spread(report_ratios, 'x', 1)}"
+                )
+            shutil.rmtree(folder / "out", ignore_errors=True)
             if args.per_person:
                 seconds = per_person(roster, folder / "pp")
                 print(f"  per-person engine (run_roster + write_files): {seconds:.2f}s")
             if not args.no_memory:
-                kib = peak_memory(roster, folder / "mem")
-                print(f"  peak resident memory, five files (fresh process): {kib / 1024:,.0f} MiB")
+                kib = peak_memory(roster, folder / "mem", engine, wanted)
+                shutil.rmtree(folder / "mem", ignore_errors=True)
+                print(f"  peak resident memory, same files (fresh process): {kib / 1024:,.0f} MiB")
             if not args.roster:
                 roster.unlink()
     print(f"(this process: peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
