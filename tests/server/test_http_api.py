@@ -297,7 +297,6 @@ def test_batch_takes_json_csv_and_parquet_and_returns_every_row(base_url: str) -
     assert status == 415
 
 
-
 def test_batch_masks_nik_ids_on_request(base_url: str) -> None:
     """``?mask_nik=true`` on the batch route hides the NIKs used as ids, as ``--mask-nik``
     does for payroll; amounts and the other ids are unchanged, and nothing is masked by
@@ -324,6 +323,7 @@ def test_batch_masks_nik_ids_on_request(base_url: str) -> None:
     assert "3510164101900001" not in json.dumps(masked)
     assert [r["total"] for r in masked["rows"]] == [r["total"] for r in plain["rows"]]
     assert masked["rows"][2]["error"] == plain["rows"][2]["error"]
+
 
 def test_programs_parameters_budget_and_evaluate(
     base_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
