@@ -42,6 +42,8 @@ cells = {
     "disability": st.sampled_from(["true", "false", ""]),
 }
 cells = {k: v for k, v in cells.items() if k in regional.FACTS}
+# a NIK used twice (by different ids, on lines in different chunks too) and a bad one
+cells["nik"] = st.sampled_from(["", "", "3510165708850003", "3509011708850001", "12345"])
 rosters = st.lists(
     st.fixed_dictionaries(
         {

@@ -32,6 +32,7 @@ from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._columnar import Chunk, row_id
 from perlindungan.regional._ranking import ADMITTED, WAITLISTED, Placer, Ranking
+from perlindungan.regional._repeats_duckdb import create_claims
 
 __all__ = ["ENGINES", "OutOfCorePlaced", "OutOfCoreRanking", "duckdb_module"]
 
@@ -84,6 +85,7 @@ class OutOfCoreRanking(Ranking):
         )
         parts = "".join(f"p{k} INTEGER, " for k in range(len(self.parts)))
         extra = ", activity VARCHAR, value INTEGER" if self.construction else ""
+        create_claims(self.connection)
         self.connection.execute(
             f"CREATE TABLE keys (position BIGINT, {parts}id VARCHAR, role INTEGER, "
             f"sub INTEGER, phase SMALLINT{extra})"

@@ -156,6 +156,9 @@ class Claims:
 
     ids: dict[str, int] = attrs.field(factory=dict)
     niks: dict[str, int] = attrs.field(factory=dict)
+    #: True: the columnar reader claims nothing here; the caller finds the repeats itself
+    #: (the out-of-core engine, in DuckDB, by the same rule).
+    deferred: bool = False
 
     def claim_id(self, ident: str, line: int) -> RowError | None:
         """Use ``ident`` on ``line``; the row error when an earlier line used it."""

@@ -224,6 +224,8 @@ def _claim(
     an earlier line is a row error."""
     import pyarrow as pa  # noqa: PLC0415
 
+    if claims.deferred:
+        return
     keep = np.ones(len(numbers), dtype=bool)
     keep[list(errors)] = False
     where = np.flatnonzero(keep)
@@ -254,25 +256,28 @@ def _claim(
 
 
 def roster_chunk_stream(
-    path: str | Path, *, chunk_rows: int, delimiter: str | None
+    path: str | Path, *, chunk_rows: int, delimiter: str | None, claims: Claims | None = None
 ) -> tuple[Iterator[Chunk], int]:
     """The chunks of a roster file of at most ``chunk_rows`` rows each and the size of
     the roster (bytes of a CSV file, else rows): a CSV file is read block by block (any
     length), JSON lines, a workbook or stdin whole by :func:`read_table`. The first
-    problem of the file as a whole (its header) is raised here, before any chunk."""
+    problem of the file as a whole (its header) is raised here, before any chunk. ``claims``
+    holds the ids and NIKs used in a CSV file (a new one by default)."""
     from perlindungan._input.blocks import csv_blocks  # noqa: PLC0415
 
     suffix = Path(str(path)).suffix.lower()
     if str(path) != "-" and suffix not in {".jsonl", ".ndjson", ".xlsx"}:
         found = csv_blocks(path, delimiter=delimiter, columns=FACTS, required=("id",))
-        return _from_blocks(found, chunk_rows), found.size
+        return _from_blocks(
+            found, chunk_rows, claims if claims is not None else Claims()
+        ), found.size
     table = read_table(path, delimiter=delimiter, columns=FACTS, required=("id",))
     rows = (chunk_from_rows(part) for part in roster_chunks(table, chunk_rows))
     return rows, len(table)
 
 
-def _from_blocks(found: CsvBlocks, chunk_rows: int) -> Iterator[Chunk]:
-    lookups, claims = Lookups(), Claims()
+def _from_blocks(found: CsvBlocks, chunk_rows: int, claims: Claims) -> Iterator[Chunk]:
+    lookups = Lookups()
     for block in found.blocks(max(chunk_rows * 64, 1)):
         for part in block.parts(chunk_rows):
             chunk = chunk_from_block(_texts(part), lookups, claims)

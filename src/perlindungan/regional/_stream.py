@@ -41,7 +41,13 @@ from perlindungan.regional._ranking_duckdb import (
     OutOfCoreRanking,
     duckdb_module,
 )
-from perlindungan.regional._roster import RowError, read_roster
+from perlindungan.regional._repeats_duckdb import (
+    Repeats,
+    settle_repeats,
+    spool_claims,
+    take_over_claims,
+)
+from perlindungan.regional._roster import Claims, RowError, read_roster
 from perlindungan.regional._roster_columns import roster_chunk_stream
 from perlindungan.regional._run import budget_csv, render_report, run_roster
 from perlindungan.regional._stream_budget import stream_budget
@@ -83,6 +89,7 @@ class _Pass:
     rows: int = 0
     subs: dict[str | None, int] = attrs.field(factory=dict)
     activity: dict[int, tuple[str, Any]] = attrs.field(factory=dict)
+    repeats: Repeats | None = None
 
     def started(self) -> NDArray[np.bool_]:
         """Per phase index + 1 (index 0: no phase): may a row of that phase be placed."""
@@ -125,13 +132,17 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
     counts = np.bincount(status[status >= 0], minlength=4)
     for code in np.flatnonzero(counts).tolist():
         run.statuses[code] += int(counts[code])
+    if isinstance(run.ranking, OutOfCoreRanking):
+        spool_claims(run.ranking.connection, chunk, decided.combo, status, start)
     where = np.flatnonzero(status == ADMITTED)
     run.ranking.add(chunk, where, decided.phase[where], start)
     sub = chunk.facts["sub_region"]
     table = np.fromiter(
         (run.subs.setdefault(v, len(run.subs)) for v in [None, *sub.values]), dtype=np.int32
     )
-    if run.program.coverage.scheme == "construction" and isinstance(run.ranking, Ranking):
+    if run.program.coverage.scheme == "construction" and not isinstance(
+        run.ranking, OutOfCoreRanking
+    ):
         act, value = chunk.facts["activity_id"], chunk.facts["activity_value"]
         for i in where.tolist():
             key = act.value(i) or row_id(chunk.ids, i)
@@ -232,7 +243,11 @@ def evaluate_roster_file(
         }
         written = [write_output(target / name, texts[name](), inputs=sources) for name in wanted]
         return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(written))
-    chunks, total = roster_chunk_stream(path, chunk_rows=chunk_rows, delimiter=delimiter)
+    # the out-of-core engine finds repeated ids and NIKs in DuckDB, not in memory
+    claims = Claims(deferred=engine == "duckdb")
+    chunks, total = roster_chunk_stream(
+        path, chunk_rows=chunk_rows, delimiter=delimiter, claims=claims
+    )
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -241,8 +256,12 @@ def evaluate_roster_file(
         ) from None
     with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
         spill = Path(scratch) / "pass1.arrow"
-        run = _first_pass(program, day, locale, chunks, Path(scratch), engine, total, progress)
+        run = _first_pass(
+            program, day, locale, chunks, (Path(scratch), engine, claims), total, progress
+        )
         try:
+            if isinstance(run.ranking, OutOfCoreRanking):
+                run.repeats = settle_repeats(run.ranking.connection, run)
             placed = run.ranking.place()
             return _write(run, placed, spill, target, wanted)
         except OSError as exc:
@@ -259,13 +278,13 @@ def _first_pass(
     day: _dt.date,
     locale: str,
     chunks: Iterator[Chunk],
-    scratch: Path,
-    engine: str,
+    where: tuple[Path, str, Claims],
     total: int,
     progress: Callable[[int, int], None] | None,
 ) -> _Pass:
     import pyarrow as pa  # noqa: PLC0415
 
+    scratch, engine, claims = where
     spill = scratch / "pass1.arrow"
     ranking = (
         OutOfCoreRanking(program, day, scratch=scratch / "allocation")
@@ -282,6 +301,7 @@ def _first_pass(
                 run.ranking = OutOfCoreRanking.taking_over(
                     run.ranking, run.activity, scratch=scratch / "allocation"
                 )
+                take_over_claims(run.ranking.connection, claims)
             if progress is not None:
                 progress(chunk.read or run.rows, total)
             if writer is None:
@@ -349,9 +369,13 @@ def _write(
             result.write(head.encode())
         if run.rows and any(handle is not None for handle in out):
             lines = Lines(run, placed)
+            offset = 0
             with pa.ipc.open_file(pa.OSFile(str(spill))) as spilled:
                 for k in range(spilled.num_record_batches):
                     batch = spilled.get_batch(k)
+                    if run.repeats is not None:
+                        batch = run.repeats.patch(batch, offset, locale)
+                    offset += batch.num_rows
                     for start in range(0, batch.num_rows, _LINES_AT_ONCE):
                         lines.chunk(batch.slice(start, _LINES_AT_ONCE), out)
         if result is not None:
