@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         premium,
     )
     from perlindungan.regional._coverage import RegionCoverage, SchemePart, region_coverage
+    from perlindungan.regional._dask_roster import evaluate_dask
     from perlindungan.regional._evaluate import Decision, Verdict, evaluate
     from perlindungan.regional._period import (
         Assumptions,
@@ -127,6 +128,7 @@ __all__ = [
     "check_overlaps",
     "compare",
     "evaluate",
+    "evaluate_dask",
     "evaluate_roster_file",
     "load_scenario",
     "load_scheme",
@@ -190,6 +192,7 @@ _LAZY: dict[str, str] = {
     "run_roster": "_run",
     "StreamSummary": "_stream",
     "evaluate_roster_file": "_stream",
+    "evaluate_dask": "_dask_roster",
 }
 
 

@@ -81,6 +81,7 @@ class OutOfCoreRanking(Ranking):
                 "memory_limit": self.memory_limit,
                 "temp_directory": str(self.scratch / "spill"),
                 "preserve_insertion_order": False,
+                "threads": 1,
             },
         )
         parts = "".join(f"p{k} INTEGER, " for k in range(len(self.parts)))
@@ -185,6 +186,7 @@ class OutOfCoreRanking(Ranking):
         """Order every row held (out of core) and place them in that order, batch by batch,
         with the in-memory ranking's :class:`Placer`."""
         import pyarrow as pa  # noqa: PLC0415
+        import pyarrow.parquet as pq  # noqa: PLC0415
 
         con = self.connection
         joins, ranks = [], []
@@ -196,18 +198,16 @@ class OutOfCoreRanking(Ranking):
             joins.append(f" JOIN rank{k} r{k} ON k.p{k} = r{k}.pid")
             ranks.append(f"r{k}.rank, ")
         extra = ", k.activity, k.value" if self.construction else ""
-        con.execute(
-            "CREATE TABLE placed (position BIGINT, status TINYINT, rank BIGINT, reason "
-            "SMALLINT, id VARCHAR, phase SMALLINT"
-            + (", activity VARCHAR, value INTEGER)" if self.construction else ")")
-        )
         # the query's names are made here from part numbers; the one text from outside
         # (the scheme id) is a parameter
         tables, order = "".join(joins), "".join(ranks)
         wanted = f"k.position, k.role, k.sub, k.id, k.phase{extra}"
         query = f"SELECT {wanted} FROM keys k{tables} ORDER BY {order}sha256($prefix || k.id), k.id"  # noqa: S608
         placer = Placer(self.program, list(self.roles), list(self.subs))
-        writer = con.cursor()
+        # the placements go to a Parquet file (DuckDB reads it back in roster order): the
+        # database is busy streaming the ordered rows meanwhile
+        placed = self.scratch / "placed.parquet"
+        writer = None
         counts = [0, 0]
         done = 0
         reader = con.sql(query, params={"prefix": f"{self.program.id}:"}).to_arrow_reader(_BATCH)
@@ -232,14 +232,19 @@ class OutOfCoreRanking(Ranking):
             if self.construction:
                 columns["activity"] = batch.column("activity")
                 columns["value"] = batch.column("value")
-            writer.register("outgoing", pa.table(columns))
-            writer.execute("INSERT INTO placed SELECT * FROM outgoing")
-            writer.unregister("outgoing")
+            table = pa.table(columns)
+            if writer is None:
+                writer = pq.ParquetWriter(str(placed), table.schema)
+            writer.write_table(table)
+        if writer is None:
+            return OutOfCorePlaced(con, None, 0, 0, [], [], self.construction)
         writer.close()
         values = [None] * len(self.values)
         for value, code in self.values.items():
             values[code] = value
-        return OutOfCorePlaced(con, counts[0], counts[1], placer.reasons, values, self.construction)
+        return OutOfCorePlaced(
+            con, placed, counts[0], counts[1], placer.reasons, values, self.construction
+        )
 
     def close(self) -> None:
         """Close the database (its files go with the scratch folder)."""
@@ -253,6 +258,7 @@ class OutOfCorePlaced:
     order, batch by batch, by the writing pass."""
 
     connection: Any
+    placed: Path | None  # the Parquet file of the placements (None: nobody placed)
     admitted: int
     waitlisted: int
     reasons: list[str]
@@ -272,10 +278,13 @@ class OutOfCorePlaced:
         """Status, rank and reason of the placed rows ``start`` to ``stop`` (in roster
         order; asked for one after the other)."""
         assert start == self.cursor, (start, self.cursor)
+        if stop == start:
+            return np.empty(0, np.int8), np.empty(0, np.int64), np.empty(0, np.int16)
         if self.reader is None:
             self.reader = iter(
                 self.connection.sql(
-                    "SELECT status, rank, reason FROM placed ORDER BY position"
+                    "SELECT status, rank, reason FROM read_parquet($placed) ORDER BY position",
+                    params={"placed": str(self.placed)},
                 ).to_arrow_reader(_BATCH)
             )
             self.pending = [np.empty(0, np.int8), np.empty(0, np.int64), np.empty(0, np.int16)]
@@ -295,18 +304,21 @@ class OutOfCorePlaced:
         """The admitted rows grouped as the budget counts them: (phase index, activity
         value or None, how many), in the order of the first id of each group (construction:
         one row per activity, its first by id)."""
+        if self.placed is None:
+            return
         if self.construction:
             query = (
                 "WITH firsts AS (SELECT arg_min(phase, id) AS phase, arg_min(value, id) AS "
-                "value, min(id) AS first FROM placed WHERE status = $admitted GROUP BY "
-                "activity) SELECT phase, value, count(*), min(first) AS f FROM firsts "
-                "GROUP BY phase, value ORDER BY f"
+                "value, min(id) AS first FROM read_parquet($placed) WHERE status = $admitted "
+                "GROUP BY activity) SELECT phase, value, count(*), min(first) AS f FROM "
+                "firsts GROUP BY phase, value ORDER BY f"
             )
         else:
             query = (
-                "SELECT phase, -1 AS value, count(*), min(id) AS f FROM placed "
+                "SELECT phase, -1 AS value, count(*), min(id) AS f FROM read_parquet($placed) "
                 "WHERE status = $admitted GROUP BY phase ORDER BY f"
             )
-        found = self.connection.execute(query, {"admitted": ADMITTED}).fetchall()
+        params = {"admitted": ADMITTED, "placed": str(self.placed)}
+        found = self.connection.execute(query, params).fetchall()
         for phase, value, units, _ in found:
             yield int(phase), None if value == _NO_VALUE else self.values[value], int(units)
