@@ -83,7 +83,7 @@ def _repeats(claims: Any) -> Any:
     first_id = claims.groupby("id")["row"].min().rename("first").reset_index()
     ids = claims.merge(first_id, on="id")
     by_id = ids[ids["row"] > ids["first"]].assign(field="id", nik=None)
-    kept = ids[(ids["row"] == ids["first"]) & ids["nik"].notna()].drop(columns="first")
+    kept = ids[(ids["row"] == ids["first"]) & ~ids["nik"].isna()].drop(columns="first")
     first_nik = kept.groupby("nik")["row"].min().rename("first").reset_index()
     niks = kept.merge(first_nik, on="nik")
     by_nik = niks[niks["row"] > niks["first"]].assign(field="nik")
