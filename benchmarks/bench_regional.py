@@ -97,6 +97,24 @@ def peak_memory(
         "else None; b.evaluate(Path(sys.argv[1]), Path(sys.argv[2]), files, sys.argv[4]); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
+    return int(_fresh(code, roster, out, engine, files).split()[-1])
+
+
+def timed_in_fresh_process(
+    roster: Path, out: Path, engine: str, files: tuple[str, ...] | None
+) -> tuple[float, int]:
+    """Seconds and peak resident memory (KiB) of one evaluation in a fresh process."""
+    code = (
+        "import resource, sys; sys.path.insert(0, sys.argv[3]); import bench_regional as b; "
+        "from pathlib import Path; files = tuple(sys.argv[5].split(',')) if sys.argv[5] "
+        "else None; s = b.evaluate(Path(sys.argv[1]), Path(sys.argv[2]), files, sys.argv[4]); "
+        "print(s, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    seconds, kib = _fresh(code, roster, out, engine, files).split()[-2:]
+    return float(seconds), int(kib)
+
+
+def _fresh(code: str, roster: Path, out: Path, engine: str, files: tuple[str, ...] | None) -> str:
     where = str(Path(__file__).parent)
     done = subprocess.run(  # noqa: S603 - runs this interpreter on this file
         [sys.executable, "-c", code, str(roster), str(out), where, engine, ",".join(files or ())],
@@ -104,7 +122,7 @@ def peak_memory(
         capture_output=True,
         text=True,
     )
-    return int(done.stdout.split()[-1])
+    return done.stdout
 
 
 def _spread(values: list[float], unit: str = "s", digits: int = 2) -> str:
@@ -135,6 +153,12 @@ def main() -> None:
         "at 20M rows the five files are about 40 GB)",
     )
     parser.add_argument(
+        "--once",
+        action="store_true",
+        help="one evaluation only, in a fresh process (time and peak memory), after the "
+        "pyarrow read in this process: for rosters of tens of millions of rows",
+    )
+    parser.add_argument(
         "--no-report", action="store_true", help="skip the report-only runs (long rosters)"
     )
     args = parser.parse_args()
@@ -150,6 +174,21 @@ def main() -> None:
                 make_roster(rows, roster)
             engine = args.engine
             wanted = tuple(args.files.split(",")) if args.files else None
+            if args.once:
+                read = read_reference(roster)
+                seconds, kib = timed_in_fresh_process(roster, folder / "out", engine, wanted)
+                size = sum(f.stat().st_size for f in (folder / "out").iterdir())
+                shutil.rmtree(folder / "out", ignore_errors=True)
+                print(
+                    f"{f'rows={rows:,} ' if rows else ''}roster "
+                    f"{roster.stat().st_size / 1e6:,.0f} MB (engine {engine}): pyarrow read "
+                    f"{read:.2f}s\n  evaluate + write {', '.join(wanted or ('five files',))} "
+                    f"({size / 1e6:,.0f} MB), fresh process: {seconds:.2f}s, ratio "
+                    f"{seconds / read:.1f}x; peak resident memory {kib / 1024:,.0f} MiB"
+                )
+                if not args.roster:
+                    roster.unlink()
+                continue
             if not args.no_report:  # imports, caches: not timed
                 evaluate(roster, folder / "warm", ("report.txt",), engine)
             reads, runs, reports = [], [], []
