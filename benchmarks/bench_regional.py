@@ -175,8 +175,10 @@ def main() -> None:
             engine = args.engine
             wanted = tuple(args.files.split(",")) if args.files else None
             if args.once:
-                read = read_reference(roster)
+                # the fresh process first: a process started later inherits this one's
+                # resident memory (pyarrow keeps what the read used) as its peak
                 seconds, kib = timed_in_fresh_process(roster, folder / "out", engine, wanted)
+                read = read_reference(roster)
                 size = sum(f.stat().st_size for f in (folder / "out").iterdir())
                 shutil.rmtree(folder / "out", ignore_errors=True)
                 print(
@@ -189,6 +191,12 @@ def main() -> None:
                 if not args.roster:
                     roster.unlink()
                 continue
+            kib = 0
+            if not args.no_memory:
+                # before anything else: a process started later inherits this one's
+                # resident memory (pyarrow keeps what its reads used) as its peak
+                kib = peak_memory(roster, folder / "mem", engine, wanted)
+                shutil.rmtree(folder / "mem", ignore_errors=True)
             if not args.no_report:  # imports, caches: not timed
                 evaluate(roster, folder / "warm", ("report.txt",), engine)
             reads, runs, reports = [], [], []
@@ -221,9 +229,7 @@ def main() -> None:
             if args.per_person:
                 seconds = per_person(roster, folder / "pp")
                 print(f"  per-person engine (run_roster + write_files): {seconds:.2f}s")
-            if not args.no_memory:
-                kib = peak_memory(roster, folder / "mem", engine, wanted)
-                shutil.rmtree(folder / "mem", ignore_errors=True)
+            if kib:
                 print(f"  peak resident memory, same files (fresh process): {kib / 1024:,.0f} MiB")
             if not args.roster:
                 roster.unlink()
