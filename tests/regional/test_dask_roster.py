@@ -42,7 +42,7 @@ def _roster(program_id: str, copies: int) -> list[dict[str, str]]:
         "utf-8"
     )
     records = list(csv.DictReader(io.StringIO(text)))
-    out = []
+    out: list[dict[str, str]] = []
     for n in range(copies):
         out.extend(r | {"id": f"{r['id']}-{n}"} for r in records)
     # a repeated id and a NIK used by two people (in different partitions)
@@ -55,7 +55,7 @@ def _roster(program_id: str, copies: int) -> list[dict[str, str]]:
 def _expected(program: regional.RegionalScheme, path: Path) -> list[tuple[Any, ...]]:
     result = regional.run_roster(program, regional.read_roster(path), on=program.valid_from)
     placements = iter(result.allocation.placements)
-    out = []
+    out: list[tuple[Any, ...]] = []
     for row in result.rows:
         if row.error is not None:
             out.append((row.row, row.error.id, None, None, None, None, str(row.error.message)))
@@ -92,12 +92,13 @@ def test_dask_equals_per_person_engine(client: Any, tmp_path: Path, partitions: 
     frame = frame.assign(row=range(2, len(records) + 2))
     ddf = dd.from_pandas(frame, npartitions=partitions)
     got = client.compute(evaluate_dask(program, ddf, on=program.valid_from)).result()
-    rows = [
+    cells: list[tuple[Any, ...]] = [
         tuple(None if pd.isna(v) else v for v in values)
         for values in got.itertuples(index=False, name=None)
     ]
     rows = [
-        (int(r[0]), r[1], r[2], r[3], None if r[4] is None else int(r[4]), r[5], r[6]) for r in rows
+        (int(r[0]), r[1], r[2], r[3], None if r[4] is None else int(r[4]), r[5], r[6])
+        for r in cells
     ]
     assert rows == expected
     statuses = {r[3] for r in rows}
