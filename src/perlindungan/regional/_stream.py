@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from perlindungan._input.outputs import check_not_input, write_output
+from perlindungan._input.outputs import check_not_input
 from perlindungan._message import localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
@@ -35,9 +35,9 @@ from perlindungan.regional._columnar import Chunk, Decider, row_id
 from perlindungan.regional._evaluate import Verdict, evaluate
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, WAITLISTED, Ranking
-from perlindungan.regional._roster import RowError, read_roster
+from perlindungan.regional._roster import RowError
 from perlindungan.regional._roster_columns import roster_chunk_stream
-from perlindungan.regional._run import budget_csv, render_report, run_roster
+from perlindungan.regional._run import budget_csv, render_report
 from perlindungan.regional._stream_lines import ALLOCATION_HEADER, DECISIONS_HEADER, Lines
 
 __all__ = ["StreamSummary", "evaluate_roster_file"]
@@ -191,24 +191,6 @@ def evaluate_roster_file(
         )
     for name in wanted:
         check_not_input(target / name, sources)
-    if (
-        program.phased_places
-        or program.quota.sub_region_split is not None
-        or program.nik_prefix_as_domicile
-    ):
-        # phases with places and caps apportioned from the total are allocated, and a NIK
-        # area code taken as the domicile is decided, by the per-person engine (in memory)
-        rows = read_roster(path, delimiter=delimiter)
-        result = run_roster(program, rows, on=day, progress=progress)
-        texts: dict[str, Callable[[], str]] = {
-            "decisions.csv": lambda: result.to_csv(locale),
-            "allocation.csv": lambda: result.allocation_csv(locale),
-            "budget.csv": result.budget_csv,
-            "result.json": lambda: result.to_json(locale) + "\n",
-            "report.txt": lambda: result.report(locale) + "\n",
-        }
-        written = [write_output(target / name, texts[name](), inputs=sources) for name in wanted]
-        return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(written))
     chunks, total = roster_chunk_stream(path, chunk_rows=chunk_rows, delimiter=delimiter)
     try:
         target.mkdir(parents=True, exist_ok=True)
