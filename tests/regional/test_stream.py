@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import json
 import os
 from pathlib import Path
 
@@ -377,3 +378,35 @@ def test_a_nik_area_code_as_domicile_streams_identically(tmp_path: Path, chunk_r
     program = regional.load_scheme(folder / "program.toml")
     assert program.nik_prefix_as_domicile
     _same_files(program, folder / "roster.csv", tmp_path, chunk_rows, program.valid_from)
+
+
+def test_workbook_and_json_lines_rosters_stream_with_no_row_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the same roster as a workbook and as JSON lines gives the per-person engine's files;
+    # with the whole-file reader's cap made smaller than the roster, the per-person reader
+    # refuses it while the streaming path reads every row (rows in = decisions + errors)
+    pytest.importorskip("openpyxl")
+    from perlindungan._input import table as table_module  # noqa: PLC0415
+    from perlindungan._input.xlsx import write_xlsx  # noqa: PLC0415
+
+    program = regional.scheme("kota-jambi-rentan-2025")
+    base = dict.fromkeys(HEADER, "") | {"role": "pekerja_rentan", "domicile": "15.71"}
+    records = [base | {"id": f"P{i % 9}", "income": str(1_000_000 * (i % 4))} for i in range(12)]
+    book = tmp_path / "roster.xlsx"
+    write_xlsx(book, list(HEADER), [[r[h] or None for h in HEADER] for r in records])
+    lines = tmp_path / "roster.jsonl"
+    lines.write_text(
+        "".join(json.dumps({k: v for k, v in r.items() if v}) + "\n" for r in records),
+        encoding="utf-8",
+    )
+    for path in (book, lines):
+        _same_files(program, path, tmp_path / path.suffix[1:], 5, program.valid_from)
+    monkeypatch.setattr(table_module, "MAX_ROWS", 10)
+    for path in (book, lines):
+        with pytest.raises(InvalidInputError, match="more than the 10 read at once"):
+            regional.read_roster(path)
+        out = tmp_path / f"capped-{path.suffix[1:]}"
+        summary = evaluate_roster_file(program, path, out, on=program.valid_from, chunk_rows=4)
+        assert summary.summary["rows"] == 12
+        assert summary.summary["decisions"] + summary.summary["row_errors"] == 12

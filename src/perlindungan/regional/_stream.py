@@ -169,8 +169,9 @@ def evaluate_roster_file(
     birth date after ``on`` is a row error of that row. ``chunk_rows`` bounds the rows
     decided at once; the result does not depend on it. No output file is written over the
     roster or one of ``inputs``. ``progress(done, total)`` is called after each chunk with
-    how much of the roster has been decided: bytes of a CSV file (read block by block, of
-    any length), rows of JSON lines or a workbook (read whole). ``files`` names the files
+    how much of the roster has been decided: bytes of a CSV or JSON lines file, rows of a
+    workbook (total 0 when its sheet does not declare them); each is read block by block,
+    of any length. ``files`` names the files
     to write (default: all five); a line of a file not asked for is never rendered.
     """
     if chunk_rows < 1:
