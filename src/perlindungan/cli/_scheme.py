@@ -140,6 +140,10 @@ def _refuse_workbook(args: argparse.Namespace) -> None:
 
 
 def _progress(done: int, total: int) -> None:
+    if total <= 0:  # a size not known up front (a workbook that does not declare it)
+        sys.stderr.write(f"\r{done}")
+        sys.stderr.flush()
+        return
     width = 30
     filled = width * done // max(total, 1)
     sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
