@@ -113,8 +113,14 @@ class RunResult:
         """JSON text."""
         return json.dumps(self.to_dict(locale), ensure_ascii=False, indent=2)
 
+    def _phase_text(self, code: str | None, locale: str) -> str:
+        """A phase code in words (empty for none)."""
+        return self.program.phase_label(code, locale) if code else ""
+
     def to_csv(self, locale: str = "id_ID") -> str:
-        """One CSV line per input row: row, id, verdict, missing, allocation, rank, reasons."""
+        """One CSV line per input row: row, id, verdict, missing, phase, allocation, rank,
+        reasons, error, then the labels in ``locale``: verdict_text, allocation_text,
+        phase_text."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
         w.writerow(
@@ -130,6 +136,7 @@ class RunResult:
                 "error",
                 "verdict_text",
                 "allocation_text",
+                "phase_text",
             ]
         )
         placements = iter(self.allocation.placements)
@@ -141,6 +148,7 @@ class RunResult:
                             *(row.row, row.error.id, "error", "", "", "", "", ""),
                             localized(row.error.message, locale),
                             translate(_L_ROW_ERROR, locale),
+                            "",
                             "",
                         ]
                     )
@@ -162,6 +170,7 @@ class RunResult:
                         "",
                         translate(d.verdict.label, locale),
                         translate(p.status.label, locale),
+                        self._phase_text(d.phase.name if d.phase else None, locale),
                     ]
                 )
             )
@@ -170,12 +179,16 @@ class RunResult:
     def allocation_csv(self, locale: str = "id_ID") -> str:
         """One CSV line per person read (row errors are in :meth:`to_csv` only):
         row, id, status, reason, rank, sub_region (a Kemendagri code when it resolved),
-        phase, start (an admitted person's first covered day). ``status`` is ``admitted``,
-        ``waitlisted``, ``phase_not_started`` (waiting) or ``not_considered``."""
+        phase, start (an admitted person's first covered day), then the labels in
+        ``locale``: status_text, phase_text. ``status`` is ``admitted``, ``waitlisted``,
+        ``phase_not_started`` (waiting) or ``not_considered``."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
         w.writerow(
-            ["row", "id", "status", "reason", "rank", "sub_region", "phase", "start", "status_text"]
+            [
+                *("row", "id", "status", "reason", "rank", "sub_region", "phase", "start"),
+                *("status_text", "phase_text"),
+            ]
         )
         placements = iter(self.allocation.placements)
         for row in self.rows:
@@ -195,6 +208,7 @@ class RunResult:
                         p.phase_name or "",
                         p.start.isoformat() if p.start else "",
                         translate(p.status.label, locale),
+                        self._phase_text(p.phase_name, locale),
                     ]
                 )
             )

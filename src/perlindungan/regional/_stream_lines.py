@@ -53,9 +53,12 @@ _JSON_ESCAPE: Final = r'["\\\x00-\x1f]'
 _IOV_MAX: Final = 1024
 _SLOT: Final = re.compile('"\ue000([WIRS])"')
 DECISIONS_HEADER: Final = (
-    b"row,id,verdict,missing,phase,allocation,rank,reasons,error,verdict_text,allocation_text\n"
+    b"row,id,verdict,missing,phase,allocation,rank,reasons,error,"
+    b"verdict_text,allocation_text,phase_text\n"
 )
-ALLOCATION_HEADER: Final = b"row,id,status,reason,rank,sub_region,phase,start,status_text\n"
+ALLOCATION_HEADER: Final = (
+    b"row,id,status,reason,rank,sub_region,phase,start,status_text,phase_text\n"
+)
 
 
 class RunState(Protocol):
@@ -169,7 +172,13 @@ class Lines:
             _STATUSES[status].value,
         ]
         mid = "," + ",".join(csv_field(f) for f in fields) + ","
-        labels = f"{csv_field(translate(c.verdict.label, locale))},{csv_field(translate(_STATUSES[status].label, locale))}"
+        labels = ",".join(
+            (
+                csv_field(translate(c.verdict.label, locale)),
+                csv_field(translate(_STATUSES[status].label, locale)),
+                self._phase_text(ph.name if ph else None),
+            )
+        )
         reasons = "," + csv_field(" | ".join(decision.reasons(locale))) + ",," + labels + "\n"
         alloc_mid = (
             f",{csv_field(_STATUSES[status].value)},"
@@ -177,8 +186,16 @@ class Lines:
         )
         start = placement.start.isoformat() if placement.start else ""
         status_text = csv_field(translate(_STATUSES[status].label, locale))
-        alloc_tail = f",{csv_field(placement.phase_name or '')},{csv_field(start)},{status_text}\n"
+        phase_name = placement.phase_name
+        alloc_tail = (
+            f",{csv_field(phase_name or '')},{csv_field(start)},{status_text},"
+            f"{self._phase_text(phase_name)}\n"
+        )
         return [mid, reasons, alloc_mid, alloc_tail, *texts]
+
+    def _phase_text(self, code: str | None) -> str:
+        """A phase code in words, as a CSV cell (empty for none)."""
+        return csv_field(self.run.program.phase_label(code, self.run.locale)) if code else ""
 
     def chunk(
         self, batch: Any, out: tuple[BinaryIO | None, BinaryIO | None, BinaryIO | None]
@@ -276,7 +293,9 @@ class Lines:
             ident, message, field = json.loads(text)
             out = io.StringIO()
             csv.writer(out, lineterminator="\n").writerow(
-                safe_csv_row([number, ident, "error", "", "", "", "", "", message, row_error, ""])
+                safe_csv_row(
+                    [number, ident, "error", "", "", "", "", "", message, row_error, "", ""]
+                )
             )
             record = json.dumps(
                 {"row": number, "id": ident, "error": message, "field": field},
