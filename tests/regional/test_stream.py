@@ -116,7 +116,8 @@ def programs(draw: st.DrawFn) -> RegionalScheme:
             sub_region_weights=weights if split == "weights" else {},
         )
     phases = base.phases
-    if phases and draw(st.booleans()):
+    with_places = draw(st.booleans())
+    if phases and with_places:
         # phases with places: each person takes a place in the first started phase, from
         # their own, with a place left
         phases = tuple(attrs.evolve(ph, places=draw(st.integers(0, 8))) for ph in phases)
