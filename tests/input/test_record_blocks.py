@@ -83,7 +83,7 @@ def test_a_workbook_in_blocks_gives_the_table_readers_records(tmp_path: Path) ->
     from perlindungan._input.xlsx import write_xlsx  # noqa: PLC0415
 
     path = tmp_path / "roster.xlsx"
-    rows = [
+    rows: list[list[object]] = [
         ["A", "Siti", "x"],
         [None, None, None],
         ["B", None, "y", "extra"],

@@ -116,7 +116,8 @@ def programs(draw: st.DrawFn) -> RegionalScheme:
             sub_region_weights=weights if split == "weights" else {},
         )
     phases = base.phases
-    if phases and draw(st.booleans()):
+    with_places = draw(st.booleans())
+    if phases and with_places:
         # phases with places: each person takes a place in the first started phase, from
         # their own, with a place left
         phases = tuple(attrs.evolve(ph, places=draw(st.integers(0, 8))) for ph in phases)
@@ -410,3 +411,17 @@ def test_workbook_and_json_lines_rosters_stream_with_no_row_cap(
         summary = evaluate_roster_file(program, path, out, on=program.valid_from, chunk_rows=4)
         assert summary.summary["rows"] == 12
         assert summary.summary["decisions"] + summary.summary["row_errors"] == 12
+
+
+def test_a_birth_date_after_the_allocation_date_sorts_as_not_older() -> None:
+    # found by the property: the older_than_<age> priority of a row born after the date
+    # asked (eligible under a scheme without an age condition) gave no age and raised
+    from perlindungan.regional._allocate import order_parts  # noqa: PLC0415
+
+    base = regional.scheme("kota-jambi-rentan-2025")
+    program = attrs.evolve(base, priority=Priority(roles=(), then=("older_than_60",)))
+    on = program.valid_from
+    part = dict(order_parts(program, on))["birth_date"]
+    assert part(on + _dt.timedelta(days=1)) == 1
+    assert part(_dt.date(1950, 1, 1)) == 0
+    assert part(None) == 1

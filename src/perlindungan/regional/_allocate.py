@@ -185,7 +185,8 @@ def _income_part(v: Rupiah | None) -> tuple[bool, Any]:
 
 def _older_first(age: int | None, on: _dt.date) -> Callable[[_dt.date | None], int]:
     def part(v: _dt.date | None) -> int:
-        return 0 if v is not None and age is not None and age_on(v, on) > age else 1
+        # a birth date after the allocation date gives no age: not older
+        return 0 if v is not None and age is not None and v <= on and age_on(v, on) > age else 1
 
     return part
 
