@@ -1,0 +1,50 @@
+"""Batch input that is not a table of columns is refused before any row is computed,
+with the column named and a valid shape shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from perlindungan import NonWageEarner, contributions
+from perlindungan.batch import contributions_batch
+from perlindungan.errors import InvalidInputError
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ([1, 2], "columns", "batch input must be a mapping of column name to sequence"),
+        ({"category": "pu"}, "category", "batch input must map column names to sequences"),
+        ({"categroy": ["pu"]}, "categroy", "unknown column 'categroy'; did you mean 'category'?"),
+        ({"wage": [1]}, "category", "batch input must have a category column"),
+        (
+            {"category": ["pu", "bpu"], "wage": [1]},
+            "columns",
+            "batch columns must all have the same length; got lengths [1, 2].",
+        ),
+    ],
+    ids=["a-list", "a-text-column", "misspelt-column", "no-category", "ragged"],
+)
+def test_input_that_is_not_a_table_of_columns_is_refused(
+    data: object, field: str, message: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        contributions_batch(data, on="2025-06-01")  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert str(caught.value).startswith(message)
+
+
+def test_columns_may_be_any_sequence_or_iterable() -> None:
+    as_lists = contributions_batch(
+        {"category": ["bpu", "bpu"], "income": [1_000_000, 2_000_000]}, on="2025-06-01"
+    ).to_dict()
+    as_iterables = contributions_batch(
+        {"category": ("bpu" for _ in range(2)), "income": iter([1_000_000, 2_000_000])},
+        on="2025-06-01",
+    ).to_dict()
+    assert as_iterables == as_lists
+    scalar = [
+        int(contributions(NonWageEarner(income=income), on="2025-06-01").total)
+        for income in (1_000_000, 2_000_000)
+    ]
+    assert [row["total"] for row in as_lists["rows"]] == scalar
