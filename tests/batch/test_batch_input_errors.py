@@ -29,7 +29,7 @@ def test_input_that_is_not_a_table_of_columns_is_refused(
     data: object, field: str, message: str
 ) -> None:
     with pytest.raises(InvalidInputError) as caught:
-        contributions_batch(data, on="2025-06-01")  # type: ignore[arg-type]
+        contributions_batch(data, on="2025-06-01")
     assert caught.value.field == field
     assert str(caught.value).startswith(message)
 
