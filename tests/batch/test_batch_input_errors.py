@@ -48,3 +48,36 @@ def test_columns_may_be_any_sequence_or_iterable() -> None:
         for income in (1_000_000, 2_000_000)
     ]
     assert [row["total"] for row in as_lists["rows"]] == scalar
+
+
+def test_numpy_columns_of_any_width_read_as_the_same_cells() -> None:
+    np = pytest.importorskip("numpy")
+    as_lists = {
+        "category": ["pu", "pu"],
+        "wage": [5_000_000, 7_000_000],
+        "risk_class": [1, 3],
+        "birth_date": ["1990-01-01", "1960-02-03"],
+    }
+    as_arrays = {
+        "category": np.array(["pu", "pu"]),
+        "wage": np.array([5_000_000, 7_000_000], dtype=np.uint64),
+        "risk_class": np.array([1, 3], dtype=np.uint8),
+        "birth_date": np.array(["1990-01-01", "1960-02-03"], dtype="datetime64[D]"),
+    }
+    expected = contributions_batch(as_lists, on="2025-06-01").to_dict()
+    assert contributions_batch(as_arrays, on="2025-06-01").to_dict() == expected
+    assert [row["error"] for row in expected["rows"]] == [None, None]
+
+
+def test_an_unsigned_wage_beyond_int64_is_a_row_error() -> None:
+    np = pytest.importorskip("numpy")
+    data = {
+        "category": np.array(["pu"]),
+        "wage": np.array([2**64 - 1], dtype=np.uint64),
+        "risk_class": np.array([1], dtype=np.uint8),
+        "birth_date": np.array(["1990-01-01"], dtype="datetime64[D]"),
+    }
+    result = contributions_batch(data, on="2025-06-01").to_dict()
+    (error,) = result["errors"]
+    assert (error["row"], error["field"]) == (0, "wage")
+    assert error["message"].startswith("wage is too large")
