@@ -13,7 +13,7 @@ from pathlib import Path
 
 from perlindungan._i18n import N_
 from perlindungan._message import Message
-from perlindungan.dates import to_date
+from perlindungan.dates import anniversary, to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
 from perlindungan.regional._program import RegionalScheme
@@ -182,11 +182,8 @@ def _in_force(program: RegionalScheme, day: _dt.date, flag: str) -> None:
 
 
 def _year_after(day: _dt.date) -> _dt.date:
-    try:
-        nxt = day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        nxt = day.replace(year=day.year + 1, day=28)
-    return nxt - _dt.timedelta(days=1)
+    """The last day of the year that starts on ``day`` (from 29 February: 28 February)."""
+    return anniversary(day, 1) - _dt.timedelta(days=1)
 
 
 def period_of(args: argparse.Namespace, program: RegionalScheme) -> tuple[_dt.date, _dt.date]:
