@@ -81,3 +81,17 @@ def test_an_unsigned_wage_beyond_int64_is_a_row_error() -> None:
     (error,) = result["errors"]
     assert (error["row"], error["field"]) == (0, "wage")
     assert error["message"].startswith("wage is too large")
+
+
+def test_the_full_quote_of_one_row_is_the_scalar_one_or_the_rows_refusal() -> None:
+    result = contributions_batch(
+        {"category": ["bpu", "bpu"], "income": [1_000_000, -5]}, on="2025-06-01"
+    )
+    expected = contributions(NonWageEarner(income=1_000_000), on="2025-06-01")
+    assert result.quote(0).to_dict() == expected.to_dict()
+    with pytest.raises(InvalidInputError, match="income must be a positive amount") as caught:
+        result.quote(1)
+    assert caught.value.field == "income"
+    for row in (2, -1):
+        with pytest.raises(InvalidInputError, match=f"row must be from 0 to 1, got {row}"):
+            result.quote(row)

@@ -107,3 +107,16 @@ def test_not_swaps_met_and_not_met_but_keeps_unknown() -> None:
     ]
     verdicts = [d.verdict.value for d in evaluate(scheme, people, on="2026-03-01")]
     assert verdicts == ["eligible", "not_eligible", "undetermined"]
+
+
+def test_a_birth_date_after_the_run_date_is_a_row_error_not_an_abort() -> None:
+    from perlindungan.regional import read_roster_text, run_roster  # noqa: PLC0415
+
+    scheme = load_scheme_text(SCHEME.replace("CONDITION", "age_at_least = 18"))
+    rows = list(read_roster_text("id,birth_date\np1,1990-01-01\np2,2030-01-01\n"))
+    result = run_roster(scheme, rows, on="2026-03-01")
+    (error,) = result.errors
+    assert (error.row, error.id, error.field) == (3, "p2", "birth_date")
+    assert error.message == "birth_date 2030-01-01 is after the date asked (2026-03-01)."
+    summary = result.summary()
+    assert (summary["rows"], summary["decisions"], summary["row_errors"]) == (2, 1, 1)

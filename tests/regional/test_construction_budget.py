@@ -77,3 +77,35 @@ def test_a_roster_budget_takes_neither_a_head_count_nor_participant_growth() -> 
             allocation=allocation,
             assumptions=Assumptions(participant_growth="0.1"),
         )
+
+
+def test_a_worker_without_the_activity_value_is_undetermined_naming_it() -> None:
+    import datetime as dt  # noqa: PLC0415
+
+    from perlindungan.regional import evaluate  # noqa: PLC0415
+    from perlindungan.regional._person import Person  # noqa: PLC0415
+
+    person = Person(
+        "x",
+        role="pekerja_kegiatan_rt",
+        domicile="15.71",
+        ktp_region="15.71",
+        documents=frozenset({"kelurahan_letter", "ktp", "surat_tugas_rt"}),
+        birth_date=dt.date(1980, 1, 1),
+        covered_as_pu=False,
+        category="bpu",
+    )
+    (decision,) = evaluate(scheme(ID), [person], on="2025-07-01")
+    answer = decision.to_dict("en")
+    assert (answer["verdict"], answer["missing"]) == ("undetermined", ["activity_value"])
+    assert all(c["outcome"] == "met" for c in answer["conditions"])
+    assert answer["reasons"][-1] == "fact needed for the premium is missing: activity_value"
+
+
+def test_a_scheme_is_evaluated_only_while_in_force() -> None:
+    from perlindungan.regional import evaluate  # noqa: PLC0415
+
+    with pytest.raises(InvalidInputError, match="is not in force on 2025-01-01") as caught:
+        evaluate(scheme(ID), [], on="2025-01-01")
+    assert caught.value.field == "on"
+    assert "it runs from 2025-06-23 to open" in str(caught.value)
