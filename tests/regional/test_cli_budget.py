@@ -176,3 +176,24 @@ def test_budget_output_must_be_a_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["scheme", "budget", "kota-serang-2026", "--output", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "--output takes a file, not a folder; use --charts DIR for charts." in err
+
+
+def test_a_scenario_shows_its_note_and_the_notes_of_both_budgets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text(
+        '[scenario]\nname = "JKK 1,2%"\nnote = "Asumsi dinas: tarif naik Juli."\n'
+        'set = ["bpu.jkk.rate=0.012@2026-07-01"]\n',
+        encoding="utf-8",
+    )
+    args = ["scheme", "budget", "kota-serang-2026", "--from", "2025-06-01", "--to", "2026-12-31"]
+    assert main([*args, "--scenario", str(f), "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == [
+        "SCENARIO (what-if, not the adopted plan): JKK 1,2%",
+        "settings: bpu.jkk.rate=0.012@2026-07-01",
+        "Asumsi dinas: tarif naik Juli.",
+    ]
+    assert lines[-1] == "  - 2025-06..2025-12: not billed; the scheme starts on 2026-01-01"
+    assert "notes:" in lines
