@@ -206,3 +206,23 @@ def test_a_scheme_without_a_bundled_roster_says_how_to_give_one() -> None:
     with pytest.raises(InvalidInputError, match="give one with --roster FILE") as caught:
         bundled_roster("sijunjung-apbd-2022")
     assert caught.value.field == "roster"
+
+
+def test_a_region_knows_its_parent_and_what_it_lies_within() -> None:
+    district = regions().at("35.10.05")
+    assert district.parent_code == "35.10"
+    assert regions().at("35").parent_code is None
+    assert district.is_within("35")
+    assert district.is_within("35.10.05")
+    assert not district.is_within("35.1")  # a code prefix is not a region above
+
+
+def test_an_unknown_code_suggests_the_nearest_codes() -> None:
+    from perlindungan.errors import UnknownNameError  # noqa: PLC0415
+
+    with pytest.raises(UnknownNameError) as caught:
+        regions().get("35.10.99")
+    assert str(caught.value).startswith("unknown region '35.10.99'; did you mean '35.10.19'")
+    assert "35.10.09" in caught.value.suggestions
+    with pytest.raises(UnknownNameError, match=r"give a Kemendagri code such as 35\.10"):
+        regions().get("qqqzzzxx")
