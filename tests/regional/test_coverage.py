@@ -182,3 +182,22 @@ def test_cli_the_date_defaults_to_today_in_jakarta(
     assert capsys.readouterr().out == ""
     title = out.read_text(encoding="utf-8").splitlines()[0]
     assert title in {f"Coverage of Kabupaten Sijunjung (13.03) on {day}" for day in (before, after)}
+
+
+def test_cli_coverage_charts_are_written_as_svg_and_png(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("matplotlib")
+    folder = tmp_path / "charts"
+    argv = ["region", "coverage", "13.03", "--on", "2023-10-02", "--lang", "en"]
+    assert main([*argv, "--charts", str(folder)]) == 0
+    written = capsys.readouterr().err.split()
+    names = sorted(Path(p).name for p in written)
+    assert names == [
+        "coverage-vs-target.png",
+        "coverage-vs-target.svg",
+        "funded-per-payer.png",
+        "funded-per-payer.svg",
+    ]
+    assert all(Path(p).stat().st_size > 0 for p in written)
+    assert (folder / "coverage-vs-target.svg").read_text(encoding="utf-8").lstrip().startswith("<")
