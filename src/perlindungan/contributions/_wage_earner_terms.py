@@ -21,7 +21,6 @@ from typing import TypeVar
 
 import attrs
 
-from perlindungan._context import overlay_cache
 from perlindungan._i18n import N_
 from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._model import Note
@@ -104,13 +103,13 @@ def _employer_relief(on: _dt.date, layer: Overlay | None) -> EmployerRelief | No
     return EmployerRelief(sectors.value, minimum.value, sectors.citations)
 
 
-@overlay_cache(maxsize=256)
 def last_birth_at_pension_age(last_day: _dt.date) -> _dt.date:
     """The latest birth date whose holder reaches pension age on or before ``last_day``.
 
     Pension age is reached later by people born later (the bundled data only ever raise
     the age), so "JP not due" is exactly ``birth_date <= this date``; the test suite checks
-    that against :func:`pension_age_reached_on` day by day.
+    that against :func:`pension_age_reached_on` day by day. Not cached: it is part of the
+    terms of a date, which are.
     """
     low = last_day.toordinal() - 150 * 366  # reached long before last_day
     high = last_day.toordinal()  # born on last_day: not yet at pension age
@@ -141,11 +140,12 @@ class WageEarnerTerms:
     def jp(self) -> tuple[LineTerms, LineTerms]:
         """The JP lines (employer, worker), read only when JP is due: the JP wage cap is
         announced year by year, and a worker past pension age needs none."""
-        return _jp_terms(self.on, self.pp49)
+        return _jp_terms(self.on, self.pp49, active())
 
 
 @lru_cache(maxsize=256)
-def _jp_terms(on: _dt.date, pp49: bool) -> tuple[LineTerms, LineTerms]:
+def _jp_terms(on: _dt.date, pp49: bool, layer: Overlay | None) -> tuple[LineTerms, LineTerms]:
+    del layer  # part of the cache key only: entry() reads the active overlay
     cap = CapTerms.read("pu.jp.wage_cap", on)
     relief = relief_terms("pp49_2020", _PP49, "jp", on) if pp49 else None
     return (
