@@ -54,7 +54,6 @@ def largest_remainder(total: int, weights: Mapping[str, int]) -> dict[str, int]:
 def sub_region_caps(program: RegionalScheme, eligible: Iterable[Decision]) -> dict[str, int] | None:
     """The cap of each sub-region (by resolved key) when the scheme splits its total, or
     None when it does not."""
-    # import cycle: _allocate imports this module
     from perlindungan.regional._allocate import resolve_sub_region  # noqa: PLC0415
 
     quota = program.quota

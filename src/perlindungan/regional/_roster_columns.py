@@ -25,7 +25,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from perlindungan._input.blocks import WHITESPACE, Block, CsvBlocks, csv_blocks
+from perlindungan._input.blocks import WHITESPACE, Block, CsvBlocks
 from perlindungan._input.limits import MAX_ID_CHARS, MAX_TEXT_CHARS
 from perlindungan._input.table import read_table
 from perlindungan.errors import InvalidInputError
@@ -260,6 +260,7 @@ def roster_chunk_stream(
     the roster (bytes of a CSV file, else rows): a CSV file is read block by block (any
     length), JSON lines, a workbook or stdin whole by :func:`read_table`. The first
     problem of the file as a whole (its header) is raised here, before any chunk."""
+    from perlindungan._input.blocks import csv_blocks  # noqa: PLC0415
 
     suffix = Path(str(path)).suffix.lower()
     if str(path) != "-" and suffix not in {".jsonl", ".ndjson", ".xlsx"}:
