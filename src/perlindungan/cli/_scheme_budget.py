@@ -229,6 +229,7 @@ def run_budget(
     evaluate_roster: object,
 ) -> tuple[str, PeriodBudget | Comparison]:
     """The budget (or scenario comparison) as text in the chosen format."""
+    # imports babel, which the CLI loads only to format output
     from perlindungan.cli import _budget_output as out  # noqa: PLC0415
 
     start, end = period_of(args, program)
@@ -276,6 +277,7 @@ def run_budget(
     else:
         text = out.budget_text(program, result, locale)
     if args.format == "html":
+        # charts are for the matplotlib extra
         from perlindungan.regional._charts import budget_page  # noqa: PLC0415
 
         return budget_page(program, result, text, locale), result
