@@ -275,6 +275,7 @@ def read_table(
     raw = read_bytes(path, limit=MAX_ROSTER_BYTES, what=label, field=what)
     name = str(path) if str(path) != "-" else "<stdin>"
     if suffix == ".xlsx":
+        # the xlsx reader is for the openpyxl extra (and imports zipfile)
         from perlindungan._input.xlsx import xlsx_rows  # noqa: PLC0415
 
         header, rows = xlsx_rows(raw, name=name)

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from perlindungan._i18n import N_, translate
+from perlindungan._i18n import N_, babel_locale, translate
 from perlindungan._input.outputs import safe_csv_row
 from perlindungan._message import localized
 from perlindungan.dates import to_date
@@ -23,6 +23,7 @@ from perlindungan.programs import Frequency
 from perlindungan.regional._allocate import Allocation, allocate, resolve_sub_region
 from perlindungan.regional._budget import Budget, budget
 from perlindungan.regional._evaluate import evaluate, evaluate_one
+from perlindungan.regional._outputs import write_run_files, write_run_workbook
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._roster import RosterRow, RowError
 
@@ -236,7 +237,6 @@ class RunResult:
         ``report.txt`` into ``folder`` (created if needed); returns the paths written.
         A file that is one of ``inputs`` is never written over. ``mask_nik`` masks every
         NIK in the files that hold people's data (see :func:`perlindungan.regional.mask_niks`)."""
-        from perlindungan.regional._outputs import write_run_files  # noqa: PLC0415
 
         return write_run_files(self, folder, locale, inputs=inputs, mask_nik=mask_nik)
 
@@ -250,7 +250,6 @@ class RunResult:
     ) -> Path:
         """Write one ``.xlsx`` workbook (the ``xlsx`` extra): sheets ``decisions``,
         ``allocation``, ``budget`` with the CSV files' cells, and ``report``."""
-        from perlindungan.regional._outputs import write_run_workbook  # noqa: PLC0415
 
         return write_run_workbook(self, path, locale, inputs=inputs, mask_nik=mask_nik)
 
@@ -313,8 +312,6 @@ def render_report(
 
     def n(value: int) -> str:
         from babel.numbers import format_decimal  # noqa: PLC0415
-
-        from perlindungan._i18n import babel_locale  # noqa: PLC0415
 
         return str(format_decimal(value, locale=babel_locale(locale)))
 
