@@ -17,7 +17,7 @@ placements of the per-person engine, whatever the number of partitions.
    (the ranks in fixed width, then the SHA-256 tie-break, then the id) and Dask sorts the
    rows by it (``sort_values``: a shuffle across the cluster).
 4. **Places.** The sorted partitions are placed one after the other by the in-memory
-   ranking's own :class:`~perlindungan.regional._ranking.Placer`, each task taking the
+   ranking's own :class:`~perlindungan.regional._ranking.BatchPlacer`, each task taking the
    quota state the previous one left (a chain of tasks: the greedy rule is sequential), and
    the result is put back in roster order by ``sort_values("row")``.
 """
@@ -248,7 +248,7 @@ def _place_partition(frame: Any, state: Any) -> tuple[Any, Any]:
     frame = frame.sort_values("key")
     role = np.array([roles[r] for r in frame["role"]], dtype=np.int32)
     sub = np.array([subs[s] for s in frame["sub"].map(_hashable)], dtype=np.int32)
-    status, reason = placer.place(role, sub)
+    status, reason, _ = placer.place(role, sub, np.full(len(role), -1, dtype=np.int16))
     reasons = placer.reasons
     out = pd.DataFrame(
         {
@@ -275,7 +275,7 @@ def evaluate_dask(program: RegionalScheme, roster: Any, *, on: DateLike) -> Any:
     from dask.delayed import delayed  # noqa: PLC0415
 
     from perlindungan.regional._evaluate import evaluate  # noqa: PLC0415
-    from perlindungan.regional._ranking import Placer  # noqa: PLC0415
+    from perlindungan.regional._ranking import BatchPlacer  # noqa: PLC0415
 
     day = to_date(on, field="on")
     evaluate(program, [], on=day)  # the scheme must be in force
@@ -323,7 +323,10 @@ def evaluate_dask(program: RegionalScheme, roster: Any, *, on: DateLike) -> Any:
         ),
     )
     ordered = keyed.sort_values("key")
-    state: Any = (Placer(program, list(roles), list(subs)), roles, subs, 0)
+    # (no places per phase and no quota split here: refused above; the phase and the
+    # counts per sub-region are not needed)
+    placer = BatchPlacer(program, day, list(roles), list(subs), [0] * len(subs))
+    state: Any = (placer, roles, subs, 0)
     frames = []
     for part in ordered.to_delayed():
         frame, state = delayed(_place_partition, nout=2)(part, state)

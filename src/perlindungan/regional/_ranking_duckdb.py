@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._columnar import Chunk, row_id
-from perlindungan.regional._ranking import ADMITTED, WAITLISTED, Placer, Ranking
+from perlindungan.regional._ranking import ADMITTED, WAITLISTED, BatchPlacer, Ranking
 from perlindungan.regional._repeats_duckdb import create_claims
 
 __all__ = ["ENGINES", "OutOfCorePlaced", "OutOfCoreRanking", "duckdb_module"]
@@ -203,7 +203,10 @@ class OutOfCoreRanking(Ranking):
         tables, order = "".join(joins), "".join(ranks)
         wanted = f"k.position, k.role, k.sub, k.id, k.phase{extra}"
         query = f"SELECT {wanted} FROM keys k{tables} ORDER BY {order}sha256($prefix || k.id), k.id"  # noqa: S608
-        placer = Placer(self.program, list(self.roles), list(self.subs))
+        counts = [0] * len(self.subs)
+        for code, count in con.execute("SELECT sub, count(*) FROM keys GROUP BY sub").fetchall():
+            counts[code] = count
+        placer = BatchPlacer(self.program, self.on, list(self.roles), list(self.subs), counts)
         # the placements go to a Parquet file (DuckDB reads it back in roster order): the
         # database is busy streaming the ordered rows meanwhile
         placed = self.scratch / "placed.parquet"
@@ -213,8 +216,10 @@ class OutOfCoreRanking(Ranking):
         reader = con.sql(query, params={"prefix": f"{self.program.id}:"}).to_arrow_reader(_BATCH)
         for batch in reader:
             n = batch.num_rows
-            status, reason = placer.place(
-                batch.column("role").to_numpy(), batch.column("sub").to_numpy()
+            status, reason, into = placer.place(
+                batch.column("role").to_numpy(),
+                batch.column("sub").to_numpy(),
+                batch.column("phase").to_numpy(),
             )
             rank = np.arange(done + 1, done + n + 1, dtype=np.int64)
             done += n
@@ -227,7 +232,7 @@ class OutOfCoreRanking(Ranking):
                 "rank": pa.array(rank),
                 "reason": pa.array(reason),
                 "id": batch.column("id"),
-                "phase": batch.column("phase"),
+                "phase": pa.array(into),
             }
             if self.construction:
                 columns["activity"] = batch.column("activity")
@@ -274,31 +279,38 @@ class OutOfCorePlaced:
 
     def rows(
         self, start: int, stop: int
-    ) -> tuple[NDArray[np.int8], NDArray[np.int64], NDArray[np.int16]]:
-        """Status, rank and reason of the placed rows ``start`` to ``stop`` (in roster
-        order; asked for one after the other)."""
+    ) -> tuple[NDArray[np.int8], NDArray[np.int64], NDArray[np.int16], NDArray[np.int16]]:
+        """Status, rank, reason and phase placed into of the placed rows ``start`` to
+        ``stop`` (in roster order; asked for one after the other)."""
         assert start == self.cursor, (start, self.cursor)
         if stop == start:
-            return np.empty(0, np.int8), np.empty(0, np.int64), np.empty(0, np.int16)
+            none = np.empty(0, np.int16)
+            return np.empty(0, np.int8), np.empty(0, np.int64), none, none
         if self.reader is None:
             self.reader = iter(
                 self.connection.sql(
-                    "SELECT status, rank, reason FROM read_parquet($placed) ORDER BY position",
+                    "SELECT status, rank, reason, phase FROM read_parquet($placed) "
+                    "ORDER BY position",
                     params={"placed": str(self.placed)},
                 ).to_arrow_reader(_BATCH)
             )
-            self.pending = [np.empty(0, np.int8), np.empty(0, np.int64), np.empty(0, np.int16)]
+            self.pending = [
+                np.empty(0, np.int8),
+                np.empty(0, np.int64),
+                np.empty(0, np.int16),
+                np.empty(0, np.int16),
+            ]
         assert self.pending is not None
         want = stop - start
         while len(self.pending[0]) < want:
             batch = next(self.reader)
             self.pending = [
-                np.concatenate([self.pending[k], batch.column(k).to_numpy()]) for k in range(3)
+                np.concatenate([self.pending[k], batch.column(k).to_numpy()]) for k in range(4)
             ]
-        status, rank, reason = (p[:want] for p in self.pending)
+        status, rank, reason, phase = (p[:want] for p in self.pending)
         self.pending = [p[want:] for p in self.pending]
         self.cursor = stop
-        return status, rank, reason
+        return status, rank, reason, phase
 
     def budget_groups(self) -> Iterator[tuple[int, Any, int]]:
         """The admitted rows grouped as the budget counts them: (phase index, activity
