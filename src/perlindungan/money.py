@@ -280,6 +280,12 @@ def _exact(amount: Decimal) -> Rupiah:
     return result
 
 
+#: ``Rupiah`` of a Decimal that is already checked (the result of arithmetic on checked
+#: amounts and rates, or a value :func:`as_decimal` returned), without checking it again.
+#: Not for input from outside: that goes through ``Rupiah(...)``.
+checked_rupiah: Final = _exact
+
+
 def format_rupiah(amount: Rupiah | int | Decimal, *, locale: str = "id_ID") -> str:
     """Format an amount with babel, without the two decimals CLDR gives IDR.
 

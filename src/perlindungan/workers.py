@@ -30,7 +30,7 @@ from perlindungan._participant import bpu_sector, employer_sector, employer_work
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError, MoneyTypeError, UnknownNameError
-from perlindungan.money import Amount, Rupiah, as_decimal
+from perlindungan.money import Amount, Rupiah, as_decimal, checked_rupiah
 from perlindungan.programs import Payer
 
 __all__ = [
@@ -78,7 +78,8 @@ class RiskClass(enum.IntEnum):
 
 
 def _positive(value: object, field: str) -> Rupiah:
-    amount = value if isinstance(value, Rupiah) else Rupiah(as_decimal(value, field=field))
+    # as_decimal checks the value once; the Rupiah is built from the checked Decimal
+    amount = value if isinstance(value, Rupiah) else checked_rupiah(as_decimal(value, field=field))
     if amount.amount <= 0:
         raise InvalidInputError(
             f"{field} must be a positive amount of rupiah such as 5000000, got {shown(value)}.",
@@ -104,7 +105,12 @@ def _risk_class(value: RiskClass | int | str) -> RiskClass:
     return _to_risk_class(value)
 
 
+_RISK_CLASSES: Final = {int(r): r for r in RiskClass}
+
+
 def _to_risk_class(value: object) -> RiskClass:
+    if type(value) is int and value in _RISK_CLASSES:  # the common case: a plain 1-5
+        return _RISK_CLASSES[value]
     if isinstance(value, RiskClass):
         return value
     if isinstance(value, str) and value.strip() in {"1", "2", "3", "4", "5"}:

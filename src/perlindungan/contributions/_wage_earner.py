@@ -7,10 +7,12 @@ Every rule (rates, caps, relief, the JP pension-age cut-off, the JKP start) is d
 from __future__ import annotations
 
 import datetime as _dt
+from decimal import Decimal
+from typing import Final
 
 from perlindungan._context import overlay_cache
 from perlindungan._i18n import N_
-from perlindungan.contributions._common import capped, rated_line
+from perlindungan.contributions._common import rated_line
 from perlindungan.contributions._model import Line, Note, Recomposition
 from perlindungan.contributions._wage_earner_terms import (
     Relief,
@@ -19,11 +21,14 @@ from perlindungan.contributions._wage_earner_terms import (
     wage_earner_terms,
 )
 from perlindungan.errors import InvalidInputError
+from perlindungan.money import ROUNDING, Rupiah, checked_rupiah
 from perlindungan.parameters import parameter
 from perlindungan.pension_age import pension_age_reached_on
 from perlindungan.workers import WageEarner
 
 __all__ = ["wage_earner_lines"]
+
+_ONE: Final = Decimal(1)
 
 
 @overlay_cache(maxsize=4096)
@@ -47,16 +52,21 @@ def _jp_not_due(worker: WageEarner) -> Note:
     )
 
 
-def _jkp_lines(worker: WageEarner, terms: WageEarnerTerms) -> list[Line]:
-    if terms.jkp is None:
-        return []
-    assert terms.jkp.cap is not None
-    base, _ = capped(worker.wage, terms.jkp.cap)
+def _jkp_line(wage: Rupiah, terms: WageEarnerTerms) -> Line:
+    jkp = terms.jkp
+    assert jkp is not None
+    assert jkp.cap is not None
+    base = min(wage.amount, jkp.cap.limit.amount)
     recomposition = tuple(
-        Recomposition(source, entry.value, (base * entry.value).round(), entry.citations)
+        Recomposition(
+            source,
+            entry.value,
+            checked_rupiah((base * entry.value).quantize(_ONE, rounding=ROUNDING)),
+            entry.citations,
+        )
         for source, entry in terms.recomposition
     )
-    return [rated_line(terms.jkp, worker.wage, recomposition=recomposition)]
+    return rated_line(jkp, wage, recomposition=recomposition)
 
 
 def wage_earner_lines(worker: WageEarner, on: _dt.date) -> tuple[list[Line], list[Note]]:
@@ -78,14 +88,19 @@ def wage_earner_lines(worker: WageEarner, on: _dt.date) -> tuple[list[Line], lis
     terms = wage_earner_terms(on, state)
     notes = list(terms.notes)
     wage = worker.wage
+    jht_employer, jht_worker = terms.jht
     lines = [
-        rated_line(terms.jkk[int(worker.risk_class) - 1], wage),
+        rated_line(terms.jkk[worker.risk_class - 1], wage),
         rated_line(terms.jkm, wage),
-        *(rated_line(t, wage) for t in terms.jht),
+        rated_line(jht_employer, wage),
+        rated_line(jht_worker, wage),
     ]
     if worker.birth_date <= terms.jp_last_birth:
         notes.append(_jp_not_due(worker))
     else:
-        lines.extend(rated_line(t, wage) for t in terms.jp())
-    lines.extend(_jkp_lines(worker, terms))
+        jp_employer, jp_worker = terms.jp()
+        lines.append(rated_line(jp_employer, wage))
+        lines.append(rated_line(jp_worker, wage))
+    if terms.jkp is not None:
+        lines.append(_jkp_line(wage, terms))
     return lines, notes
