@@ -25,12 +25,13 @@ import attrs
 
 from perlindungan._input.flags import flag
 from perlindungan._input.limits import MAX_MONTHS
+from perlindungan._input.numbers import exact_number
 from perlindungan._input.shown import shown
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError, MoneyTypeError, UnknownNameError
-from perlindungan.money import Amount, Rupiah, as_decimal, checked_rupiah
+from perlindungan.money import Amount, Rupiah, checked_rupiah
 from perlindungan.programs import Payer
 
 __all__ = [
@@ -78,8 +79,10 @@ class RiskClass(enum.IntEnum):
 
 
 def _positive(value: object, field: str) -> Rupiah:
-    # as_decimal checks the value once; the Rupiah is built from the checked Decimal
-    amount = value if isinstance(value, Rupiah) else checked_rupiah(as_decimal(value, field=field))
+    # exact_number checks the value once; the Rupiah is built from the checked Decimal
+    amount = (
+        value if isinstance(value, Rupiah) else checked_rupiah(exact_number(value, field=field))
+    )
     if amount.amount <= 0:
         raise InvalidInputError(
             f"{field} must be a positive amount of rupiah such as 5000000, got {shown(value)}.",
@@ -101,16 +104,16 @@ def _contract_value(value: Amount) -> Rupiah:
     return _positive(value, "contract_value")
 
 
-def _risk_class(value: RiskClass | int | str) -> RiskClass:
-    return _to_risk_class(value)
-
-
 _RISK_CLASSES: Final = {int(r): r for r in RiskClass}
 
 
-def _to_risk_class(value: object) -> RiskClass:
+def _risk_class(value: RiskClass | int | str) -> RiskClass:
     if type(value) is int and value in _RISK_CLASSES:  # the common case: a plain 1-5
         return _RISK_CLASSES[value]
+    return _to_risk_class(value)
+
+
+def _to_risk_class(value: object) -> RiskClass:
     if isinstance(value, RiskClass):
         return value
     if isinstance(value, str) and value.strip() in {"1", "2", "3", "4", "5"}:

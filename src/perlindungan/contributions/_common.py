@@ -20,15 +20,19 @@ from perlindungan.contributions._model import (
 )
 from perlindungan.contributions._terms import CapTerms, LineTerms, ReliefTerms
 from perlindungan.money import ROUNDING, Rupiah, checked_rupiah
+from perlindungan.parameters import DatedValue
+from perlindungan.programs import Program
 
-__all__ = ["capped", "flat_line", "rated_line", "with_relief"]
+__all__ = ["capped", "flat_line", "rated_line", "recomposed", "with_relief"]
 
 _ONE: Final = Decimal(1)
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _relieved(exact: Decimal, normal: Decimal, relief: ReliefTerms) -> tuple[Rupiah, Relief]:
     # both the normal and the relieved amount are rounded from the exact figure once
-    amount = (exact * relief.share).quantize(_ONE, rounding=ROUNDING)
+    amount = (exact * relief.share).quantize(_ONE, ROUNDING)
     return checked_rupiah(amount), Relief(
         scheme=relief.scheme,
         kind=relief.kind,
@@ -44,7 +48,7 @@ def with_relief(exact: Rupiah, relief: ReliefTerms | None) -> tuple[Rupiah, Reli
 
     Both the normal and the relieved amount are rounded from the exact figure once.
     """
-    normal = exact.amount.quantize(_ONE, rounding=ROUNDING)
+    normal = exact.amount.quantize(_ONE, ROUNDING)
     if relief is None:
         return checked_rupiah(normal), None
     return _relieved(exact.amount, normal, relief)
@@ -68,20 +72,40 @@ def rated_line(
     if terms.cap is not None and base.amount > terms.cap.limit.amount:
         base, cap = capped(base, terms.cap)
     exact = base.amount * rate
-    normal = exact.quantize(_ONE, rounding=ROUNDING)
+    normal = exact.quantize(_ONE, ROUNDING)  # positional: half the time of rounding=
     if terms.relief is None:
-        amount, applied = checked_rupiah(normal), None
+        amount: Rupiah = _new(Rupiah)  # checked_rupiah(normal), inlined
+        _set(amount, "amount", normal)
+        applied = None
     else:
         amount, applied = _relieved(exact, normal, terms.relief)
-    return line_from_fields(
-        {
-            **terms.line,
-            "amount": amount,
-            "base": base,
-            "cap": cap,
-            "relief": applied,
-            "recomposition": recomposition,
-        }
+    fields = {**terms.line, "amount": amount, "base": base}  # the template's cap,
+    if cap is not None:  # relief and recomposition are None, None and ()
+        fields["cap"] = cap
+    if applied is not None:
+        fields["relief"] = applied
+    if recomposition:
+        fields["recomposition"] = recomposition
+    line: Line = _new(Line)  # line_from_fields(fields), inlined
+    _set(line, "__dict__", fields)
+    return line
+
+
+def recomposed(
+    parts: tuple[tuple[Program, DatedValue[Decimal]], ...], base: Decimal
+) -> tuple[Recomposition, ...]:
+    """The parts of other programs' contributions booked to JKP on ``base`` (whole rupiah,
+    half up, like every line)."""
+    return tuple(
+        [
+            Recomposition(
+                source,
+                entry.value,
+                checked_rupiah((base * entry.value).quantize(_ONE, ROUNDING)),
+                entry.citations,
+            )
+            for source, entry in parts
+        ]
     )
 
 

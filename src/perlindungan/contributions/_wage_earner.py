@@ -7,13 +7,11 @@ Every rule (rates, caps, relief, the JP pension-age cut-off, the JKP start) is d
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal
-from typing import Final
 
 from perlindungan._context import overlay_cache
 from perlindungan._i18n import N_
-from perlindungan.contributions._common import rated_line
-from perlindungan.contributions._model import Line, Note, Recomposition
+from perlindungan.contributions._common import rated_line, recomposed
+from perlindungan.contributions._model import Line, Note
 from perlindungan.contributions._wage_earner_terms import (
     Relief,
     WageEarnerTerms,
@@ -21,14 +19,12 @@ from perlindungan.contributions._wage_earner_terms import (
     wage_earner_terms,
 )
 from perlindungan.errors import InvalidInputError
-from perlindungan.money import ROUNDING, Rupiah, checked_rupiah
+from perlindungan.money import Rupiah
 from perlindungan.parameters import parameter
 from perlindungan.pension_age import pension_age_reached_on
 from perlindungan.workers import WageEarner
 
 __all__ = ["wage_earner_lines"]
-
-_ONE: Final = Decimal(1)
 
 
 @overlay_cache(maxsize=4096)
@@ -56,16 +52,10 @@ def _jkp_line(wage: Rupiah, terms: WageEarnerTerms) -> Line:
     jkp = terms.jkp
     assert jkp is not None
     assert jkp.cap is not None
-    base = min(wage.amount, jkp.cap.limit.amount)
-    recomposition = tuple(
-        Recomposition(
-            source,
-            entry.value,
-            checked_rupiah((base * entry.value).quantize(_ONE, rounding=ROUNDING)),
-            entry.citations,
-        )
-        for source, entry in terms.recomposition
-    )
+    if wage.amount >= jkp.cap.limit.amount:  # the same for every wage at or above the cap
+        recomposition = terms.recomposition_at_cap
+    else:
+        recomposition = recomposed(terms.recomposition, wage.amount)
     return rated_line(jkp, wage, recomposition=recomposition)
 
 
