@@ -77,14 +77,14 @@ def test_blank_lines_and_file_lines(tmp_path: Path) -> None:
 def test_lines_across_blocks(tmp_path: Path) -> None:
     # Small blocks: a block split by pyarrow, one with a quote read line by line, and a
     # last line without a line end; lines stay the file's.
-    from perlindungan._input.csvstream import stream_csv  # noqa: PLC0415
+    from perlindungan._input.blocks import csv_blocks  # noqa: PLC0415
 
     rows = [f"p{i},bpu,,,,{1_000_000 + i},,," for i in range(40)]
     rows[17] = 'q,bpu,,,,"1000000",,,'
     rows[29] = "bad,bpu,,,,-5,,,"
     path = tmp_path / "roster.csv"
     path.write_text(FIXTURES["header"] + "\n" + "\n".join(rows), encoding="utf-8")
-    _, blocks = stream_csv(path, columns=None, block_bytes=64)
+    blocks = csv_blocks(path, columns=None, bad_bytes="row").blocks(64)
     found = [
         (int(line), b.columns["id"][i].as_py()) for b in blocks for i, line in enumerate(b.lines)
     ]

@@ -1,5 +1,6 @@
-"""The streaming CSV reader gives the records and problems of the whole-file reader, for
-any text and any block size (tests of perlindungan._input.csvstream)."""
+"""The block reader, as the batch rosters use it (a line that is not UTF-8 is a problem of
+its line), gives the records and problems of the whole-file reader, for any text and any
+block size (tests of perlindungan._input.blocks)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perlindungan._input.csvstream import stream_csv
+from perlindungan._input.blocks import csv_blocks
 from perlindungan._input.table import read_table
 from perlindungan.errors import InvalidInputError
 
@@ -20,13 +21,13 @@ ends = st.sampled_from(["\n", "\r\n"])
 
 
 def _streamed(path: Path, block_bytes: int) -> list[tuple[int, object]]:
-    _, blocks = stream_csv(path, columns=None, block_bytes=block_bytes)
+    blocks = csv_blocks(path, columns=None, bad_bytes="row").blocks(block_bytes)
     out: list[tuple[int, object]] = []
     for block in blocks:
         for row, line in enumerate(block.lines):
             problem = block.problems.get(row)
             if problem is not None:
-                out.append((int(line), str(problem)))
+                out.append((int(line), str(problem.problem)))
                 continue
             cells = {name: block.columns[name][row].as_py() for name in block.columns}
             out.append((int(line), {k: v for k, v in cells.items() if v is not None}))
@@ -61,18 +62,18 @@ def test_streamed_records_equal_the_whole_file_reader(
 
 
 def test_quoted_machine_written_csv_uses_the_fast_path(tmp_path: Path) -> None:
-    from perlindungan._input import csvstream  # noqa: PLC0415
+    from perlindungan._input import block_cells  # noqa: PLC0415
 
     path = tmp_path / "roster.csv"
     rows = [f'"p{i}","bpu","{i},5"' for i in range(100)]
     path.write_text('"id","category","wage"\n' + "\n".join(rows) + "\n", encoding="utf-8")
-    header, blocks = stream_csv(path, columns=None)
-    (block,) = list(blocks)
-    assert header == ("id", "category", "wage")
+    found = csv_blocks(path, columns=None, bad_bytes="row")
+    (block,) = list(found.blocks())
+    assert found.header == ("id", "category", "wage")
     assert block.columns["wage"][3].as_py() == "3,5"
     assert block.problems == {}
     raw = path.read_bytes().split(b"\n", 1)[1]
-    assert csvstream._fast(raw, ",", header, 2, 100) is not None
+    assert block_cells._whole(raw, ",", found.header, 2) is not None
 
 
 @pytest.mark.parametrize(

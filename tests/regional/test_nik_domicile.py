@@ -13,8 +13,8 @@ from perlindungan.regional import evaluate, load_scheme, load_scheme_text, read_
 
 HERE = Path(__file__).parent / "nik_domicile"
 NOTES = {
-    "domicile": "domicile taken from the nik area code (program.nik_prefix_as_domicile)",
-    "ktp_region": "ktp_region taken from the nik area code (program.nik_prefix_as_domicile)",
+    "domicile": "domicile taken from the nik area code (scheme.nik_prefix_as_domicile)",
+    "ktp_region": "ktp_region taken from the nik area code (scheme.nik_prefix_as_domicile)",
 }
 
 

@@ -297,6 +297,34 @@ def test_batch_takes_json_csv_and_parquet_and_returns_every_row(base_url: str) -
     assert status == 415
 
 
+def test_batch_masks_nik_ids_on_request(base_url: str) -> None:
+    """``?mask_nik=true`` on the batch route hides the NIKs used as ids, as ``--mask-nik``
+    does for payroll; amounts and the other ids are unchanged, and nothing is masked by
+    default."""
+    rows = [
+        {"id": "3510165708850003", "category": "bpu", "income": 1000000},
+        {"id": "A-7", "category": "bpu", "income": 2000000},
+        {"id": "3510164101900001", "category": "bpu", "income": -1},
+    ]
+    body = json.dumps({"on": "2025-06-01", "rows": rows})
+    answers = {}
+    for query in ("", "?mask_nik=true"):
+        status, _, answer = call(
+            base_url,
+            "/v1/batch/contributions" + query,
+            body,
+            headers={"Content-Type": "application/json"},
+        )
+        assert status == 200, answer
+        answers[query] = json.loads(answer)
+    plain, masked = answers[""], answers["?mask_nik=true"]
+    assert [r["id"] for r in plain["rows"]] == [r["id"] for r in rows]
+    assert [r["id"] for r in masked["rows"]] == ["351016**********", "A-7", "351016**********"]
+    assert "3510164101900001" not in json.dumps(masked)
+    assert [r["total"] for r in masked["rows"]] == [r["total"] for r in plain["rows"]]
+    assert masked["rows"][2]["error"] == plain["rows"][2]["error"]
+
+
 def test_programs_parameters_budget_and_evaluate(
     base_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -6,8 +6,8 @@ Only one chunk of input and output is in memory at a time. Each chunk goes throu
 grouped, so the output is that of the whole roster in one piece.
 
 A CSV roster is read by the input layer's streaming reader
-(:func:`perlindungan._input.csvstream.stream_csv`: the header, line and cell-length rules
-of every table the library reads), and its cells with the payroll reader's meaning
+(:func:`perlindungan._input.blocks.csv_blocks`, the regional rosters' reader too: the
+header, line and cell-length rules of every table the library reads), and its cells with the payroll reader's meaning
 (:mod:`._cells`): the same file gives the same amounts and the same row errors here as
 through ``perlindungan payroll``. Rows in = rows out: a line that cannot be read is a
 refused row with its message and file line, never a reason to stop.
@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from perlindungan._input.text import spreadsheet_safe
+from perlindungan._message import Message
 from perlindungan.batch._columns import INPUT_COLUMNS
 from perlindungan.batch._reference import RowError
 from perlindungan.batch._result import chosen_columns
@@ -82,7 +83,7 @@ def roster_from_text(text: str, *, name: str = "CSV") -> RosterChunk:
     for row, record in enumerate(table.records()):
         lines.append(record.line)
         if record.problem is not None or record.cells is None:
-            problems[row] = record.problem or InvalidInputError("the row cannot be read.")
+            problems[row] = record.problem or InvalidInputError(Message("the row cannot be read"))
         for column, values in cells.items():
             value = None if record.cells is None or problems.get(row) else record.cells.get(column)
             values.append(record.key or None if column == "id" and row in problems else value)
@@ -107,10 +108,10 @@ def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[RosterChunk]:
 
 
 def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[RosterChunk]:
-    from perlindungan._input.csvstream import concat_blocks, stream_csv  # noqa: PLC0415
+    from perlindungan._input.blocks import concat_blocks, csv_blocks  # noqa: PLC0415
     from perlindungan.batch._cells import typed_columns  # noqa: PLC0415
 
-    _, blocks = stream_csv(path, columns=INPUT_COLUMNS, required=("category",))
+    found = csv_blocks(path, columns=INPUT_COLUMNS, required=("category",), bad_bytes="row")
     pending: list[Any] = []
     count = 0
 
@@ -119,10 +120,14 @@ def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[RosterChunk]:
         whole = concat_blocks(pending)
         part, rest = whole.slice(0, rows), whole.slice(rows, whole.rows)
         pending, count = ([rest] if rest.rows else []), rest.rows
-        columns, problems = typed_columns(part.columns, part.problems)
+        problems = {
+            row: record.problem or InvalidInputError(Message("the row cannot be read"))
+            for row, record in part.problems.items()
+        }
+        columns, problems = typed_columns(part.columns, problems)
         return RosterChunk(columns, part.lines, problems)
 
-    for block in blocks:
+    for block in found.blocks():
         pending.append(block)
         count += block.rows
         while count >= chunk_rows:

@@ -128,8 +128,8 @@ def verdict_of(
     return verdict, tuple(dict.fromkeys(missing)) if verdict is Verdict.UNDETERMINED else ()
 
 
-_N_DOMICILE = Message("domicile taken from the nik area code (program.nik_prefix_as_domicile)")
-_N_KTP_REGION = Message("ktp_region taken from the nik area code (program.nik_prefix_as_domicile)")
+_N_DOMICILE = Message("domicile taken from the nik area code (scheme.nik_prefix_as_domicile)")
+_N_KTP_REGION = Message("ktp_region taken from the nik area code (scheme.nik_prefix_as_domicile)")
 
 
 def with_nik_domicile(program: RegionalScheme, person: Person) -> Person:
@@ -206,7 +206,7 @@ def evaluate(
         until = program.valid_until.isoformat() if program.valid_until else Message("open")
         raise InvalidInputError(
             Message(
-                "program {id} is not in force on {day}; it runs from {valid_from} to {until}.",
+                "scheme {id} is not in force on {day}; it runs from {valid_from} to {until}.",
                 id=repr(program.id),
                 day=day.isoformat(),
                 valid_from=program.valid_from.isoformat(),

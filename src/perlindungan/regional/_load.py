@@ -272,7 +272,7 @@ def load_scheme(path: str | Path, *, regions: RegionRegistry | None = None) -> R
     """A program from a file path (a regular file of at most 2 MB, UTF-8); a ``regions``
     file it declares is read relative to it."""
     p = Path(path)
-    raw = read_bytes(p, limit=MAX_PROGRAM_BYTES, what=N_("program file"), field="file")
+    raw = read_bytes(p, limit=MAX_PROGRAM_BYTES, what=N_("scheme file"), field="file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

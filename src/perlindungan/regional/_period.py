@@ -194,8 +194,9 @@ def period_budget(
     if assume.income_growth and program.coverage.scheme != "bpu":
         raise InvalidInputError(
             Message(
-                "income growth applies to the BPU scheme (declared income); this program uses the {scheme} scheme.",
-                scheme=program.coverage.scheme,
+                "income growth applies to BPU membership (declared income); scheme {id} enrols its people as {upper}.",
+                id=repr(program.id),
+                upper=program.coverage.scheme.upper(),
             ),
             field="growth.income",
         )

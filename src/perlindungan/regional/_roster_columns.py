@@ -265,8 +265,7 @@ def roster_chunk_stream(
     suffix = Path(str(path)).suffix.lower()
     if str(path) != "-" and suffix not in {".jsonl", ".ndjson", ".xlsx"}:
         found = csv_blocks(path, delimiter=delimiter, columns=FACTS, required=("id",))
-        if found is not None:
-            return _from_blocks(found, chunk_rows), found.size
+        return _from_blocks(found, chunk_rows), found.size
     table = read_table(path, delimiter=delimiter, columns=FACTS, required=("id",))
     rows = (chunk_from_rows(part) for part in roster_chunks(table, chunk_rows))
     return rows, len(table)
@@ -276,5 +275,14 @@ def _from_blocks(found: CsvBlocks, chunk_rows: int) -> Iterator[Chunk]:
     lookups, claims = Lookups(), Claims()
     for block in found.blocks(max(chunk_rows * 64, 1)):
         for part in block.parts(chunk_rows):
-            chunk = chunk_from_block(part, lookups, claims)
+            chunk = chunk_from_block(_texts(part), lookups, claims)
             yield attrs.evolve(chunk, read=part.read)
+
+
+def _texts(block: Block) -> Block:
+    """The block with a cell a line does not have as empty text (a roster reads a
+    missing cell as a blank one)."""
+    if all(c.null_count == 0 for c in block.columns.values()):
+        return block
+    columns = {n: c.fill_null("") for n, c in block.columns.items()}
+    return attrs.evolve(block, columns=columns)

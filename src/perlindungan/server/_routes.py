@@ -20,11 +20,22 @@ from perlindungan.server._schemas import (
     ERROR_RESPONSES,
 )
 
-__all__ = ["body_text", "json_response", "router"]
+__all__ = ["MaskNik", "body_text", "json_response", "router"]
 
 router = APIRouter()
 
 _JSON_ANSWER = {"description": "The JSON response.", "content": {"application/json": {}}}
+
+#: ``?mask_nik=true``: what ``--mask-nik`` does on the command line.
+MaskNik = Annotated[
+    bool,
+    Query(
+        description=(
+            "mask every NIK in the answer (ids, messages) as 351016**********: the area code "
+            "kept, birth date and serial hidden (UU 27/2022); what --mask-nik does"
+        )
+    ),
+]
 
 
 def json_response(data: object, *, locale: str | None = None) -> Response:
@@ -118,6 +129,7 @@ async def post_batch(
     request: Request,
     on: Annotated[str | None, Query(description="date for rows without an on column")] = None,
     columns: Annotated[str | None, Query(description="output columns, comma-separated")] = None,
+    mask_nik: MaskNik = False,
 ) -> Response:
     """One output row per input row (a refused row carries its error), totals per column."""
     from perlindungan.batch import contributions_batch  # noqa: PLC0415
@@ -159,7 +171,12 @@ async def post_batch(
         data = _table_from_parquet(body)
     else:
         return _unsupported(kind, request)
-    return json_response(contributions_batch(data, on=on, columns=chosen).to_dict())
+    answer = contributions_batch(data, on=on, columns=chosen).to_dict()
+    if mask_nik:
+        from perlindungan.regional._nik import mask_niks_in  # noqa: PLC0415
+
+        answer = mask_niks_in(answer)
+    return json_response(answer)
 
 
 def _unsupported(kind: str, request: Request) -> Response:

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from perlindungan.server._routes import body_text, json_response
+from perlindungan.server._routes import MaskNik, body_text, json_response
 from perlindungan.server._schemas import ERROR_RESPONSES, ROSTER_BODY
 
 __all__ = ["router"]
@@ -47,15 +47,7 @@ def _summary(scheme: Any, locale: str) -> dict[str, Any]:  # noqa: ANN401
 _OLD = "deprecated: the old path of {new}; same answer"
 _On = Annotated[str | None, Query(description="date (YYYY-MM-DD); default: the scheme's start")]
 _Participants = Annotated[int | None, Query(ge=0, description="default: the declared quota")]
-_MaskNik = Annotated[
-    bool,
-    Query(
-        description=(
-            "mask every NIK in the answer (ids, messages) as 351016**********: the area code "
-            "kept, birth date and serial hidden (UU 27/2022); what --mask-nik does"
-        )
-    ),
-]
+_MaskNik = MaskNik
 
 
 def _found(scheme_id: str, field: str) -> Any:  # noqa: ANN401 - a RegionalScheme
