@@ -127,6 +127,74 @@ pl.parameters(); regional.regions(); regional.bundled_schemes()
 """
 
 
+#: Modules that ``import perlindungan`` plus one contribution must not load. Each was
+#: measured (docs/maintainers.md, "Import time"): the optional extras and the parts of the
+#: library a contribution does not use, and the standard-library modules deferred to where
+#: they are needed (babel and gettext when text is rendered, pendulum when a date string
+#: needs more than ISO parsing, difflib when a name is misspelt, hashlib nowhere). A change
+#: that loads one of them again makes the import budget regress: measure it with
+#: ``benchmarks/import_time.py`` before changing this list.
+NOT_LOADED = (
+    "babel",
+    "calendar",
+    "dask",
+    "difflib",
+    "duckdb",
+    "fastapi",
+    "gettext",
+    "hashlib",
+    "importlib.resources",
+    "locale",
+    "matplotlib",
+    "numpy",
+    "openpyxl",
+    "pandas",
+    "pendulum",
+    "perlindungan._data_diff",
+    "perlindungan._data_status",
+    "perlindungan.batch",
+    "perlindungan.cli",
+    "perlindungan.conformance",
+    "perlindungan.regional",
+    "perlindungan.server",
+    "perlindungan.strategies",
+    "pyarrow",
+    "pydantic",
+    "uvicorn",
+)
+
+LOADED = """
+import sys
+before = set(sys.modules)
+import perlindungan as pl
+pl.contributions(pl.WageEarner(wage=5_000_000, risk_class=1, birth_date="1990-01-01"),
+                 on="2025-06-01")
+print(" ".join(sorted(set(sys.modules) - before)))
+"""
+
+
+def _copies_are_current() -> bool:
+    """Whether every bundled TOML file has a parsed copy made from its text."""
+    for folder in FOLDERS:
+        copy = _toml.DATA / PARSED / f"{folder}.json"
+        files = _parsed_copy.read_copies(copy.read_bytes if copy.is_file() else None)
+        for path in (_toml.DATA / folder).glob("*.toml"):
+            if _parsed_copy.data_of(files, path.name, path.read_text(encoding="utf-8")) is None:
+                return False
+    return True
+
+
+def test_import_and_a_contribution_load_only_what_they_need() -> None:
+    loaded = set(_python(LOADED).split())
+    assert "perlindungan.contributions" in loaded
+    assert "attrs" in loaded
+    assert not loaded & set(NOT_LOADED), "loaded, though deferred (see NOT_LOADED)"
+    # The TOML parser is needed only when a data file has no current parsed copy (a
+    # source checkout never installed, or a file edited since the install).
+    if _copies_are_current():
+        assert "tomllib" not in loaded
+
+
 def test_benefits_stay_the_function_and_regional_is_imported_on_first_use() -> None:
     assert _python(IMPORTS).split() == ["42000000"]
 
@@ -209,7 +277,7 @@ def _check_copies(data: Path, copies: dict[str, Path]) -> None:
         tomls = sorted((data / folder).glob("*.toml"))
         assert sorted(files) == [p.name for p in tomls]
         for path in tomls:
-            copied = _parsed_copy.data_of(files, path.name, path.read_bytes())
+            copied = _parsed_copy.data_of(files, path.name, path.read_text(encoding="utf-8"))
             assert same_data(copied, read_toml(path).data), path
 
 

@@ -6,11 +6,10 @@
 16800
 """
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Final
 
 from perlindungan import errors
-from perlindungan._data_diff import DataDiff, ParameterChange, ReliefChange, ValueStep, data_diff
-from perlindungan._data_status import DataStatus, StatusItem, data_status
 from perlindungan._serialise import json_default
 from perlindungan._version import __version__
 from perlindungan.benefits import Benefit, Claim, Component, benefit_from_request, benefits
@@ -44,6 +43,14 @@ from perlindungan.workers import (
 
 if TYPE_CHECKING:
     from perlindungan import regional
+    from perlindungan._data_diff import (
+        DataDiff,
+        ParameterChange,
+        ReliefChange,
+        ValueStep,
+        data_diff,
+    )
+    from perlindungan._data_status import DataStatus, StatusItem, data_status
 
 __all__ = [
     "Benefit",
@@ -101,16 +108,32 @@ __all__ = [
 ]
 
 
-# ``regional`` is imported on first use: it is large, and ``import perlindungan`` should
-# stay fast (see docs/performance.md). The benefits subpackage is imported above, before
-# the function ``benefits`` is bound, so ``perlindungan.benefits`` is the function.
+# Imported on first use, because a measurement says it pays (docs/maintainers.md, "Import
+# time"): ``regional`` is large, and the data reports (``data_status``, ``data_diff``) build
+# classes and load modules a contribution never needs. Everything else is imported above;
+# the benefits subpackage before the function ``benefits`` is bound, so that
+# ``perlindungan.benefits`` is the function.
+
+#: Public name -> the module it is imported from on first use.
+_LAZY: Final = {
+    "DataDiff": "perlindungan._data_diff",
+    "ParameterChange": "perlindungan._data_diff",
+    "ReliefChange": "perlindungan._data_diff",
+    "ValueStep": "perlindungan._data_diff",
+    "data_diff": "perlindungan._data_diff",
+    "DataStatus": "perlindungan._data_status",
+    "StatusItem": "perlindungan._data_status",
+    "data_status": "perlindungan._data_status",
+}
 
 
 def __getattr__(name: str) -> object:
-    import importlib  # noqa: PLC0415
-
     if name == "regional":
         return importlib.import_module("perlindungan.regional")
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'perlindungan' has no attribute {name!r}")
 
 

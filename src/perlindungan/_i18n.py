@@ -8,11 +8,12 @@ translating it; :func:`translate` translates for a given locale.
 
 from __future__ import annotations
 
-import gettext
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    import gettext
+
     from babel import Locale
 
 __all__ = ["DEFAULT_LOCALE", "DOMAIN", "N_", "babel_locale", "language_of", "translate"]
@@ -54,9 +55,14 @@ def babel_locale(locale: str) -> Locale:
 
 @cache
 def _catalogue(lang: str) -> gettext.NullTranslations:
+    # gettext (with the locale module it loads) and importlib.resources are imported on
+    # the first translation: measured, they are a tenth of the import budget
+    # (docs/maintainers.md, "Import time"), and a quote translates only when rendered.
+    import gettext  # noqa: PLC0415
+
     if lang == "en":
         return gettext.NullTranslations()
-    from importlib import resources  # noqa: PLC0415  (slow to import; needed only here)
+    from importlib import resources  # noqa: PLC0415
 
     path = resources.files("perlindungan") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     with path.open("rb") as handle:

@@ -4,11 +4,13 @@ Parsing TOML in pure Python is most of the time it takes to load the bundled dat
 (``data/<folder>/*.toml``). The build (``scripts/build_hook.py``: every wheel, and the source
 tree of an editable install) writes each folder's parsed files as
 ``data/parsed/<folder>.json``; the folder is git-ignored. A file's copy is used only when
-the SHA-256 of the TOML bytes read now is the one recorded with it; otherwise (a file
-edited after the build, a new file, a checkout that was never installed) the TOML is
-parsed as usual, so a copy makes loading faster but never changes what is loaded. The
-copy is plain JSON (dates and decimals tagged as text); the same strict checks run on it,
-and the TOML text is kept for line numbers in error messages.
+the TOML text read now is exactly the text recorded with it; otherwise (a file edited
+after the build, a new file, a checkout that was never installed) the TOML is parsed as
+usual, so a copy makes loading faster but never changes what is loaded. Comparing the text
+itself costs nothing measurable, where a hash would import :mod:`hashlib` (OpenSSL), a
+tenth of the import budget (docs/maintainers.md, "Import time"). The copy is plain JSON
+(dates and decimals tagged as text); the same strict checks run on it, and the TOML text is
+kept for line numbers in error messages.
 
 Only the standard library is used here: the build runs this module without the package's
 dependencies.
@@ -17,7 +19,6 @@ dependencies.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -33,7 +34,7 @@ PARSED = "parsed"
 
 
 def read_copies(read: Callable[[], bytes] | None) -> dict[str, Any]:
-    """File name -> ``{"sha256", "data"}`` from a parsed-copy file (``read`` returns its
+    """File name -> ``{"toml", "data"}`` from a parsed-copy file (``read`` returns its
     bytes; None: there is none); empty when unusable."""
     if read is None:
         return {}
@@ -44,10 +45,10 @@ def read_copies(read: Callable[[], bytes] | None) -> dict[str, Any]:
     return files if isinstance(files, dict) else {}
 
 
-def data_of(copies: dict[str, Any], file_name: str, raw: bytes) -> dict[str, Any] | None:
-    """The parsed data of ``file_name`` when its copy was made from exactly ``raw``."""
+def data_of(copies: dict[str, Any], file_name: str, text: str) -> dict[str, Any] | None:
+    """The parsed data of ``file_name`` when its copy was made from exactly ``text``."""
     entry = copies.get(file_name)
-    if not isinstance(entry, dict) or entry.get("sha256") != hashlib.sha256(raw).hexdigest():
+    if not isinstance(entry, dict) or entry.get("toml") != text:
         return None
     data = entry.get("data")
     return data if isinstance(data, dict) else None
@@ -113,8 +114,9 @@ def copy_text(directory: Path, folder: str) -> str:
         raw = path.read_bytes()
         name = f"{folder}/{path.name}"
         try:
-            data = tomllib.loads(raw.decode("utf-8"), parse_float=Decimal)
-            entry = {"sha256": hashlib.sha256(raw).hexdigest(), "data": _tag(data, name)}
+            text = raw.decode("utf-8")
+            data = tomllib.loads(text, parse_float=Decimal)
+            entry = {"toml": text, "data": _tag(data, name)}
         except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError):
             continue
         back = json.loads(json.dumps(entry), object_hook=_untag)["data"]
@@ -125,7 +127,7 @@ def copy_text(directory: Path, folder: str) -> str:
             {
                 "about": (
                     f"Parsed copy of data/{folder}/*.toml, written when the package was built; "
-                    "each file's copy is used only when its sha256 matches the TOML bytes."
+                    "each file's copy is used only when its TOML text is the text read."
                 ),
                 "files": files,
             },

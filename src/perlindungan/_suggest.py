@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from perlindungan._message import Message
@@ -12,6 +11,10 @@ __all__ = ["did_you_mean", "did_you_mean_these", "suggestions"]
 
 def suggestions(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     """The closest valid names to ``word``."""
+    # difflib is imported on first use: a misspelt name is an error path, and the import
+    # is measurable in the import budget (docs/maintainers.md, "Import time").
+    import difflib  # noqa: PLC0415
+
     return difflib.get_close_matches(str(word), list(choices), n=limit, cutoff=0.6)
 
 

@@ -208,7 +208,7 @@ def bundled_documents(folder: str) -> list[TomlDocument]:
         name = f"{folder}/{file_name}"
         raw = read()
         text = _decode(raw, name)
-        copied = data_of(copies, file_name, raw)
+        copied = data_of(copies, file_name, text)
         if copied is not None:
             documents.append(TomlDocument(name=name, data=copied, text=text))
         else:

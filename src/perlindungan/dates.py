@@ -15,7 +15,6 @@ have no 29 February. No regulation on BPJS Ketenagakerjaan states otherwise.
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import datetime as _dt
 import re
@@ -233,7 +232,9 @@ class Month:
     @property
     def last_day(self) -> _dt.date:
         """The last day of the month."""
-        return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        if self.month == 12:
+            return _dt.date(self.year, 12, 31)
+        return _dt.date(self.year, self.month + 1, 1) - _dt.timedelta(days=1)
 
     def shift(self, months: int) -> Month:
         """The month ``months`` later (or earlier, when negative)."""
