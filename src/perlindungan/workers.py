@@ -24,7 +24,7 @@ from typing import Any, Final
 import attrs
 
 from perlindungan._input.flags import flag
-from perlindungan._input.limits import MAX_MONTHS
+from perlindungan._input.limits import MAX_AMOUNT, MAX_MONTHS
 from perlindungan._input.numbers import exact_number
 from perlindungan._input.shown import shown
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
@@ -79,6 +79,8 @@ class RiskClass(enum.IntEnum):
 
 
 def _positive(value: object, field: str) -> Rupiah:
+    if type(value) is int and 0 < value <= MAX_AMOUNT:  # the common case, as exact_number
+        return checked_rupiah(Decimal(value))  # would check it
     # exact_number checks the value once; the Rupiah is built from the checked Decimal
     amount = (
         value if isinstance(value, Rupiah) else checked_rupiah(exact_number(value, field=field))

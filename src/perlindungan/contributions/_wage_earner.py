@@ -7,12 +7,17 @@ Every rule (rates, caps, relief, the JP pension-age cut-off, the JKP start) is d
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
+
+import attrs
 
 from perlindungan._context import overlay_cache
 from perlindungan._i18n import N_
+from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._common import rated_line, recomposed
 from perlindungan.contributions._model import Line, Note
 from perlindungan.contributions._wage_earner_terms import (
+    EmployerRelief,
     Relief,
     WageEarnerTerms,
     employer_relief,
@@ -22,19 +27,16 @@ from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.parameters import parameter
 from perlindungan.pension_age import pension_age_reached_on
-from perlindungan.workers import WageEarner
+from perlindungan.workers import Employer, WageEarner
 
 __all__ = ["wage_earner_lines"]
 
 
 @overlay_cache(maxsize=4096)
-def _reached(birth_date: _dt.date) -> _dt.date:
-    # pension_age_reached_on walks the dated pension ages; cached per birth date.
-    return pension_age_reached_on(birth_date)
-
-
-def _jp_not_due(worker: WageEarner) -> Note:
-    reached = _reached(worker.birth_date)
+def _jp_not_due(birth_date: _dt.date) -> Note:
+    # pension_age_reached_on walks the dated pension ages: the note is cached per birth
+    # date (and scenario overlay), like the date it names.
+    reached = pension_age_reached_on(birth_date)
     ages = parameter("jp.pension_age")
     age_entry = ages.at(max(reached, ages.earliest))
     return Note(
@@ -45,6 +47,43 @@ def _jp_not_due(worker: WageEarner) -> Note:
         ),
         {"age": age_entry.value, "date": reached},
         age_entry.citations,
+    )
+
+
+@attrs.frozen
+class _Day:
+    """What a wage earner's quote reads on one date: the employer relief in force (if
+    any) and the terms for each relief state, looked up once per date and overlay."""
+
+    relief: EmployerRelief | None
+    none: WageEarnerTerms
+    unknown: WageEarnerTerms
+    not_eligible: WageEarnerTerms
+    eligible: WageEarnerTerms
+
+    def terms(self, employer: Employer | None) -> WageEarnerTerms:
+        """The terms for a worker of ``employer`` (None: not given)."""
+        if self.relief is None:
+            return self.none
+        if employer is None:
+            return self.unknown
+        state = self.relief.decide(employer.sector, employer.workers)
+        if state is Relief.ELIGIBLE:
+            return self.eligible
+        if state is Relief.NOT_ELIGIBLE:
+            return self.not_eligible
+        return self.unknown
+
+
+@lru_cache(maxsize=256)
+def _day(on: _dt.date, layer: Overlay | None) -> _Day:
+    del layer  # part of the cache key only: the terms read the active overlay
+    return _Day(
+        relief=employer_relief(on),
+        none=wage_earner_terms(on, Relief.NONE),
+        unknown=wage_earner_terms(on, Relief.UNKNOWN),
+        not_eligible=wage_earner_terms(on, Relief.NOT_ELIGIBLE),
+        eligible=wage_earner_terms(on, Relief.ELIGIBLE),
     )
 
 
@@ -68,14 +107,7 @@ def wage_earner_lines(worker: WageEarner, on: _dt.date) -> tuple[list[Line], lis
             field="worker.birth_date",
             value=worker.birth_date,
         )
-    relief = employer_relief(on)
-    state = Relief.NONE
-    if relief is not None:
-        employer = worker.employer
-        state = (
-            Relief.UNKNOWN if employer is None else relief.decide(employer.sector, employer.workers)
-        )
-    terms = wage_earner_terms(on, state)
+    terms = _day(on, active()).terms(worker.employer)
     notes = list(terms.notes)
     wage = worker.wage
     jht_employer, jht_worker = terms.jht
@@ -86,7 +118,7 @@ def wage_earner_lines(worker: WageEarner, on: _dt.date) -> tuple[list[Line], lis
         rated_line(jht_worker, wage),
     ]
     if worker.birth_date <= terms.jp_last_birth:
-        notes.append(_jp_not_due(worker))
+        notes.append(_jp_not_due(worker.birth_date))
     else:
         jp_employer, jp_worker = terms.jp()
         lines.append(rated_line(jp_employer, wage))
