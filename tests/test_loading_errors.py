@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from perlindungan import RegulationDataError
-from perlindungan._loading import load_directory
+from perlindungan._loading import load_directory, load_from
+from perlindungan._toml import read_toml, read_toml_text
 
 BAD_DATA = Path(__file__).parent / "bad_data"
 CASES = sorted(p for p in BAD_DATA.iterdir() if p.is_dir())
@@ -59,3 +60,19 @@ def test_a_good_directory_loads(tmp_path: Path) -> None:
     (tmp_path / "parameters" / "test.toml").write_text(fixed, "utf-8")
     loaded = load_directory(tmp_path)
     assert loaded["test.cap"].value_at("2020-01-01") == 7_000_000
+
+
+def test_a_parameter_file_given_twice_is_a_parameter_defined_twice() -> None:
+    source = BAD_DATA / "wrong_type"
+    bases = [read_toml(source / "legal_bases" / "x.toml", name="legal_bases/x.toml")]
+    text = (
+        (source / "parameters" / "test.toml").read_text("utf-8").replace('"tujuh juta"', "7000000")
+    )
+    doc = read_toml_text(text, "parameters/test.toml")
+    with pytest.raises(RegulationDataError) as info:
+        load_from(bases, [doc, doc])
+    problems = [str(p) for p in info.value.problems]
+    assert any(
+        "test.cap: parameter 'test.cap' is defined twice (also in parameters/test.toml)" in p
+        for p in problems
+    ), problems

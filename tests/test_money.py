@@ -79,3 +79,48 @@ def test_format() -> None:
     assert format_rupiah(16800, locale="en") == "IDR16,800"
     assert format_rupiah(Rupiah("0.5"), locale="en") == "IDR0.50"
     assert str(Rupiah(1_000_000)) == "Rp1.000.000"
+
+
+def test_arithmetic_with_plain_numbers_on_either_side() -> None:
+    assert 100 - Rupiah(30) == Rupiah(70)
+    assert Decimal("0.5") + Rupiah(1) == Rupiah("1.5")
+    assert -Rupiah(5) == Rupiah(-5)
+    assert +Rupiah(5) == Rupiah(5)
+    assert Rupiah(2) <= 2
+    assert Rupiah(3) >= Decimal(3)
+    assert Rupiah(3) > 2
+    assert Rupiah(3) != 4
+    assert round(Rupiah("1.255"), 2) == Rupiah("1.26")  # half up, as everywhere
+    assert ["a", "b"][Rupiah(1)] == "b"  # a whole amount is an index
+
+
+@pytest.mark.parametrize("other", ["5", None, True, [5]])
+def test_an_unrelated_value_is_never_equal_and_cannot_be_ordered_or_added(other: object) -> None:
+    amount = Rupiah(5)
+    assert amount != other
+    assert not amount == other  # noqa: SIM201 - __eq__ itself is under test
+    for compare in (
+        lambda: amount < other,
+        lambda: amount <= other,
+        lambda: amount > other,
+        lambda: amount >= other,
+        lambda: amount + other,
+        lambda: amount - other,
+        lambda: other - amount,
+    ):
+        with pytest.raises(TypeError):
+            compare()
+
+
+def test_a_rupiah_amount_is_not_multiplied_by_a_flag() -> None:
+    with pytest.raises(TypeError):
+        _ = Rupiah(5) * True
+
+
+def test_float_operands_are_refused_naming_the_action() -> None:
+    with pytest.raises(MoneyTypeError, match=r"Cannot compare a rupiah amount and the float 1\.5"):
+        _ = Rupiah(1) < 1.5
+    with pytest.raises(MoneyTypeError, match="Cannot subtract a rupiah amount and the float"):
+        _ = 2.5 - Rupiah(1)
+    with pytest.raises(MoneyTypeError, match="cannot become a float"):
+        float(Rupiah(1))

@@ -15,10 +15,10 @@ from perlindungan.contributions._explain import format_rate
 from perlindungan.money import format_rupiah
 from perlindungan.parameters import Band, DatedValue
 
-__all__ = ["end_of_entries", "json_value", "provenance_text", "value_text"]
+__all__ = ["STATUS_TEXT", "end_of_entries", "json_value", "provenance_text", "value_text"]
 
 #: Status codes in words (the codes stay in JSON).
-_STATUS_TEXT = {
+STATUS_TEXT = {
     "enacted": N_("enacted"),
     "announced": N_("announced"),
     "derived": N_("derived"),
@@ -71,7 +71,7 @@ def value_text(unit: str, value: object, locale: str) -> str:
 
 def provenance_text(status: str, confidence: str, locale: str) -> str:
     """``(diumumkan, C2)``: a value's status in words and its confidence mark."""
-    status_text = translate(_STATUS_TEXT[status], locale) if status in _STATUS_TEXT else status
+    status_text = translate(STATUS_TEXT[status], locale) if status in STATUS_TEXT else status
     return f"({status_text}, {confidence})"
 
 

@@ -23,15 +23,13 @@ works).
 
 from __future__ import annotations
 
-import json
 import string
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Self
 
 from perlindungan._i18n import babel_locale, language_of, translate
 
-__all__ = ["Message", "join", "localized", "message_from_json"]
+__all__ = ["Message", "localized"]
 
 
 class Message(str):  # noqa: SLOT000 - str subtypes cannot have non-empty __slots__
@@ -56,33 +54,6 @@ class Message(str):  # noqa: SLOT000 - str subtypes cannot have non-empty __slot
         if language_of(locale) == "en":
             return str(self)
         return _Formatter(locale).vformat(translate(self.template, locale), (), self.params)
-
-    def to_json(self) -> str:
-        """The id and arguments as JSON (arguments as text), for :func:`message_from_json`."""
-        return json.dumps([self.template, {k: _json_param(v) for k, v in self.params.items()}])
-
-
-def _json_param(value: object) -> object:
-    if isinstance(value, Message):
-        return {"message": json.loads(value.to_json())}
-    if isinstance(value, bool) or value is None:
-        return str(value)
-    if isinstance(value, int | str):
-        return value
-    return str(value)
-
-
-def message_from_json(text: str) -> Message:
-    """The :class:`Message` that :meth:`Message.to_json` wrote."""
-    template, params = json.loads(text)
-    return _from_parts(template, params)
-
-
-def _from_parts(template: str, params: Mapping[str, Any]) -> Message:
-    values = {
-        k: _from_parts(*v["message"]) if isinstance(v, dict) else v for k, v in params.items()
-    }
-    return Message(template, **values)
 
 
 def _rebuild(template: str, params: dict[str, object]) -> Message:
@@ -114,10 +85,3 @@ def localized(text: object, locale: str) -> str:
     if isinstance(text, Message):
         return text.localized(locale)
     return str(text)
-
-
-def join(separator: str, parts: list[str]) -> Message:
-    """Parts joined by ``separator``, each localized when shown (a list of problems)."""
-    names = {f"p{i}": part for i, part in enumerate(parts)}
-    between = separator.replace("{", "{{").replace("}", "}}")
-    return Message(between.join("{" + name + "}" for name in names), **names)

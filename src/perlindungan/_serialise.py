@@ -68,8 +68,9 @@ def pydantic_schema(cls: type, validate: Callable[[Any], object]) -> Any:  # noq
 
 def _refuse(cls: type) -> Callable[[Any], object]:
     def validate(value: object) -> object:
+        # a ValueError, which Pydantic reports as a validation error (a TypeError escapes)
         msg = f"expected a {cls.__name__}, got {type(value).__name__}"
-        raise TypeError(msg)
+        raise ValueError(msg)
 
     return validate
 

@@ -199,6 +199,11 @@ class ParameterSet(Mapping[str, Parameter[object]]):
                 value=name,
             ) from None
 
+    def __contains__(self, name: object) -> bool:
+        # Mapping's own test calls __getitem__ and expects a KeyError, which the refusal
+        # above is not: ``"x" in parameters()`` is False, not an error
+        return name in self.by_name
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.by_name)
 

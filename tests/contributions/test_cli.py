@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from perlindungan import quote_from_request
 from perlindungan.cli import main
 from perlindungan.money import format_rupiah
 from perlindungan.payroll import COLUMNS, bundled_payroll, payroll_contributions
@@ -262,3 +263,49 @@ def test_bad_input_in_process(
     assert len(lines) == 1, captured.err
     assert lines[0].startswith("perlindungan: error: ")
     assert field in lines[0]
+
+
+def _main_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    assert main([*argv, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_employer_flags_give_the_relief_the_json_request_gives(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    worker = ["--category", "pu", "--wage", "5000000", "--risk-class", "3"]
+    worker += ["--birth-date", "1990-01-01"]
+    flags = _main_json(
+        ["contributions", "--on", "2025-06-01", *worker, "--sector", "textile_apparel",
+         "--workers", "60"],
+        capsys,
+    )  # fmt: skip
+    request = {
+        "on": "2025-06-01",
+        "worker": {
+            "category": "pu",
+            "wage": 5000000,
+            "risk_class": 3,
+            "birth_date": "1990-01-01",
+            "employer": {"sector": "textile_apparel", "workers": 60},
+        },
+    }
+    assert flags == quote_from_request(request).to_dict()
+    (jkk,) = [line for line in flags["lines"] if line["program"] == "JKK"]
+    assert jkk["amount"] == 22250  # half of 0.89% of 5,000,000 (PP 7/2025)
+    few = _main_json(
+        ["contributions", "--on", "2025-06-01", *worker, "--sector", "textile_apparel",
+         "--workers", "10"],
+        capsys,
+    )  # fmt: skip
+    assert [line["amount"] for line in few["lines"] if line["program"] == "JKK"] == [44500]
+
+
+def test_the_number_of_workers_must_be_a_whole_number(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["contributions", "--on", "2025-06-01", "--category", "pu", "--wage", "5000000"]
+    assert main([*argv, "--workers", "many"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("perlindungan: error: ")
+    assert "--workers" in err

@@ -111,3 +111,46 @@ def test_bad_statistic_reported() -> None:
         "bad.toml:3: statistic[0].measure: unknown measure 'vulnerabel_workers'; did you mean 'vulnerable_workers'"
         in str(info.value)
     )
+
+
+def _problems(text: str) -> dict[str, str]:
+    with pytest.raises(RegulationDataError) as info:
+        load_statistics([read_toml_text(text, "bad.toml")])
+    return {p.location: str(p.message) for p in info.value.problems}
+
+
+def test_every_bad_field_of_a_statistic_is_reported() -> None:
+    problems = _problems(
+        "statistics = 1\n"
+        '[[statistic]]\nregion = "99.99"\nmeasure = "coverage_of_potential"\nvalue = 41\n'
+        'as_of = "2023-08-31"\nreported = 2023-09-01T10:00:00\nsaid_by = "rumour"\n'
+        'source = "x"\nqualifier = "roughly"\nstatus = "enactd"\nsoruce = "y"\n'
+    )
+    assert problems == {
+        "statistics": "unknown key 'statistics'; did you mean 'statistic'?",
+        "statistic[0].soruce": "unknown key 'soruce'; did you mean 'source'?",
+        "statistic[0].region": "unknown region code '99.99'",
+        "statistic[0].said_by": "unknown source kind 'rumour'; valid names: "
+        "journalist, official_document, official_quoted, official_reported.",
+        "statistic[0].value": "a share must be a fraction from 0 to 1 such as 0.41, got 41",
+        "statistic[0].as_of": "must be a date such as 2023-08-31 (no quotes), got '2023-08-31'",
+        "statistic[0].reported": "must be a date such as 2023-08-31 (no quotes), got "
+        "datetime.datetime(2023, 9, 1, 10, 0)",
+        "statistic[0].qualifier": "unknown qualifier 'roughly'; valid: exact, about, more_than, "
+        "less_than",
+        "statistic[0].status": "unknown status 'enactd'; did you mean 'enacted'?",
+    }
+
+
+def test_a_statistic_needs_its_keys_a_count_and_a_target_year() -> None:
+    missing = _problems('[[statistic]]\nregion = "13.03"\n')
+    assert missing["statistic[0]"].startswith("missing required key")
+    problems = _problems(
+        '[[statistic]]\nregion = "13.03"\nmeasure = "target_participants"\nvalue = -3\n'
+        'as_of = 2023-01-01\nsaid_by = "journalist"\nsource = "x"\n'
+    )
+    assert problems == {
+        "statistic[0].value": "must be a whole number of 0 or more, got -3",
+        "statistic[0].year": "a target needs the year it is for, e.g. year = 2023",
+    }
+    assert _problems("statistic = [1]\n") == {"statistic[0]": "must be a [[statistic]] table"}

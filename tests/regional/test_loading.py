@@ -9,6 +9,7 @@ import pytest
 
 from perlindungan.errors import RegulationDataError
 from perlindungan.regional import bundled_schemes, check_overlaps, load_scheme, load_scheme_text
+from perlindungan.regional._regions import regions
 
 BAD = Path(__file__).parent / "bad_programs"
 EXPECTED = tomllib.loads((BAD / "expected.toml").read_text(encoding="utf-8"))
@@ -66,3 +67,48 @@ def test_very_deep_arrays_refused() -> None:
 
 def test_bundled_schemes_load() -> None:
     assert len(bundled_schemes()) == 7
+
+
+def _scheme(tmp_path: Path, region: str, regions_file: str) -> Path:
+    text = (BAD / "unknown_role.toml").read_text(encoding="utf-8")
+    text = text.replace('"pekerja_rentn"', '"pekerja_rentan"').replace('"15.71"', f'"{region}"')
+    text = text.replace("groups =", f'regions_file = "{regions_file}"\ngroups =', 1)
+    path = tmp_path / "s.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _district(tmp_path: Path, level: str) -> None:
+    (tmp_path / "baru.toml").write_text(
+        'source = "Perda Kota Jambi (uji)"\n'
+        f'[[region]]\ncode = "15.71.12"\nlevel = "{level}"\nname = "Kecamatan Baru Uji"\n',
+        encoding="utf-8",
+    )
+
+
+def test_a_scheme_in_a_region_newer_than_the_table_declares_its_regions_file(
+    tmp_path: Path,
+) -> None:
+    assert "15.71.12" not in regions()
+    _district(tmp_path, "district")
+    loaded = load_scheme(_scheme(tmp_path, "15.71.12", "baru.toml"))
+    assert loaded.region == "15.71.12"
+    assert "15.71.12" not in regions()  # the bundled table is not changed
+
+
+@pytest.mark.parametrize(
+    ("regions_file", "reason"),
+    [
+        ("baru.toml", "baru.toml:4: region[0].level: unknown level 'distrct'"),
+        ("nope.toml", "cannot read file"),
+    ],
+)
+def test_a_broken_regions_file_is_a_problem_of_the_scheme(
+    tmp_path: Path, regions_file: str, reason: str
+) -> None:
+    _district(tmp_path, "distrct")
+    with pytest.raises(RegulationDataError) as info:
+        load_scheme(_scheme(tmp_path, "15.71", regions_file))
+    (problem,) = [str(p) for p in info.value.problems]
+    assert problem.startswith(f"s.toml:11: program.regions_file: regions file '{regions_file}': ")
+    assert reason in problem

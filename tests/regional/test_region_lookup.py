@@ -132,3 +132,47 @@ def test_cli_show_and_search(capsys: pytest.CaptureFixture[str]) -> None:
     assert all("genteng" in line.lower() for line in lines)
     assert main(["region", "about"]) == 0
     assert "Kepmendagri" in capsys.readouterr().out
+
+
+def test_every_mistake_in_a_regions_file_is_reported_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        "source = 2025\n"
+        'regoin = "typo"\n'
+        '[[region]]\ncode = "35.10.26"\nlevel = "distrct"\nname = "A"\n'
+        '[[region]]\ncode = "35.10.27"\nlevel = "district"\nname = " "\n'
+        '[[region]]\ncode = "35.10.28"\nlevel = "district"\nname = "B"\naliases = "Bee"\n'
+        'nmae = "B"\n'
+        '[[region]]\ncode = "35.10.29"\nlevel = "district"\nname = "C"\n'
+        '[[region]]\ncode = "35.10.29"\nlevel = "district"\nname = "C again"\n',
+        encoding="utf-8",
+    )
+    from perlindungan.errors import RegulationDataError  # noqa: PLC0415
+    from perlindungan.regional._regions import regions_from_file  # noqa: PLC0415
+
+    with pytest.raises(RegulationDataError) as info:
+        regions_from_file(path)
+    problems = {p.location: str(p.message) for p in info.value.problems}
+    assert problems == {
+        "source": "must be text in quotes",
+        "regoin": "unknown key 'regoin'; did you mean 'region'?",
+        "region[0].level": "unknown level 'distrct'; did you mean 'district'?",
+        "region[1].name": "must be a name in quotes",
+        "region[2].aliases": "must be a list of names in quotes",
+        "region[2].nmae": "unknown key 'nmae'; did you mean 'name'?",
+        "region[4].code": "region 35.10.29 is listed twice",
+    }
+
+
+def test_village_units_must_match_the_villages_listed(tmp_path: Path) -> None:
+    path = tmp_path / "units.toml"
+    path.write_text(
+        '[[region]]\ncode = "35.10.26"\nlevel = "district"\nname = "Baru"\nvillage_units = 2\n'
+        '[[region]]\ncode = "35.10.26.2001"\nlevel = "village"\nname = "Satu"\n',
+        encoding="utf-8",
+    )
+    from perlindungan.errors import RegulationDataError  # noqa: PLC0415
+    from perlindungan.regional._regions import regions_from_file  # noqa: PLC0415
+
+    with pytest.raises(RegulationDataError, match=r"village_units of .* is 2, but 1 village units"):
+        regions_from_file(path)

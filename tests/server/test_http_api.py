@@ -484,3 +484,93 @@ def test_evaluate_masks_niks_as_the_cli_does(
     assert answer == out.encode("utf-8")
     assert rows[0][at] not in out
     assert rows[0][at][:6] + "*" * 10 in out
+
+
+def _error(url: str, path: str, body: bytes | str, **headers: str) -> tuple[int, dict[str, Any]]:
+    status, _, answer = call(url, path, body, headers=headers)
+    return status, json.loads(answer)["error"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        (b"\xff\xfe{", "request", "the request is not UTF-8 text (byte 0)."),
+        (b"{", "request", "the request is not valid JSON ("),
+        (b"[]", "rows", "the request must be an object with rows, such as"),
+        (b'{"rows": {}}', "rows", "rows must be a list of objects such as"),
+        (b'{"rows": [], "colour": 1}', "colour", "colour is not a field of a batch request;"),
+        (b'{"rows": ' + b"[" * 5000 + b"]" * 5000 + b"}", "request", "nested too deeply"),
+    ],
+    ids=["not-utf8", "not-json", "not-object", "rows-not-list", "unknown-field", "too-deep"],
+)
+def test_a_bad_batch_request_is_a_400_naming_the_field(
+    base_url: str, body: bytes, field: str, message: str
+) -> None:
+    status, error = _error(
+        base_url, "/v1/batch/contributions", body, **{"Content-Type": "application/json"}
+    )
+    assert status == 400
+    assert (error["code"], error["field"]) == ("invalid_input", field)
+    assert message in error["message"]
+    assert error["title"] == "Permintaan tidak sah."
+
+
+def test_a_body_that_is_not_parquet_is_a_400(base_url: str) -> None:
+    status, error = _error(
+        base_url,
+        "/v1/batch/contributions?on=2025-06-01",
+        b"PAR1 but not really",
+        **{"Content-Type": "application/vnd.apache.parquet"},
+    )
+    assert status == 400
+    assert error["message"].startswith("the body is not a Parquet file (")
+
+
+def test_a_streamed_body_is_cut_off_at_the_limit(base_url: str) -> None:
+    """Without a Content-Length (chunked), the limit holds while the body is read."""
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(40):
+            yield b" " * 4096
+
+    request = urllib.request.Request(
+        base_url + "/v1/contributions",
+        data=chunks(),
+        headers={"Transfer-Encoding": "chunked", "Content-Type": "application/json"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(request, timeout=30)
+    assert caught.value.code == 413
+    error = json.loads(caught.value.read())["error"]
+    caught.value.close()
+    assert (error["code"], error["field"]) == ("too_large", "request")
+    assert "larger than 65,536 bytes" in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("accept", "language", "title"),
+    [
+        ("en;q=abc, id;q=0.5", "id", "Metode tidak diizinkan."),  # a broken q counts as 0
+        ("id;q=0, en", "en", "Method not allowed."),  # q=0: not wanted
+        ("fr, en-GB;q=0.8", "en", "Method not allowed."),  # other languages are skipped
+    ],
+)
+def test_accept_language_quality_values(
+    base_url: str, accept: str, language: str, title: str
+) -> None:
+    status, headers, answer = call(
+        base_url, "/v1/contributions", headers={"Accept-Language": accept}
+    )
+    assert status == 405
+    assert headers["content-language"] == language
+    assert json.loads(answer)["error"]["title"] == title
+
+
+def test_the_list_of_parameters_names_each_with_unit_and_labels(base_url: str) -> None:
+    status, _, answer = call(base_url, "/v1/parameters")
+    assert status == 200
+    listed = {p["name"]: p for p in json.loads(answer)}
+    assert listed["pu.jp.wage_cap"]["unit"] == "rupiah"
+    assert set(listed["pu.jp.wage_cap"]["labels"]) == {"id", "en"}
+    status, _, answer = call(base_url, "/v1/parameters/pu.jp.wage_cap?on=2025-06-01")
+    assert json.loads(answer)["name"] in listed

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from perlindungan._i18n import N_, translate
+from perlindungan._law_values import STATUS_TEXT
 from perlindungan.contributions._explain import _fmt, format_date, render_note
 from perlindungan.money import format_rupiah
 
@@ -64,7 +65,8 @@ def explain_benefit(benefit: Benefit, locale: str) -> str:
             out.append(
                 "    "
                 + t(N_("figure {status}, confidence {confidence}"), locale).format(
-                    status=c.status, confidence=c.confidence
+                    status=t(STATUS_TEXT.get(c.status, c.status), locale),
+                    confidence=c.confidence,
                 )
             )
     if benefit.components:

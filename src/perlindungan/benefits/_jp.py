@@ -29,7 +29,7 @@ def average_indexed_wage(claim: Claim, on: _dt.date) -> tuple[Rupiah, list[Dated
     if claim.average_indexed_wage is not None:
         return claim.average_indexed_wage, []
     used: list[DatedValue[Any]] = []
-    total = Decimal(0)
+    total = Rupiah(0)
     months = 0
     for index, entry in enumerate(claim.wage_history):
         if entry.year > on.year:
@@ -43,11 +43,13 @@ def average_indexed_wage(claim: Claim, on: _dt.date) -> tuple[Rupiah, list[Dated
             dv = rate("jp.inflation", _dt.date(year, 1, 1))
             used.append(dv)
             factor *= 1 + Decimal(dv.value)
-        total += entry.wage.amount * factor * entry.months
+        total += entry.wage * (factor * entry.months)
         months += entry.months
     if months == 0:
         raise InvalidInputError("claim.wage_history has no months.", field="claim.wage_history")
-    return Rupiah(total / months), used
+    # kept to the precision of Decimal arithmetic, like the pension formula that uses it:
+    # an average over 7 or 18 months has no finite decimal form
+    return total * (Decimal(1) / months), used
 
 
 def jp_benefit(claim: Claim, on: _dt.date) -> Benefit:
