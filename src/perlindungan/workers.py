@@ -24,7 +24,7 @@ from typing import Any, Final
 import attrs
 
 from perlindungan._input.flags import flag
-from perlindungan._input.limits import MAX_AMOUNT, MAX_MONTHS
+from perlindungan._input.limits import MAX_MONTHS
 from perlindungan._input.numbers import exact_number
 from perlindungan._input.shown import shown
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
@@ -79,19 +79,14 @@ class RiskClass(enum.IntEnum):
 
 
 def _positive(value: object, field: str) -> Rupiah:
-    if type(value) is int and 0 < value <= MAX_AMOUNT:  # the common case, as exact_number
-        return checked_rupiah(Decimal(value))  # would check it
-    # exact_number checks the value once; the Rupiah is built from the checked Decimal
-    amount = (
-        value if isinstance(value, Rupiah) else checked_rupiah(exact_number(value, field=field))
-    )
-    if amount.amount <= 0:
+    checked = value.amount if isinstance(value, Rupiah) else exact_number(value, field=field)
+    if checked <= 0:
         raise InvalidInputError(
             f"{field} must be a positive amount of rupiah such as 5000000, got {shown(value)}.",
             field=field,
             value=value,
         )
-    return amount
+    return value if isinstance(value, Rupiah) else checked_rupiah(checked)  # checked once
 
 
 def _wage(value: Amount) -> Rupiah:
@@ -106,12 +101,7 @@ def _contract_value(value: Amount) -> Rupiah:
     return _positive(value, "contract_value")
 
 
-_RISK_CLASSES: Final = {int(r): r for r in RiskClass}
-
-
 def _risk_class(value: RiskClass | int | str) -> RiskClass:
-    if type(value) is int and value in _RISK_CLASSES:  # the common case: a plain 1-5
-        return _RISK_CLASSES[value]
     return _to_risk_class(value)
 
 
