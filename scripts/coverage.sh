@@ -13,7 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 rm -f .coverage .coverage.*
-"$python" -m coverage run -m pytest -m "not static" -q -p no:cacheprovider "$@"
+status=0
+"$python" -m coverage run -m pytest -m "not static" -q -p no:cacheprovider "$@" || status=$?
 "$python" -m coverage combine -q
 "$python" -m coverage report --precision=1 --sort=cover
 echo "branch coverage of src/perlindungan: $("$python" -m coverage report --precision=2 --format=total)%"
+exit "$status"  # a failing test still fails the script, after the report

@@ -52,3 +52,21 @@ def test_an_unknown_command_is_an_error_with_exit_2(capsys: pytest.CaptureFixtur
         build_parser().parse_args(["contribution"])
     assert info.value.code == 2
     assert "invalid choice: 'contribution'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("module", ["perlindungan", "perlindungan.cli"])
+def test_both_module_entry_points_run_the_cli(module: str) -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    from perlindungan import __version__  # noqa: PLC0415
+
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--version"],
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, f"perlindungan {__version__}")

@@ -27,9 +27,10 @@ import attrs
 
 from perlindungan._i18n import N_, translate
 from perlindungan._law_values import end_of_entries, json_value, provenance_text, value_text
+from perlindungan._suggest import did_you_mean
 from perlindungan.contributions._explain import format_date
 from perlindungan.dates import to_date
-from perlindungan.errors import InvalidInputError
+from perlindungan.errors import InvalidInputError, UnknownNameError
 from perlindungan.parameters import DatedValue, Parameter, parameters
 
 __all__ = ["GROUPS", "DataStatus", "StatusItem", "data_status"]
@@ -127,9 +128,6 @@ class DataStatus:
     def group(self, code: str) -> tuple[StatusItem, ...]:
         """The items of one group (``runs_out``, ``announced``, ...)."""
         if code not in GROUPS:
-            from perlindungan._suggest import did_you_mean  # noqa: PLC0415
-            from perlindungan.errors import UnknownNameError  # noqa: PLC0415
-
             raise UnknownNameError(
                 f"Unknown group {code!r}; {did_you_mean(code, GROUPS)}", field="group", value=code
             )

@@ -31,6 +31,7 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
 @lru_cache(maxsize=64)
 def language_of(locale: str) -> str:
     """The catalogue language for a locale: ``id_ID`` -> ``id``, ``en_US`` -> ``en``."""
+    # import cycle: perlindungan.errors imports this module (through _message)
     from perlindungan.errors import UnknownNameError  # noqa: PLC0415
 
     lang = locale.replace("-", "_").split("_")[0].lower()

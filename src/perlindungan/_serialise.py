@@ -28,6 +28,7 @@ def json_default(value: object) -> object:
     >>> json.dumps({"total": Rupiah(774200), "rate": Decimal("0.0024")}, default=json_default)
     '{"total": 774200, "rate": "0.0024"}'
     """
+    # import cycle: perlindungan.money imports this module
     from perlindungan.dates import Month  # noqa: PLC0415
     from perlindungan.money import Rupiah  # noqa: PLC0415
 

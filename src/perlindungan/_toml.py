@@ -20,9 +20,10 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_
+from perlindungan._input.files import read_bytes
 from perlindungan._message import Message
 from perlindungan._parsed_copy import PARSED, data_of, read_copies
-from perlindungan.errors import DataProblem, RegulationDataError
+from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 
 __all__ = ["TomlDocument", "bundled_documents", "read_toml", "read_toml_text"]
 
@@ -145,8 +146,6 @@ def read_toml_text(text: str, name: str) -> TomlDocument:
 
 def read_toml(path: Path, *, name: str | None = None) -> TomlDocument:
     """Read and parse a TOML file."""
-    from perlindungan._input.files import read_bytes  # noqa: PLC0415
-    from perlindungan.errors import InvalidInputError  # noqa: PLC0415
 
     try:
         # a regular file only (a FIFO or /dev/zero is refused), bounded while read

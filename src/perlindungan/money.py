@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeAlias, overload
 
 import attrs
 
+from perlindungan._i18n import babel_locale
 from perlindungan._input.numbers import exact_number
+from perlindungan._serialise import pydantic_schema
 from perlindungan.errors import InvalidInputError, MoneyTypeError
 
 if TYPE_CHECKING:
@@ -236,7 +238,6 @@ class Rupiah:
     def __get_pydantic_core_schema__(cls, source: object, handler: object) -> object:
         """Pydantic (and FastAPI) support: validated like the constructor, serialised as
         in the JSON contract (see :func:`perlindungan.json_default`)."""
-        from perlindungan._serialise import pydantic_schema  # noqa: PLC0415
 
         return pydantic_schema(cls, Rupiah)
 
@@ -295,8 +296,6 @@ def format_rupiah(amount: Rupiah | int | Decimal, *, locale: str = "id_ID") -> s
     'IDR16,800'
     """
     from babel.numbers import format_currency  # noqa: PLC0415  (keeps import time low)
-
-    from perlindungan._i18n import babel_locale  # noqa: PLC0415
 
     value = amount.amount if isinstance(amount, Rupiah) else as_decimal(amount, field="amount")
     pattern = _pattern("¤#,##0" if value == value.to_integral_value() else "¤#,##0.00")

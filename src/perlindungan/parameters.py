@@ -25,6 +25,7 @@ from typing import Final, Generic, TypeVar, cast
 import attrs
 
 from perlindungan._context import OVERLAY, overlay_cache
+from perlindungan._suggest import did_you_mean
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, NoValueInForceError, UnknownNameError
 from perlindungan.legal import Citation, LegalBasis
@@ -191,8 +192,6 @@ class ParameterSet(Mapping[str, Parameter[object]]):
         try:
             return self.by_name[name]
         except KeyError:
-            from perlindungan._suggest import did_you_mean  # noqa: PLC0415
-
             raise UnknownNameError(
                 f"Unknown parameter {name!r}; {did_you_mean(name, self.by_name)}",
                 field="parameter",
@@ -215,8 +214,6 @@ class ParameterSet(Mapping[str, Parameter[object]]):
         try:
             return self.bases[basis_id]
         except KeyError:
-            from perlindungan._suggest import did_you_mean  # noqa: PLC0415
-
             raise UnknownNameError(
                 f"Unknown legal basis {basis_id!r}; {did_you_mean(basis_id, self.bases)}",
                 field="basis",
@@ -227,6 +224,7 @@ class ParameterSet(Mapping[str, Parameter[object]]):
 @cache
 def parameters() -> ParameterSet:
     """The bundled regulation parameters (loaded once, validated strictly)."""
+    # import cycle: _loading imports this module (through _entry_checks)
     from perlindungan._loading import load_bundled  # noqa: PLC0415
 
     return load_bundled()

@@ -34,7 +34,7 @@ from perlindungan.benefits import Claim
 from perlindungan.benefits._claim import EVENTS, REASONS
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
-from perlindungan.parameters import parameter
+from perlindungan.parameters import parameter, parameters
 from perlindungan.programs import Program
 from perlindungan.regional import DOCUMENTS, ROLES, Person, person_from_dict
 from perlindungan.workers import (
@@ -108,8 +108,6 @@ def dates(
 
 
 def _names() -> set[str]:
-    from perlindungan.parameters import parameters  # noqa: PLC0415
-
     return set(parameters())
 
 

@@ -3,12 +3,15 @@ computed and its legal basis, the total, the reasons and notes, in Indonesian an
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from perlindungan import benefit_from_request
 from perlindungan.benefits import Benefit
+from perlindungan.cli import main
 
 
 def _benefit(on: str, **claim: Any) -> Benefit:
@@ -101,3 +104,16 @@ def test_a_figure_resting_on_an_assumption_is_marked_with_its_status(
     certain = _benefit("2024-01-01", program="JKM", event="death").explain(locale)
     assert "confidence" not in certain
     assert "keyakinan" not in certain
+
+
+def test_the_command_prints_the_explanation_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = {"on": "2024-01-01", "claim": {"program": "JKM", "event": "death"}}
+    path = tmp_path / "claim.json"
+    path.write_text(json.dumps(request), encoding="utf-8")
+    expected = benefit_from_request(request)
+    assert main(["--lang", "en", "benefits", str(path)]) == 0
+    assert capsys.readouterr().out == expected.explain("en") + "\n"
+    assert main(["benefits", str(path)]) == 0
+    assert capsys.readouterr().out == expected.explain("id_ID") + "\n"

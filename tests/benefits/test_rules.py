@@ -136,3 +136,45 @@ def test_before_pp_82_2019_the_scholarship_is_one_lump_sum_per_child_counted() -
     amounts = [c["amount"] for c in answer["components"] if c["name"] == "scholarship"]
     assert amounts == [lump] * min(2, most)
     assert lump > 0
+
+
+_JKP = {
+    "program": "JKP",
+    "event": "termination",
+    "wage": 4_000_000,
+    "terminated_on": "2025-05-01",
+    "termination_reason": "layoff",
+    "contribution_months": 12,
+}
+
+
+@pytest.mark.parametrize(
+    ("facts", "on", "code", "basis"),
+    [
+        ({"citizen": False}, "2025-06-01", "citizenship", "Pasal 4 PP 37/2021"),
+        (
+            {"birth_date": "1960-01-01", "registered_on": "2020-01-01"},
+            "2025-06-01",
+            "registration_age",
+            "Pasal 4 PP 37/2021",
+        ),
+        ({"contribution_months": 3}, "2025-06-01", "contribution_history", "Pasal 19"),
+        ({"consecutive_months": 2}, "2025-06-01", "consecutive", ""),
+        ({}, "2025-12-01", "deadline", ""),
+    ],
+    ids=["citizen", "registration-age", "contribution-history", "consecutive", "late-claim"],
+)
+def test_jkp_is_refused_with_the_reason_and_its_basis(
+    facts: dict[str, Any], on: str, code: str, basis: str
+) -> None:
+    assert _answer("2025-06-01", **_JKP)["eligible"] is True
+    answer = _answer(on, **{**_JKP, **facts})
+    assert answer["eligible"] is False
+    assert _codes(answer) == [code]
+    assert basis in answer["reasons"][0]["basis"]
+
+
+def test_a_termination_after_the_claim_date_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="is after the claim date") as caught:
+        _answer("2025-06-01", **{**_JKP, "terminated_on": "2025-07-01"})
+    assert caught.value.field == "claim.terminated_on"

@@ -374,3 +374,46 @@ def test_the_plugin_loads_by_entry_point_and_filters(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert "test_contributions[boundaries-01]" in listing.stdout
+
+
+def _case(name: str) -> Case:
+    (found,) = [c for c in cases("contributions") if c.name == name]
+    return found
+
+
+def test_an_extra_line_fails_a_case_that_lists_all_lines() -> None:
+    case = _case("Contract value 80,000,000: JKK 168,000 + JKM 24,000")
+    assert case.expected.get("all_lines")
+    answer = dict(library("contributions")(case.request))
+    assert case.check(answer) == []
+    extra = {"program": "JHT", "payer": "employer", "amount": 1}
+    (mismatch,) = case.check({**answer, "lines": [*answer["lines"], extra]})
+    assert (mismatch.field, mismatch.expected) == ("lines", "no other line")
+    assert mismatch.actual == [("JHT", "employer", 1)]
+
+
+def test_a_line_of_a_program_not_yet_in_force_fails() -> None:
+    case = _case("JP cap at the start: 7,000,000 in July 2015")
+    assert case.expected["absent"] == ["JKP"]
+    answer = dict(library("contributions")(case.request))
+    jkp = {"program": "JKP", "payer": "government", "amount": 0}
+    (mismatch,) = case.check({**answer, "lines": [*answer["lines"], jkp]})
+    assert (mismatch.field, mismatch.expected) == ("absent[JKP]", "no line")
+
+
+def test_amounts_compare_as_numbers_and_a_refusal_shows_its_error() -> None:
+    case = _case("Contract value 80,000,000: JKK 168,000 + JKM 24,000")
+    answer = dict(library("contributions")(case.request))
+    as_text = {
+        **answer,
+        "totals": {k: str(v) for k, v in answer["totals"].items()},
+        "lines": [{**line, "amount": f"{line['amount']}.00"} for line in answer["lines"]],
+    }
+    assert case.check(as_text) == []  # "168000.00" is 168000
+    broken = {**answer, "totals": dict.fromkeys(answer["totals"])}
+    assert {m.field for m in case.check(broken)} == {f"totals.{k}" for k in answer["totals"]}
+    words = {**answer, "totals": dict.fromkeys(answer["totals"], "lots")}
+    assert len(case.check(words)) == len(answer["totals"])
+    (refused,) = case.check({"error": {"code": "invalid_input"}})
+    assert refused.field == "response"
+    assert str(refused.actual).startswith("refused: ")

@@ -4,10 +4,11 @@ and per active scenario overlay."""
 from __future__ import annotations
 
 import datetime as _dt
+from decimal import Decimal
 
 import pytest
 
-from perlindungan import NonWageEarner, WageEarner, contributions
+from perlindungan import NonWageEarner, Quote, WageEarner, contributions
 from perlindungan._overlay import Overlay, applied, override
 from perlindungan.contributions._terms import exact_fraction
 from perlindungan.contributions._wage_earner_terms import Relief, wage_earner_terms
@@ -62,3 +63,35 @@ def test_a_scenario_overlay_reaches_scalar_and_batch_and_leaves_no_trace() -> No
     assert int(law.lines[0].amount) == 20_000
     assert int(contributions(NonWageEarner(income=2_000_000), on=day).lines[0].amount) == 20_000
     assert batch.contributions_batch(columns, on=day).column("jkk_worker")[0] == 20_000
+
+
+def _jp(quote: Quote) -> list[tuple[str, int]]:
+    return [(line.payer.value, int(line.amount)) for line in quote.lines_for("JP")]
+
+
+@pytest.mark.parametrize("baseline_first", [True, False])
+def test_a_scenario_reaches_the_jp_terms_read_on_demand(baseline_first: bool) -> None:
+    """The JP terms are read only when JP is due, and cached apart from the other terms of
+    the date: their cache is keyed by the scenario too, whichever is asked first."""
+    worker = WageEarner(wage=5_000_000, risk_class=1, birth_date="1990-01-01")
+    day = _dt.date(2025, 6, 3)  # a date no other test asks for JP
+    law = [("employer", 100_000), ("worker", 50_000)]
+    if baseline_first:
+        assert _jp(contributions(worker, on=day)) == law
+    with applied(Overlay((override("pu.jp.employer_rate", "0.05"),))):
+        assert _jp(contributions(worker, on=day)) == [("employer", 250_000), ("worker", 50_000)]
+    assert _jp(contributions(worker, on=day)) == law
+
+
+def test_a_scenario_reaches_relief_terms() -> None:
+    """Relief terms follow a scenario, and the bundled law is back after it."""
+    day = _dt.date(2020, 9, 1)  # PP 49/2020 in force: JKK 99% off
+    worker = WageEarner(wage=5_000_000, risk_class=1, birth_date="1990-01-01")
+    law = contributions(worker, on=day).lines_for("JKK")[0]
+    with applied(Overlay((override("relief.pp49_2020.jkk_payable_share", "0.5"),))):
+        half = contributions(worker, on=day).lines_for("JKK")[0]
+    assert law.relief is not None
+    assert half.relief is not None
+    assert half.relief.payable_share == Decimal("0.5")
+    assert int(half.amount) == 6_000  # 0.24% of 5,000,000, half of it
+    assert contributions(worker, on=day).lines_for("JKK")[0] == law

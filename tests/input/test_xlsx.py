@@ -29,7 +29,7 @@ def test_cells_are_read_as_the_text_a_csv_file_would_hold(tmp_path: Path) -> Non
     book = _book(
         tmp_path / "roster.xlsx",
         ["id", "income", "birth_date", "covered_as_pu", "application_date", "name"],
-        # Excel keeps every number as a float, and a date as a date and time
+        # a number and a date as Excel stores them (a date is read back as a date and time)
         ["A1", 2_500_000.0, _dt.datetime(1990, 5, 17), False, _dt.date(2025, 6, 1), _dt.time(9)],  # noqa: DTZ001 - Excel has no time zones
         [None, None, None, None, None, None],  # a blank row is skipped
         ["A2", 1_000_000, _dt.datetime(1985, 1, 2), True, None, None],  # noqa: DTZ001

@@ -26,6 +26,7 @@ from perlindungan.regional import (
     load_scheme,
     load_scheme_text,
     period_budget,
+    planned_budget,
     premium,
     scheme,
 )
@@ -246,3 +247,17 @@ def test_overlay_is_local_to_its_context() -> None:
     outside = premium(prog, dt.date(2026, 2, 1))
     assert seen == [Decimal("0.01")]
     assert (int(inside.total), int(outside.total)) == (26_800, 16_800)
+
+
+def test_a_phased_plan_on_a_date_budgets_the_places_opened_by_then() -> None:
+    prog = _small_phased()
+    one, two = prog.phases
+    before = planned_budget(prog, on=two.start - dt.timedelta(days=1))
+    after = planned_budget(prog, on=two.start)
+    assert (before.participants, after.participants) == (100, 250)
+    assert {line.phase for line in before.lines} == {one.name}
+    assert [line.phase for line in after.lines].count(two.name) == 150
+    per_person = premium(prog, two.start).total
+    assert after.monthly == per_person * 250
+    # a head count given replaces the phases' places
+    assert planned_budget(prog, on=two.start, participants=7).participants == 7

@@ -145,3 +145,55 @@ def test_inapplicable_flags_refused(
     err = capsys.readouterr().err
     assert fragment in err
     assert err.count("\n") == 1
+
+
+def test_a_year_from_29_february_ends_on_28_february(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["scheme", "budget", "kota-serang-2026", "--format", "json"]
+    assert main([*argv, "--from", "2028-02-29"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["from"], data["to"]) == ("2028-02-29", "2029-02-28")
+    assert main([*argv, "--from", "2027-03-01"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["from"], data["to"]) == ("2027-03-01", "2028-02-29")
+
+
+def test_a_roster_budget_without_a_date_evaluates_on_the_last_day_in_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = tmp_path / "r.csv"
+    rows = ["id,role,domicile,covered_as_pu"]
+    rows += [f"p{i},pekerja_rentan,15.71,false" for i in range(3)]
+    roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["scheme", "budget", "kota-jambi-rentan-2025", "--roster", str(roster)]
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["source"] == "roster"
+    assert data["from"] == "2025-05-22"
+    assert data["total"] > 0
+
+
+def test_budget_output_must_be_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scheme", "budget", "kota-serang-2026", "--output", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "--output takes a file, not a folder; use --charts DIR for charts." in err
+
+
+def test_a_scenario_shows_its_note_and_the_notes_of_both_budgets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text(
+        '[scenario]\nname = "JKK 1,2%"\nnote = "Asumsi dinas: tarif naik Juli."\n'
+        'set = ["bpu.jkk.rate=0.012@2026-07-01"]\n',
+        encoding="utf-8",
+    )
+    args = ["scheme", "budget", "kota-serang-2026", "--from", "2025-06-01", "--to", "2026-12-31"]
+    assert main([*args, "--scenario", str(f), "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == [
+        "SCENARIO (what-if, not the adopted plan): JKK 1,2%",
+        "settings: bpu.jkk.rate=0.012@2026-07-01",
+        "Asumsi dinas: tarif naik Juli.",
+    ]
+    assert lines[-1] == "  - 2025-06..2025-12: not billed; the scheme starts on 2026-01-01"
+    assert "notes:" in lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +155,49 @@ def test_a_statistic_needs_its_keys_a_count_and_a_target_year() -> None:
         "statistic[0].year": "a target needs the year it is for, e.g. year = 2023",
     }
     assert _problems("statistic = [1]\n") == {"statistic[0]": "must be a [[statistic]] table"}
+
+
+def test_cli_a_region_without_schemes_and_one_reached_from_its_province(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["region", "coverage", "11.01", "--on", "2025-06-01", "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    assert "  no schemes in force" in text.splitlines()
+    assert "Covered: 0 + 0 = 0" in text
+    assert main(["region", "coverage", "36.73", "--on", "2019-06-01", "--lang", "en"]) == 0
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if "banten-tagana" in x]
+    assert "scheme of a higher region (36)" in line
+    assert line.endswith("people region-wide, not added")
+
+
+def test_cli_the_date_defaults_to_today_in_jakarta(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pendulum  # noqa: PLC0415
+
+    before = pendulum.today("Asia/Jakarta").date().isoformat()
+    out = tmp_path / "coverage.txt"
+    assert main(["region", "coverage", "13.03", "--lang", "en", "--output", str(out)]) == 0
+    after = pendulum.today("Asia/Jakarta").date().isoformat()
+    assert capsys.readouterr().out == ""
+    title = out.read_text(encoding="utf-8").splitlines()[0]
+    assert title in {f"Coverage of Kabupaten Sijunjung (13.03) on {day}" for day in (before, after)}
+
+
+def test_cli_coverage_charts_are_written_as_svg_and_png(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("matplotlib")
+    folder = tmp_path / "charts"
+    argv = ["region", "coverage", "13.03", "--on", "2023-10-02", "--lang", "en"]
+    assert main([*argv, "--charts", str(folder)]) == 0
+    written = capsys.readouterr().err.split()
+    names = sorted(Path(p).name for p in written)
+    assert names == [
+        "coverage-vs-target.png",
+        "coverage-vs-target.svg",
+        "funded-per-payer.png",
+        "funded-per-payer.svg",
+    ]
+    assert all(Path(p).stat().st_size > 0 for p in written)
+    assert (folder / "coverage-vs-target.svg").read_text(encoding="utf-8").lstrip().startswith("<")

@@ -193,3 +193,23 @@ def test_json_masking_touches_strings_only() -> None:
         "x": 3510165708850003,
         'q"351016**********': ["a \\"],
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("  ", "id is required"),
+        (True, "id must be text, got bool True."),
+        (2**70, f"id must be text, got {2**70}."),
+        ([1], "id must be text, got list [1]."),
+    ],
+    ids=["blank", "a-flag", "a-huge-number", "a-list"],
+)
+def test_a_person_id_must_be_text(value: object, message: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        person_from_dict({"id": value})
+    assert (str(caught.value), caught.value.field) == (message, "id")
+
+
+def test_a_whole_number_id_is_read_as_its_digits() -> None:
+    assert person_from_dict({"id": 12345}).id == "12345"

@@ -176,3 +176,53 @@ def test_village_units_must_match_the_villages_listed(tmp_path: Path) -> None:
 
     with pytest.raises(RegulationDataError, match=r"village_units of .* is 2, but 1 village units"):
         regions_from_file(path)
+
+
+def test_cli_show_gives_the_english_name_and_search_says_when_nothing_matches(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["region", "show", "13.03", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:4] == [
+        "Kabupaten Sijunjung (13.03)",
+        "  level: regency (kabupaten)",
+        "  within: Sumatera Barat (13)",
+        "  English: Sijunjung Regency",
+    ]
+    assert main(["region", "search", "zzzqqq", "--lang", "en"]) == 1
+    assert capsys.readouterr().out == "no region matches 'zzzqqq'\n"
+
+
+def test_no_scheme_for_a_region_and_role_is_an_empty_list() -> None:
+    from perlindungan.regional import schemes_for  # noqa: PLC0415
+
+    assert schemes_for("11.01", "nelayan", on="2025-06-01") == []
+
+
+def test_a_scheme_without_a_bundled_roster_says_how_to_give_one() -> None:
+    from perlindungan.errors import InvalidInputError  # noqa: PLC0415
+    from perlindungan.regional import bundled_roster  # noqa: PLC0415
+
+    with pytest.raises(InvalidInputError, match="give one with --roster FILE") as caught:
+        bundled_roster("sijunjung-apbd-2022")
+    assert caught.value.field == "roster"
+
+
+def test_a_region_knows_its_parent_and_what_it_lies_within() -> None:
+    district = regions().at("35.10.05")
+    assert district.parent_code == "35.10"
+    assert regions().at("35").parent_code is None
+    assert district.is_within("35")
+    assert district.is_within("35.10.05")
+    assert not district.is_within("35.1")  # a code prefix is not a region above
+
+
+def test_an_unknown_code_suggests_the_nearest_codes() -> None:
+    from perlindungan.errors import UnknownNameError  # noqa: PLC0415
+
+    with pytest.raises(UnknownNameError) as caught:
+        regions().get("35.10.99")
+    assert str(caught.value).startswith("unknown region '35.10.99'; did you mean '35.10.19'")
+    assert "35.10.09" in caught.value.suggestions
+    with pytest.raises(UnknownNameError, match=r"give a Kemendagri code such as 35\.10"):
+        regions().get("qqqzzzxx")

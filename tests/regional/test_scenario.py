@@ -94,3 +94,11 @@ def test_a_missing_scenario_file_is_named(tmp_path: Path) -> None:
         load_scenario(tmp_path / "nope.toml")
     assert caught.value.field == "scenario"
     assert "nope.toml" in str(caught.value)
+
+
+def test_assumptions_say_whether_they_change_anything() -> None:
+    assert not Assumptions().any
+    assert Assumptions(income_growth="0.03").any
+    assert Assumptions(participant_growth="-0.5").any
+    with pytest.raises(InvalidInputError, match="more than -1 and at most 10"):
+        Assumptions(participant_growth="-1")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, Final
 
 from perlindungan._i18n import N_
+from perlindungan._input.limits import MAX_REQUEST_BYTES
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
@@ -177,6 +178,5 @@ def read_text(source: str | Path, *, limit: int, what: str, field: str = "file")
 
 def read_request_bytes(source: str | Path) -> bytes:
     """The bytes of a JSON request file, or of stdin for ``"-"``."""
-    from perlindungan._input.limits import MAX_REQUEST_BYTES  # noqa: PLC0415
 
     return read_bytes(source, limit=MAX_REQUEST_BYTES, what=N_("request file"), field="request")

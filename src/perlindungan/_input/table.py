@@ -49,8 +49,10 @@ __all__ = [
     "Table",
     "csv_header",
     "csv_record",
+    "jsonl_record",
     "read_table",
     "table_from_text",
+    "xlsx_record",
 ]
 
 
@@ -201,47 +203,43 @@ def _csv_records(
     return Table(name, names, records)
 
 
+def jsonl_record(number: int, line: str, columns: Sequence[str] | None) -> Record:
+    """The record of one non-blank JSON line (file line ``number``), or its problem."""
+    try:
+        data = load_json(line, what=Message("line {number}", number=number), field="line")
+    except InvalidInputError as exc:
+        return Record(number, None, exc)
+    if not isinstance(data, dict):
+        return Record(
+            number, None, InvalidInputError(Message("each line must be a JSON object."), field=None)
+        )
+    unknown = [k for k in data if columns is not None and k not in columns]
+    if unknown:
+        return Record(
+            number,
+            data,
+            InvalidInputError(
+                Message(
+                    "unknown column {column}; {hint}",
+                    column=shown(unknown[0]),
+                    hint=did_you_mean(unknown[0], columns or ()),
+                ),
+                field=unknown[0],
+            ),
+        )
+    return Record(number, data)
+
+
 def _jsonl_records(name: str, text: str, columns: Sequence[str] | None) -> Table:
     lines = text.split("\n")
     count = sum(1 for line in lines if line.strip())
     if count > MAX_ROWS:
         raise _too_many(name, count)
-    records: list[Record] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            data = load_json(line, what=Message("line {number}", number=number), field="line")
-        except InvalidInputError as exc:
-            records.append(Record(number, None, exc))
-            continue
-        if not isinstance(data, dict):
-            records.append(
-                Record(
-                    number,
-                    None,
-                    InvalidInputError(Message("each line must be a JSON object."), field=None),
-                )
-            )
-            continue
-        unknown = [k for k in data if columns is not None and k not in columns]
-        if unknown:
-            records.append(
-                Record(
-                    number,
-                    data,
-                    InvalidInputError(
-                        Message(
-                            "unknown column {column}; {hint}",
-                            column=shown(unknown[0]),
-                            hint=did_you_mean(unknown[0], columns or ()),
-                        ),
-                        field=unknown[0],
-                    ),
-                )
-            )
-            continue
-        records.append(Record(number, data))
+    records = [
+        jsonl_record(number, line, columns)
+        for number, line in enumerate(lines, start=1)
+        if line.strip()
+    ]
     return Table(name, tuple(columns or ()), records)
 
 
@@ -277,6 +275,7 @@ def read_table(
     raw = read_bytes(path, limit=MAX_ROSTER_BYTES, what=label, field=what)
     name = str(path) if str(path) != "-" else "<stdin>"
     if suffix == ".xlsx":
+        # the xlsx reader is for the openpyxl extra (and imports zipfile)
         from perlindungan._input.xlsx import xlsx_rows  # noqa: PLC0415
 
         header, rows = xlsx_rows(raw, name=name)
@@ -294,6 +293,25 @@ def read_table(
     )
 
 
+def xlsx_record(number: int, cells: Sequence[str | None], names: Sequence[str]) -> Record:
+    """The record of one non-blank workbook row (sheet row ``number``), or its problem."""
+    width = len(names)
+    extra = [c for c in cells[width:] if c is not None and c.strip()]
+    if extra:
+        return Record(
+            number,
+            None,
+            InvalidInputError(
+                Message(
+                    "the row has cells beyond the {width} columns of the header.",
+                    width=width,
+                ),
+                field=None,
+            ),
+        )
+    return Record(number, {k: v for k, v in zip(names, cells, strict=False) if v is not None})
+
+
 def _xlsx_table(
     name: str,
     header: list[str],
@@ -304,26 +322,4 @@ def _xlsx_table(
     names = check_header(name, header, ",", columns, required)
     if len(rows) > MAX_ROWS:
         raise _too_many(name, len(rows))
-    width = len(names)
-    records: list[Record] = []
-    for number, cells in rows:
-        extra = [c for c in cells[width:] if c is not None and c.strip()]
-        if extra:
-            records.append(
-                Record(
-                    number,
-                    None,
-                    InvalidInputError(
-                        Message(
-                            "the row has cells beyond the {width} columns of the header.",
-                            width=width,
-                        ),
-                        field=None,
-                    ),
-                )
-            )
-            continue
-        records.append(
-            Record(number, {k: v for k, v in zip(names, cells, strict=False) if v is not None})
-        )
-    return Table(name, names, records)
+    return Table(name, names, [xlsx_record(number, cells, names) for number, cells in rows])

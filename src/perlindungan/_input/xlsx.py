@@ -14,19 +14,20 @@ cells back.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 from perlindungan._input.limits import MAX_ROSTER_BYTES, MAX_ROWS
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["save_workbook", "write_xlsx", "xlsx_rows"]
+__all__ = ["save_workbook", "write_xlsx", "xlsx_rows", "xlsx_stream"]
 
 #: Largest unpacked size of a workbook.
 MAX_UNPACKED_BYTES: Final = 4 * MAX_ROSTER_BYTES
@@ -67,10 +68,29 @@ def xlsx_rows(
     raw: bytes, *, name: str, sheet_name: str | None = None
 ) -> tuple[list[str], list[tuple[int, list[str | None]]]]:
     """The header and the rows (sheet row number, cells as text) of a workbook's first
-    sheet (or of the sheet named ``sheet_name``)."""
+    sheet (or of the sheet named ``sheet_name``); more than ``MAX_ROWS`` rows stop the
+    reading (the caller refuses them)."""
+    header, stream, _ = xlsx_stream(io.BytesIO(raw), name=name, sheet_name=sheet_name)
+    rows: list[tuple[int, list[str | None]]] = []
+    with contextlib.closing(stream):
+        for row in stream:
+            rows.append(row)
+            if len(rows) > MAX_ROWS:
+                break
+    return header, rows
+
+
+def xlsx_stream(
+    source: BinaryIO, *, name: str, sheet_name: str | None = None
+) -> tuple[list[str], Generator[tuple[int, list[str | None]], None, None], int]:
+    """The header of a workbook's first sheet (or of the sheet named ``sheet_name``), its
+    non-blank rows (sheet row number, cells as text), read one by one (openpyxl's
+    read-only mode: memory does not grow with the rows), and its last row as the sheet
+    declares it (0: not declared). The workbook is closed when the rows are all read or
+    the iterator is closed."""
     openpyxl = _openpyxl()
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        with zipfile.ZipFile(source) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
         raise InvalidInputError(
@@ -86,8 +106,9 @@ def xlsx_rows(
             ),
             field="roster",
         )
+    source.seek(0)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise InvalidInputError(
             Message(
@@ -98,40 +119,58 @@ def xlsx_rows(
             field="roster",
         ) from None
     try:
-        if sheet_name is not None:
-            sheet = book[sheet_name] if sheet_name in book.sheetnames else None
-        else:
-            sheet = book.worksheets[0] if book.worksheets else None
-        if sheet is None:
-            if sheet_name:
-                raise InvalidInputError(
-                    f"{name}: the workbook has no sheet {sheet_name!r}.", field="roster"
-                )
+        sheet = _sheet(book, name, sheet_name)
+        values = iter(sheet.iter_rows(values_only=True))
+        header = _header(next(values, None), name)
+        last = sheet.max_row if isinstance(sheet.max_row, int) else 0
+    except BaseException:
+        book.close()
+        raise
+    return header, _rows(book, values), last
+
+
+def _header(first: Sequence[Any] | None, name: str) -> list[str]:
+    """The header of the sheet's first row (none: the sheet is empty)."""
+    if first is None:
+        return []
+    cells = [_text(v) for v in first]
+    while cells and (cells[-1] is None or not cells[-1].strip()):
+        cells.pop()
+    if not cells:
+        raise InvalidInputError(
+            Message("{name}:1: the first row must be the header.", name=name), field="roster"
+        )
+    return [c or "" for c in cells]
+
+
+def _sheet(book: Any, name: str, sheet_name: str | None) -> Any:  # noqa: ANN401 - openpyxl
+    if sheet_name is not None:
+        sheet = book[sheet_name] if sheet_name in book.sheetnames else None
+    else:
+        sheet = book.worksheets[0] if book.worksheets else None
+    if sheet is None:
+        if sheet_name:
             raise InvalidInputError(
-                Message("{name}: the workbook has no sheet.", name=name), field="roster"
+                f"{name}: the workbook has no sheet {sheet_name!r}.", field="roster"
             )
-        header: list[str] | None = None
-        rows: list[tuple[int, list[str | None]]] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_text(v) for v in values]
-            if header is None:
-                while cells and (cells[-1] is None or not cells[-1].strip()):
-                    cells.pop()
-                if not cells:
-                    raise InvalidInputError(
-                        Message("{name}:1: the first row must be the header.", name=name),
-                        field="roster",
-                    )
-                header = [c or "" for c in cells]
-                continue
+        raise InvalidInputError(
+            Message("{name}: the workbook has no sheet.", name=name), field="roster"
+        )
+    return sheet
+
+
+def _rows(
+    book: Any,  # noqa: ANN401 - an openpyxl workbook
+    values: Iterator[Any],
+) -> Generator[tuple[int, list[str | None]], None, None]:
+    try:
+        for number, row in enumerate(values, start=2):
+            cells = [_text(v) for v in row]
             if all(c is None or not c.strip() for c in cells):
                 continue
-            rows.append((number, cells))
-            if len(rows) > MAX_ROWS:
-                break
+            yield number, cells
     finally:
         book.close()
-    return header or [], rows
 
 
 #: One sheet to write: its name, header and rows.

@@ -153,6 +153,7 @@ def contributions_batch(
         return BatchResult(day, rows, OutputArrays(lists, names), ok, refused, table, problems)
     import numpy as np  # noqa: PLC0415
 
+    # the vector kernel imports numpy (the batch extra)
     from perlindungan.batch._vector import vector_amounts  # noqa: PLC0415
 
     out, covered, refused_rows, rest = vector_amounts(table, rows, day, stored)

@@ -73,6 +73,7 @@ def roster_from_text(text: str, *, name: str = "CSV") -> RosterChunk:
     input layer's table rules and the payroll reader's cells; file problems raise."""
     import pyarrow as pa  # noqa: PLC0415
 
+    # these readers import pyarrow and numpy (the batch extra)
     from perlindungan._input.table import table_from_text  # noqa: PLC0415
     from perlindungan.batch._cells import typed_columns  # noqa: PLC0415
 
@@ -95,6 +96,7 @@ def roster_from_text(text: str, *, name: str = "CSV") -> RosterChunk:
 def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[RosterChunk]:
     import pyarrow.parquet as pq  # noqa: PLC0415
 
+    # imports pyarrow and numpy (the batch extra)
     from perlindungan.batch._cells import typed_columns  # noqa: PLC0415
 
     # Without pre-buffering: with it, the reader keeps the byte ranges it has read, and
@@ -108,6 +110,7 @@ def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[RosterChunk]:
 
 
 def _csv_chunks(path: Path, chunk_rows: int) -> Iterator[RosterChunk]:
+    # these readers import pyarrow and numpy (the batch extra)
     from perlindungan._input.blocks import concat_blocks, csv_blocks  # noqa: PLC0415
     from perlindungan.batch._cells import typed_columns  # noqa: PLC0415
 
@@ -164,6 +167,7 @@ def iter_roster(
 ) -> Iterator[tuple[int, Any]]:
     """``(first row index, BatchResult)`` for each chunk of a CSV or Parquet roster (``on``
     and ``columns`` as in :func:`perlindungan.batch.contributions_batch`)."""
+    # import cycle: perlindungan.batch imports this module
     from perlindungan.batch import contributions_batch  # noqa: PLC0415
 
     day = None if on is None else to_date(on)

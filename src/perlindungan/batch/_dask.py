@@ -52,6 +52,7 @@ def contributions_meta() -> Any:
 def contributions_partition(frame: Any, on: DateLike | None = None) -> Any:
     """Contributions of one pandas partition: amount columns (Int64, NA for refused rows)
     and ``error``, on the partition's index."""
+    # import cycle: perlindungan.batch imports this module
     from perlindungan.batch import contributions_batch  # noqa: PLC0415
 
     if len(frame) == 0:
@@ -71,6 +72,7 @@ def arrow_schema() -> Any:
 
 def contributions_arrow(batches: Iterable[Any], on: DateLike | None = None) -> Iterator[Any]:
     """Record batches in, record batches of contributions out (Spark ``mapInArrow``)."""
+    # import cycle: perlindungan.batch imports this module
     from perlindungan.batch import contributions_batch  # noqa: PLC0415
 
     for batch in batches:
@@ -79,6 +81,7 @@ def contributions_arrow(batches: Iterable[Any], on: DateLike | None = None) -> I
 
 
 def _text(value: Any) -> Any:
+    # imports numpy (the batch extra)
     from perlindungan.batch._columns import cell  # noqa: PLC0415
 
     found = cell([value], 0)
@@ -89,6 +92,7 @@ def _text(value: Any) -> Any:
 
 def _people(frame: Any) -> list[tuple[Any, Any]]:
     """(person or None, error message or None) per row of a roster frame."""
+    # regional is imported on first use (measured: docs/performance.md)
     from perlindungan.regional._roster import person_from_dict  # noqa: PLC0415
 
     columns = [c for c in frame.columns if c not in (*DECISION_COLUMNS, "program")]
@@ -113,6 +117,7 @@ def decisions_meta(roster_columns: Iterable[str]) -> Any:
 def decide_partition(frame: Any, program_id: str, on: DateLike) -> Any:
     """A roster partition with its ``verdict`` (eligible, not_eligible, undetermined, or
     None for a row that cannot be read) and ``error``; the facts are kept for allocation."""
+    # regional is imported on first use (measured: docs/performance.md)
     from perlindungan.regional import evaluate, scheme  # noqa: PLC0415
 
     found = scheme(program_id)
@@ -141,6 +146,7 @@ def allocate_group(frame: Any, program_id: str, on: DateLike) -> Any:
     a place). The result is sorted by ``id``; ``rank`` is the rank among the eligible."""
     import pandas as pd  # noqa: PLC0415
 
+    # regional is imported on first use (measured: docs/performance.md)
     from perlindungan.regional import allocate, evaluate, scheme  # noqa: PLC0415
 
     found = scheme(program_id)

@@ -9,6 +9,7 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._suggest import did_you_mean
 from perlindungan.batch._columns import Columns
 from perlindungan.batch._reference import AMOUNT_COLUMNS, PAIRS, TOTAL_COLUMNS, RowError, quote_row
 from perlindungan.contributions import Quote
@@ -51,8 +52,6 @@ def chosen_columns(names: Iterable[str] | None) -> tuple[str, ...]:
     wanted = set()
     for name in names:
         if name not in OUTPUT_COLUMNS:
-            from perlindungan._suggest import did_you_mean  # noqa: PLC0415
-
             raise InvalidInputError(
                 f"unknown output column {name!r}; {did_you_mean(name, OUTPUT_COLUMNS)}",
                 field="columns",
@@ -142,8 +141,6 @@ class BatchResult:
 
     def _check(self, name: str) -> None:
         if name not in OUTPUT_COLUMNS:
-            from perlindungan._suggest import did_you_mean  # noqa: PLC0415
-
             raise InvalidInputError(
                 f"unknown output column {name!r}; {did_you_mean(name, OUTPUT_COLUMNS)}",
                 field="column",

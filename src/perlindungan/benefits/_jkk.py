@@ -13,8 +13,9 @@ from perlindungan.benefits._jkm import _missing
 from perlindungan.benefits._model import Benefit, Component, Note
 from perlindungan.benefits._scholarship import scholarships
 from perlindungan.dates import anniversary
+from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
-from perlindungan.parameters import DatedValue, amount, count, rate
+from perlindungan.parameters import DatedValue, amount, count, parameter, rate
 from perlindungan.programs import Program
 
 __all__ = ["jkk_benefit", "stmb_schedule"]
@@ -33,8 +34,6 @@ def stmb_schedule(day: _dt.date, months: int) -> list[tuple[int, Decimal]]:
 
 
 def _limits_note(day: _dt.date) -> list[Note]:
-    from perlindungan.parameters import parameter  # noqa: PLC0415
-
     if not parameter("jkk.home_care.limit").in_force(day):
         return []
     land, sea, air = (amount(f"jkk.transport.{m}", day) for m in ("land", "sea", "air"))
@@ -70,8 +69,6 @@ def jkk_benefit(claim: Claim, on: _dt.date) -> Benefit:
     wage = claim.wage
     if claim.event_date is not None:
         if claim.event_date > on:
-            from perlindungan.errors import InvalidInputError  # noqa: PLC0415
-
             raise InvalidInputError(
                 f"claim.event_date {claim.event_date.isoformat()} is after the claim date "
                 f"{on.isoformat()}.",

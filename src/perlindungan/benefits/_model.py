@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from perlindungan._serialise import Serialisable
+from perlindungan.benefits._explain import explain_benefit, render
 from perlindungan.contributions._model import Note
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
@@ -43,8 +44,6 @@ class Component(Serialisable):
         return "; ".join(str(c) for c in self.citations)
 
     def to_dict(self) -> dict[str, Any]:
-        from perlindungan.benefits._explain import render  # noqa: PLC0415
-
         return {
             "name": self.name,
             "label": render(self.label, self.params, "en"),
@@ -102,8 +101,6 @@ class Benefit(Serialisable):
 
     def explain(self, locale: str = "id_ID") -> str:
         """The decision and each component, in Bahasa Indonesia (default) or English."""
-        from perlindungan.benefits._explain import explain_benefit  # noqa: PLC0415
-
         return explain_benefit(self, locale)
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from perlindungan._i18n import N_, translate
+from perlindungan._i18n import N_, language_of, translate
 from perlindungan._input.limits import MAX_COUNT
 from perlindungan._input.numbers import whole_number
 from perlindungan._responses import json_text
@@ -158,7 +158,6 @@ def print_quote(quote: Quote, lang: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command."""
-    from perlindungan._i18n import language_of  # noqa: PLC0415
 
     language_of(args.lang)
     flags_given = any(

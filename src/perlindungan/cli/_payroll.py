@@ -18,6 +18,7 @@ from perlindungan.payroll import (
     read_payroll_csv,
 )
 from perlindungan.programs import Payer
+from perlindungan.regional._nik import mask_niks, mask_niks_in
 
 NAME = "payroll"
 HELP = N_("Contributions of every worker in a payroll CSV (default: the bundled sample payroll).")
@@ -85,20 +86,18 @@ def run(args: argparse.Namespace) -> int:
     def shown(text: str) -> str:
         if not args.mask_nik:
             return text
-        from perlindungan.regional._nik import mask_niks  # noqa: PLC0415
 
         return mask_niks(text)
 
     inputs = [args.file] if args.file else []
     if args.output and args.output.lower().endswith(".xlsx"):
+        # writes with openpyxl (an extra)
         from perlindungan.cli._payroll_output import write_payroll_workbook  # noqa: PLC0415
 
         print(write_payroll_workbook(result, args.output, inputs=inputs, shown=shown))
     elif args.json:
         data = result.to_dict()
         if args.mask_nik:
-            from perlindungan.regional._nik import mask_niks_in  # noqa: PLC0415
-
             data = mask_niks_in(data)
         _emit(json_text(data), args.output, inputs)
     else:

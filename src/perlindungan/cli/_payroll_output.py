@@ -29,6 +29,7 @@ def write_payroll_workbook(
     shown: Callable[[str], str] = str,
 ) -> Path:
     """Write the workbook; ``shown`` is applied to every text cell (NIK masking)."""
+    # the xlsx writer is for the openpyxl extra (and imports zipfile)
     from perlindungan._input.xlsx import save_workbook  # noqa: PLC0415
 
     def text(value: object) -> object:

@@ -218,6 +218,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = to_csv(c).rstrip("\n")
     elif args.format == "html":
+        # charts are for the matplotlib extra
         from perlindungan.regional._charts import coverage_page  # noqa: PLC0415
 
         text = coverage_page(c, report(c, locale), locale)
@@ -226,6 +227,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(text)
     if args.charts:
+        # charts are for the matplotlib extra
         from perlindungan.regional._charts import write_charts  # noqa: PLC0415
 
         for path in write_charts(None, c, args.charts, locale):

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from perlindungan._i18n import N_, language_of, translate
+from perlindungan._i18n import N_, babel_locale, language_of, translate
 from perlindungan._input.limits import MAX_LISTED_PROBLEMS, MAX_PARTICIPANTS
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.outputs import write_output
@@ -38,6 +38,7 @@ from perlindungan.regional import (
     run_roster,
     scheme,
 )
+from perlindungan.regional._nik import mask_niks
 from perlindungan.regional._person import FACTS
 
 NAME = "scheme"
@@ -140,6 +141,10 @@ def _refuse_workbook(args: argparse.Namespace) -> None:
 
 
 def _progress(done: int, total: int) -> None:
+    if total <= 0:  # a size not known up front (a workbook that does not declare it)
+        sys.stderr.write(f"\r{done}")
+        sys.stderr.flush()
+        return
     width = 30
     filled = width * done // max(total, 1)
     sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
@@ -152,8 +157,6 @@ def _emit(
     text: str, output: str | None, inputs: Sequence[str] = (), *, mask_nik: bool = False
 ) -> None:
     if mask_nik:
-        from perlindungan.regional._nik import mask_niks  # noqa: PLC0415
-
         text = mask_niks(text)
     if output:
         write_output(output, text if text.endswith("\n") else text + "\n", inputs=inputs)
@@ -181,8 +184,6 @@ def _listed(problems: Sequence[DataProblem], locale: str) -> str:
     """The problems of a file, at most MAX_LISTED_PROBLEMS of them, then how many more
     (counts in the locale's format: "dan 99.990 lainnya")."""
     from babel.numbers import format_decimal  # noqa: PLC0415
-
-    from perlindungan._i18n import babel_locale  # noqa: PLC0415
 
     def number(n: int) -> str:
         return str(format_decimal(n, locale=babel_locale(locale)))
@@ -251,6 +252,7 @@ def run(args: argparse.Namespace) -> int:
         text, budgeted = run_budget(args, prog, locale, evaluate_on)
         _emit(text, args.output, [x for x in (args.roster, args.target) if x])
         if args.charts:
+            # charts are for the matplotlib extra
             from perlindungan.regional._charts import write_charts  # noqa: PLC0415
 
             for path in write_charts(prog, budgeted, args.charts, locale):
@@ -258,6 +260,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     inputs = [x for x in (args.roster, args.target) if x]
     if args.roster and _streaming():
+        # the streaming path imports numpy and pyarrow (the batch extra)
         from perlindungan.cli._scheme_stream import evaluate_streaming  # noqa: PLC0415
 
         return evaluate_streaming(
@@ -281,6 +284,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.output and args.output.lower().endswith(".xlsx"):
         print(result.write_workbook(args.output, locale, inputs=inputs, mask_nik=mask))
     elif args.format == "json":
+        # output writers load only for the format asked for (xlsx: openpyxl)
         from perlindungan.regional._outputs import json_text  # noqa: PLC0415
 
         _emit(json_text(result, locale, mask_nik=mask), args.output, inputs)

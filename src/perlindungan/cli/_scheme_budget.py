@@ -13,7 +13,7 @@ from pathlib import Path
 
 from perlindungan._i18n import N_
 from perlindungan._message import Message
-from perlindungan.dates import to_date
+from perlindungan.dates import anniversary, to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
 from perlindungan.regional._program import RegionalScheme
@@ -182,11 +182,8 @@ def _in_force(program: RegionalScheme, day: _dt.date, flag: str) -> None:
 
 
 def _year_after(day: _dt.date) -> _dt.date:
-    try:
-        nxt = day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        nxt = day.replace(year=day.year + 1, day=28)
-    return nxt - _dt.timedelta(days=1)
+    """The last day of the year that starts on ``day`` (from 29 February: 28 February)."""
+    return anniversary(day, 1) - _dt.timedelta(days=1)
 
 
 def period_of(args: argparse.Namespace, program: RegionalScheme) -> tuple[_dt.date, _dt.date]:
@@ -232,6 +229,7 @@ def run_budget(
     evaluate_roster: object,
 ) -> tuple[str, PeriodBudget | Comparison]:
     """The budget (or scenario comparison) as text in the chosen format."""
+    # imports babel, which the CLI loads only to format output
     from perlindungan.cli import _budget_output as out  # noqa: PLC0415
 
     start, end = period_of(args, program)
@@ -279,6 +277,7 @@ def run_budget(
     else:
         text = out.budget_text(program, result, locale)
     if args.format == "html":
+        # charts are for the matplotlib extra
         from perlindungan.regional._charts import budget_page  # noqa: PLC0415
 
         return budget_page(program, result, text, locale), result

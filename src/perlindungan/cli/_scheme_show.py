@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from perlindungan._i18n import N_, translate
+from perlindungan._i18n import N_, babel_locale, translate
 from perlindungan.money import format_rupiah
-from perlindungan.regional import RegionalScheme
+from perlindungan.regional import ROLES, RegionalScheme
 
 __all__ = ["show"]
 
@@ -41,9 +41,6 @@ _L_GRANT = N_("grant {name}: {amount}")
 def show(p: RegionalScheme, locale: str) -> str:
     """The text of ``scheme show``."""
     from babel.numbers import format_decimal  # noqa: PLC0415
-
-    from perlindungan._i18n import babel_locale  # noqa: PLC0415
-    from perlindungan.regional import ROLES  # noqa: PLC0415
 
     def t(message: str) -> str:
         return translate(message, locale)

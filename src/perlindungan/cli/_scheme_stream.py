@@ -15,7 +15,8 @@ from pathlib import Path
 
 from perlindungan._input.outputs import check_not_input
 from perlindungan.errors import InvalidInputError
-from perlindungan.regional import RegionalScheme
+from perlindungan.regional import RegionalScheme, evaluate_roster_file
+from perlindungan.regional._outputs import mask_files, workbook_from_folder
 
 __all__ = ["evaluate_streaming"]
 
@@ -32,8 +33,6 @@ def evaluate_streaming(
     show_progress: Callable[[int, int], None],
 ) -> int:
     """Evaluate the roster file and write or print what the flags ask."""
-    from perlindungan.regional import evaluate_roster_file  # noqa: PLC0415
-    from perlindungan.regional._outputs import mask_files, workbook_from_folder  # noqa: PLC0415
 
     mask = bool(getattr(args, "mask_nik", False))
 

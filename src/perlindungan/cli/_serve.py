@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
             f"--workers must be 1 or more; got {args.workers}.", field="workers"
         )
     try:
+        # the server is the fastapi extra
         from perlindungan.server import serve  # noqa: PLC0415
     except ImportError as exc:
         raise InvalidInputError(

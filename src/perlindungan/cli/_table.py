@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from perlindungan._i18n import N_, translate
@@ -34,7 +35,6 @@ def render_table(
 def columns_help(columns: Sequence[str], note: str, heading: str = N_("CSV columns read:")) -> str:
     """The epilog of ``--help`` for a command that reads a CSV: its columns, wrapped; the
     note and heading (catalogue ids) in the language the parser is built in."""
-    import textwrap  # noqa: PLC0415
 
     locale = building_locale()
     note, heading = translate(note, locale), translate(heading, locale)

@@ -34,6 +34,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
+from perlindungan.benefits import benefit_from_request
 from perlindungan.conformance._check import check
 from perlindungan.conformance._model import (
     Case,
@@ -43,7 +44,9 @@ from perlindungan.conformance._model import (
     Report,
     Result,
 )
+from perlindungan.contributions import quote_from_request
 from perlindungan.errors import InvalidInputError
+from perlindungan.workers import Category
 
 __all__ = [
     "FORMAT",
@@ -103,7 +106,6 @@ def _load(kind: str) -> tuple[Case, ...]:
 def _categories(categories: Iterable[str] | str | None) -> frozenset[str] | None:
     if categories is None:
         return None
-    from perlindungan.workers import Category  # noqa: PLC0415
 
     names = [categories] if isinstance(categories, str) else list(categories)
     chosen = frozenset(
@@ -170,8 +172,6 @@ def run(
 
 def library(kind: str) -> Implementation:
     """This library as an implementation of ``kind``: the reference the vectors came from."""
-    from perlindungan.benefits import benefit_from_request  # noqa: PLC0415
-    from perlindungan.contributions import quote_from_request  # noqa: PLC0415
 
     if kind == "contributions":
         return lambda request: quote_from_request(request).to_dict()

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan.conformance._check import check
 
 __all__ = ["Case", "Implementation", "Mismatch", "Rejected", "Report", "Result"]
 
@@ -59,7 +60,6 @@ class Case:
         A refusal written as a response, ``{"error": ...}``, passes a case whose answer is a
         refusal and is a mismatch (showing the error) for any other case.
         """
-        from perlindungan.conformance._check import check  # noqa: PLC0415
 
         return check(self, response)
 

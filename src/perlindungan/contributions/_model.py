@@ -10,7 +10,10 @@ from typing import Any
 import attrs
 
 from perlindungan._serialise import Serialisable
+from perlindungan._suggest import did_you_mean
+from perlindungan.contributions._explain import explain_quote, render_label, render_note
 from perlindungan.dates import Month
+from perlindungan.errors import UnknownNameError
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
 from perlindungan.programs import Frequency, Payer, Program
@@ -130,8 +133,6 @@ class Note(Serialisable):
     citations: tuple[Citation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        from perlindungan.contributions._explain import render_note  # noqa: PLC0415
-
         return {
             "code": self.code,
             "message": render_note(self, "en"),
@@ -175,7 +176,6 @@ class Line(Serialisable):
     def label_text(self, locale: str = "id_ID") -> str:
         """The line's label in ``locale`` with its parameters filled in ("JKK, kelompok
         risiko 3")."""
-        from perlindungan.contributions._explain import render_label  # noqa: PLC0415
 
         return render_label(self, locale)
 
@@ -243,9 +243,6 @@ def _program(value: Program | str) -> Program:
     try:
         return Program(str(value).upper())
     except ValueError:
-        from perlindungan._suggest import did_you_mean  # noqa: PLC0415
-        from perlindungan.errors import UnknownNameError  # noqa: PLC0415
-
         names = [p.value for p in Program]
         raise UnknownNameError(
             f"program must be one of {', '.join(names)}; got {value!r} ({did_you_mean(str(value), names)})",
@@ -337,6 +334,4 @@ class Quote(Serialisable):
 
     def explain(self, locale: str = "id_ID") -> str:
         """How each line was reached, in Bahasa Indonesia (default) or English."""
-        from perlindungan.contributions._explain import explain_quote  # noqa: PLC0415
-
         return explain_quote(self, locale)

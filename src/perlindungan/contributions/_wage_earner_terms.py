@@ -21,7 +21,7 @@ from typing import TypeVar
 
 import attrs
 
-from perlindungan._context import overlay_cache
+from perlindungan._context import OVERLAY
 from perlindungan._i18n import N_
 from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._common import recomposed
@@ -105,13 +105,13 @@ def _employer_relief(on: _dt.date, layer: Overlay | None) -> EmployerRelief | No
     return EmployerRelief(sectors.value, minimum.value, sectors.citations)
 
 
-@overlay_cache(maxsize=256)
 def last_birth_at_pension_age(last_day: _dt.date) -> _dt.date:
     """The latest birth date whose holder reaches pension age on or before ``last_day``.
 
     Pension age is reached later by people born later (the bundled data only ever raise
     the age), so "JP not due" is exactly ``birth_date <= this date``; the test suite checks
-    that against :func:`pension_age_reached_on` day by day.
+    that against :func:`pension_age_reached_on` day by day. Not cached: it is part of the
+    terms of a date, which are.
     """
     low = last_day.toordinal() - 150 * 366  # reached long before last_day
     high = last_day.toordinal()  # born on last_day: not yet at pension age
@@ -136,6 +136,11 @@ class WageEarnerTerms:
     jkp: LineTerms | None  # the government's share, once in force
     recomposition: tuple[tuple[Program, DatedValue[Decimal]], ...]
     notes: tuple[Note, ...]
+    # the scenario these terms were made for; the JP terms, once read (see jp())
+    layer: Overlay | None = attrs.field(kw_only=True, eq=False, repr=False)
+    jp_read: tuple[LineTerms, LineTerms] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     pp49: bool  # PP 49/2020 in force: JP partly deferred
     # the recomposition of a JKP base at the cap: every wage at or above it (scalar path)
@@ -149,11 +154,20 @@ class WageEarnerTerms:
 
     def jp(self) -> tuple[LineTerms, LineTerms]:
         """The JP lines (employer, worker), read only when JP is due: the JP wage cap is
-        announced year by year, and a worker past pension age needs none."""
-        return _jp_terms(self.on, self.pp49)
+        announced year by year, and a worker past pension age needs none. Read once, under
+        the scenario the terms were made for, and kept with them (the terms are cached per
+        date, relief state and scenario: no second cache)."""
+        read = self.jp_read
+        if read is None:
+            token = OVERLAY.set(self.layer)
+            try:
+                read = _jp_terms(self.on, self.pp49)
+            finally:
+                OVERLAY.reset(token)
+            object.__setattr__(self, "jp_read", read)
+        return read
 
 
-@lru_cache(maxsize=256)
 def _jp_terms(on: _dt.date, pp49: bool) -> tuple[LineTerms, LineTerms]:
     cap = CapTerms.read("pu.jp.wage_cap", on)
     relief = relief_terms("pp49_2020", _PP49, "jp", on) if pp49 else None
@@ -215,7 +229,7 @@ def wage_earner_terms(on: _dt.date, state: Relief = Relief.NONE) -> WageEarnerTe
 
 @lru_cache(maxsize=256)
 def _wage_earner_terms(on: _dt.date, state: Relief, layer: Overlay | None) -> WageEarnerTerms:
-    del layer  # part of the cache key only: entry() reads the active overlay
+    # layer: part of the cache key (entry() reads the active overlay), kept for jp()
     pp49 = entry(flag, "relief.pp49_2020.in_force", on).value
     relief = employer_relief(on)
     if relief is None:
@@ -280,4 +294,5 @@ def _wage_earner_terms(on: _dt.date, state: Relief, layer: Overlay | None) -> Wa
         recomposition=tuple(recomposition),
         notes=_notes(state, relief),
         pp49=pp49,
+        layer=layer,
     )

@@ -19,6 +19,7 @@ contributions engine.
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 import sys
 import warnings
 from typing import TYPE_CHECKING, Final
@@ -218,8 +219,6 @@ def __getattr__(name: str) -> object:
         )
         return getattr(sys.modules[__name__], new)
     if name in _LAZY:
-        import importlib  # noqa: PLC0415
-
         value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
         globals()[name] = value
         return value
@@ -282,6 +281,7 @@ def bundled_roster(scheme_id: str) -> list[RosterRow]:
     """The synthetic roster bundled for an example scheme (``data/rosters/<id>.csv``)."""
     from importlib import resources  # noqa: PLC0415
 
+    # the roster reader is imported on first use, like _LAZY
     from perlindungan.regional._roster import read_roster_text  # noqa: PLC0415
 
     scheme(scheme_id)

@@ -36,13 +36,16 @@ from perlindungan.regional._region_registry import RegionRegistry
 
 __all__ = [
     "NOT_YET_REASON",
+    "PHASES_FULL",
     "THEN_FACTS",
     "Allocation",
     "Placement",
+    "Placer",
     "QuotaCounter",
     "Status",
     "allocate",
     "first_day",
+    "open_phase",
     "order_parts",
     "resolve_sub_region",
     "tie_break",
@@ -182,7 +185,8 @@ def _income_part(v: Rupiah | None) -> tuple[bool, Any]:
 
 def _older_first(age: int | None, on: _dt.date) -> Callable[[_dt.date | None], int]:
     def part(v: _dt.date | None) -> int:
-        return 0 if v is not None and age is not None and age_on(v, on) > age else 1
+        # a birth date after the allocation date gives no age: not older
+        return 0 if v is not None and age is not None and v <= on and age_on(v, on) > age else 1
 
     return part
 
@@ -279,18 +283,58 @@ def first_day(program: RegionalScheme, phase: Phase | None) -> _dt.date:
     return max(phase.start, program.valid_from) if phase else program.valid_from
 
 
-def _open_phase(program: RegionalScheme, d: Decision, used: Counter[int]) -> Phase | None:
-    """The first started phase, from the person's own, with a free place that admits them;
-    its use is counted."""
-    first = program.phases.index(d.phase) if d.phase in program.phases else 0
+#: Why an eligible person is waitlisted when every started phase's places are taken.
+PHASES_FULL: Final = N_("the places of the phases started are full")
+
+
+def open_phase(
+    program: RegionalScheme,
+    on: _dt.date,
+    first: int,
+    role: str,
+    raw_sub: str | None,
+    used: Counter[int],
+) -> int:
+    """The index of the first phase started by ``on``, from the person's own (``first``),
+    with a free place that admits their role and sub-region (raw roster text); -1: none."""
     for index in range(first, len(program.phases)):
         ph = program.phases[index]
-        if ph.start > d.on or not program.fits(ph, d.person.role, d.person.sub_region):
+        if ph.start > on or not program.fits(ph, role or None, raw_sub):
             continue
         if used[index] < (ph.places or 0):
-            used[index] += 1
-            return ph
-    return None
+            return index
+    return -1
+
+
+@attrs.define
+class Placer:
+    """The placement rule, one person at a time in the allocation order: the quotas
+    (:class:`QuotaCounter`), then, when the phases carry places, the first started phase
+    from the person's own with a free place that admits them. The per-person
+    :func:`allocate` and the columnar roster path place with it."""
+
+    program: RegionalScheme
+    on: _dt.date
+    counter: QuotaCounter
+    used: Counter[int] = attrs.field(factory=Counter)
+
+    def refusal(
+        self, role: str, raw_sub: str | None, sub: str | None, first: int
+    ) -> tuple[str | None, int]:
+        """Why a person of this role, sub-region (raw text, resolved key) and phase index
+        (``first``; -1: none) cannot be admitted now (None: admit), and the index of the
+        phase they would be admitted into (their own when the phases carry no places)."""
+        reason = self.counter.refusal(role, raw_sub, sub)
+        if reason is not None or not self.program.phased_places:
+            return reason, first
+        index = open_phase(self.program, self.on, max(first, 0), role, raw_sub, self.used)
+        return (PHASES_FULL, first) if index < 0 else (None, index)
+
+    def admit(self, role: str, sub: str | None, phase: int) -> None:
+        """Count one person admitted into phase index ``phase``."""
+        self.counter.admit(role, sub)
+        if self.program.phased_places:
+            self.used[phase] += 1
 
 
 def allocate(
@@ -310,22 +354,20 @@ def allocate(
         else:
             eligible.append((_key(program, parts, d), i))
     eligible.sort()
-    split = sub_region_caps(program, (decisions[i] for _, i in eligible))
-    counter = QuotaCounter(program.quota, split=split)
-    phase_used: Counter[int] = Counter()
-    for rank, (_, i) in enumerate(eligible, start=1):
+    subs = [resolve_sub_region(program, decisions[i].person.sub_region) for _, i in eligible]
+    split = sub_region_caps(program, Counter(s for s in subs if s is not None))
+    placer = Placer(program, on, QuotaCounter(program.quota, split=split))
+    phases = program.phases
+    for rank, ((_, i), sub) in enumerate(zip(eligible, subs, strict=True), start=1):
         d = decisions[i]
-        role, sub = d.person.role or "", resolve_sub_region(program, d.person.sub_region)
-        reason = counter.refusal(role, d.person.sub_region, sub)
-        phase = d.phase
-        if reason is None and program.phased_places:
-            phase = _open_phase(program, d, phase_used)
-            if phase is None:
-                reason = N_("the places of the phases started are full")
+        role = d.person.role or ""
+        first = phases.index(d.phase) if d.phase in phases else -1
+        reason, index = placer.refusal(role, d.person.sub_region, sub, first)
         if reason is not None:
             placed[i] = Placement(d, Status.WAITLISTED, rank, reason, sub)
             continue
-        counter.admit(role, sub)
+        placer.admit(role, sub, index)
+        phase = phases[index] if program.phased_places else d.phase
         placed[i] = Placement(
             d, Status.ADMITTED, rank, sub_region=sub, phase=phase, start=first_day(program, phase)
         )

@@ -18,11 +18,10 @@ key in code or text order), so the parts always add up to the total. Worked exam
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from perlindungan.regional._evaluate import Decision
     from perlindungan.regional._program import RegionalScheme
 
 __all__ = ["SPLITS", "largest_remainder", "sub_region_caps"]
@@ -51,9 +50,9 @@ def largest_remainder(total: int, weights: Mapping[str, int]) -> dict[str, int]:
     return parts
 
 
-def sub_region_caps(program: RegionalScheme, eligible: Iterable[Decision]) -> dict[str, int] | None:
+def sub_region_caps(program: RegionalScheme, eligible: Mapping[str, int]) -> dict[str, int] | None:
     """The cap of each sub-region (by resolved key) when the scheme splits its total, or
-    None when it does not."""
+    None when it does not; ``eligible`` counts the people to place per resolved key."""
     from perlindungan.regional._allocate import resolve_sub_region  # noqa: PLC0415
 
     quota = program.quota
@@ -64,9 +63,5 @@ def sub_region_caps(program: RegionalScheme, eligible: Iterable[Decision]) -> di
         for name, weight in quota.sub_region_weights.items():
             weights[resolve_sub_region(program, name) or name] += weight
     else:
-        weights = Counter(
-            key
-            for d in eligible
-            if (key := resolve_sub_region(program, d.person.sub_region)) is not None
-        )
+        weights = Counter({k: n for k, n in eligible.items() if n > 0})
     return largest_remainder(quota.total, weights)

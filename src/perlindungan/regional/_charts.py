@@ -17,6 +17,7 @@ from perlindungan.money import Rupiah
 from perlindungan.regional._coverage import RegionCoverage
 from perlindungan.regional._period import PeriodBudget
 from perlindungan.regional._program import RegionalScheme
+from perlindungan.regional._render import html_page, write_files
 from perlindungan.regional._scenario import Comparison
 
 __all__ = [
@@ -205,14 +206,12 @@ def budget_page(
     program: RegionalScheme, result: PeriodBudget | Comparison, text: str, locale: str = "id_ID"
 ) -> str:
     """One self-contained HTML page: the charts (inline SVG) and ``text`` (the figures)."""
-    from perlindungan.regional._render import html_page  # noqa: PLC0415
 
     return html_page(program.name(locale), budget_charts(program, result, locale), text, locale)
 
 
 def coverage_page(c: RegionCoverage, text: str, locale: str = "id_ID") -> str:
     """One self-contained HTML page of a region's coverage."""
-    from perlindungan.regional._render import html_page  # noqa: PLC0415
 
     return html_page(f"{c.name} ({c.code})", coverage_charts(c, locale), text, locale)
 
@@ -224,7 +223,6 @@ def write_charts(
     locale: str = "id_ID",
 ) -> list[Path]:
     """Write each chart as ``<id>.svg`` and ``<id>.png`` into ``folder``; the paths written."""
-    from perlindungan.regional._render import write_files  # noqa: PLC0415
 
     if isinstance(result, RegionCoverage):
         charts = coverage_charts(result, locale)

@@ -30,7 +30,12 @@ from perlindungan.regional._conditions import (
     leaves,
     walk,
 )
-from perlindungan.regional._evaluate import Verdict, decision_notes, verdict_of
+from perlindungan.regional._evaluate import (
+    Verdict,
+    decision_notes,
+    verdict_of,
+    with_nik_domicile,
+)
 from perlindungan.regional._person import FACTS, Person
 from perlindungan.regional._program import Phase, RegionalScheme
 from perlindungan.regional._roster import RosterRow, RowError, person_from_dict
@@ -205,7 +210,7 @@ class Decider:
     #: Every distinct tuple of decision notes; index 0 is no note.
     notes: list[tuple[str, ...]] = attrs.field(factory=lambda: [()])
     note_index: dict[tuple[str, ...], int] = attrs.field(factory=lambda: {(): 0})
-    note_memory: dict[tuple[Any, Any], int] = attrs.field(factory=dict)
+    note_memory: dict[tuple[Any, Any, int], int] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.conditions = leaves(self.program.eligibility)
@@ -261,6 +266,7 @@ class Decider:
         rows = chunk.rows
         if not rows:
             return Decided(np.empty(0, np.int32), np.empty(0, np.int16), np.empty(0, np.int32), {})
+        chunk, missing = self._nik_domicile(chunk)
         columns = [
             self._leaf_codes(k, chunk.facts[CONDITIONS[c.key].fact])
             for k, c in enumerate(self.conditions)
@@ -288,7 +294,7 @@ class Decider:
             count=len(distinct),
         )
         phase = phase_table[inverse]
-        notes = self._notes(chunk)
+        notes = self._notes(chunk, missing)
         errors = {
             i: RowError(int(chunk.numbers[i]), row_id(chunk.ids, i), *self.failures[failed[i]])
             for i in np.flatnonzero(failed >= 0).tolist()
@@ -302,26 +308,71 @@ class Decider:
             notes[where] = 0
         return Decided(combo, phase, notes, errors)
 
-    def _notes(self, chunk: Chunk) -> NDArray[np.int32]:
+    def _nik_domicile(self, chunk: Chunk) -> tuple[Chunk, NDArray[np.int32]]:
+        """The chunk as the scheme sees it (:func:`with_nik_domicile`): when the scheme
+        takes a NIK's area code as the domicile, a missing ``domicile`` and
+        ``ktp_region`` of a row with a NIK are that area code (once per distinct NIK); and
+        per row, which of the two were missing (bit 1: domicile, bit 2: ktp_region)."""
+        missing = np.zeros(chunk.rows, dtype=np.int32)
+        nik = chunk.facts["nik"]
+        if not self.program.nik_prefix_as_domicile or not nik.values:
+            return chunk, missing
+        given = nik.codes >= 0
+        facts = dict(chunk.facts)
+        for bit, fact in ((1, "domicile"), (2, "ktp_region")):
+            column = facts[fact]
+            hole = np.flatnonzero(given & (column.codes < 0))
+            if not len(hole):
+                continue
+            values = list(column.values)
+            areas: dict[Any, int] = {}
+            table = np.fromiter(
+                (
+                    areas.setdefault(
+                        getattr(with_nik_domicile(self.program, Person(id="-", nik=v)), fact),
+                        len(values) + len(areas),
+                    )
+                    for v in nik.values
+                ),
+                dtype=np.int32,
+                count=len(nik.values),
+            )
+            values.extend(areas)
+            codes = column.codes.copy()
+            codes[hole] = table[nik.codes[hole]]
+            facts[fact] = FactColumn(codes, values)
+            missing[hole] |= bit
+        return attrs.evolve(chunk, facts=facts), missing
+
+    def _notes(self, chunk: Chunk, missing: NDArray[np.int32]) -> NDArray[np.int32]:
         """Per row, the index of its decision's notes (its own, and where its NIK was
-        issued), computed once per distinct (notes, NIK)."""
+        issued or that its area code stood in for a missing domicile), computed once per
+        distinct (notes, NIK, missing facts)."""
         own, nik = chunk.notes, chunk.facts["nik"]
         if not own.values and not nik.values:
             return np.zeros(chunk.rows, dtype=np.int32)
-        distinct, inverse = distinct_rows([own.codes + 1, nik.codes + 1])
+        distinct, inverse = distinct_rows([own.codes + 1, nik.codes + 1, missing])
         table = np.fromiter(
-            (self._note(own, nik, int(n) - 1, int(k) - 1) for n, k in distinct),
+            (self._note(own, nik, int(n) - 1, int(k) - 1, int(m)) for n, k, m in distinct),
             dtype=np.int32,
             count=len(distinct),
         )
         return table[inverse]
 
-    def _note(self, own: FactColumn, nik: FactColumn, n: int, k: int) -> int:
-        key = (own.values[n] if n >= 0 else (), nik.values[k] if k >= 0 else None)
+    def _note(self, own: FactColumn, nik: FactColumn, n: int, k: int, missing: int) -> int:
+        key = (own.values[n] if n >= 0 else (), nik.values[k] if k >= 0 else None, missing)
         found = self.note_memory.get(key)
         if found is None:
-            person = Person(id="-", nik=key[1], notes=key[0])
-            notes = decision_notes(self.program, person)
+            # the per-person engine's notes: the facts missing stand in as unknown
+            given = Person(
+                id="-",
+                nik=key[1],
+                notes=key[0],
+                domicile=None if missing & 1 else "-",
+                ktp_region=None if missing & 2 else "-",
+            )
+            person = with_nik_domicile(self.program, given)
+            notes = decision_notes(self.program, person, nik_is_domicile=person is not given)
             found = self.note_index.setdefault(notes, len(self.notes))
             if found == len(self.notes):
                 self.notes.append(notes)

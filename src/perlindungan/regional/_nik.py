@@ -23,8 +23,10 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan import _toml
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
+from perlindungan.regional._regions import regions
 
 __all__ = [
     "CENTURY_PIVOT",
@@ -60,9 +62,7 @@ class Nik:
 
 @functools.cache
 def _earlier_codes() -> frozenset[str]:
-    from perlindungan._toml import DATA  # noqa: PLC0415
-
-    path = DATA / "regions" / "kecamatan-earlier.txt"
+    path = _toml.DATA / "regions" / "kecamatan-earlier.txt"
     if path.is_file():
         text = path.read_text(encoding="utf-8")
     else:
@@ -89,8 +89,6 @@ def parse_nik(text: str) -> Nik:
     ('35.10.16', '1985-08-17', 'P')
 
     """
-    from perlindungan.regional._regions import regions  # noqa: PLC0415
-
     number = "".join(ch for ch in str(text) if ch not in " .-")
     if len(number) != 16 or not number.isdigit():
         # a mistyped NIK is still personal data: its digits are counted, never echoed

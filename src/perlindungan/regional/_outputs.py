@@ -169,6 +169,7 @@ def _save_workbook(
     sheets: Iterable[tuple[str, list[str], Iterator[list[object]]]],
     inputs: Sequence[str | Path],
 ) -> Path:
+    # the xlsx writer is for the openpyxl extra (and imports zipfile)
     from perlindungan._input.xlsx import save_workbook  # noqa: PLC0415
 
     target = Path(path)

@@ -7,15 +7,18 @@ The order is the per-person engine's: each part of
 and replaced by its rank among the distinct values, then the SHA-256 tie-break (its first 8
 bytes; rows equal on those are ordered by the full key, as the per-person engine orders
 them), then the input order. Places are given by the same
-:class:`~perlindungan.regional._allocate.QuotaCounter`; once the total quota is full every
-later row is waitlisted at once.
+:class:`~perlindungan.regional._allocate.Placer` (the quotas of
+:class:`~perlindungan.regional._allocate.QuotaCounter`, caps split from the total by
+:func:`~perlindungan.regional._apportion.sub_region_caps`, the places of each phase);
+once the total quota is full every later row is waitlisted at once.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
@@ -23,11 +26,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from perlindungan.regional._allocate import (
+    Placer,
     QuotaCounter,
     order_parts,
     resolve_sub_region,
     tie_break,
 )
+from perlindungan.regional._apportion import sub_region_caps
 from perlindungan.regional._columnar import Chunk, FactColumn
 from perlindungan.regional._program import RegionalScheme
 
@@ -42,7 +47,9 @@ NOT_CONSIDERED: Final = 3
 
 @attrs.frozen
 class Placed:
-    """Per eligible row (in the order they were added): status, rank, reason index."""
+    """Per eligible row (in the order they were added): status, rank, reason index, and
+    phase index (-1: none): the phase admitted into for an admitted row (when the phases
+    carry places, perhaps a later one than the row's own), else the row's own."""
 
     positions: NDArray[np.int64]
     ids: Any  # pyarrow string array: the ids, in the same order
@@ -152,8 +159,8 @@ class Ranking:
         keys = [positions, h64, *reversed(ranks)]
         order = np.lexsort(keys)
         order = self._ties(order, [*ranks, h64], ids)
-        status, rank, reason, reasons = self._greedy(order, role, sub)
-        return Placed(positions, ids, phase, status, rank, reason, reasons)
+        status, rank, reason, reasons, placed = self._greedy(order, role, sub, phase)
+        return Placed(positions, ids, placed, status, rank, reason, reasons)
 
     def _ties(
         self, order: NDArray[np.intp], keys: list[NDArray[Any]], ids: Any
@@ -188,43 +195,65 @@ class Ranking:
         order: NDArray[np.intp],
         role: NDArray[np.int32],
         sub: NDArray[np.int32],
-    ) -> tuple[NDArray[np.int8], NDArray[np.int64], NDArray[np.int16], list[str]]:
+        phase: NDArray[np.int16],
+    ) -> tuple[
+        NDArray[np.int8], NDArray[np.int64], NDArray[np.int16], list[str], NDArray[np.int16]
+    ]:
+        """Status, rank, reason and phase of each row placed in ``order`` by the
+        per-person engine's :class:`~perlindungan.regional._allocate.Placer`."""
         n = len(order)
         status = np.full(n, ADMITTED, dtype=np.int8)
         reason = np.full(n, -1, dtype=np.int16)
         rank = np.empty(n, dtype=np.int64)
         rank[order] = np.arange(1, n + 1, dtype=np.int64)
+        placed_phase = phase.copy()
         roles = list(self.roles)
         raw_subs = list(self.subs)
         resolved = [resolve_sub_region(self.program, v) for v in raw_subs]
         reasons: list[str] = []
         codes: dict[str, int] = {}
-        counter = QuotaCounter(self.program.quota)
-        quota = self.program.quota
-        if quota.total is None and not quota.per_role and not counter.sub_capped:
-            return status, rank, reason, reasons
-        # Counters change only when someone is admitted: between two admissions a row's
-        # refusal depends on its (role, sub-region) alone. The refusal of every pair present
-        # is kept in a table; an admission recomputes the pairs of its role or sub-region.
+        program, quota = self.program, self.program.quota
+        phased = program.phased_places
+        counts = np.bincount(sub, minlength=len(raw_subs)).tolist()
+        eligible: Counter[str] = Counter()
+        for key, count in zip(resolved, counts, strict=True):
+            if key is not None:
+                eligible[key] += count
+        split = sub_region_caps(program, eligible)
+        placer = Placer(program, self.on, QuotaCounter(quota, split=split))
+        counter = placer.counter
+        if quota.total is None and not quota.per_role and not counter.sub_capped and not phased:
+            return status, rank, reason, reasons, placed_phase
+        # Counts change only when someone is admitted: between two admissions a row's
+        # refusal depends on its (role, sub-region, phase) alone. The refusal of every such
+        # slot present is kept in a table; an admission recomputes the slots it may change.
         width = len(raw_subs)
         pair = role.astype(np.int64) * width + sub
+        if phased:
+            pair = pair * (len(program.phases) + 1) + (phase.astype(np.int64) + 1)
         present, slot = np.unique(pair, return_inverse=True)
         slot = slot.reshape(-1)
         table = np.empty(len(present), dtype=np.int16)
+        answer = np.empty(len(present), dtype=np.int16)  # phase admitted into
+        keys: list[tuple[int, int, int]] = []
         by_role: dict[int, list[int]] = {}
         by_sub: dict[str | None, list[int]] = {}
-        for k, p in enumerate(present.tolist()):
-            by_role.setdefault(p // width, []).append(k)
-            by_sub.setdefault(resolved[p % width], []).append(k)
+        for k, value in enumerate(present.tolist()):
+            rest, ph = divmod(value, len(program.phases) + 1) if phased else (value, 0)
+            ph = ph - 1 if phased else -1
+            r, s = divmod(rest, width)
+            keys.append((r, s, ph))
+            by_role.setdefault(r, []).append(k)
+            by_sub.setdefault(resolved[s], []).append(k)
 
-        def refresh(slots: list[int]) -> None:
+        def refresh(slots: Iterable[int]) -> None:
             for k in slots:
-                p = int(present[k])
-                r, s = p // width, p % width
-                why = counter.refusal(roles[r], raw_subs[s], resolved[s])
+                r, s, ph = keys[k]
+                why, into = placer.refusal(roles[r], raw_subs[s], resolved[s], ph)
                 table[k] = -1 if why is None else codes.setdefault(why, len(codes))
+                answer[k] = into
 
-        refresh(list(range(len(present))))
+        refresh(range(len(present)))
         ordered_slot = slot[order]
         pos, window = 0, 64
         while pos < n:
@@ -246,16 +275,25 @@ class Ranking:
                 window = min(window * 4, 1 << 16)
                 continue
             i = int(order[pos + stop])
-            r, s = int(role[i]), int(sub[i])
-            counter.admit(roles[r], resolved[s])
-            # the pairs sharing its role or sub-region change only if its own pair stops
-            # fitting (its role or sub-region is full), or caps are set per raw name
-            refresh([int(slot[i])])
-            if table[slot[i]] >= 0 or quota.sub_region_quotas:
-                refresh(sorted(set(by_role[r]) | set(by_sub[resolved[s]])))
+            k = int(slot[i])
+            r, s, _ = keys[k]
+            into = int(answer[k])
+            placer.admit(roles[r], resolved[s], into)
+            if phased:
+                placed_phase[i] = into
+            # the slots sharing its role or sub-region change only if its own slot stops
+            # fitting (its role or sub-region is full), or caps are set per raw name; the
+            # slots admitted into its phase only if that phase is now full
+            refresh([k])
+            again: set[int] = set()
+            if table[k] >= 0 or quota.sub_region_quotas:
+                again |= set(by_role[r]) | set(by_sub[resolved[s]])
+            if phased and placer.used[into] >= (program.phases[into].places or 0):
+                again |= set(np.flatnonzero(answer == into).tolist())
+            refresh(sorted(again))
             pos += stop + 1
             window = max(64, window // 2)
-        return status, rank, reason, list(codes)
+        return status, rank, reason, list(codes), placed_phase
 
 
 def _hash_prefixes(program_id: str, ids: list[str]) -> NDArray[np.uint64]:

@@ -52,6 +52,7 @@ class Region:
     @property
     def parent(self) -> Region | None:
         """The region directly above (in the bundled registry), or None."""
+        # import cycle: _regions imports this module
         from perlindungan.regional._regions import regions  # noqa: PLC0415
 
         return regions().parent(self.code)
@@ -325,6 +326,7 @@ class RegionRegistry:
 
     def with_documents(self, docs: Iterable[TomlDocument]) -> RegionRegistry:
         """This registry with regions added or changed by region files (checked)."""
+        # import cycle: _regions imports this module
         from perlindungan.regional._regions import load_regions  # noqa: PLC0415
 
         return load_regions(docs, base=self)

@@ -16,6 +16,8 @@ import functools
 import gzip
 from typing import Final
 
+from perlindungan import _toml
+
 __all__ = [
     "LEVELS",
     "PREFIXES",
@@ -142,9 +144,7 @@ class TableInfo:
 
 
 def _read_bytes() -> bytes:
-    from perlindungan._toml import DATA  # noqa: PLC0415
-
-    path = DATA / "regions" / _FILE
+    path = _toml.DATA / "regions" / _FILE
     if path.is_file():
         return path.read_bytes()
     from importlib import resources  # noqa: PLC0415

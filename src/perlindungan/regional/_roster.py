@@ -17,7 +17,7 @@ error, not one per row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -48,6 +48,7 @@ __all__ = [
     "read_roster",
     "read_roster_text",
     "roster_chunks",
+    "roster_row_blocks",
     "roster_rows",
 ]
 
@@ -223,8 +224,14 @@ def roster_rows(table: Table) -> Iterator[RosterRow]:
 def roster_chunks(table: Table, size: int = 65_536) -> Iterator[list[RosterRow]]:
     """The rows of a roster table in blocks of ``size`` (for streaming evaluators): each
     row keeps its file line, and a person id is refused on any later line, across blocks."""
+    return roster_row_blocks(table.chunks(size))
+
+
+def roster_row_blocks(blocks: Iterable[Sequence[Record]]) -> Iterator[list[RosterRow]]:
+    """The rows of blocks of roster records, block by block: each row keeps its file
+    line, and a person id or NIK is refused on any later line, across blocks."""
     claims = Claims()
-    for block in table.chunks(size):
+    for block in blocks:
         yield [_row(record, claims) for record in block]
 
 

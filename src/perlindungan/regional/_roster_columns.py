@@ -27,11 +27,17 @@ from numpy.typing import NDArray
 
 from perlindungan._input.blocks import WHITESPACE, Block, CsvBlocks
 from perlindungan._input.limits import MAX_ID_CHARS, MAX_TEXT_CHARS
-from perlindungan._input.table import read_table
+from perlindungan._input.table import Record, read_table
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._columnar import Chunk, FactColumn, Lookups, chunk_from_rows
 from perlindungan.regional._person import FACTS
-from perlindungan.regional._roster import Claims, RowError, person_from_dict, roster_chunks
+from perlindungan.regional._roster import (
+    Claims,
+    RowError,
+    person_from_dict,
+    roster_chunks,
+    roster_row_blocks,
+)
 
 __all__ = ["chunk_from_block", "roster_chunk_stream"]
 
@@ -257,18 +263,37 @@ def roster_chunk_stream(
     path: str | Path, *, chunk_rows: int, delimiter: str | None
 ) -> tuple[Iterator[Chunk], int]:
     """The chunks of a roster file of at most ``chunk_rows`` rows each and the size of
-    the roster (bytes of a CSV file, else rows): a CSV file is read block by block (any
-    length), JSON lines, a workbook or stdin whole by :func:`read_table`. The first
-    problem of the file as a whole (its header) is raised here, before any chunk."""
+    the roster (bytes of a CSV or JSON lines file, rows of a workbook as its sheet
+    declares them, 0 when unknown), all read block by block with no row cap: a CSV file
+    as columns (:mod:`~perlindungan._input.blocks`), JSON lines and workbooks as records
+    read by the per-person reader (:mod:`~perlindungan._input.record_blocks`); stdin is
+    read whole. The first problem of the file as a whole (its header) is raised here,
+    before any chunk."""
     from perlindungan._input.blocks import csv_blocks  # noqa: PLC0415
+    from perlindungan._input.record_blocks import record_blocks  # noqa: PLC0415
 
     suffix = Path(str(path)).suffix.lower()
-    if str(path) != "-" and suffix not in {".jsonl", ".ndjson", ".xlsx"}:
-        found = csv_blocks(path, delimiter=delimiter, columns=FACTS, required=("id",))
-        return _from_blocks(found, chunk_rows), found.size
-    table = read_table(path, delimiter=delimiter, columns=FACTS, required=("id",))
-    rows = (chunk_from_rows(part) for part in roster_chunks(table, chunk_rows))
-    return rows, len(table)
+    if str(path) == "-":
+        table = read_table(path, delimiter=delimiter, columns=FACTS, required=("id",))
+        rows = (chunk_from_rows(part) for part in roster_chunks(table, chunk_rows))
+        return rows, len(table)
+    if suffix in {".jsonl", ".ndjson", ".xlsx"}:
+        found = record_blocks(path, columns=FACTS, required=("id",), size=chunk_rows)
+        return _from_records(found.blocks), found.size
+    table_blocks = csv_blocks(path, delimiter=delimiter, columns=FACTS, required=("id",))
+    return _from_blocks(table_blocks, chunk_rows), table_blocks.size
+
+
+def _from_records(blocks: Iterator[tuple[list[Record], int]]) -> Iterator[Chunk]:
+    reads: list[int] = []
+
+    def records() -> Iterator[list[Record]]:
+        for block, read in blocks:
+            reads.append(read)
+            yield block
+
+    for rows in roster_row_blocks(records()):
+        yield attrs.evolve(chunk_from_rows(rows), read=reads[-1])
 
 
 def _from_blocks(found: CsvBlocks, chunk_rows: int) -> Iterator[Chunk]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from perlindungan._i18n import N_, translate
+from perlindungan._i18n import N_, babel_locale, translate
 from perlindungan._input.outputs import safe_csv_row
 from perlindungan._message import localized
 from perlindungan.dates import to_date
@@ -23,6 +23,7 @@ from perlindungan.programs import Frequency
 from perlindungan.regional._allocate import Allocation, allocate, resolve_sub_region
 from perlindungan.regional._budget import Budget, budget
 from perlindungan.regional._evaluate import evaluate, evaluate_one
+from perlindungan.regional._outputs import write_run_files, write_run_workbook
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._roster import RosterRow, RowError
 
@@ -113,8 +114,14 @@ class RunResult:
         """JSON text."""
         return json.dumps(self.to_dict(locale), ensure_ascii=False, indent=2)
 
+    def _phase_text(self, code: str | None, locale: str) -> str:
+        """A phase code in words (empty for none)."""
+        return self.program.phase_label(code, locale) if code else ""
+
     def to_csv(self, locale: str = "id_ID") -> str:
-        """One CSV line per input row: row, id, verdict, missing, allocation, rank, reasons."""
+        """One CSV line per input row: row, id, verdict, missing, phase, allocation, rank,
+        reasons, error, then the labels in ``locale``: verdict_text, allocation_text,
+        phase_text."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
         w.writerow(
@@ -130,6 +137,7 @@ class RunResult:
                 "error",
                 "verdict_text",
                 "allocation_text",
+                "phase_text",
             ]
         )
         placements = iter(self.allocation.placements)
@@ -141,6 +149,7 @@ class RunResult:
                             *(row.row, row.error.id, "error", "", "", "", "", ""),
                             localized(row.error.message, locale),
                             translate(_L_ROW_ERROR, locale),
+                            "",
                             "",
                         ]
                     )
@@ -162,6 +171,7 @@ class RunResult:
                         "",
                         translate(d.verdict.label, locale),
                         translate(p.status.label, locale),
+                        self._phase_text(d.phase.name if d.phase else None, locale),
                     ]
                 )
             )
@@ -170,12 +180,16 @@ class RunResult:
     def allocation_csv(self, locale: str = "id_ID") -> str:
         """One CSV line per person read (row errors are in :meth:`to_csv` only):
         row, id, status, reason, rank, sub_region (a Kemendagri code when it resolved),
-        phase, start (an admitted person's first covered day). ``status`` is ``admitted``,
-        ``waitlisted``, ``phase_not_started`` (waiting) or ``not_considered``."""
+        phase, start (an admitted person's first covered day), then the labels in
+        ``locale``: status_text, phase_text. ``status`` is ``admitted``, ``waitlisted``,
+        ``phase_not_started`` (waiting) or ``not_considered``."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
         w.writerow(
-            ["row", "id", "status", "reason", "rank", "sub_region", "phase", "start", "status_text"]
+            [
+                *("row", "id", "status", "reason", "rank", "sub_region", "phase", "start"),
+                *("status_text", "phase_text"),
+            ]
         )
         placements = iter(self.allocation.placements)
         for row in self.rows:
@@ -195,6 +209,7 @@ class RunResult:
                         p.phase_name or "",
                         p.start.isoformat() if p.start else "",
                         translate(p.status.label, locale),
+                        self._phase_text(p.phase_name, locale),
                     ]
                 )
             )
@@ -222,7 +237,6 @@ class RunResult:
         ``report.txt`` into ``folder`` (created if needed); returns the paths written.
         A file that is one of ``inputs`` is never written over. ``mask_nik`` masks every
         NIK in the files that hold people's data (see :func:`perlindungan.regional.mask_niks`)."""
-        from perlindungan.regional._outputs import write_run_files  # noqa: PLC0415
 
         return write_run_files(self, folder, locale, inputs=inputs, mask_nik=mask_nik)
 
@@ -236,7 +250,6 @@ class RunResult:
     ) -> Path:
         """Write one ``.xlsx`` workbook (the ``xlsx`` extra): sheets ``decisions``,
         ``allocation``, ``budget`` with the CSV files' cells, and ``report``."""
-        from perlindungan.regional._outputs import write_run_workbook  # noqa: PLC0415
 
         return write_run_workbook(self, path, locale, inputs=inputs, mask_nik=mask_nik)
 
@@ -299,8 +312,6 @@ def render_report(
 
     def n(value: int) -> str:
         from babel.numbers import format_decimal  # noqa: PLC0415
-
-        from perlindungan._i18n import babel_locale  # noqa: PLC0415
 
         return str(format_decimal(value, locale=babel_locale(locale)))
 

@@ -51,12 +51,11 @@ class KeyedDocument(TomlDocument):
 
     def problem(self, path: str, message: str) -> DataProblem:
         """A problem at ``path``, named as the file writes it."""
-        shown = self.shown(path)
         return DataProblem(
             file=self.name,
-            location=shown,
+            location=self.shown(path),
             message=self.shown(message),
-            line=TomlDocument.line_of(self, shown),
+            line=self.line_of(path),
         )
 
 

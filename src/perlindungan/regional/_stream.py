@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from perlindungan._input.outputs import check_not_input, write_output
+from perlindungan._input.outputs import check_not_input
 from perlindungan._message import localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
@@ -35,9 +35,9 @@ from perlindungan.regional._columnar import Chunk, Decider, row_id
 from perlindungan.regional._evaluate import Verdict, evaluate
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, WAITLISTED, Ranking
-from perlindungan.regional._roster import RowError, read_roster
+from perlindungan.regional._roster import RowError
 from perlindungan.regional._roster_columns import roster_chunk_stream
-from perlindungan.regional._run import budget_csv, render_report, run_roster
+from perlindungan.regional._run import budget_csv, render_report
 from perlindungan.regional._stream_lines import ALLOCATION_HEADER, DECISIONS_HEADER, Lines
 
 __all__ = ["StreamSummary", "evaluate_roster_file"]
@@ -169,8 +169,9 @@ def evaluate_roster_file(
     birth date after ``on`` is a row error of that row. ``chunk_rows`` bounds the rows
     decided at once; the result does not depend on it. No output file is written over the
     roster or one of ``inputs``. ``progress(done, total)`` is called after each chunk with
-    how much of the roster has been decided: bytes of a CSV file (read block by block, of
-    any length), rows of JSON lines or a workbook (read whole). ``files`` names the files
+    how much of the roster has been decided: bytes of a CSV or JSON lines file, rows of a
+    workbook (total 0 when its sheet does not declare them); each is read block by block,
+    of any length. ``files`` names the files
     to write (default: all five); a line of a file not asked for is never rendered.
     """
     if chunk_rows < 1:
@@ -191,24 +192,6 @@ def evaluate_roster_file(
         )
     for name in wanted:
         check_not_input(target / name, sources)
-    if (
-        program.phased_places
-        or program.quota.sub_region_split is not None
-        or program.nik_prefix_as_domicile
-    ):
-        # phases with places and caps apportioned from the total are allocated, and a NIK
-        # area code taken as the domicile is decided, by the per-person engine (in memory)
-        rows = read_roster(path, delimiter=delimiter)
-        result = run_roster(program, rows, on=day, progress=progress)
-        texts: dict[str, Callable[[], str]] = {
-            "decisions.csv": lambda: result.to_csv(locale),
-            "allocation.csv": lambda: result.allocation_csv(locale),
-            "budget.csv": result.budget_csv,
-            "result.json": lambda: result.to_json(locale) + "\n",
-            "report.txt": lambda: result.report(locale) + "\n",
-        }
-        written = [write_output(target / name, texts[name](), inputs=sources) for name in wanted]
-        return StreamSummary(result.summary(), result.budget, tuple(result.errors), tuple(written))
     chunks, total = roster_chunk_stream(path, chunk_rows=chunk_rows, delimiter=delimiter)
     try:
         target.mkdir(parents=True, exist_ok=True)

@@ -53,9 +53,12 @@ _JSON_ESCAPE: Final = r'["\\\x00-\x1f]'
 _IOV_MAX: Final = 1024
 _SLOT: Final = re.compile('"\ue000([WIRS])"')
 DECISIONS_HEADER: Final = (
-    b"row,id,verdict,missing,phase,allocation,rank,reasons,error,verdict_text,allocation_text\n"
+    b"row,id,verdict,missing,phase,allocation,rank,reasons,error,"
+    b"verdict_text,allocation_text,phase_text\n"
 )
-ALLOCATION_HEADER: Final = b"row,id,status,reason,rank,sub_region,phase,start,status_text\n"
+ALLOCATION_HEADER: Final = (
+    b"row,id,status,reason,rank,sub_region,phase,start,status_text,phase_text\n"
+)
 
 
 class RunState(Protocol):
@@ -87,7 +90,7 @@ class Lines:
     run: RunState
     placed: Any
     cursor: int = 0
-    kinds: dict[tuple[int, int, int, int, int], int] = attrs.field(factory=dict)
+    kinds: dict[tuple[int, int, int, int, int, int], int] = attrs.field(factory=dict)
     parts: list[list[str]] = attrs.field(factory=list)
     first: bool = True
     subs: list[tuple[str, str]] = attrs.field(factory=list)
@@ -101,20 +104,25 @@ class Lines:
             self.subs.append((csv_field(resolved or ""), text))
         self.subs_encoded = [(a.encode(), b.encode()) for a, b in self.subs]
 
-    def _kind(self, combo: int, phase: int, status: int, reason: int, notes: int) -> int:
-        key = (combo, phase, status, reason, notes)
+    def _kind(self, combo: int, phase: int, into: int, status: int, reason: int, notes: int) -> int:
+        key = (combo, phase, into, status, reason, notes)
         found = self.kinds.get(key)
         if found is None:
             found = len(self.parts)
             self.kinds[key] = found
-            self.parts.append(self._render(combo, phase, status, reason, notes))
+            self.parts.append(self._render(*key))
             self.encoded.append([part.encode() for part in self.parts[-1]])
         return found
 
-    def _render(self, combo: int, phase: int, status: int, reason: int, notes: int) -> list[str]:
+    def _render(
+        self, combo: int, phase: int, into: int, status: int, reason: int, notes: int
+    ) -> list[str]:
+        """The texts of one kind of line: the decision's phase ``phase`` and the phase
+        admitted into ``into`` (indexes; -1: none)."""
         run, program, locale = self.run, self.run.program, self.run.locale
         c = run.decider.combos[combo]
         ph = program.phases[phase] if phase >= 0 else None
+        admitted_into = program.phases[into] if into >= 0 else None
         decision = Decision(
             Person(id="\ue000I"),
             program.id,
@@ -139,8 +147,8 @@ class Lines:
             "\ue000R" if ranked else None,  # type: ignore[arg-type]
             why,
             "\ue000S" if ranked else None,
-            phase=ph if status == ADMITTED else None,
-            start=first_day(program, ph) if status == ADMITTED else None,
+            phase=admitted_into if status == ADMITTED else None,
+            start=first_day(program, admitted_into) if status == ADMITTED else None,
         )
         record = {
             "row": "\ue000W",
@@ -164,7 +172,13 @@ class Lines:
             _STATUSES[status].value,
         ]
         mid = "," + ",".join(csv_field(f) for f in fields) + ","
-        labels = f"{csv_field(translate(c.verdict.label, locale))},{csv_field(translate(_STATUSES[status].label, locale))}"
+        labels = ",".join(
+            (
+                csv_field(translate(c.verdict.label, locale)),
+                csv_field(translate(_STATUSES[status].label, locale)),
+                self._phase_text(ph.name if ph else None),
+            )
+        )
         reasons = "," + csv_field(" | ".join(decision.reasons(locale))) + ",," + labels + "\n"
         alloc_mid = (
             f",{csv_field(_STATUSES[status].value)},"
@@ -172,8 +186,16 @@ class Lines:
         )
         start = placement.start.isoformat() if placement.start else ""
         status_text = csv_field(translate(_STATUSES[status].label, locale))
-        alloc_tail = f",{csv_field(placement.phase_name or '')},{csv_field(start)},{status_text}\n"
+        phase_name = placement.phase_name
+        alloc_tail = (
+            f",{csv_field(phase_name or '')},{csv_field(start)},{status_text},"
+            f"{self._phase_text(phase_name)}\n"
+        )
         return [mid, reasons, alloc_mid, alloc_tail, *texts]
+
+    def _phase_text(self, code: str | None) -> str:
+        """A phase code in words, as a CSV cell (empty for none)."""
+        return csv_field(self.run.program.phase_label(code, self.run.locale)) if code else ""
 
     def chunk(
         self, batch: Any, out: tuple[BinaryIO | None, BinaryIO | None, BinaryIO | None]
@@ -184,17 +206,21 @@ class Lines:
         status = batch.column("status").to_numpy().copy()
         rank = np.zeros(n, dtype=np.int64)
         reason = np.full(n, -1, dtype=np.int16)
+        phase = batch.column("phase").to_numpy()
+        into = phase.copy()
         where = np.flatnonzero(status == ADMITTED)
         got = slice(self.cursor, self.cursor + len(where))
         self.cursor += len(where)
         status[where] = self.placed.status[got]
         rank[where] = self.placed.rank[got]
         reason[where] = self.placed.reason[got]
+        into[where] = self.placed.phase[got]
         ok = status >= 0
         kinds = np.full(n, -1, dtype=np.int64)
         columns = [
             batch.column("combo").to_numpy()[ok],
-            batch.column("phase").to_numpy()[ok].astype(np.int64) + 1,
+            phase[ok].astype(np.int64) + 1,
+            into[ok].astype(np.int64) + 1,
             status[ok],
             reason[ok].astype(np.int64) + 1,
             batch.column("notes").to_numpy()[ok],
@@ -203,8 +229,8 @@ class Lines:
             distinct, inverse = distinct_rows(columns)
             table = np.fromiter(
                 (
-                    self._kind(int(c), int(p) - 1, int(s), int(r) - 1, int(t))
-                    for c, p, s, r, t in distinct
+                    self._kind(int(c), int(p) - 1, int(a) - 1, int(s), int(r) - 1, int(t))
+                    for c, p, a, s, r, t in distinct
                 ),
                 dtype=np.int64,
                 count=len(distinct),
@@ -267,7 +293,9 @@ class Lines:
             ident, message, field = json.loads(text)
             out = io.StringIO()
             csv.writer(out, lineterminator="\n").writerow(
-                safe_csv_row([number, ident, "error", "", "", "", "", "", message, row_error, ""])
+                safe_csv_row(
+                    [number, ident, "error", "", "", "", "", "", message, row_error, "", ""]
+                )
             )
             record = json.dumps(
                 {"row": number, "id": ident, "error": message, "field": field},

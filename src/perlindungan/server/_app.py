@@ -263,6 +263,7 @@ def create_app(
     ``PERLINDUNGAN_MAX_UPLOAD_BYTES``, else :data:`DEFAULT_MAX_REQUEST_BYTES` and
     :data:`DEFAULT_MAX_UPLOAD_BYTES`.
     """
+    # import cycle: the routers import this module's helpers
     from perlindungan.server._routes import router  # noqa: PLC0415
     from perlindungan.server._schemes import router as schemes_router  # noqa: PLC0415
 

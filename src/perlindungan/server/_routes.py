@@ -12,7 +12,15 @@ from fastapi.responses import Response
 
 from perlindungan._responses import json_text
 from perlindungan._version import __version__
+from perlindungan.batch import contributions_batch
+from perlindungan.batch._chunks import roster_from_text
+from perlindungan.benefits import benefit_from_request
+from perlindungan.contributions import parse_request, quote_from_request
+from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
+from perlindungan.parameters import parameter, parameters
+from perlindungan.regional._nik import mask_niks_in
+from perlindungan.server._app import error_response, locale_of
 from perlindungan.server._schemas import (
     BATCH_BODY,
     BENEFITS_BODY,
@@ -69,7 +77,6 @@ def health() -> dict[str, str]:
 )
 async def post_contributions(request: Request) -> Response:
     """Exactly ``perlindungan contributions --json`` for the same request."""
-    from perlindungan.contributions import parse_request, quote_from_request  # noqa: PLC0415
 
     quote = quote_from_request(parse_request(await request.body()))
     return json_response(quote.to_dict())
@@ -84,7 +91,6 @@ async def post_contributions(request: Request) -> Response:
 )
 async def post_benefits(request: Request) -> Response:
     """Exactly ``perlindungan benefits --json`` for the same request."""
-    from perlindungan.benefits import benefit_from_request  # noqa: PLC0415
 
     return json_response(benefit_from_request(await request.body()).to_dict())
 
@@ -132,7 +138,6 @@ async def post_batch(
     mask_nik: MaskNik = False,
 ) -> Response:
     """One output row per input row (a refused row carries its error), totals per column."""
-    from perlindungan.batch import contributions_batch  # noqa: PLC0415
 
     body = await request.body()
     kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
@@ -163,8 +168,6 @@ async def post_batch(
         chosen = parsed.get("columns", chosen)
         data = _columns_from_rows(parsed["rows"])
     elif kind in {"text/csv", "application/csv"}:
-        from perlindungan.batch._chunks import roster_from_text  # noqa: PLC0415
-
         # read as a roster file is: the input layer's rules, the payroll reader's cells
         data = roster_from_text(body_text(body, "CSV"))
     elif kind in {"application/vnd.apache.parquet", "application/x-parquet"}:
@@ -173,15 +176,11 @@ async def post_batch(
         return _unsupported(kind, request)
     answer = contributions_batch(data, on=on, columns=chosen).to_dict()
     if mask_nik:
-        from perlindungan.regional._nik import mask_niks_in  # noqa: PLC0415
-
         answer = mask_niks_in(answer)
     return json_response(answer)
 
 
 def _unsupported(kind: str, request: Request) -> Response:
-    from perlindungan.server._app import error_response, locale_of  # noqa: PLC0415
-
     return error_response(
         415,
         "unsupported_media_type",
@@ -206,7 +205,6 @@ def _plain(value: object) -> object:
 @router.get("/v1/parameters", tags=["regulation"], summary="Names of the regulation parameters")
 def list_parameters() -> Response:
     """Every parameter name, with its unit and labels."""
-    from perlindungan.parameters import parameters  # noqa: PLC0415
 
     return json_response(
         [
@@ -227,9 +225,6 @@ def get_parameter(
     on: Annotated[str, Query(description="the date (YYYY-MM-DD)", examples=["2025-06-01"])],
 ) -> Response:
     """The value in force on ``on``, since when, until when, basis, status and confidence."""
-    from perlindungan.dates import to_date  # noqa: PLC0415
-    from perlindungan.parameters import parameter  # noqa: PLC0415
-
     found = parameter(name)
     day = to_date(on, field="on")
     value = found.at(day)

@@ -11,7 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from perlindungan.server._routes import MaskNik, body_text, json_response
+from perlindungan.dates import to_date
+from perlindungan.regional import _scheme, bundled_schemes, planned_budget, run_roster
+from perlindungan.regional._nik import mask_niks_in
+from perlindungan.regional._roster import read_roster_text
+from perlindungan.server._app import locale_of
+from perlindungan.server._routes import MaskNik, _plain, body_text, json_response
 from perlindungan.server._schemas import ERROR_RESPONSES, ROSTER_BODY
 
 __all__ = ["router"]
@@ -20,8 +25,6 @@ router = APIRouter(tags=["regional schemes"])
 
 
 def _locale(request: Request) -> str:
-    from perlindungan.server._app import locale_of  # noqa: PLC0415
-
     return locale_of(request.headers.get("accept-language"))
 
 
@@ -51,21 +54,16 @@ _MaskNik = MaskNik
 
 
 def _found(scheme_id: str, field: str) -> Any:  # noqa: ANN401 - a RegionalScheme
-    from perlindungan.regional import _scheme  # noqa: PLC0415
 
     return _scheme(scheme_id, field)
 
 
 def _list(request: Request) -> Response:
-    from perlindungan.regional import bundled_schemes  # noqa: PLC0415
-
     locale = _locale(request)
     return json_response([_summary(p, locale) for p in bundled_schemes()], locale=locale)
 
 
 def _detail(scheme_id: str, field: str, request: Request) -> Response:
-    from perlindungan.server._routes import _plain  # noqa: PLC0415
-
     locale = _locale(request)
     found = _found(scheme_id, field)
     detail = _summary(found, locale) | {
@@ -87,9 +85,6 @@ def _detail(scheme_id: str, field: str, request: Request) -> Response:
 async def _evaluate(
     scheme_id: str, field: str, request: Request, on: str | None, mask_nik: bool = False
 ) -> Response:
-    from perlindungan.dates import to_date  # noqa: PLC0415
-    from perlindungan.regional import run_roster  # noqa: PLC0415
-    from perlindungan.regional._roster import read_roster_text  # noqa: PLC0415
 
     locale = _locale(request)
     found = _found(scheme_id, field)
@@ -100,8 +95,6 @@ async def _evaluate(
     day = to_date(on, field="on") if on else found.valid_from
     result = run_roster(found, rows, on=day)
     if mask_nik:
-        from perlindungan.regional._nik import mask_niks_in  # noqa: PLC0415
-
         return json_response(mask_niks_in(result.to_dict(locale)), locale=locale)
     return json_response(result.to_dict(locale), locale=locale)
 
@@ -109,9 +102,6 @@ async def _evaluate(
 def _budget(
     scheme_id: str, field: str, request: Request, on: str | None, participants: int | None
 ) -> Response:
-    from perlindungan.dates import to_date  # noqa: PLC0415
-    from perlindungan.regional import planned_budget  # noqa: PLC0415
-
     found = _found(scheme_id, field)
     day = to_date(on, field="on") if on else found.valid_from
     budget = planned_budget(found, on=day, participants=participants)
