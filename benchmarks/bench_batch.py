@@ -10,6 +10,12 @@ JKM, JHT, JP with the wage cap and pension age; JKP; BPU JKK, JKM and optional J
 three paths run in the same process on the same data, so the ratios hold on a noisy
 machine. Every batch result is checked against the numpy reference before it is timed.
 Needs the ``batch`` extra (numpy, pyarrow).
+
+With the ``bench`` extra (openfisca-core) installed, each size is also computed by an
+OpenFisca model of the same rules (``benchmarks/openfisca_model``: its parameters read
+from the same TOML data), in OpenFisca's default way, in the same process: its time and
+the ratio are printed, and its nine contribution columns must have the same SHA-256 as
+the batch result's (a mismatch is printed loudly and the script exits with status 1).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import functools
+import importlib.util
 import os
 import resource
 import subprocess
@@ -142,6 +149,56 @@ def best_pair(
     return min(times[0]), results[0], min(times[1]), results[1]
 
 
+#: The OpenFisca model of the same rules, when openfisca-core is installed (``bench`` extra).
+OPENFISCA = importlib.util.find_spec("openfisca_core") is not None
+MISMATCHES: list[str] = []
+
+
+def openfisca_reference(table: pa.Table) -> dict[str, np.ndarray]:
+    """The contributions of ``table`` by the OpenFisca model, from the Arrow columns."""
+    import openfisca_model  # noqa: PLC0415 - optional (bench extra)
+
+    system = _openfisca_system()
+    columns = {
+        "category": table["category"].combine_chunks().indices.to_numpy(),
+        "wage": table["wage"].fill_null(0).to_numpy(),
+        "risk_class": table["risk_class"].fill_null(1).to_numpy(),
+        "birth_date": table["birth_date"].fill_null(0).to_numpy().astype("datetime64[D]"),
+        "income": table["income"].fill_null(0).to_numpy(),
+        "with_jht": table["with_jht"].fill_null(False).to_numpy(zero_copy_only=False),  # noqa: FBT003
+    }
+    return openfisca_model.simulate(system, columns, on=ON)
+
+
+@functools.cache
+def _openfisca_system() -> Any:  # noqa: ANN401 - an OpenFisca TaxBenefitSystem
+    import openfisca_model  # noqa: PLC0415 - optional (bench extra)
+
+    return openfisca_model.build_system()
+
+
+def against_openfisca(rows: int, table: pa.Table, result: Any, batch_s: float) -> None:  # noqa: ANN401
+    """OpenFisca's default next to the batch call already timed, and the digests compared."""
+    import openfisca_model  # noqa: PLC0415 - optional (bench extra)
+
+    _openfisca_system()  # built once, like perlindungan's data: not timed
+    seconds, arrays = best(lambda: openfisca_reference(table), 1 if rows > 100_000 else 3)
+    ours, theirs = openfisca_model.digest(result.arrays), openfisca_model.digest(arrays)
+    print(
+        f"{rows:>9,} workers | OpenFisca default {rows / seconds / 1e6:6.2f} M/s | "
+        f"batch/OpenFisca {seconds / batch_s:5.1f}x | "
+        f"{'same digest' if ours == theirs else 'DIGESTS DIFFER'} sha256 {ours[:16]}"
+    )
+    if ours != theirs:
+        wrong = {
+            name: int(np.count_nonzero(result.arrays[name] != arrays[name]))
+            for name in openfisca_model.OUTPUTS
+        }
+        message = f"MISMATCH at {rows:,} workers: OpenFisca {theirs} != batch {ours}; rows differing per column: {wrong}"
+        print("!" * 80 + "\n" + message + "\n" + "!" * 80)
+        MISMATCHES.append(message)
+
+
 def throughput(rows: int) -> None:
     table = population(rows)
     contributions_batch(table.slice(0, 1000), on=ON)  # load the data once
@@ -161,6 +218,8 @@ def throughput(rows: int) -> None:
         f"{rows / numpy_s / 1e6:6.2f} M/s | naive Decimal loop {sample / loop_s / 1e6:5.2f} M/s"
         f" | batch/numpy {numpy_s / batch_s:4.2f} | batch/loop {rate / (sample / loop_s):5.1f}x"
     )
+    if OPENFISCA:
+        against_openfisca(rows, table, result, batch_s)
 
 
 def with_refused(table: pa.Table, share: float = 0.003, seed: int = 3) -> pa.Table:
@@ -368,6 +427,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}, pyarrow {pa.__version__}")
+    if OPENFISCA:
+        from importlib.metadata import version  # noqa: PLC0415
+
+        print(
+            f"OpenFisca reference: openfisca-core {version('openfisca-core')} (benchmarks/openfisca_model)"
+        )
+    else:
+        print("OpenFisca reference: not installed (pip install -e '.[bench]')")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if not args.quick:
         memory(1_000_000)  # first: a child process inherits the parent's peak RSS on Linux
@@ -378,12 +445,19 @@ def main() -> None:
         refused_rows(size)
     if args.quick:
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        _exit_on_mismatch()
         return
     payer_totals(1_000_000)
     dated(1_000_000)
     scalar_and_import()
     if args.stream_rows:
         stream(args.stream_rows)
+    _exit_on_mismatch()
+
+
+def _exit_on_mismatch() -> None:
+    if MISMATCHES:
+        sys.exit("OpenFisca and perlindungan.batch differ:\n" + "\n".join(MISMATCHES))
 
 
 if __name__ == "__main__":

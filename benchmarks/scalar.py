@@ -1,4 +1,4 @@
-"""Scalar API and import time (issue 5's two per-worker targets).
+"""Scalar API and import time (issue 5's two per-worker targets, tightened by issue 17).
 
 Run from the repository root::
 
@@ -22,7 +22,10 @@ It prints, each as the median of several repeats:
    the environment as given (with ``PYTHONDONTWRITEBYTECODE=1`` and no ``__pycache__``
    the package's sources are compiled at every start).
 
-Targets (issue 5): at most 50 microseconds for 1, at most 150 ms for 2.
+Targets: at most 35 microseconds for 1 (issue 17; issue 5 asked for 50), at most 150 ms
+for 2 (issue 5; issue 17 asks for 100 ms for the import plus the data a contribution needs,
+see ``benchmarks/import_time.py``). On a shared machine the median moves with the load:
+the best run and the naive loop of the same process are printed beside it.
 """
 
 from __future__ import annotations
@@ -64,14 +67,15 @@ def _population(n: int, seed: int = 5) -> list[Row]:
     return rows
 
 
-def _per_call(run: Callable[[], object], calls: int, repeats: int) -> float:
-    """Median seconds per call over ``repeats`` runs of ``run`` (which makes ``calls`` calls)."""
+def _per_call(run: Callable[[], object], calls: int, repeats: int) -> tuple[float, float]:
+    """Median and best seconds per call over ``repeats`` runs of ``run`` (which makes
+    ``calls`` calls)."""
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
         run()
         times.append((time.perf_counter() - start) / calls)
-    return statistics.median(times)
+    return statistics.median(times), min(times)
 
 
 def scalar(repeats: int) -> None:
@@ -118,24 +122,26 @@ def scalar(repeats: int) -> None:
             (base * jp_worker).quantize(one, rounding=ROUND_HALF_UP)
 
     build_and_quote()  # warm: parameters loaded, caches filled
-    headline = _per_call(build_and_quote, len(rows), repeats)
-    prebuilt = _per_call(quote_only, len(workers), repeats)
-    text = _per_call(explain, len(quotes), max(3, repeats // 2))
-    loop = _per_call(naive, len(wages), repeats)
-    print("Scalar API (median per worker, 1,000 synthetic wage earners, on 2025-06-01)")
+    headline, headline_best = _per_call(build_and_quote, len(rows), repeats)
+    prebuilt, prebuilt_best = _per_call(quote_only, len(workers), repeats)
+    text, _ = _per_call(explain, len(quotes), max(3, repeats // 2))
+    loop, loop_best = _per_call(naive, len(wages), repeats)
+    print("Scalar API (per worker, 1,000 synthetic wage earners, on 2025-06-01; median, best)")
     print(
         f"  contributions(WageEarner(...)), worker built, structured explanation: "
-        f"{headline * 1e6:7.1f} us   (target <= 50 us)"
+        f"{headline * 1e6:7.1f} us {headline_best * 1e6:7.1f} us   (target <= 35 us)"
     )
     print(
-        f"  contributions(worker) with a prebuilt worker:                        {prebuilt * 1e6:7.1f} us"
+        f"  contributions(worker) with a prebuilt worker:                        "
+        f"{prebuilt * 1e6:7.1f} us {prebuilt_best * 1e6:7.1f} us"
     )
     print(
         f"  quote.explain('en') text, on demand:                                 {text * 1e6:7.1f} us"
     )
     print(
-        f"  naive Decimal loop, same arithmetic, no explanation:                 {loop * 1e6:7.1f} us"
-        f"   (API / naive = {headline / loop:.0f}x)"
+        f"  naive Decimal loop, same arithmetic, no explanation:                 "
+        f"{loop * 1e6:7.1f} us {loop_best * 1e6:7.1f} us"
+        f"   (API / naive = {headline / loop:.1f}x, best {headline_best / loop_best:.1f}x)"
     )
 
 

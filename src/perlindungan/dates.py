@@ -56,6 +56,10 @@ def to_date(value: object, *, field: str = "on") -> _dt.date:
     >>> to_date("2025-02-07")
     datetime.date(2025, 2, 7)
     """
+    if type(value) is str:  # the common cases first: a plain string, a plain date
+        return _parse_date(value, field)
+    if type(value) is _dt.date:
+        return value
     if isinstance(value, _dt.datetime):
         raise InvalidInputError(
             Message(

@@ -171,7 +171,7 @@ class Rupiah:
     # -- rounding and conversion -------------------------------------------------
     def round(self) -> Rupiah:
         """Round to whole rupiah, half up (the library's convention, see module doc)."""
-        return _exact(self.amount.quantize(_ONE, rounding=ROUNDING))
+        return _exact(self.amount.quantize(_ONE, ROUNDING))  # positional: faster than rounding=
 
     @property
     def is_whole(self) -> bool:
@@ -279,6 +279,12 @@ def _exact(amount: Decimal) -> Rupiah:
     result = object.__new__(Rupiah)
     object.__setattr__(result, "amount", amount)
     return result
+
+
+#: ``Rupiah`` of a Decimal that is already checked (the result of arithmetic on checked
+#: amounts and rates, or a value :func:`as_decimal` returned), without checking it again.
+#: Not for input from outside: that goes through ``Rupiah(...)``.
+checked_rupiah: Final = _exact
 
 
 def format_rupiah(amount: Rupiah | int | Decimal, *, locale: str = "id_ID") -> str:

@@ -25,12 +25,13 @@ import attrs
 
 from perlindungan._input.flags import flag
 from perlindungan._input.limits import MAX_MONTHS
+from perlindungan._input.numbers import exact_number
 from perlindungan._input.shown import shown
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError, MoneyTypeError, UnknownNameError
-from perlindungan.money import Amount, Rupiah, as_decimal
+from perlindungan.money import Amount, Rupiah, checked_rupiah
 from perlindungan.programs import Payer
 
 __all__ = [
@@ -78,14 +79,14 @@ class RiskClass(enum.IntEnum):
 
 
 def _positive(value: object, field: str) -> Rupiah:
-    amount = value if isinstance(value, Rupiah) else Rupiah(as_decimal(value, field=field))
-    if amount.amount <= 0:
+    checked = value.amount if isinstance(value, Rupiah) else exact_number(value, field=field)
+    if checked <= 0:
         raise InvalidInputError(
             f"{field} must be a positive amount of rupiah such as 5000000, got {shown(value)}.",
             field=field,
             value=value,
         )
-    return amount
+    return value if isinstance(value, Rupiah) else checked_rupiah(checked)  # checked once
 
 
 def _wage(value: Amount) -> Rupiah:

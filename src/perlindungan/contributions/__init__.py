@@ -96,7 +96,7 @@ def contributions(worker: Worker, *, on: DateLike) -> Quote:
             field="worker",
             value=worker,
         )
-    return Quote(worker=worker, on=day, lines=tuple(lines), notes=tuple(notes))
+    return Quote(worker, day, tuple(lines), tuple(notes))
 
 
 _EXAMPLE = '{"on": "2025-03-01", "worker": {"category": "bpu", "income": 1000000}}'

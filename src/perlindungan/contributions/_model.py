@@ -19,7 +19,17 @@ from perlindungan.money import Rupiah
 from perlindungan.programs import Frequency, Payer, Program
 from perlindungan.workers import Worker
 
-__all__ = ["BandPart", "Cap", "Line", "Note", "Quote", "Recomposition", "Relief"]
+__all__ = [
+    "BandPart",
+    "Cap",
+    "Line",
+    "Note",
+    "Quote",
+    "Recomposition",
+    "Relief",
+    "line_from_fields",
+    "line_template",
+]
 
 
 def _number(amount: Rupiah) -> int | str:
@@ -131,7 +141,9 @@ class Note(Serialisable):
         }
 
 
-@attrs.frozen
+# Not slotted: the scalar path builds a line from a dict of its fields in one step
+# (line_from_fields), a quote's lines being most of a quote's time.
+@attrs.frozen(slots=False)
 class Line(Serialisable):
     """One contribution line: a program, who pays, and the whole-rupiah amount billed.
 
@@ -194,6 +206,35 @@ class Line(Serialisable):
             out["on_behalf_of"] = self.on_behalf_of.value
         return out
 
+
+# Line has no converter, validator or post-init hook (tests/contributions/test_line_fields.py checks it):
+# a dict of all its fields is a line.
+_LINE_FIELDS: frozenset[str] = frozenset(a.name for a in attrs.fields(Line))
+
+
+def line_template(**fixed: object) -> dict[str, object]:
+    """Every field of a :class:`Line`: ``fixed`` and the defaults of the others, for
+    :func:`line_from_fields` (the fields without a default must be in ``fixed``, or given
+    with the fields of each line)."""
+    unknown = set(fixed) - _LINE_FIELDS
+    if unknown:
+        msg = f"not fields of Line: {sorted(unknown)}"
+        raise TypeError(msg)
+    defaults = {a.name: a.default for a in attrs.fields(Line) if a.default is not attrs.NOTHING}
+    return {**defaults, **fixed}
+
+
+def line_from_fields(fields: dict[str, Any]) -> Line:
+    """The line of ``fields``, a dict of *every* field (``{**line_template(...), ...}``),
+    equal to ``Line(**fields)`` but built at once instead of field by field; ``fields``
+    becomes the line's own and must not be used again."""
+    line = _new(Line)
+    _set(line, "__dict__", fields)
+    return line
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 _PAYER_ORDER = {payer: index for index, payer in enumerate(Payer)}
 

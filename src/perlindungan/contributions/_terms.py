@@ -26,6 +26,7 @@ from typing import TypeVar
 import attrs
 
 from perlindungan._overlay import Overlay, active
+from perlindungan.contributions._model import line_template
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
 from perlindungan.parameters import DatedValue, amount, flag, rate
@@ -130,6 +131,9 @@ class LineTerms:
 
     ``fraction`` is ``rate x share`` exactly (``(num, 10**k)``), for integer arithmetic;
     ``flat`` is the billed flat amount after relief (rounded once, as the scalar path does).
+    ``line`` holds the fields of every scalar :class:`~perlindungan.contributions.Line`
+    of these terms, whatever the base (:func:`~._model.line_template`), read once here
+    rather than for each worker.
     """
 
     program: Program
@@ -144,6 +148,7 @@ class LineTerms:
     label_params: tuple[tuple[str, object], ...] = ()
     fraction: Fraction = attrs.field(init=False)
     flat: int = attrs.field(init=False)
+    line: dict[str, object] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         share = None if self.relief is None else self.relief.share
@@ -156,6 +161,16 @@ class LineTerms:
             flat = int(exact.round())
         object.__setattr__(self, "fraction", fraction)
         object.__setattr__(self, "flat", flat)
+        line = line_template(
+            program=self.program,
+            payer=self.payer,
+            citations=self.citations,
+            label=self.label,
+            frequency=self.frequency,
+            rate=self.rate,
+            label_params=self.label_params,
+        )
+        object.__setattr__(self, "line", line)
 
 
 def rate_terms(

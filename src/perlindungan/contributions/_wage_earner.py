@@ -7,33 +7,36 @@ Every rule (rates, caps, relief, the JP pension-age cut-off, the JKP start) is d
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
+
+import attrs
 
 from perlindungan._context import overlay_cache
 from perlindungan._i18n import N_
-from perlindungan.contributions._common import capped, rated_line
-from perlindungan.contributions._model import Line, Note, Recomposition
+from perlindungan._overlay import Overlay, active
+from perlindungan.contributions._common import rated_line, recomposed
+from perlindungan.contributions._model import Line, Note
 from perlindungan.contributions._wage_earner_terms import (
+    EmployerRelief,
     Relief,
     WageEarnerTerms,
     employer_relief,
     wage_earner_terms,
 )
 from perlindungan.errors import InvalidInputError
+from perlindungan.money import Rupiah
 from perlindungan.parameters import parameter
 from perlindungan.pension_age import pension_age_reached_on
-from perlindungan.workers import WageEarner
+from perlindungan.workers import Employer, WageEarner
 
 __all__ = ["wage_earner_lines"]
 
 
 @overlay_cache(maxsize=4096)
-def _reached(birth_date: _dt.date) -> _dt.date:
-    # pension_age_reached_on walks the dated pension ages; cached per birth date.
-    return pension_age_reached_on(birth_date)
-
-
-def _jp_not_due(worker: WageEarner) -> Note:
-    reached = _reached(worker.birth_date)
+def _jp_not_due(birth_date: _dt.date) -> Note:
+    # pension_age_reached_on walks the dated pension ages: the note is cached per birth
+    # date (and scenario overlay), like the date it names.
+    reached = pension_age_reached_on(birth_date)
     ages = parameter("jp.pension_age")
     age_entry = ages.at(max(reached, ages.earliest))
     return Note(
@@ -47,16 +50,52 @@ def _jp_not_due(worker: WageEarner) -> Note:
     )
 
 
-def _jkp_lines(worker: WageEarner, terms: WageEarnerTerms) -> list[Line]:
-    if terms.jkp is None:
-        return []
-    assert terms.jkp.cap is not None
-    base, _ = capped(worker.wage, terms.jkp.cap)
-    recomposition = tuple(
-        Recomposition(source, entry.value, (base * entry.value).round(), entry.citations)
-        for source, entry in terms.recomposition
+@attrs.frozen
+class _Day:
+    """What a wage earner's quote reads on one date: the employer relief in force (if
+    any) and the terms for each relief state, looked up once per date and overlay."""
+
+    relief: EmployerRelief | None
+    none: WageEarnerTerms
+    unknown: WageEarnerTerms
+    not_eligible: WageEarnerTerms
+    eligible: WageEarnerTerms
+
+    def terms(self, employer: Employer | None) -> WageEarnerTerms:
+        """The terms for a worker of ``employer`` (None: not given)."""
+        if self.relief is None:
+            return self.none
+        if employer is None:
+            return self.unknown
+        state = self.relief.decide(employer.sector, employer.workers)
+        if state is Relief.ELIGIBLE:
+            return self.eligible
+        if state is Relief.NOT_ELIGIBLE:
+            return self.not_eligible
+        return self.unknown
+
+
+@lru_cache(maxsize=256)
+def _day(on: _dt.date, layer: Overlay | None) -> _Day:
+    del layer  # part of the cache key only: the terms read the active overlay
+    return _Day(
+        relief=employer_relief(on),
+        none=wage_earner_terms(on, Relief.NONE),
+        unknown=wage_earner_terms(on, Relief.UNKNOWN),
+        not_eligible=wage_earner_terms(on, Relief.NOT_ELIGIBLE),
+        eligible=wage_earner_terms(on, Relief.ELIGIBLE),
     )
-    return [rated_line(terms.jkp, worker.wage, recomposition=recomposition)]
+
+
+def _jkp_line(wage: Rupiah, terms: WageEarnerTerms) -> Line:
+    jkp = terms.jkp
+    assert jkp is not None
+    assert jkp.cap is not None
+    if wage.amount >= jkp.cap.limit.amount:  # the same for every wage at or above the cap
+        recomposition = terms.recomposition_at_cap
+    else:
+        recomposition = recomposed(terms.recomposition, wage.amount)
+    return rated_line(jkp, wage, recomposition=recomposition)
 
 
 def wage_earner_lines(worker: WageEarner, on: _dt.date) -> tuple[list[Line], list[Note]]:
@@ -68,24 +107,22 @@ def wage_earner_lines(worker: WageEarner, on: _dt.date) -> tuple[list[Line], lis
             field="worker.birth_date",
             value=worker.birth_date,
         )
-    relief = employer_relief(on)
-    state = Relief.NONE
-    if relief is not None:
-        employer = worker.employer
-        state = (
-            Relief.UNKNOWN if employer is None else relief.decide(employer.sector, employer.workers)
-        )
-    terms = wage_earner_terms(on, state)
+    terms = _day(on, active()).terms(worker.employer)
     notes = list(terms.notes)
     wage = worker.wage
+    jht_employer, jht_worker = terms.jht
     lines = [
-        rated_line(terms.jkk[int(worker.risk_class) - 1], wage),
+        rated_line(terms.jkk[worker.risk_class - 1], wage),
         rated_line(terms.jkm, wage),
-        *(rated_line(t, wage) for t in terms.jht),
+        rated_line(jht_employer, wage),
+        rated_line(jht_worker, wage),
     ]
     if worker.birth_date <= terms.jp_last_birth:
-        notes.append(_jp_not_due(worker))
+        notes.append(_jp_not_due(worker.birth_date))
     else:
-        lines.extend(rated_line(t, wage) for t in terms.jp())
-    lines.extend(_jkp_lines(worker, terms))
+        jp_employer, jp_worker = terms.jp()
+        lines.append(rated_line(jp_employer, wage))
+        lines.append(rated_line(jp_worker, wage))
+    if terms.jkp is not None:
+        lines.append(_jkp_line(wage, terms))
     return lines, notes

@@ -24,7 +24,8 @@ import attrs
 from perlindungan._context import OVERLAY
 from perlindungan._i18n import N_
 from perlindungan._overlay import Overlay, active
-from perlindungan.contributions._model import Note
+from perlindungan.contributions._common import recomposed
+from perlindungan.contributions._model import Note, Recomposition
 from perlindungan.contributions._terms import (
     CapTerms,
     LineTerms,
@@ -142,6 +143,14 @@ class WageEarnerTerms:
     )
 
     pp49: bool  # PP 49/2020 in force: JP partly deferred
+    # the recomposition of a JKP base at the cap: every wage at or above it (scalar path)
+    recomposition_at_cap: tuple[Recomposition, ...] = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        at_cap: tuple[Recomposition, ...] = ()
+        if self.jkp is not None and self.jkp.cap is not None:
+            at_cap = recomposed(self.recomposition, self.jkp.cap.limit.amount)
+        object.__setattr__(self, "recomposition_at_cap", at_cap)
 
     def jp(self) -> tuple[LineTerms, LineTerms]:
         """The JP lines (employer, worker), read only when JP is due: the JP wage cap is
