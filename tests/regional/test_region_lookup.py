@@ -226,3 +226,22 @@ def test_an_unknown_code_suggests_the_nearest_codes() -> None:
     assert "35.10.09" in caught.value.suggestions
     with pytest.raises(UnknownNameError, match=r"give a Kemendagri code such as 35\.10"):
         regions().get("qqqzzzxx")
+
+
+def test_an_unknown_village_code_is_matched_among_its_kecamatan_villages() -> None:
+    """A typo in the last part of a village code is looked for under the nearest known
+    code, not across every village of the country (which once took seconds and suggested
+    villages of other provinces); a code deeper than any region names that ancestor."""
+    from perlindungan.errors import UnknownNameError  # noqa: PLC0415
+
+    with pytest.raises(UnknownNameError) as caught:
+        regions().get("35.10.01.2099")
+    assert caught.value.suggestions
+    assert all(s.startswith("35.10.01.") for s in caught.value.suggestions)
+    assert "35.10.01.2009" in caught.value.suggestions
+    with pytest.raises(UnknownNameError) as caught:
+        regions().get("35.10.01.2009.7")
+    assert list(caught.value.suggestions) == ["35.10.01.2009"]
+    with pytest.raises(UnknownNameError) as caught:
+        regions().get("99.10.01.2009")
+    assert all(s.count(".") <= 2 for s in caught.value.suggestions)

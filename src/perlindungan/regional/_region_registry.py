@@ -296,7 +296,7 @@ class RegionRegistry:
         prefixed, rest = split_prefix(norm(query))
         levels = {level} if isinstance(level, str) else set(level) if level else prefixed
         if levels is None and _dotted(query.strip()).replace(".", "").isdigit():
-            return difflib.get_close_matches(_dotted(query.strip()), list(self.names), n=3)
+            return self._near_codes(_dotted(query.strip()))
         pool: dict[str, str] = {}
         codes = (
             [within, *(r.code for r in self.descendants(within))]
@@ -309,6 +309,26 @@ class RegionRegistry:
                     pool.setdefault(key, self.names[code])
         close = difflib.get_close_matches(rest, list(pool), n=3, cutoff=0.75)
         return list(dict.fromkeys(pool[c] for c in close))
+
+    def _near_codes(self, code: str) -> list[str]:
+        """The known codes closest to an unknown one, among the codes of the same depth
+        under its nearest known ancestor (a typo in a village code is looked for among that
+        kecamatan's villages, not among the 83,000 villages of the country), or that
+        ancestor when none is close. A code with no known ancestor is compared, cut to at
+        most three parts, with the known codes of that depth (at most the kecamatan)."""
+        depth = code.count(".")
+        children = self._children_index()
+        up = code
+        while "." in up:
+            up = up.rsplit(".", 1)[0]
+            if up in self.names:
+                pool = [up]
+                while pool and pool[0].count(".") < depth:
+                    pool = [c for parent in pool for c in children.get(parent, [])]
+                return difflib.get_close_matches(code, pool, n=3) or [up]
+        cut = ".".join(code.split(".")[:3])
+        same = [c for c in self.names if c.count(".") == cut.count(".")]
+        return difflib.get_close_matches(cut, same, n=3)
 
     def search(self, text: str, *, limit: int = 50) -> list[Region]:
         """Regions whose name contains ``text`` (normalised), highest levels first."""
