@@ -78,6 +78,14 @@ def test_a_refusal_lists_its_reasons_and_no_total() -> None:
     assert lines[2].startswith("    - Termination by resignation gives no JKP. (PP 6/2025")
     assert not any(line.startswith(("total:", "first monthly payment:")) for line in lines)
     assert benefit.explain("id").splitlines()[1] == "Tidak berhak"
+    # the reason is named in the language asked, not by its code
+    assert "karena mengundurkan diri tidak memberi hak atas JKP" in benefit.explain("id")
+    assert "resignation" not in benefit.explain("id")
+    assert (
+        benefit.reasons[0]
+        .to_dict()["messages"]["id"]
+        .startswith("Berakhirnya hubungan kerja karena mengundurkan diri")
+    )
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,16 @@ REASONS: Final = (
     "death",
     "disability",
 )
+#: Readable, translatable names of the reasons (the codes stay in the JSON contract).
+REASON_LABELS: Final = {
+    "layoff": N_("layoff"),
+    "resignation": N_("resignation"),
+    "retirement": N_("retirement"),
+    "contract_end": N_("the end of a fixed-term contract"),
+    "bankruptcy": N_("the employer's bankruptcy"),
+    "death": N_("death"),
+    "disability": N_("total permanent disability"),
+}
 #: School levels of the scholarship, in order ("none": not yet at school).
 LEVELS: Final = ("none", "tk", "sd", "smp", "sma", "higher")
 _SURVIVORS: Final = ("spouse", "child", "parent")

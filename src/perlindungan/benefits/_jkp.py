@@ -6,7 +6,9 @@ import datetime as _dt
 from decimal import Decimal
 
 from perlindungan._i18n import N_
+from perlindungan._message import Message
 from perlindungan.benefits._claim import Claim
+from perlindungan.benefits._claim_fields import REASON_LABELS
 from perlindungan.benefits._common import component, note, pct
 from perlindungan.benefits._jkm import _missing
 from perlindungan.benefits._model import Benefit, Component, Note
@@ -47,7 +49,9 @@ def jkp_benefit(claim: Claim, on: _dt.date) -> Benefit:
                 "excluded_reason",
                 N_("Termination by {reason} gives no JKP."),
                 excluded,
-                reason=claim.termination_reason,
+                reason=Message(
+                    REASON_LABELS.get(claim.termination_reason, claim.termination_reason)
+                ),
             )
         )
     if claim.citizen is False:

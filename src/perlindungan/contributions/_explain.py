@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from perlindungan._i18n import N_, babel_locale, translate
+from perlindungan._message import Message
 from perlindungan.money import Rupiah, format_rupiah
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ def _babel_locale(locale: str) -> str:
 
 
 def _fmt(value: object, locale: str) -> str:
+    if isinstance(value, Message):  # a translatable label (a termination reason's name)
+        return value.localized(locale)
     if isinstance(value, Rupiah):
         return format_rupiah(value, locale=_babel_locale(locale))
     if isinstance(value, _dt.date):
