@@ -7,17 +7,12 @@ Every rule (rates, caps, relief, the JP pension-age cut-off, the JKP start) is d
 from __future__ import annotations
 
 import datetime as _dt
-from functools import lru_cache
-
-import attrs
 
 from perlindungan._context import overlay_cache
 from perlindungan._i18n import N_
-from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._common import rated_line, recomposed
 from perlindungan.contributions._model import Line, Note
 from perlindungan.contributions._wage_earner_terms import (
-    EmployerRelief,
     Relief,
     WageEarnerTerms,
     employer_relief,
@@ -50,41 +45,17 @@ def _jp_not_due(birth_date: _dt.date) -> Note:
     )
 
 
-@attrs.frozen
-class _Day:
-    """What a wage earner's quote reads on one date: the employer relief in force (if
-    any) and the terms for each relief state, looked up once per date and overlay."""
-
-    relief: EmployerRelief | None
-    none: WageEarnerTerms
-    unknown: WageEarnerTerms
-    not_eligible: WageEarnerTerms
-    eligible: WageEarnerTerms
-
-    def terms(self, employer: Employer | None) -> WageEarnerTerms:
-        """The terms for a worker of ``employer`` (None: not given)."""
-        if self.relief is None:
-            return self.none
-        if employer is None:
-            return self.unknown
-        state = self.relief.decide(employer.sector, employer.workers)
-        if state is Relief.ELIGIBLE:
-            return self.eligible
-        if state is Relief.NOT_ELIGIBLE:
-            return self.not_eligible
-        return self.unknown
-
-
-@lru_cache(maxsize=256)
-def _day(on: _dt.date, layer: Overlay | None) -> _Day:
-    del layer  # part of the cache key only: the terms read the active overlay
-    return _Day(
-        relief=employer_relief(on),
-        none=wage_earner_terms(on, Relief.NONE),
-        unknown=wage_earner_terms(on, Relief.UNKNOWN),
-        not_eligible=wage_earner_terms(on, Relief.NOT_ELIGIBLE),
-        eligible=wage_earner_terms(on, Relief.ELIGIBLE),
-    )
+def _terms(on: _dt.date, employer: Employer | None) -> WageEarnerTerms:
+    """The cached terms for a worker of ``employer`` (None: not given) on ``on``: the
+    relief state decided by the employer relief in force, if any."""
+    relief = employer_relief(on)
+    if relief is None:
+        state = Relief.NONE
+    elif employer is None:
+        state = Relief.UNKNOWN
+    else:
+        state = relief.decide(employer.sector, employer.workers)
+    return wage_earner_terms(on, state)
 
 
 def _jkp_line(wage: Rupiah, terms: WageEarnerTerms) -> Line:
@@ -107,7 +78,7 @@ def wage_earner_lines(worker: WageEarner, on: _dt.date) -> tuple[list[Line], lis
             field="worker.birth_date",
             value=worker.birth_date,
         )
-    terms = _day(on, active()).terms(worker.employer)
+    terms = _terms(on, worker.employer)
     notes = list(terms.notes)
     wage = worker.wage
     jht_employer, jht_worker = terms.jht
