@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from perlindungan._input.files import os_reason
 from perlindungan._input.outputs import check_not_input, safe_csv_row
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.payroll import PayrollResult
 from perlindungan.programs import Payer
@@ -70,6 +72,9 @@ def write_payroll_workbook(
         )
     except OSError as exc:
         raise InvalidInputError(
-            f"cannot write {str(path)!r}: {exc.strerror or exc}.", field="output"
+            Message(
+                "cannot write {target}: {reason}.", target=repr(str(path)), reason=os_reason(exc)
+            ),
+            field="output",
         ) from None
     return target
