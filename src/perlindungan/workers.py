@@ -27,6 +27,7 @@ from perlindungan._input.flags import flag
 from perlindungan._input.limits import MAX_MONTHS
 from perlindungan._input.numbers import exact_number
 from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import DateLike, to_date
@@ -274,13 +275,21 @@ def _employer(value: object, prefix: str) -> Employer | None:
 def _with_prefix(exc: InvalidInputError, prefix: str) -> InvalidInputError:
     if not prefix or exc.field is None or exc.field.startswith(prefix):
         return exc
-    message = exc.message.replace(f"{exc.field} ", f"{prefix}{exc.field} ", 1)
+    message = _prefixed(exc.message, exc.field, prefix)
     if isinstance(exc, UnknownNameError):
         return UnknownNameError(
             message, field=f"{prefix}{exc.field}", value=exc.value, suggestions=exc.suggestions
         )
     kind = MoneyTypeError if isinstance(exc, MoneyTypeError) else InvalidInputError
     return kind(message, field=f"{prefix}{exc.field}", value=exc.value)
+
+
+def _prefixed(message: str, field: str, prefix: str) -> str:
+    """The message naming ``prefix + field``; a :class:`Message` stays one (it was turned
+    into plain English text, so ``worker.income`` errors ignored the language asked)."""
+    if isinstance(message, Message) and message.params.get("field") == field:
+        return Message(message.template, **{**message.params, "field": prefix + field})
+    return message.replace(f"{field} ", f"{prefix}{field} ", 1)
 
 
 def worker_from_dict(data: Mapping[str, Any], *, prefix: str = "worker.") -> Worker:
