@@ -35,6 +35,7 @@ from numpy.typing import NDArray
 from perlindungan._input.block_cells import WHITESPACE, block_cells
 from perlindungan._input.files import decode_text, open_regular
 from perlindungan._input.limits import MAX_LINE_BYTES
+from perlindungan._input.spool import STDIN_NAME, spool_stdin
 from perlindungan._input.table import Record, csv_header
 from perlindungan._input.table_header import file_problem
 from perlindungan._message import Message
@@ -177,9 +178,15 @@ def csv_blocks(
     bad_bytes: Literal["refuse", "row"] = "refuse",
 ) -> CsvBlocks:
     """A CSV file opened and its header checked (one error naming the file for a bad
-    header); :meth:`CsvBlocks.blocks` reads its records."""
+    header); :meth:`CsvBlocks.blocks` reads its records. ``-`` is stdin, copied to a
+    temporary file first (:func:`~perlindungan._input.spool.spool_stdin`) and named
+    ``<stdin>`` in messages."""
     name = str(path)
-    handle = open_regular(path, what=what, field=what)
+    if name == "-":  # stdin: copied to a temporary file, read as one
+        handle = spool_stdin(what=what, field=what)
+        name = STDIN_NAME
+    else:
+        handle = open_regular(path, what=what, field=what)
     try:
         head, end, newline = _first_line(handle, name, what)
         first = head[: end if end >= 0 else len(head)]

@@ -23,6 +23,7 @@ import attrs
 
 from perlindungan._input.files import decode_text, open_regular
 from perlindungan._input.limits import MAX_LINE_BYTES
+from perlindungan._input.spool import STDIN_NAME, spool_stdin
 from perlindungan._input.table import Record, jsonl_record, xlsx_record
 from perlindungan._input.table_header import check_header, file_problem
 from perlindungan._message import Message
@@ -55,9 +56,15 @@ def record_blocks(
     size: int = 65_536,
 ) -> RecordBlocks:
     """The records of a ``.jsonl`` / ``.ndjson`` or ``.xlsx`` file in lists of at most
-    ``size`` (problems of the whole file raised here, before any record)."""
+    ``size`` (problems of the whole file raised here, before any record); ``-`` is JSON
+    lines on stdin, copied to a temporary file first
+    (:func:`~perlindungan._input.spool.spool_stdin`) and named ``<stdin>`` in messages."""
     name = str(path)
-    handle = open_regular(path, what=what, field=what)
+    if name == "-":  # stdin: JSON lines, copied to a temporary file, read as one
+        handle = spool_stdin(what=what, field=what, carriage_returns=False)
+        name = STDIN_NAME
+    else:
+        handle = open_regular(path, what=what, field=what)
     if Path(name).suffix.lower() == ".xlsx":
         return _xlsx(handle, name, columns, required, size)
     total = os.fstat(handle.fileno()).st_size

@@ -68,7 +68,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", nargs="?", help=N_("a bundled scheme id or a scheme file"))
     parser.add_argument("--on", help=N_("date (YYYY-MM-DD); default: the scheme's first day"))
     parser.add_argument(
-        "--roster", help=N_("roster CSV, .jsonl or .xlsx; default: the bundled roster")
+        "--roster",
+        help=N_(
+            "roster CSV, .jsonl or .xlsx; - reads CSV from stdin (evaluate: streamed, any "
+            "length up to 1,000,000,000 bytes); default: the bundled roster"
+        ),
     )
     parser.add_argument(
         "--delimiter",

@@ -27,7 +27,7 @@ from numpy.typing import NDArray
 
 from perlindungan._input.blocks import WHITESPACE, Block, CsvBlocks
 from perlindungan._input.limits import MAX_ID_CHARS, MAX_TEXT_CHARS
-from perlindungan._input.table import Record, read_table
+from perlindungan._input.table import Record
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._columnar import Chunk, FactColumn, Lookups, chunk_from_rows
 from perlindungan.regional._person import FACTS
@@ -35,7 +35,6 @@ from perlindungan.regional._roster import (
     Claims,
     RowError,
     person_from_dict,
-    roster_chunks,
     roster_row_blocks,
 )
 
@@ -268,18 +267,15 @@ def roster_chunk_stream(
     the roster (bytes of a CSV or JSON lines file, rows of a workbook as its sheet
     declares them, 0 when unknown), all read block by block with no row cap: a CSV file
     as columns (:mod:`~perlindungan._input.blocks`), JSON lines and workbooks as records
-    read by the per-person reader (:mod:`~perlindungan._input.record_blocks`); stdin is
-    read whole. The first problem of the file as a whole (its header) is raised here,
+    read by the per-person reader (:mod:`~perlindungan._input.record_blocks`); ``-`` is
+    CSV on stdin, copied block by block to a temporary file and read as one
+    (:mod:`~perlindungan._input.spool`). The first problem of the file as a whole (its header) is raised here,
     before any chunk. ``claims`` holds the ids and NIKs used in a CSV file (a new one by
     default)."""
     from perlindungan._input.blocks import csv_blocks  # noqa: PLC0415
     from perlindungan._input.record_blocks import record_blocks  # noqa: PLC0415
 
     suffix = Path(str(path)).suffix.lower()
-    if str(path) == "-":
-        table = read_table(path, delimiter=delimiter, columns=FACTS, required=("id",))
-        rows = (chunk_from_rows(part) for part in roster_chunks(table, chunk_rows))
-        return rows, len(table)
     if suffix in {".jsonl", ".ndjson", ".xlsx"}:
         found = record_blocks(path, columns=FACTS, required=("id",), size=chunk_rows)
         return _from_records(found.blocks), found.size
