@@ -533,8 +533,22 @@ def _error(url: str, path: str, body: bytes | str, **headers: str) -> tuple[int,
             "nested too deeply",
             "bersarang terlalu dalam",
         ),
+        (  # was a 500: Python's int() refuses more than 4,300 digits with a ValueError
+            b'{"rows": [{"category": "bpu", "income": ' + b"9" * 5000 + b"}]}",
+            "request",
+            "the request is not valid JSON (",
+            "permintaan bukan JSON yang sah (",
+        ),
     ],
-    ids=["not-utf8", "not-json", "not-object", "rows-not-list", "unknown-field", "too-deep"],
+    ids=[
+        "not-utf8",
+        "not-json",
+        "not-object",
+        "rows-not-list",
+        "unknown-field",
+        "too-deep",
+        "5000-digits",
+    ],
 )
 def test_a_bad_batch_request_is_a_400_naming_the_field(
     base_url: str, body: bytes, field: str, message: str, indonesian: str

@@ -155,9 +155,10 @@ async def post_batch(
     chosen = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
     data: object
     if kind in {"application/json", ""}:
+        text = body_text(body, N_("request"))
         try:
-            parsed = json.loads(body_text(body, N_("request")), parse_float=Decimal)
-        except json.JSONDecodeError as exc:
+            parsed = json.loads(text, parse_float=Decimal)
+        except ValueError as exc:  # bad JSON, or an integer of more than 4,300 digits
             raise InvalidInputError(
                 Message(
                     "the request is not valid JSON ({reason}); expected {example}.",
