@@ -204,7 +204,18 @@ def command(argv: str | Sequence[str], *, timeout: float = 60) -> Implementation
     ``argv`` is a command line (split like a POSIX shell, never run by a shell) or a list.
     A non-zero exit status means the program rejected the request (:class:`Rejected`).
     """
-    args = shlex.split(argv) if isinstance(argv, str) else list(argv)
+    try:
+        args = shlex.split(argv) if isinstance(argv, str) else list(argv)
+    except ValueError as exc:  # an unclosed quote
+        raise InvalidInputError(
+            Message(
+                "the conformance command {command} cannot be split like a shell command line "
+                "({reason}); close its quotes.",
+                command=shown(argv),
+                reason=str(exc),
+            ),
+            field="command",
+        ) from None
     if not args:
         raise InvalidInputError(Message("the conformance command is empty."), field="command")
     if shutil.which(args[0]) is None:
