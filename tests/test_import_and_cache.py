@@ -155,6 +155,7 @@ NOT_LOADED = (
     "perlindungan._data_diff",
     "perlindungan._data_status",
     "perlindungan._law_values",
+    "perlindungan._overlay",
     "perlindungan.batch",
     "perlindungan.benefits._answer",
     "perlindungan.benefits._claim",
