@@ -23,6 +23,7 @@ from perlindungan._i18n import N_
 from perlindungan._input.files import read_bytes
 from perlindungan._message import Message
 from perlindungan._parsed_copy import PARSED, data_of, read_copies
+from perlindungan._repr import attrs_repr
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 
 if TYPE_CHECKING:
@@ -74,7 +75,8 @@ def _split_key(text: str) -> list[str]:
     return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class TomlDocument:
     """A parsed TOML file with a map from key paths to line numbers."""
 

@@ -28,6 +28,7 @@ from perlindungan._input.limits import MAX_MONTHS
 from perlindungan._input.numbers import exact_number
 from perlindungan._input.shown import shown
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
+from perlindungan._repr import attrs_repr
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError, MoneyTypeError, UnknownNameError
@@ -126,7 +127,8 @@ def _birth_date(value: DateLike) -> _dt.date:
     return to_date(value, field="birth_date")
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Employer:
     """The facts about an employer that contributions depend on (relief schemes)."""
 
@@ -134,7 +136,8 @@ class Employer:
     workers: int | None = attrs.field(default=None, converter=employer_workers)
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class WageEarner:
     """A wage earner (PU): monthly wage, JKK risk group and birth date (for JP)."""
 
@@ -145,7 +148,8 @@ class WageEarner:
     employer: Employer | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class NonWageEarner:
     """A non-wage earner (BPU): declared monthly income, and the facts relief depends on."""
 
@@ -163,7 +167,8 @@ class NonWageEarner:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class ConstructionProject:
     """A construction project registered on its contract value (nilai kontrak)."""
 
@@ -171,7 +176,8 @@ class ConstructionProject:
     contract_value: Rupiah = attrs.field(converter=_contract_value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class ConstructionWorker:
     """A listed construction worker whose monthly wage is known.
 
@@ -206,7 +212,8 @@ def _jht_amount(value: Amount | None) -> Rupiah | None:
     return _positive(value, "jht_amount")
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class MigrantWorker:
     """A migrant worker (PMI) by length of the placement contract, in months."""
 
