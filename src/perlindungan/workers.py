@@ -103,10 +103,6 @@ def _contract_value(value: Amount) -> Rupiah:
 
 
 def _risk_class(value: RiskClass | int | str) -> RiskClass:
-    return _to_risk_class(value)
-
-
-def _to_risk_class(value: object) -> RiskClass:
     if isinstance(value, RiskClass):
         return value
     if isinstance(value, str) and value.strip() in {"1", "2", "3", "4", "5"}:
@@ -190,10 +186,6 @@ class ConstructionWorker:
 
 
 def _contract_months(value: int | str) -> int:
-    return _to_months(value)
-
-
-def _to_months(value: object) -> int:
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip()[:20])
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MONTHS:
