@@ -64,10 +64,10 @@ def _reader(path: str) -> Callable[[], bytes]:
     return read
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(
-    r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
-)
+# The line index is made only when a problem is reported: these patterns are compiled then
+# (by re's cache), not when the data a contribution needs is loaded.
+_HEADER = r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$"
+_KEY = r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
 
 
 def _split_key(text: str) -> list[str]:
@@ -119,7 +119,7 @@ def _index_lines(text: str) -> dict[str, int]:
         stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        header = _HEADER.match(raw)
+        header = re.match(_HEADER, raw)
         if header and stripped.startswith("["):
             dotted = ".".join(_split_key(header.group(2)))
             if header.group(1) == "[[":
@@ -130,7 +130,7 @@ def _index_lines(text: str) -> dict[str, int]:
                 prefix = dotted
             lines.setdefault(prefix, number)
             continue
-        key = _KEY.match(raw)
+        key = re.match(_KEY, raw)
         if key:
             dotted = ".".join(_split_key(key.group(1)))
             path = f"{prefix}.{dotted}" if prefix else dotted
