@@ -19,7 +19,7 @@ import importlib.util
 import json
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
@@ -216,27 +216,13 @@ def evaluate_roster_file(
     evaluate(program, [], on=day)  # the program must be in force
     path = Path(roster)
     target = Path(folder)
-    sources = [path, *inputs]
-    wanted = _FILES if files is None else tuple(f for f in _FILES if f in set(files))
-    unknown = sorted(set(files or ()) - set(_FILES))
-    if unknown:
-        raise InvalidInputError(
-            f"files: unknown file {unknown[0]!r}; the files are {', '.join(_FILES)}.",
-            field="files",
-        )
-    for name in wanted:
-        check_not_input(target / name, sources)
+    wanted = output_files(target, files, [path, *inputs])
     # the out-of-core engine finds repeated ids and NIKs in DuckDB, not in memory
     claims = Claims(deferred=engine == "duckdb")
     chunks, total = roster_chunk_stream(
         path, chunk_rows=chunk_rows, delimiter=delimiter, claims=claims
     )
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot write {str(target)!r}: {exc.strerror or exc}.", field="output"
-        ) from None
+    make_folder(target)
     with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
         spill = Path(scratch) / "pass1.arrow"
         run = _first_pass(
@@ -246,7 +232,7 @@ def evaluate_roster_file(
             if isinstance(run.ranking, OutOfCoreRanking):
                 run.repeats = settle_repeats(run.ranking.connection, run)
             placed = run.ranking.place()
-            return _write(run, placed, spill, target, wanted)
+            return write_files(run, placed, _spilled(run, spill), target, wanted)
         except OSError as exc:
             raise InvalidInputError(
                 f"cannot write into {str(target)!r}: {exc.strerror or exc}.", field="output"
@@ -254,6 +240,33 @@ def evaluate_roster_file(
         finally:
             if isinstance(run.ranking, OutOfCoreRanking):
                 run.ranking.close()
+
+
+def output_files(
+    target: Path, files: Collection[str] | None, sources: Sequence[str | Path]
+) -> tuple[str, ...]:
+    """The files to write (``files``, default all five, in their fixed order), none of
+    them over one of ``sources``."""
+    wanted = _FILES if files is None else tuple(f for f in _FILES if f in set(files))
+    unknown = sorted(set(files or ()) - set(_FILES))
+    if unknown:
+        raise InvalidInputError(
+            f"files: unknown file {unknown[0]!r}; the files are {', '.join(_FILES)}.",
+            field="files",
+        )
+    for name in wanted:
+        check_not_input(target / name, sources)
+    return wanted
+
+
+def make_folder(target: Path) -> None:
+    """Create the output folder (and its parents) if needed."""
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInputError(
+            f"cannot write {str(target)!r}: {exc.strerror or exc}.", field="output"
+        ) from None
 
 
 def _first_pass(
@@ -305,11 +318,29 @@ def _too_many(ranking: Ranking) -> bool:
     return held > AUTO_ROWS and importlib.util.find_spec("duckdb") is not None
 
 
-def _write(
-    run: _Pass, placed: Any, spill: Path, target: Path, wanted: tuple[str, ...]
-) -> StreamSummary:
+def _spilled(run: _Pass, spill: Path) -> Iterator[Any]:
+    """The pass-1 records of the run, batch by batch in roster order, with the repeats
+    the out-of-core engine found written as row errors."""
     import pyarrow as pa  # noqa: PLC0415
 
+    offset = 0
+    with pa.ipc.open_file(pa.OSFile(str(spill))) as spilled:
+        for k in range(spilled.num_record_batches):
+            batch = spilled.get_batch(k)
+            if run.repeats is not None:
+                batch = run.repeats.patch(batch, offset, run.locale)
+            offset += batch.num_rows
+            yield batch
+
+
+def write_files(
+    run: _Pass, placed: Any, batches: Iterable[Any], target: Path, wanted: tuple[str, ...]
+) -> StreamSummary:
+    """Write the files ``wanted`` into ``target`` from a finished run: ``placed`` gives
+    the counts, reasons, budget groups and the placements of the rows to place in roster
+    order (:meth:`~perlindungan.regional._ranking.Placed.rows`); ``batches`` are the
+    pass-1 records (columns of :func:`_compact`) in roster order, read only when a file
+    of lines is asked for."""
     program, day, locale = run.program, run.on, run.locale
     admitted, waitlisted = placed.counts()
     summary = {
@@ -352,15 +383,9 @@ def _write(
             result.write(head.encode())
         if run.rows and any(handle is not None for handle in out):
             lines = Lines(run, placed)
-            offset = 0
-            with pa.ipc.open_file(pa.OSFile(str(spill))) as spilled:
-                for k in range(spilled.num_record_batches):
-                    batch = spilled.get_batch(k)
-                    if run.repeats is not None:
-                        batch = run.repeats.patch(batch, offset, locale)
-                    offset += batch.num_rows
-                    for start in range(0, batch.num_rows, _LINES_AT_ONCE):
-                        lines.chunk(batch.slice(start, _LINES_AT_ONCE), out)
+            for batch in batches:
+                for start in range(0, batch.num_rows, _LINES_AT_ONCE):
+                    lines.chunk(batch.slice(start, _LINES_AT_ONCE), out)
         if result is not None:
             result.write((tail + "\n").encode())
     return StreamSummary(summary, budget, tuple(run.errors), tuple(files.values()))
