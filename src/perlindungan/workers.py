@@ -29,6 +29,7 @@ from perlindungan._input.prefix import with_prefix
 from perlindungan._input.shown import shown
 from perlindungan._message import Message
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
+from perlindungan._repr import attrs_repr
 from perlindungan._suggest import did_you_mean
 from perlindungan._worker_values import positive_amount, whole_months
 from perlindungan.dates import DateLike, to_date
@@ -93,10 +94,6 @@ def _contract_value(value: Amount) -> Rupiah:
 
 
 def _risk_class(value: RiskClass | int | str) -> RiskClass:
-    return _to_risk_class(value)
-
-
-def _to_risk_class(value: object) -> RiskClass:
     if isinstance(value, RiskClass):
         return value
     if isinstance(value, str) and value.strip() in {"1", "2", "3", "4", "5"}:
@@ -121,7 +118,8 @@ def _birth_date(value: DateLike) -> _dt.date:
     return to_date(value, field="birth_date")
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Employer:
     """The facts about an employer that contributions depend on (relief schemes)."""
 
@@ -129,7 +127,8 @@ class Employer:
     workers: int | None = attrs.field(default=None, converter=employer_workers)
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class WageEarner:
     """A wage earner (PU): monthly wage, JKK risk group and birth date (for JP)."""
 
@@ -140,7 +139,8 @@ class WageEarner:
     employer: Employer | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class NonWageEarner:
     """A non-wage earner (BPU): declared monthly income, and the facts relief depends on."""
 
@@ -158,7 +158,8 @@ class NonWageEarner:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class ConstructionProject:
     """A construction project registered on its contract value (nilai kontrak)."""
 
@@ -166,7 +167,8 @@ class ConstructionProject:
     contract_value: Rupiah = attrs.field(converter=_contract_value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class ConstructionWorker:
     """A listed construction worker whose monthly wage is known.
 
@@ -188,7 +190,8 @@ def _jht_amount(value: Amount | None) -> Rupiah | None:
     return positive_amount(value, "jht_amount")
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class MigrantWorker:
     """A migrant worker (PMI) by length of the placement contract, in months."""
 
