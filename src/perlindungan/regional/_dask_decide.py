@@ -1,7 +1,8 @@
 # ruff: noqa: ANN401 - pandas and pyarrow objects are optional and untyped here
 """One partition of a Dask roster, read and decided by the chunked path's own machinery.
 
-A partition (pandas, text cells, and ``row``: each row's line) becomes an input-layer
+A partition (pandas, text cells, ``row``: each row's line, and perhaps ``problem``: why
+the file reader could not read a row, see :mod:`~perlindungan.regional._dask_read`) becomes an input-layer
 :class:`~perlindungan._input.blocks.Block` and is read by
 :func:`~perlindungan.regional._roster_columns.chunk_from_block` (the memory engine's CSV
 reader: every distinct cell read once by the per-person reader) and decided by the
@@ -26,6 +27,7 @@ import attrs
 import numpy as np
 
 from perlindungan._message import localized
+from perlindungan.errors import InvalidInputError
 from perlindungan.regional._columnar import Chunk, Combo, Decider, row_id
 from perlindungan.regional._person import FACTS
 from perlindungan.regional._program import RegionalScheme
@@ -87,20 +89,40 @@ def hashable(value: Any) -> Any:
 def _chunk(frame: Any) -> Chunk:
     """The partition read as the chunked path reads a CSV block (no claims: Dask finds
     the repeats)."""
-    import pyarrow as pa  # noqa: PLC0415
 
     from perlindungan._input.blocks import Block  # noqa: PLC0415
+    from perlindungan._input.table import Record  # noqa: PLC0415
     from perlindungan.regional._columnar import Lookups  # noqa: PLC0415
     from perlindungan.regional._roster_columns import chunk_from_block  # noqa: PLC0415
 
-    columns = {
-        c: pa.array(["" if hashable(v) is None else str(v) for v in frame[c].tolist()], pa.string())
-        for c in frame.columns
-        if c in FACTS
-    }
+    columns = {c: _texts(frame[c]) for c in frame.columns if c in FACTS}
     lines = frame["row"].to_numpy(dtype=np.int64)
-    block = Block(lines, columns, {})
+    problems = {}
+    if "problem" in frame.columns:  # rows the file reader could not read
+        for i, text in enumerate(frame["problem"].tolist()):
+            if isinstance(text, str):
+                key, message, field = json.loads(text)
+                problem = InvalidInputError(message, field=field)
+                problems[i] = Record(int(lines[i]), {"id": key}, problem)
+    block = Block(lines, columns, problems)
     return chunk_from_block(block, Lookups(), Claims(deferred=True))
+
+
+def _texts(column: Any) -> Any:
+    """A column of cells as a pyarrow string array, a missing cell blank (text columns
+    straight from their Arrow or object data; any other value as ``str`` gives it)."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    try:
+        found = pa.array(column, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        found = None
+    if found is None or not (
+        pa.types.is_string(found.type) or pa.types.is_large_string(found.type)
+    ):
+        texts = ["" if hashable(v) is None else str(v) for v in column.tolist()]
+        return pa.array(texts, pa.string())
+    return found.cast(pa.string()).fill_null("")
 
 
 def claims_partition(frame: Any) -> Any:

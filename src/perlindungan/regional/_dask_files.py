@@ -13,7 +13,7 @@ cluster summed up, and the rows reach the writers one partition at a time, in ro
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +153,7 @@ def evaluate_dask_files(
     on: DateLike,
     locale: str = "id_ID",
     files: Collection[str] | None = None,
+    inputs: Sequence[str | Path] = (),
 ) -> StreamSummary:
     """Evaluate, allocate and budget a roster given as a Dask DataFrame (as
     :func:`~perlindungan.regional.evaluate_dask` takes it: text columns among
@@ -162,11 +163,11 @@ def evaluate_dask_files(
     :func:`~perlindungan.regional.evaluate_roster_file` and of
     :meth:`~perlindungan.regional.RunResult.write_files` for the same roster, byte for
     byte, whatever the number of partitions. ``files`` names the files to write (default:
-    all five). The rows come to this process one partition at a time, in roster order;
+    all five); none is written over one of ``inputs``. The rows come to this process one partition at a time, in roster order;
     the computation runs on the ``distributed`` client in use (or Dask's default
     scheduler)."""
     target = Path(folder)
-    wanted = output_files(target, files, ())
+    wanted = output_files(target, files, inputs)
     make_folder(target)
     run = dask_run(program, roster, on=on, locale=locale)
     state = _Pass(run.program, run.on, locale, run.decider, Ranking(run.program, run.on))

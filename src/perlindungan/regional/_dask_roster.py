@@ -303,7 +303,8 @@ def _dask_run(program: RegionalScheme, roster: Any, on: DateLike, locale: str) -
         placer, done, admitted = compute(state)[0]
     else:
         done = admitted = 0
-    placed = dd.from_delayed(frames or [_placed_meta()], meta=_placed_meta(), verify_meta=False)
+    frames = frames or [delayed(_placed_meta)()]  # nobody to place
+    placed = dd.from_delayed(frames, meta=_placed_meta(), verify_meta=False)
     wanted = ["row", "pstatus", "rank", "reason", "into"]
     rows = decided[["row", "id", "combo", "phase", "sub", "status", "notes", "error"]]
     rows = rows.merge(placed[wanted], on="row", how="left").sort_values("row").persist()
