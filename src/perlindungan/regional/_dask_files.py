@@ -25,7 +25,7 @@ from perlindungan.dates import DateLike
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.regional._dask_decide import hashable
-from perlindungan.regional._dask_roster import DaskRun, dask_run
+from perlindungan.regional._dask_roster import DaskRun, _lookup, dask_run
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, Ranking
 from perlindungan.regional._stream import (
@@ -124,23 +124,16 @@ def _batches(run: DaskRun, placed: DaskPlaced) -> Iterator[Any]:
                 frame["into"].to_numpy()[where].astype(np.int16),
             ]
         )
-        subs = run.subs
         yield pa.record_batch(
             {
                 "row": pa.array(frame["row"].to_numpy(dtype=np.int64)),
-                "id": pa.array([hashable(i) for i in frame["id"].tolist()], pa.string()),
+                "id": pa.array(frame["id"], pa.string(), from_pandas=True),
                 "combo": pa.array(frame["combo"].to_numpy(dtype=np.int32)),
                 "phase": pa.array(frame["phase"].to_numpy(dtype=np.int16)),
-                "sub": pa.array(
-                    np.fromiter(
-                        (subs[hashable(s)] for s in frame["sub"].tolist()),
-                        dtype=np.int32,
-                        count=len(frame),
-                    )
-                ),
+                "sub": pa.array(_lookup(frame["sub"], run.subs.__getitem__).astype(np.int32)),
                 "status": pa.array(status),
                 "notes": pa.array(frame["notes"].to_numpy(dtype=np.int32)),
-                "error": pa.array([hashable(e) for e in frame["error"].tolist()], pa.string()),
+                "error": pa.array(frame["error"], pa.string(), from_pandas=True),
             }
         )
 

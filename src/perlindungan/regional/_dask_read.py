@@ -18,13 +18,15 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from perlindungan._input.blocks import Block
+from perlindungan._input.blocks import Block, csv_blocks
 from perlindungan._message import Message, localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
+from perlindungan.regional._dask_files import evaluate_dask_files
 from perlindungan.regional._evaluate import evaluate
 from perlindungan.regional._person import FACTS
 from perlindungan.regional._program import RegionalScheme
+from perlindungan.regional._roster_columns import _problem
 from perlindungan.regional._stream import StreamSummary, output_files
 
 __all__ = ["dask_client", "evaluate_dask_roster_file", "read_dask_roster"]
@@ -66,8 +68,6 @@ def _frame(block: Block, names: list[str], locale: str) -> Any:
     import pandas as pd  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
 
-    from perlindungan.regional._roster_columns import _problem  # noqa: PLC0415
-
     text = pd.ArrowDtype(pa.string())
     cells = {}
     for name in names:
@@ -102,8 +102,6 @@ def read_dask_roster(
     import dask  # noqa: PLC0415
     import dask.dataframe as dd  # noqa: PLC0415
     from dask.delayed import delayed  # noqa: PLC0415
-
-    from perlindungan._input.blocks import csv_blocks  # noqa: PLC0415
 
     _csv_only(path)
     found = csv_blocks(path, delimiter=delimiter, columns=FACTS, required=("id",))
@@ -155,7 +153,6 @@ def evaluate_dask_roster_file(
     """The files of :func:`~perlindungan.regional.evaluate_roster_file` for a CSV roster
     file, decided and placed on a Dask cluster (the scheduler at ``scheduler``, or a new
     LocalCluster)."""
-    from perlindungan.regional._dask_files import evaluate_dask_files  # noqa: PLC0415
 
     day = to_date(on, field="on")
     evaluate(program, [], on=day)  # the scheme must be in force
