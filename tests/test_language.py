@@ -11,6 +11,7 @@ of English words no Indonesian sentence of this project uses.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 
@@ -410,3 +411,104 @@ def test_conformance_report_speaks_the_language_asked(
     out, _ = _run([*argv, "--lang", "en"], capsys, code=1)
     assert ": response: expected a response, got refused: exit status 1 (basis: " in out
     assert indonesian_in(out) == [], out
+
+
+_REQUEST_ERRORS = [
+    (
+        "contributions",
+        {"on": "2025-06-01", "worker": {"category": "bpu", "income": 1000000, "paid_by": "x"}},
+        "worker.paid_by harus salah satu dari worker, government",
+        "worker.paid_by must be one of worker, government",
+    ),
+    (
+        "contributions",
+        {"on": "2025-06-01", "worker": {"category": "bpu", "income": 1, "sector": " "}},
+        "worker.sector harus berupa sektor peserta",
+        "worker.sector must be the participant's sector",
+    ),
+    (
+        "contributions",
+        {
+            "on": "2025-06-01",
+            "worker": {
+                "category": "pu",
+                "wage": 5000000,
+                "risk_class": 1,
+                "birth_date": "1990-01-01",
+                "employer": {"workers": -1},
+            },
+        },
+        "harus berupa jumlah pekerja bilangan bulat",
+        "must be a whole number of workers such as 120",
+    ),
+    (
+        "contributions",
+        {
+            "on": "2025-06-01",
+            "worker": {
+                "category": "pu",
+                "wage": 5000000,
+                "risk_class": 1,
+                "birth_date": "1990-01-01",
+                "employer": {"sector": 5},
+            },
+        },
+        "harus berupa nama sektor, misalnya 'textile_apparel'",
+        "must be a sector name such as 'textile_apparel'",
+    ),
+    (
+        "contributions",
+        {"on": "2025-06-01", "worker": {"category": "bpu", "income": 1}, "x": 1},
+        "x bukan field permintaan contributions; gunakan 'on' dan 'worker'.",
+        "x is not a field of a contributions request; use 'on' and 'worker'.",
+    ),
+    (
+        "contributions",
+        {"on": "2025-06-01"},
+        "worker wajib ada dalam permintaan contributions, misalnya",
+        "worker is required in a contributions request, such as",
+    ),
+    (
+        "benefits",
+        {"on": "2025-06-01", "claim": {"program": "JKM", "event": "death"}, "lang": "id"},
+        "lang bukan field permintaan benefits; gunakan 'on' dan 'claim'.",
+        "lang is not a field of a benefits request; use 'on' and 'claim'.",
+    ),
+    (
+        "benefits",
+        {
+            "on": "2025-06-01",
+            "claim": {"program": "JKP", "event": "job_loss", "termination_reason": "resign"},
+        },
+        "claim.termination_reason harus salah satu dari layoff, resignation",
+        "claim.termination_reason must be one of layoff, resignation",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "request_body", "indonesian", "english"),
+    _REQUEST_ERRORS,
+    ids=[f"{c}-{i}" for i, (c, _, _, _) in enumerate(_REQUEST_ERRORS)],
+)
+def test_request_field_errors_speak_the_language_asked(
+    command: str,
+    request_body: object,
+    indonesian: str,
+    english: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # These request and field errors were English whatever the language asked.
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    request = tmp_path / "request.json"
+    request.write_text(json.dumps(request_body), encoding="utf-8")
+    _, err = _run([command, str(request)], capsys, code=2)
+    assert err.startswith("perlindungan: kesalahan: ")
+    assert err.count("\n") == 1
+    assert indonesian in err, err
+    _, err = _run(["--lang", "en", command, str(request)], capsys, code=2)
+    assert err.startswith("perlindungan: error: ")
+    assert english in err, err
+    assert indonesian_in(err) == [], err

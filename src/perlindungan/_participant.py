@@ -8,6 +8,7 @@ from typing import Final
 from perlindungan._input.limits import MAX_COUNT, MAX_ID_CHARS
 from perlindungan._input.shown import shown
 from perlindungan._input.text import display_text
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.errors import InvalidInputError, UnknownNameError
 from perlindungan.programs import Payer
@@ -31,8 +32,12 @@ def bpu_sector(value: object) -> str | None:
         return None
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(
-            f"sector must be the participant's sector such as 'transport' (any other name "
-            f"means another sector), got {shown(value)}.",
+            Message(
+                "{field} must be the participant's sector such as 'transport' (any other "
+                "name means another sector), got {value}.",
+                field="sector",
+                value=shown(value),
+            ),
             field="sector",
             value=value,
         )
@@ -48,8 +53,13 @@ def paid_by(value: object) -> Payer:
     if isinstance(text, str) and text.strip().lower() in choices:
         return Payer(text.strip().lower())
     raise UnknownNameError(
-        f"paid_by must be one of {', '.join(choices)}; got {shown(value)} "
-        f"({did_you_mean(text if isinstance(text, str) else '', choices)})",
+        Message(
+            "{field} must be one of {names}; got {value} ({hint})",
+            field="paid_by",
+            names=", ".join(choices),
+            value=shown(value),
+            hint=did_you_mean(text if isinstance(text, str) else "", choices),
+        ),
         field="paid_by",
         value=value,
         suggestions=choices,
@@ -62,8 +72,13 @@ def employer_workers(value: object) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
         raise InvalidInputError(
-            f"employer.workers must be a whole number of workers such as 120 (at most "
-            f"{MAX_COUNT:,}), got {shown(value)}.",
+            Message(
+                "{field} must be a whole number of workers such as 120 (at most {most:,}), "
+                "got {value}.",
+                field="employer.workers",
+                most=MAX_COUNT,
+                value=shown(value),
+            ),
             field="employer.workers",
             value=value,
         )
@@ -76,7 +91,11 @@ def employer_sector(value: object) -> str | None:
         return None
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(
-            f"employer.sector must be a sector name such as 'textile_apparel', got {shown(value)}.",
+            Message(
+                "{field} must be a sector name such as 'textile_apparel', got {value}.",
+                field="employer.sector",
+                value=shown(value),
+            ),
             field="employer.sector",
             value=value,
         )

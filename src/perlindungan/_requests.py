@@ -30,6 +30,12 @@ def parse_request(text: str | bytes, *, example: str) -> dict[str, Any]:
     return data
 
 
+def _both(fields: tuple[str, ...]) -> Message:
+    """The two top-level fields of a request, quoted: ``'on' and 'worker'``."""
+    first, second = fields
+    return Message("{first!r} and {second!r}", first=first, second=second)
+
+
 def request_fields(
     request: Mapping[str, Any] | str | bytes, *, kind: str, fields: tuple[str, ...], example: str
 ) -> Mapping[str, Any]:
@@ -37,19 +43,32 @@ def request_fields(
     data = parse_request(request, example=example) if isinstance(request, (str, bytes)) else request
     if not isinstance(data, Mapping):
         raise InvalidInputError(
-            f"the request must be an object with {' and '.join(map(repr, fields))}.",
+            Message(
+                "the request must be an object with {fields}.",
+                fields=_both(fields),
+            ),
             field="request",
         )
     unknown = sorted(set(data) - set(fields))
     if unknown:
         raise InvalidInputError(
-            f"{unknown[0]} is not a field of a {kind} request; use "
-            f"{' and '.join(map(repr, fields))}.",
+            Message(
+                "{field} is not a field of a {kind} request; use {fields}.",
+                field=unknown[0],
+                kind=kind,
+                fields=_both(fields),
+            ),
             field=unknown[0],
         )
     for key in fields:
         if key not in data:
             raise InvalidInputError(
-                f"{key} is required in a {kind} request, such as {example}.", field=key
+                Message(
+                    "{field} is required in a {kind} request, such as {example}.",
+                    field=key,
+                    kind=kind,
+                    example=example,
+                ),
+                field=key,
             )
     return data

@@ -89,7 +89,7 @@ def test_cli_sector_and_payer(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*base, "--sector", "transport", "--paid-by", "government", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 16800
     assert main([*base, "--paid-by", "apbd"]) == 2
-    assert "paid_by must be one of" in capsys.readouterr().err
+    assert "paid_by harus salah satu dari" in capsys.readouterr().err
 
 
 def test_a_budget_paid_regional_program_is_not_discounted() -> None:

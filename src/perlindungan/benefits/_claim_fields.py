@@ -13,6 +13,7 @@ from perlindungan._input.flags import flag
 from perlindungan._input.limits import MAX_MONTHS
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, UnknownNameError
@@ -107,8 +108,13 @@ def _choice(value: object, choices: Sequence[str], name: str) -> str:
     text = value.strip().lower() if isinstance(value, str) else ""
     if text not in choices:
         raise UnknownNameError(
-            f"{_f(name)} must be one of {', '.join(choices)}; got {shown(value)}; "
-            f"{did_you_mean(text, choices)}",
+            Message(
+                "{field} must be one of {names}; got {value} ({hint})",
+                field=_f(name),
+                names=", ".join(choices),
+                value=shown(value),
+                hint=did_you_mean(text, choices),
+            ),
             field=_f(name),
             value=value,
             suggestions=list(choices),

@@ -9,6 +9,8 @@ from typing import Any
 
 import attrs
 
+from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan._repr import attrs_repr
 from perlindungan._serialise import Serialisable
 from perlindungan._suggest import did_you_mean
@@ -252,7 +254,13 @@ def _program(value: Program | str) -> Program:
     except ValueError:
         names = [p.value for p in Program]
         raise UnknownNameError(
-            f"program must be one of {', '.join(names)}; got {value!r} ({did_you_mean(str(value), names)})",
+            Message(
+                "{field} must be one of {names}; got {value} ({hint})",
+                field="program",
+                names=", ".join(names),
+                value=shown(value),
+                hint=did_you_mean(str(value), names),
+            ),
             field="program",
             value=value,
             suggestions=names,
