@@ -113,6 +113,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "moving to DuckDB past 2,000,000 rows when it is installed); same files"
         ),
     )
+    parser.add_argument(
+        "--memory-limit",
+        metavar="SIZE",
+        help=N_(
+            "evaluate --roster with --engine duckdb or auto: memory DuckDB may use before "
+            "it spills to disk, e.g. 512MB or 2GB (KB, MB, GB, TB or KiB, MiB, GiB, TiB; at "
+            "least 64MB); default 256MB"
+        ),
+    )
     parser.add_argument("--participants", help=N_("budget: participants (default: quota)"))
     parser.add_argument("--progress", action="store_true", help=N_("show a progress bar on stderr"))
     parser.add_argument(

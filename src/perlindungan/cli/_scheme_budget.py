@@ -15,6 +15,7 @@ from perlindungan._i18n import N_
 from perlindungan._message import Message
 from perlindungan.dates import anniversary, to_date
 from perlindungan.errors import InvalidInputError
+from perlindungan.regional._memory_limit import memory_limit_of
 from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._scenario import Comparison, Scenario, Setting, compare, load_scenario
@@ -44,14 +45,18 @@ DEFAULTS: Mapping[str, object] = {
     "income_growth": None,
     "charts": None,
     "mask_nik": False,
+    "engine": "auto",
+    "memory_limit": None,
 }
 #: The flags each action takes (``--lang`` is taken by all).
 ALLOWED: Mapping[str, frozenset[str]] = {
     "list": frozenset(),
     "show": frozenset({"output"}),
     "check": frozenset(),
-    "evaluate": frozenset({"on", "roster", "format", "output", "progress", "mask_nik"}),
-    "budget": frozenset(DEFAULTS) - {"mask_nik"},
+    "evaluate": frozenset(
+        {"on", "roster", "format", "output", "progress", "mask_nik", "engine", "memory_limit"}
+    ),
+    "budget": frozenset(DEFAULTS) - {"mask_nik", "engine", "memory_limit"},
 }
 _FLAGS = {
     "start": "--from",
@@ -117,6 +122,7 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
                 ),
                 field=dest,
             )
+    _check_memory_limit(args)
     if args.format == "html" and args.action != "budget":
         raise InvalidInputError(
             Message(
@@ -159,6 +165,22 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
                 command=command_of(args),
             ),
             field="output",
+        )
+
+
+def _check_memory_limit(args: argparse.Namespace) -> None:
+    """``--memory-limit`` is a size, for the engines that use DuckDB."""
+    given = getattr(args, "memory_limit", None)
+    if given is None:
+        return
+    memory_limit_of(given, field="--memory-limit")
+    if getattr(args, "engine", "auto") == "memory":
+        raise InvalidInputError(
+            Message(
+                "--memory-limit applies to --engine duckdb or auto (DuckDB's memory), not to "
+                "--engine memory."
+            ),
+            field="memory_limit",
         )
 
 

@@ -52,6 +52,7 @@ def evaluate_streaming(
             inputs=inputs,
             progress=progress,
             engine=getattr(args, "engine", "auto"),
+            memory_limit=getattr(args, "memory_limit", None),
         )
         if mask:
             mask_files(summary.files)

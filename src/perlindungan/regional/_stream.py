@@ -28,12 +28,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from perlindungan._input.outputs import check_not_input
-from perlindungan._message import localized
+from perlindungan._message import Message, localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._budget import Budget
 from perlindungan.regional._columnar import Chunk, Decider, row_id
 from perlindungan.regional._evaluate import Verdict, evaluate
+from perlindungan.regional._memory_limit import DEFAULT_MEMORY_LIMIT, memory_limit_of
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, Ranking
 from perlindungan.regional._ranking_duckdb import (
@@ -179,6 +180,7 @@ def evaluate_roster_file(
     progress: Callable[[int, int], None] | None = None,
     files: Collection[str] | None = None,
     engine: str = "auto",
+    memory_limit: str | None = None,
 ) -> StreamSummary:
     """Evaluate, allocate and budget a roster file of any length and write
     ``decisions.csv``, ``allocation.csv``, ``budget.csv``, ``result.json`` and
@@ -200,12 +202,25 @@ def evaluate_roster_file(
     memory, about 190 bytes per eligible row), ``"duckdb"`` (a DuckDB database in a
     temporary folder, ordered out of core: the ``large`` extra) or ``"auto"`` (memory,
     moving to DuckDB once more than :data:`AUTO_ROWS` rows wait, when DuckDB is
-    installed). The files do not depend on it.
+    installed). The files do not depend on it. ``memory_limit`` is how much memory DuckDB
+    may use before it spills to disk, a size such as ``"512MB"`` or ``"2GB"``
+    (:func:`~perlindungan.regional._memory_limit.memory_limit_of`; default
+    :data:`~perlindungan.regional._memory_limit.DEFAULT_MEMORY_LIMIT`); it applies to the
+    ``duckdb`` and ``auto`` engines.
     """
     if engine not in ENGINES:
         raise InvalidInputError(
             f"engine must be one of {', '.join(ENGINES)}, got {engine!r}.", field="engine"
         )
+    if memory_limit is not None and engine == "memory":
+        raise InvalidInputError(
+            Message(
+                "memory_limit applies to the duckdb and auto engines (DuckDB's memory), "
+                "not to engine 'memory'."
+            ),
+            field="memory_limit",
+        )
+    limit = DEFAULT_MEMORY_LIMIT if memory_limit is None else memory_limit_of(memory_limit)
     if engine == "duckdb":
         duckdb_module()
     if chunk_rows < 1:
@@ -240,7 +255,7 @@ def evaluate_roster_file(
     with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
         spill = Path(scratch) / "pass1.arrow"
         run = _first_pass(
-            program, day, locale, chunks, (Path(scratch), engine, claims), total, progress
+            program, day, locale, chunks, (Path(scratch), engine, claims, limit), total, progress
         )
         try:
             if isinstance(run.ranking, OutOfCoreRanking):
@@ -261,16 +276,16 @@ def _first_pass(
     day: _dt.date,
     locale: str,
     chunks: Iterator[Chunk],
-    where: tuple[Path, str, Claims],
+    where: tuple[Path, str, Claims, str],
     total: int,
     progress: Callable[[int, int], None] | None,
 ) -> _Pass:
     import pyarrow as pa  # noqa: PLC0415
 
-    scratch, engine, claims = where
+    scratch, engine, claims, limit = where
     spill = scratch / "pass1.arrow"
     ranking = (
-        OutOfCoreRanking(program, day, scratch=scratch / "allocation")
+        OutOfCoreRanking(program, day, scratch=scratch / "allocation", memory_limit=limit)
         if engine == "duckdb"
         else Ranking(program, day)
     )
@@ -282,7 +297,7 @@ def _first_pass(
             run.rows += chunk.rows
             if engine == "auto" and _too_many(run.ranking):
                 run.ranking = OutOfCoreRanking.taking_over(
-                    run.ranking, run.activity, scratch=scratch / "allocation"
+                    run.ranking, run.activity, scratch=scratch / "allocation", memory_limit=limit
                 )
                 take_over_claims(run.ranking.connection, claims)
             if progress is not None:
