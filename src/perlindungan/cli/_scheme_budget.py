@@ -56,7 +56,7 @@ ALLOWED: Mapping[str, frozenset[str]] = {
     "evaluate": frozenset(
         {"on", "roster", "format", "output", "progress", "mask_nik", "engine", "memory_limit"}
     ),
-    "budget": frozenset(DEFAULTS) - {"mask_nik", "engine", "memory_limit"},
+    "budget": frozenset(DEFAULTS) - {"mask_nik"},
 }
 _FLAGS = {
     "start": "--from",
@@ -145,6 +145,16 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
         )
     if args.progress and args.roster is None:
         raise InvalidInputError(Message("--progress applies with --roster only."), field="progress")
+    for dest in ("engine", "memory_limit"):
+        if getattr(args, dest, DEFAULTS[dest]) != DEFAULTS[dest] and args.roster is None:
+            raise InvalidInputError(
+                Message(
+                    "{flag} applies with --roster only (where the roster's rows wait for "
+                    "allocation).",
+                    flag=_flag(dest),
+                ),
+                field=dest,
+            )
     if args.on is not None and args.roster is None and (args.start or args.end):
         raise InvalidInputError(
             Message(

@@ -1,5 +1,6 @@
-"""The memory limit of the out-of-core engine: how much memory DuckDB may use before it
-spills to disk (``memory_limit``), as the user gives it (``--memory-limit 2GB``).
+"""The allocation engine of the chunked roster path and its memory limit: how much memory
+DuckDB may use before it spills to disk (``memory_limit``), as the user gives it
+(``--memory-limit 2GB``).
 
 A size is a whole number and a unit, as DuckDB reads it: ``KB``, ``MB``, ``GB``, ``TB``
 (powers of 1000) or ``KiB``, ``MiB``, ``GiB``, ``TiB`` (powers of 1024), in any case, with
@@ -17,7 +18,7 @@ from perlindungan._input.shown import shown
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["DEFAULT_MEMORY_LIMIT", "MIN_MEMORY_BYTES", "memory_limit_of"]
+__all__ = ["DEFAULT_MEMORY_LIMIT", "MIN_MEMORY_BYTES", "engine_limit", "memory_limit_of"]
 
 #: DuckDB's memory limit when none is given.
 DEFAULT_MEMORY_LIMIT: Final = "256MB"
@@ -60,3 +61,27 @@ def memory_limit_of(value: object, *, field: str = "memory_limit") -> str:
             field=field,
         )
     return f"{int(found.group(1))}{unit[0]}"
+
+
+def engine_limit(engine: str, memory_limit: str | None) -> str:
+    """Check the engine (one of :data:`~perlindungan.regional._ranking_duckdb.ENGINES`;
+    ``duckdb`` installed when asked for) and the memory limit given for it (none for
+    ``memory``); the memory limit DuckDB gets."""
+    # the engines live with the DuckDB ranking, which takes its default limit from here
+    from perlindungan.regional._ranking_duckdb import ENGINES, duckdb_module  # noqa: PLC0415
+
+    if engine not in ENGINES:
+        raise InvalidInputError(
+            f"engine must be one of {', '.join(ENGINES)}, got {engine!r}.", field="engine"
+        )
+    if memory_limit is not None and engine == "memory":
+        raise InvalidInputError(
+            Message(
+                "memory_limit applies to the duckdb and auto engines (DuckDB's memory), "
+                "not to engine 'memory'."
+            ),
+            field="memory_limit",
+        )
+    if engine == "duckdb":
+        duckdb_module()
+    return DEFAULT_MEMORY_LIMIT if memory_limit is None else memory_limit_of(memory_limit)

@@ -28,20 +28,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from perlindungan._input.outputs import check_not_input
-from perlindungan._message import Message, localized
+from perlindungan._message import localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._budget import Budget
 from perlindungan.regional._columnar import Chunk, Decider, row_id
 from perlindungan.regional._evaluate import Verdict, evaluate
-from perlindungan.regional._memory_limit import DEFAULT_MEMORY_LIMIT, memory_limit_of
+from perlindungan.regional._memory_limit import engine_limit
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, Ranking
-from perlindungan.regional._ranking_duckdb import (
-    ENGINES,
-    OutOfCoreRanking,
-    duckdb_module,
-)
+from perlindungan.regional._ranking_duckdb import OutOfCoreRanking
 from perlindungan.regional._repeats_duckdb import (
     Repeats,
     settle_repeats,
@@ -208,21 +204,7 @@ def evaluate_roster_file(
     :data:`~perlindungan.regional._memory_limit.DEFAULT_MEMORY_LIMIT`); it applies to the
     ``duckdb`` and ``auto`` engines.
     """
-    if engine not in ENGINES:
-        raise InvalidInputError(
-            f"engine must be one of {', '.join(ENGINES)}, got {engine!r}.", field="engine"
-        )
-    if memory_limit is not None and engine == "memory":
-        raise InvalidInputError(
-            Message(
-                "memory_limit applies to the duckdb and auto engines (DuckDB's memory), "
-                "not to engine 'memory'."
-            ),
-            field="memory_limit",
-        )
-    limit = DEFAULT_MEMORY_LIMIT if memory_limit is None else memory_limit_of(memory_limit)
-    if engine == "duckdb":
-        duckdb_module()
+    limit = engine_limit(engine, memory_limit)
     if chunk_rows < 1:
         raise InvalidInputError(
             f"chunk_rows must be at least 1, got {chunk_rows}.", field="chunk_rows"
@@ -258,9 +240,7 @@ def evaluate_roster_file(
             program, day, locale, chunks, (Path(scratch), engine, claims, limit), total, progress
         )
         try:
-            if isinstance(run.ranking, OutOfCoreRanking):
-                run.repeats = settle_repeats(run.ranking.connection, run)
-            placed = run.ranking.place()
+            placed = place_rows(run)
             return _write(run, placed, spill, target, wanted)
         except OSError as exc:
             raise InvalidInputError(
@@ -309,6 +289,13 @@ def _first_pass(
         if writer is not None:
             writer.close()
     return run
+
+
+def place_rows(run: _Pass) -> Any:
+    """After the first pass: the repeats found out of core settled, every row placed."""
+    if isinstance(run.ranking, OutOfCoreRanking):
+        run.repeats = settle_repeats(run.ranking.connection, run)
+    return run.ranking.place()
 
 
 def _too_many(ranking: Ranking) -> bool:
