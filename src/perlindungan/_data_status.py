@@ -207,7 +207,7 @@ def _lacks_article(entry: DatedValue[object]) -> bool:
     if citation.basis.kind in _NO_ARTICLES:
         return False
     article = (citation.article or "").strip()
-    return not article or article == "-" or article.startswith("(")
+    return not article or article.startswith("(")
 
 
 def _quality(parameter: Parameter[object], on: _dt.date) -> Iterator[StatusItem]:

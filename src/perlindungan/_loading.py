@@ -20,7 +20,7 @@ from perlindungan._namespaces import in_namespace
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument, bundled_documents, read_toml
 from perlindungan.errors import DataProblem, RegulationDataError
-from perlindungan.legal import KINDS, Citation, LegalBasis
+from perlindungan.legal import KINDS, Citation, LegalBasis, is_no_article
 from perlindungan.parameters import (
     CONFIDENCES,
     STATUSES,
@@ -143,6 +143,15 @@ def _citations(
         if article is not None and not isinstance(article, str):
             problems.append(
                 doc.problem(f"{where}.article", "must be text such as 'Pasal 29 ayat (2)'")
+            )
+            continue
+        if article is not None and is_no_article(article):
+            problems.append(
+                doc.problem(
+                    f"{where}.article",
+                    f"{article!r} is not an article: leave 'article' out when the instrument "
+                    "has none to cite, and say why in a comment",
+                )
             )
             continue
         citations.append(Citation(bases[basis_id], article))

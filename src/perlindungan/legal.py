@@ -63,12 +63,29 @@ class LegalBasis:
         return self.short
 
 
+def is_no_article(text: str) -> bool:
+    """True for text that names no article: blank, or only dashes such as ``"-"``.
+
+    The data leaves ``article`` out when an instrument has none to cite (a BPJS
+    announcement, a statistic, one of the library's conventions); the loaders refuse such a
+    placeholder, and a :class:`Citation` built with one keeps no article, so that no
+    dangling ``-`` is ever printed.
+    """
+    return not text.strip(" \t\n-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
+def _article(value: str | None) -> str | None:
+    if value is None or is_no_article(value):
+        return None
+    return value.strip()
+
+
 @attrs.frozen
 class Citation:
-    """A legal basis plus the article relied on (when known)."""
+    """A legal basis plus the article relied on (``None`` when there is none to cite)."""
 
     basis: LegalBasis
-    article: str | None = None
+    article: str | None = attrs.field(default=None, converter=_article)
 
     def __str__(self) -> str:
         return f"{self.basis.short} {self.article}" if self.article else self.basis.short

@@ -15,14 +15,14 @@ from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument
 from perlindungan.errors import DataProblem, InvalidInputError
-from perlindungan.legal import Citation, LegalBasis
+from perlindungan.legal import Citation, LegalBasis, is_no_article
 from perlindungan.money import Rupiah
 from perlindungan.regional._conditions import CONDITIONS, Condition, Node
 from perlindungan.regional._person import DOCUMENTS, canonical_role, unknown_role
 from perlindungan.regional._regions import RegionRegistry
 from perlindungan.workers import Category
 
-__all__ = ["MAX_DEPTH", "RegionResolver", "parse_node", "program_amount"]
+__all__ = ["MAX_DEPTH", "RegionResolver", "no_article_message", "parse_node", "program_amount"]
 
 #: Deepest all/any/not nesting accepted in a program file.
 MAX_DEPTH: Final = 8
@@ -37,6 +37,13 @@ RegionResolver = Callable[[str], tuple[str | None, str | None]]
 
 def _problem(doc: TomlDocument, path: str, message: str, problems: list[DataProblem]) -> None:
     problems.append(doc.problem(path, message))
+
+
+def no_article_message(article: object) -> Message:
+    return Message(
+        "{article} is not an article: leave it out when the instrument has none to cite",
+        article=shown(article),
+    )
 
 
 def program_amount(value: object) -> Rupiah | None:
@@ -232,6 +239,9 @@ def parse_node(
             )
             return None
         article = raw.get("article")
+        if article is not None and is_no_article(str(article)):
+            _problem(doc, f"{path}.article", no_article_message(article), problems)
+            return None
         citation = Citation(bases[basis_id], str(article) if article is not None else None)
     snapshot = raw.get("snapshot")
     if key == "dtsen_decile_at_most":

@@ -17,9 +17,13 @@ from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan._toml import TomlDocument
 from perlindungan.errors import DataProblem, InvalidInputError
-from perlindungan.legal import Citation, LegalBasis
+from perlindungan.legal import Citation, LegalBasis, is_no_article
 from perlindungan.money import Rupiah
-from perlindungan.regional._condition_parse import RegionResolver, program_amount
+from perlindungan.regional._condition_parse import (
+    RegionResolver,
+    no_article_message,
+    program_amount,
+)
 from perlindungan.regional._person import canonical_role, unknown_role
 from perlindungan.regional._program import STATUSES
 from perlindungan.regional._regions import RegionRegistry
@@ -261,6 +265,8 @@ def citations(
                 ),
             )
             continue
+        if article and is_no_article(article):
+            r.add(f"{path}[{i}]", no_article_message(article))  # the basis itself is fine
         out.append(Citation(bases[basis_id], article or None))
     return tuple(out)
 
