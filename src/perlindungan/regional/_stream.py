@@ -55,6 +55,9 @@ __all__ = ["AUTO_ROWS", "StreamSummary", "evaluate_roster_file"]
 #: Rows waiting for allocation past which the ``auto`` engine moves them to DuckDB (about
 #: 190 bytes each in memory).
 AUTO_ROWS: Final = 2_000_000
+#: Row errors kept in memory (the first ones, by row) for the report and
+#: :attr:`StreamSummary.errors`; every one is written to the files, and counted.
+KEPT_ERRORS: Final = 1000
 #: Rows whose output lines are joined in memory at once (about 2 KiB each).
 _LINES_AT_ONCE: Final = 8192
 _FILES: Final = ("decisions.csv", "allocation.csv", "budget.csv", "result.json", "report.txt")
@@ -66,6 +69,8 @@ class StreamSummary:
 
     summary: dict[str, int]
     budget: Budget
+    #: The first :data:`KEPT_ERRORS` row errors, by row (``summary["row_errors"]`` counts
+    #: them all; every one is in ``decisions.csv`` and ``result.json``).
     errors: tuple[RowError, ...]
     files: tuple[Path, ...]
 
@@ -82,11 +87,17 @@ class _Pass:
     eligible: NDArray[np.bool_] = attrs.field(factory=lambda: np.zeros(0, bool))
     verdicts: Counter[str] = attrs.field(factory=Counter)
     statuses: Counter[int] = attrs.field(factory=Counter)
-    errors: list[RowError] = attrs.field(factory=list)
+    errors: list[RowError] = attrs.field(factory=list)  # the first KEPT_ERRORS
+    error_count: int = 0
     rows: int = 0
     subs: dict[str | None, int] = attrs.field(factory=dict)
     activity: dict[int, tuple[str, Any]] = attrs.field(factory=dict)
     repeats: Repeats | None = None
+
+    def row_errors(self) -> int:
+        """How many rows are row errors (a run given its errors at once, rather than
+        counted chunk by chunk, holds them all in ``errors``)."""
+        return max(self.error_count, len(self.errors))
 
     def started(self) -> NDArray[np.bool_]:
         """Per phase index + 1 (index 0: no phase): may a row of that phase be placed."""
@@ -120,8 +131,10 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
     status = run.status(decided.combo, decided.phase)
     errors = {**chunk.errors, **decided.errors}
     for i in sorted(errors):
-        run.errors.append(errors[i])
+        if len(run.errors) < KEPT_ERRORS:
+            run.errors.append(errors[i])
         status[i] = -1
+    run.error_count += len(errors)
     combos = run.decider.combos
     counts = np.bincount(decided.combo[decided.combo >= 0], minlength=len(combos))
     for code in np.flatnonzero(counts).tolist():
@@ -294,7 +307,7 @@ def _first_pass(
 def place_rows(run: _Pass) -> Any:
     """After the first pass: the repeats found out of core settled, every row placed."""
     if isinstance(run.ranking, OutOfCoreRanking):
-        run.repeats = settle_repeats(run.ranking.connection, run)
+        run.repeats = settle_repeats(run.ranking.connection, run, KEPT_ERRORS)
     return run.ranking.place()
 
 
@@ -316,8 +329,8 @@ def _write(
     admitted, waitlisted = placed.counts()
     summary = {
         "rows": run.rows,
-        "decisions": run.rows - len(run.errors),
-        "row_errors": len(run.errors),
+        "decisions": run.rows - run.row_errors(),
+        "row_errors": run.row_errors(),
         **{k: run.verdicts.get(k, 0) for k in ("eligible", "not_eligible", "undetermined")},
         "admitted": admitted,
         "waitlisted": waitlisted,
