@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 from perlindungan import errors
 from perlindungan._serialise import json_default
 from perlindungan._version import __version__
-from perlindungan.benefits import Benefit, Claim, Component, benefit_from_request, benefits
+from perlindungan.benefits import benefit_from_request, benefits
 from perlindungan.contributions import Line, Quote, contributions, quote_from_request
 from perlindungan.dates import Month, age_on
 from perlindungan.errors import (
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         data_diff,
     )
     from perlindungan._data_status import DataStatus, StatusItem, data_status
+    from perlindungan.benefits import Benefit, Claim, Component
 
 __all__ = [
     "Benefit",
@@ -109,13 +110,16 @@ __all__ = [
 
 
 # Imported on first use, because a measurement says it pays (docs/maintainers.md, "Import
-# time"): ``regional`` is large, and the data reports (``data_status``, ``data_diff``) build
-# classes and load modules a contribution never needs. Everything else is imported above;
-# the benefits subpackage before the function ``benefits`` is bound, so that
-# ``perlindungan.benefits`` is the function.
+# time"): ``regional`` is large, and the benefit classes and the data reports
+# (``data_status``, ``data_diff``) build classes and load modules a contribution never
+# needs. Everything else is imported above; the (light) benefits subpackage before the
+# function ``benefits`` is bound, so that ``perlindungan.benefits`` is the function.
 
 #: Public name -> the module it is imported from on first use.
 _LAZY: Final = {
+    "Benefit": "perlindungan.benefits._model",
+    "Claim": "perlindungan.benefits._claim",
+    "Component": "perlindungan.benefits._model",
     "DataDiff": "perlindungan._data_diff",
     "ParameterChange": "perlindungan._data_diff",
     "ReliefChange": "perlindungan._data_diff",

@@ -10,10 +10,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from perlindungan import regional
-from perlindungan.errors import InvalidInputError
 
 dd = pytest.importorskip("dask.dataframe")
 pd = pytest.importorskip("pandas")
@@ -52,8 +52,11 @@ def _roster(program_id: str, copies: int) -> list[dict[str, str]]:
     return out
 
 
-def _expected(program: regional.RegionalScheme, path: Path) -> list[tuple[Any, ...]]:
-    result = regional.run_roster(program, regional.read_roster(path), on=program.valid_from)
+def _expected(
+    program: regional.RegionalScheme, path: Path, on: Any = None
+) -> list[tuple[Any, ...]]:
+    on = program.valid_from if on is None else on
+    result = regional.run_roster(program, regional.read_roster(path), on=on)
     placements = iter(result.allocation.placements)
     out: list[tuple[Any, ...]] = []
     for row in result.rows:
@@ -75,6 +78,17 @@ def _expected(program: regional.RegionalScheme, path: Path) -> list[tuple[Any, .
     return out
 
 
+def _rows(got: Any) -> list[tuple[Any, ...]]:
+    cells: list[tuple[Any, ...]] = [
+        tuple(None if pd.isna(v) else v for v in values)
+        for values in got.itertuples(index=False, name=None)
+    ]
+    return [
+        (int(r[0]), r[1], r[2], r[3], None if r[4] is None else int(r[4]), r[5], r[6])
+        for r in cells
+    ]
+
+
 # about 15 s per partitioning on two shared cores (a cluster, three shuffles)
 @pytest.mark.slow
 @pytest.mark.parametrize("partitions", [1, 2, 5])
@@ -92,21 +106,37 @@ def test_dask_equals_per_person_engine(client: Any, tmp_path: Path, partitions: 
     frame = frame.assign(row=range(2, len(records) + 2))
     ddf = dd.from_pandas(frame, npartitions=partitions)
     got = client.compute(evaluate_dask(program, ddf, on=program.valid_from)).result()
-    cells: list[tuple[Any, ...]] = [
-        tuple(None if pd.isna(v) else v for v in values)
-        for values in got.itertuples(index=False, name=None)
-    ]
-    rows = [
-        (int(r[0]), r[1], r[2], r[3], None if r[4] is None else int(r[4]), r[5], r[6])
-        for r in cells
-    ]
+    rows = _rows(got)
     assert rows == expected
     statuses = {r[3] for r in rows}
     assert {"admitted", "waitlisted", None} <= statuses
 
 
-def test_schemes_the_columnar_engine_does_not_decide_are_refused() -> None:
-    program = next(p for p in regional.bundled_schemes() if p.quota.sub_region_split is not None)
-    frame = dd.from_pandas(pd.DataFrame({"row": [2], "id": ["A"]}), npartitions=1)
-    with pytest.raises(InvalidInputError, match="evaluate_dask: scheme"):
-        evaluate_dask(program, frame, on=program.valid_from)
+@pytest.mark.slow
+def test_places_per_phase_split_quotas_and_nik_domicile(client: Any) -> None:
+    # once refused: a quota split among sub-regions (banyuwangi), places per phase (the
+    # construction scheme's two phases, 30 and 20 places), the NIK area code as domicile
+    base = regional.scheme("kota-jambi-kampung-bahagia")
+    one, two = base.phases
+    phased = attrs.evolve(
+        base,
+        phases=(attrs.evolve(one, places=30), attrs.evolve(two, places=20)),
+        quota=attrs.evolve(base.quota, phase_quotas="added"),
+    )
+    nik = regional.load_scheme(Path(__file__).parent / "nik_domicile" / "program.toml")
+    bundled = resources.files("perlindungan") / "data" / "rosters"
+    cases = [
+        (
+            regional.scheme("banyuwangi-rentan-2023"),
+            Path(str(bundled / "banyuwangi-rentan-2023.csv")),
+        ),
+        (phased, Path(str(bundled / f"{base.id}.csv"))),
+        (nik, Path(__file__).parent / "nik_domicile" / "roster.csv"),
+    ]
+    for k, (program, path) in enumerate(cases):
+        on = two.start if program is phased else program.valid_from
+        expected = _expected(program, path, on)
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        ddf = dd.from_pandas(frame.assign(row=range(2, len(frame) + 2)), npartitions=k + 2)
+        got = client.compute(evaluate_dask(program, ddf, on=on)).result()
+        assert _rows(got) == expected, program.id

@@ -6,30 +6,23 @@
 (True, 42000000)
 """
 
+# This package is light on purpose: ``import perlindungan`` imports it (so that the name
+# ``perlindungan.benefits`` is bound to the function below, not to this package), and a
+# contribution needs none of it. The claim, the answer and the rules of each program are
+# imported on first use, because a measurement says it pays (docs/maintainers.md,
+# "Import time"): the functions import them when called, the classes through
+# ``__getattr__``.
+
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from perlindungan._requests import request_fields
-from perlindungan.benefits._claim import (
-    EVENTS,
-    Child,
-    Claim,
-    Contribution,
-    YearWage,
-    claim_from_dict,
-)
-from perlindungan.benefits._jht import jht_benefit
-from perlindungan.benefits._jkk import jkk_benefit
-from perlindungan.benefits._jkm import jkm_death
-from perlindungan.benefits._jkp import jkp_benefit
-from perlindungan.benefits._jp import jp_benefit
-from perlindungan.benefits._model import Benefit, Component
-from perlindungan.contributions import FIRST_DATE
-from perlindungan.dates import DateLike, to_date
-from perlindungan.errors import InvalidInputError
-from perlindungan.programs import Program
+if TYPE_CHECKING:
+    from perlindungan.benefits._claim import EVENTS, Child, Claim, Contribution, YearWage
+    from perlindungan.benefits._model import Benefit, Component
+    from perlindungan.dates import DateLike
 
 __all__ = [
     "EVENTS",
@@ -43,32 +36,39 @@ __all__ = [
     "benefits",
 ]
 
-_FIRST = FIRST_DATE
+#: Public name -> the module it is imported from on first use.
+_LAZY: Final = {
+    "EVENTS": "perlindungan.benefits._claim",
+    "Child": "perlindungan.benefits._claim",
+    "Claim": "perlindungan.benefits._claim",
+    "Contribution": "perlindungan.benefits._claim",
+    "YearWage": "perlindungan.benefits._claim",
+    "Benefit": "perlindungan.benefits._model",
+    "Component": "perlindungan.benefits._model",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'perlindungan.benefits' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
 
 def benefits(claim: Claim, *, on: DateLike) -> Benefit:
     """Whether ``claim`` is payable on ``on``, and what is paid, component by component."""
-    day = to_date(on)
-    if day < _FIRST:
-        raise InvalidInputError(
-            f"on must be {_FIRST.isoformat()} or later; got {day.isoformat()}.", field="on"
-        )
-    if not isinstance(claim, Claim):
-        raise InvalidInputError("claim must be a Claim.", field="claim", value=claim)
-    rule = {
-        Program.JKK: jkk_benefit,
-        Program.JKM: jkm_death,
-        Program.JHT: jht_benefit,
-        Program.JP: jp_benefit,
-        Program.JKP: jkp_benefit,
-    }[claim.program]
-    return rule(claim, day)
+    from perlindungan.benefits._answer import answer  # noqa: PLC0415 (deferred, see above)
 
-
-_EXAMPLE = '{"on": "2025-03-01", "claim": {"program": "JKM", "event": "death"}}'
+    return answer(claim, on)
 
 
 def benefit_from_request(request: Mapping[str, Any] | str | bytes) -> Benefit:
     """Answer a request of the JSON contract: ``{"on": ..., "claim": {...}}``."""
-    data = request_fields(request, kind="benefits", fields=("on", "claim"), example=_EXAMPLE)
-    return benefits(claim_from_dict(data["claim"]), on=data["on"])
+    from perlindungan.benefits._answer import answer_request  # noqa: PLC0415 (deferred)
+
+    return answer_request(request)

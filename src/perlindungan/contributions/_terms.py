@@ -20,12 +20,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from decimal import Decimal
-from functools import lru_cache
 from typing import TypeVar
 
 import attrs
 
-from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._model import line_template
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
@@ -88,15 +86,8 @@ def relief_terms(scheme: str, label: str, program: str, on: _dt.date) -> ReliefT
     """The terms of relief ``scheme`` for ``program`` on ``on``, or None if not in force.
 
     ``scheme`` is the data key (``pp49_2020``), ``label`` the name shown (``PP 49/2020``).
+    Not cached: the parameter entries it reads are, and so are the terms that read it.
     """
-    return _relief_terms(scheme, label, program, on, active())
-
-
-@lru_cache(maxsize=4096)
-def _relief_terms(
-    scheme: str, label: str, program: str, on: _dt.date, layer: Overlay | None
-) -> ReliefTerms | None:
-    del layer  # part of the cache key only: entry() reads the active overlay
     if not entry(flag, f"relief.{scheme}.in_force", on).value:
         return None
     return scheme_share(scheme, label, program, on)

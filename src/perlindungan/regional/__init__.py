@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         premium,
     )
     from perlindungan.regional._coverage import RegionCoverage, SchemePart, region_coverage
+    from perlindungan.regional._dask_files import evaluate_dask_files
     from perlindungan.regional._dask_roster import evaluate_dask
     from perlindungan.regional._evaluate import Decision, Verdict, evaluate
     from perlindungan.regional._period import (
@@ -130,6 +131,7 @@ __all__ = [
     "compare",
     "evaluate",
     "evaluate_dask",
+    "evaluate_dask_files",
     "evaluate_roster_file",
     "load_scenario",
     "load_scheme",
@@ -194,6 +196,7 @@ _LAZY: dict[str, str] = {
     "StreamSummary": "_stream",
     "evaluate_roster_file": "_stream",
     "evaluate_dask": "_dask_roster",
+    "evaluate_dask_files": "_dask_files",
 }
 
 

@@ -19,7 +19,7 @@ import importlib.util
 import json
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
@@ -55,8 +55,7 @@ __all__ = ["AUTO_ROWS", "StreamSummary", "evaluate_roster_file"]
 #: Rows waiting for allocation past which the ``auto`` engine moves them to DuckDB (about
 #: 190 bytes each in memory).
 AUTO_ROWS: Final = 2_000_000
-#: Row errors kept in memory (the first ones, by row) for the report and
-#: :attr:`StreamSummary.errors`; every one is written to the files, and counted.
+#: Row errors kept in memory (the first, by row; all are counted and written to the files).
 KEPT_ERRORS: Final = 1000
 #: Rows whose output lines are joined in memory at once (about 2 KiB each).
 _LINES_AT_ONCE: Final = 8192
@@ -93,11 +92,6 @@ class _Pass:
     subs: dict[str | None, int] = attrs.field(factory=dict)
     activity: dict[int, tuple[str, Any]] = attrs.field(factory=dict)
     repeats: Repeats | None = None
-
-    def row_errors(self) -> int:
-        """How many rows are row errors (a run given its errors at once, rather than
-        counted chunk by chunk, holds them all in ``errors``)."""
-        return max(self.error_count, len(self.errors))
 
     def started(self) -> NDArray[np.bool_]:
         """Per phase index + 1 (index 0: no phase): may a row of that phase be placed."""
@@ -226,7 +220,35 @@ def evaluate_roster_file(
     evaluate(program, [], on=day)  # the program must be in force
     path = Path(roster)
     target = Path(folder)
-    sources = [path, *inputs]
+    wanted = output_files(target, files, [path, *inputs])
+    # the out-of-core engine finds repeated ids and NIKs in DuckDB, not in memory
+    claims = Claims(deferred=engine == "duckdb")
+    chunks, total = roster_chunk_stream(
+        path, chunk_rows=chunk_rows, delimiter=delimiter, claims=claims
+    )
+    make_folder(target)
+    with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
+        spill = Path(scratch) / "pass1.arrow"
+        run = _first_pass(
+            program, day, locale, chunks, (Path(scratch), engine, claims, limit), total, progress
+        )
+        try:
+            placed = place_rows(run)
+            return write_files(run, placed, _spilled(run, spill), target, wanted)
+        except OSError as exc:
+            raise InvalidInputError(
+                f"cannot write into {str(target)!r}: {exc.strerror or exc}.", field="output"
+            ) from None
+        finally:
+            if isinstance(run.ranking, OutOfCoreRanking):
+                run.ranking.close()
+
+
+def output_files(
+    target: Path, files: Collection[str] | None, sources: Sequence[str | Path]
+) -> tuple[str, ...]:
+    """The files to write (``files``, default all five, in their fixed order), none of
+    them over one of ``sources``."""
     wanted = _FILES if files is None else tuple(f for f in _FILES if f in set(files))
     unknown = sorted(set(files or ()) - set(_FILES))
     if unknown:
@@ -236,32 +258,17 @@ def evaluate_roster_file(
         )
     for name in wanted:
         check_not_input(target / name, sources)
-    # the out-of-core engine finds repeated ids and NIKs in DuckDB, not in memory
-    claims = Claims(deferred=engine == "duckdb")
-    chunks, total = roster_chunk_stream(
-        path, chunk_rows=chunk_rows, delimiter=delimiter, claims=claims
-    )
+    return wanted
+
+
+def make_folder(target: Path) -> None:
+    """Create the output folder (and its parents) if needed."""
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InvalidInputError(
             f"cannot write {str(target)!r}: {exc.strerror or exc}.", field="output"
         ) from None
-    with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
-        spill = Path(scratch) / "pass1.arrow"
-        run = _first_pass(
-            program, day, locale, chunks, (Path(scratch), engine, claims, limit), total, progress
-        )
-        try:
-            placed = place_rows(run)
-            return _write(run, placed, spill, target, wanted)
-        except OSError as exc:
-            raise InvalidInputError(
-                f"cannot write into {str(target)!r}: {exc.strerror or exc}.", field="output"
-            ) from None
-        finally:
-            if isinstance(run.ranking, OutOfCoreRanking):
-                run.ranking.close()
 
 
 def _first_pass(
@@ -320,17 +327,35 @@ def _too_many(ranking: Ranking) -> bool:
     return held > AUTO_ROWS and importlib.util.find_spec("duckdb") is not None
 
 
-def _write(
-    run: _Pass, placed: Any, spill: Path, target: Path, wanted: tuple[str, ...]
-) -> StreamSummary:
+def _spilled(run: _Pass, spill: Path) -> Iterator[Any]:
+    """The pass-1 records of the run, batch by batch in roster order, with the repeats
+    the out-of-core engine found written as row errors."""
     import pyarrow as pa  # noqa: PLC0415
 
+    offset = 0
+    with pa.ipc.open_file(pa.OSFile(str(spill))) as spilled:
+        for k in range(spilled.num_record_batches):
+            batch = spilled.get_batch(k)
+            if run.repeats is not None:
+                batch = run.repeats.patch(batch, offset, run.locale)
+            offset += batch.num_rows
+            yield batch
+
+
+def write_files(
+    run: _Pass, placed: Any, batches: Iterable[Any], target: Path, wanted: tuple[str, ...]
+) -> StreamSummary:
+    """Write the files ``wanted`` into ``target`` from a finished run: ``placed`` gives
+    the counts, reasons, budget groups and the placements of the rows to place in roster
+    order (:meth:`~perlindungan.regional._ranking.Placed.rows`); ``batches`` are the
+    pass-1 records (columns of :func:`_compact`) in roster order, read only when a file
+    of lines is asked for."""
     program, day, locale = run.program, run.on, run.locale
     admitted, waitlisted = placed.counts()
     summary = {
         "rows": run.rows,
-        "decisions": run.rows - run.row_errors(),
-        "row_errors": run.row_errors(),
+        "decisions": run.rows - run.error_count,
+        "row_errors": run.error_count,
         **{k: run.verdicts.get(k, 0) for k in ("eligible", "not_eligible", "undetermined")},
         "admitted": admitted,
         "waitlisted": waitlisted,
@@ -367,15 +392,9 @@ def _write(
             result.write(head.encode())
         if run.rows and any(handle is not None for handle in out):
             lines = Lines(run, placed)
-            offset = 0
-            with pa.ipc.open_file(pa.OSFile(str(spill))) as spilled:
-                for k in range(spilled.num_record_batches):
-                    batch = spilled.get_batch(k)
-                    if run.repeats is not None:
-                        batch = run.repeats.patch(batch, offset, locale)
-                    offset += batch.num_rows
-                    for start in range(0, batch.num_rows, _LINES_AT_ONCE):
-                        lines.chunk(batch.slice(start, _LINES_AT_ONCE), out)
+            for batch in batches:
+                for start in range(0, batch.num_rows, _LINES_AT_ONCE):
+                    lines.chunk(batch.slice(start, _LINES_AT_ONCE), out)
         if result is not None:
             result.write((tail + "\n").encode())
     return StreamSummary(summary, budget, tuple(run.errors), tuple(files.values()))

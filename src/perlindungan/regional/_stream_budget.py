@@ -18,7 +18,6 @@ import numpy as np
 from perlindungan.regional._budget import Budget, BudgetLine, premium
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED
-from perlindungan.regional._ranking_duckdb import OutOfCorePlaced
 
 __all__ = ["stream_budget"]
 
@@ -28,10 +27,9 @@ def stream_budget(run: Any, placed: Any) -> Budget:
     admitted people's ids, one line per phase (or per phase and activity value, one unit
     per activity) with its count."""
     program, day = run.program, run.on
+    # a placement out of core (DuckDB, Dask) groups its admitted rows itself
     groups = (
-        placed.budget_groups()
-        if isinstance(placed, OutOfCorePlaced)
-        else _memory_groups(run, placed)
+        placed.budget_groups() if hasattr(placed, "budget_groups") else _memory_groups(run, placed)
     )
     construction = program.coverage.scheme == "construction"
     lines: dict[Any, BudgetLine] = {}

@@ -32,7 +32,7 @@ from perlindungan.regional._ranking import ADMITTED
 from perlindungan.regional._ranking_duckdb import OutOfCorePlaced, OutOfCoreRanking
 from perlindungan.regional._roster import Claims
 from perlindungan.regional._roster_columns import roster_chunk_stream
-from perlindungan.regional._stream import _first_pass, _Pass, place_rows
+from perlindungan.regional._stream import _first_pass, _Pass, _spilled, place_rows
 
 __all__ = ["roster_cohorts"]
 
@@ -74,23 +74,17 @@ def roster_cohorts(
 def _admitted(run: _Pass, placed: Any, spill: Path) -> Iterator[tuple[Any, Any, Any]]:
     """Per pass-1 batch, in roster order: the roster positions, phases admitted into and
     sub-region codes of its admitted rows."""
-    import pyarrow as pa  # noqa: PLC0415
-
     offset = cursor = 0
     if not run.rows:
         return
-    with pa.ipc.open_file(pa.OSFile(str(spill))) as spilled:
-        for k in range(spilled.num_record_batches):
-            batch = spilled.get_batch(k)
-            if run.repeats is not None:
-                batch = run.repeats.patch(batch, offset, run.locale)
-            waiting = np.flatnonzero(batch.column("status").to_numpy() == ADMITTED)
-            status, _, _, into = placed.rows(cursor, cursor + len(waiting))
-            cursor += len(waiting)
-            kept = status == ADMITTED
-            rows = waiting[kept]
-            yield rows + offset, into[kept], batch.column("sub").to_numpy()[rows]
-            offset += batch.num_rows
+    for batch in _spilled(run, spill):
+        waiting = np.flatnonzero(batch.column("status").to_numpy() == ADMITTED)
+        status, _, _, into = placed.rows(cursor, cursor + len(waiting))
+        cursor += len(waiting)
+        kept = status == ADMITTED
+        rows = waiting[kept]
+        yield rows + offset, into[kept], batch.column("sub").to_numpy()[rows]
+        offset += batch.num_rows
 
 
 def _cohorts(run: _Pass, placed: Any, spill: Path) -> AdmittedCohorts:
