@@ -119,5 +119,7 @@ def test_cli_diff(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["to"] == "2026-06-01"
     assert main(["data", "diff", "2025-01-01", "2026-06-01", "--lang", "en"]) == 0
     assert "Parameters whose value changed" in capsys.readouterr().out
-    assert main(["data", "diff", "2026-06-01", "2025-01-01"]) == 2
+    assert main(["data", "diff", "2026-06-01", "2025-01-01", "--lang", "en"]) == 2
     assert "give the earlier date first" in capsys.readouterr().err
+    assert main(["data", "diff", "2026-06-01", "2025-01-01", "--lang", "id"]) == 2
+    assert "berikan tanggal yang lebih awal lebih dulu" in capsys.readouterr().err

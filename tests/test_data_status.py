@@ -133,6 +133,11 @@ def test_text_in_both_languages() -> None:
 def test_bad_arguments() -> None:
     with pytest.raises(InvalidInputError, match="within must be a whole number"):
         data_status(on=ON, within=-1)
+    # past 9999-12-31: it was an OverflowError from the date arithmetic
+    for huge in (99_999_999, 10**5000):
+        with pytest.raises(InvalidInputError, match="give at most 2,912,109 days from 2026-11-30"):
+            data_status(on=ON, within=huge)
+    assert data_status(on=ON, within=2_912_109).horizon == _dt.date.max
     with pytest.raises(ValueError, match="on"):
         data_status(on="30-11-2026")
     with pytest.raises(UnknownNameError, match="did you mean 'expired'"):

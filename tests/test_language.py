@@ -322,3 +322,91 @@ def test_policy_workflow_in_english(
     assert "id 'X-2' is already used on line" in shown["decisions.csv"]
     for where, text in shown.items():
         assert indonesian_in(text) == [], where
+
+
+#: The developer commands' exit-2 lines: (arguments, Indonesian words, English words).
+_DEVELOPER_ERRORS = [
+    (["conformance", "run"], "--command wajib diisi", "--command is required"),
+    (
+        ["conformance", "run", "--command", "no-such-program-here --json"],
+        "tidak ditemukan: 'no-such-program-here'",
+        "not found: 'no-such-program-here'",
+    ),
+    (
+        ["conformance", "list", "--category", "pu,xx"],
+        "kategori 'xx' tidak dikenal",
+        "unknown category 'xx'",
+    ),
+    (
+        ["data", "diff", "2026-06-01", "2025-01-01"],
+        "berikan tanggal yang lebih awal lebih dulu",
+        "give the earlier date first",
+    ),
+    (["data", "status", "--within", "-1"], "jumlah hari bulat", "whole number of days"),
+    (
+        ["data", "status", "--on", "2026-01-01", "--within", "99999999"],
+        "paling banyak 2.912.442 hari dari 2026-01-01",
+        "at most 2,912,442 days from 2026-01-01",
+    ),
+    (["serve", "--port", "70000"], "--port harus dari 0 sampai 65535", "--port must be from 0"),
+    (["serve", "--workers", "0"], "--workers harus 1 atau lebih", "--workers must be 1 or more"),
+    (["contributions", "--category", "bpu"], "--on wajib diisi", "--on is required"),
+    (["contributions", "--on", "2025-03-01"], "--category wajib diisi", "--category is required"),
+    (
+        ["contributions", "request.json", "--on", "2025-03-01"],
+        "bukan keduanya",
+        "not both",
+    ),
+    (
+        ["scheme", "budget", "kota-jambi-rentan-2025", "--output", "x.xlsx"],
+        "hanya 'scheme evaluate' yang menulis buku kerja .xlsx",
+        "only 'scheme evaluate' writes an .xlsx workbook",
+    ),
+    (
+        ["scheme", "evaluate", "kota-jambi-rentan-2025", "--output", "x.xlsx", "--format", "csv"],
+        "hapus --format csv",
+        "leave out --format csv",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "indonesian", "english"),
+    _DEVELOPER_ERRORS,
+    ids=[" ".join(a[:2]) + f"-{i}" for i, (a, _, _) in enumerate(_DEVELOPER_ERRORS)],
+)
+def test_developer_command_errors_speak_the_language_asked(
+    argv: list[str],
+    indonesian: str,
+    english: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # These lines were English whatever the language (the messages skipped the catalogue).
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    _, err = _run(argv, capsys, code=2)
+    assert err.startswith("perlindungan: kesalahan: ")
+    assert err.count("\n") == 1
+    assert indonesian in err
+    assert english_in(err) == [], err
+    assert _ENGLISH_WORDS.findall(_QUOTED.sub("", err.split(": ", 2)[2])) == [], err
+    _, err = _run(["--lang", "en", *argv], capsys, code=2)
+    assert err.startswith("perlindungan: error: ")
+    assert english in err
+    assert indonesian_in(err) == [], err
+
+
+def test_conformance_report_speaks_the_language_asked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A program that refuses every request: each case's mismatch is "a response" expected,
+    # "refused: ..." got; the machine fields of the mismatch stay English codes.
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    argv = ["conformance", "run", "--case", "Contract value", "--command", "false", "--jobs", "1"]
+    out, _ = _run(argv, capsys, code=1)
+    assert ": response: diharapkan sebuah jawaban, diperoleh ditolak: exit status 1 (dasar: " in out
+    assert "expected" not in out
+    assert english_in(out) == [], out
+    out, _ = _run([*argv, "--lang", "en"], capsys, code=1)
+    assert ": response: expected a response, got refused: exit status 1 (basis: " in out
+    assert indonesian_in(out) == [], out

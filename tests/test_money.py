@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import array
+import collections
+import operator
 from decimal import Decimal
+from typing import Any, cast
 
 import pytest
 
@@ -91,7 +95,6 @@ def test_arithmetic_with_plain_numbers_on_either_side() -> None:
     assert Rupiah(3) > 2
     assert Rupiah(3) != 4
     assert round(Rupiah("1.255"), 2) == Rupiah("1.26")  # half up, as everywhere
-    assert ["a", "b"][Rupiah(1)] == "b"  # a whole amount is an index
 
 
 @pytest.mark.parametrize("other", ["5", None, True, [5]])
@@ -124,3 +127,69 @@ def test_float_operands_are_refused_naming_the_action() -> None:
         _ = 2.5 - Rupiah(1)
     with pytest.raises(MoneyTypeError, match="cannot become a float"):
         float(Rupiah(1))
+
+
+def _repeat(sequence: object, amount: object) -> object:
+    return operator.mul(sequence, amount)
+
+
+@pytest.mark.parametrize(
+    ("other", "shown"),
+    [
+        ("5", "the str '5'"),
+        (b"5", "the bytes b'5'"),
+        (bytearray(b"5"), "the bytearray"),
+        ([1], r"a sequence \(list\)"),
+        ((1,), r"a sequence \(tuple\)"),
+        (range(2), r"a sequence \(range\)"),
+        (collections.deque([1]), r"a sequence \(deque\)"),
+        (array.array("i", [1]), r"a sequence \(array\)"),
+        (memoryview(b"ab"), r"a sequence \(memoryview\)"),
+    ],
+)
+def test_text_and_sequences_are_refused_in_arithmetic_saying_what_is_allowed(
+    other: object, shown: str
+) -> None:
+    # Rupiah(5) * "5" was "55555": Python repeated the text, the amount being an index.
+    amount = Rupiah(5)
+    for action, allowed, compute in (
+        ("multiply", "use an int or a Decimal factor", lambda: _repeat(amount, other)),
+        ("multiply", "use an int or a Decimal factor", lambda: _repeat(other, amount)),
+        ("add", "use another Rupiah, an int or a Decimal", lambda: amount + other),
+        ("add", "use another Rupiah, an int or a Decimal", lambda: other + amount),
+        ("subtract", "use another Rupiah, an int or a Decimal", lambda: amount - other),
+        ("subtract", "use another Rupiah, an int or a Decimal", lambda: other - amount),
+    ):
+        with pytest.raises(
+            MoneyTypeError, match=f"Cannot {action} a rupiah amount and {shown}"
+        ) as info:
+            compute()  # type: ignore[no-untyped-call]
+        assert allowed in str(info.value)
+        assert isinstance(info.value, TypeError)
+        assert isinstance(info.value, InvalidInputError)
+        assert info.value.field == "amount"
+
+
+def test_in_place_repetition_is_refused() -> None:
+    text, items, amount = "5", [1], cast("Any", Rupiah(2))
+    with pytest.raises(MoneyTypeError):
+        text *= amount
+    with pytest.raises(MoneyTypeError):
+        items *= amount
+    assert (text, items) == ("5", [1])
+
+
+def test_an_amount_is_not_an_index() -> None:
+    # No __index__: an amount is neither a list index, a range bound nor a hex number.
+    amount: Any = Rupiah(1)
+    with pytest.raises(TypeError, match="indices must be integers"):
+        operator.getitem(["a", "b"], amount)
+    with pytest.raises(TypeError, match="cannot be interpreted as an integer"):
+        range(amount)
+    with pytest.raises(TypeError, match="cannot be interpreted as an integer"):
+        hex(amount)
+    with pytest.raises(TypeError, match="cannot be interpreted as an integer"):
+        operator.index(amount)
+    assert int(Rupiah(5)) == 5  # whole rupiah still become an int explicitly
+    assert Rupiah(5) * 2 == 2 * Rupiah(5) == Rupiah(10)
+    assert Rupiah(5) * Decimal("0.5") == Rupiah("2.5")

@@ -19,6 +19,7 @@ import attrs
 
 from perlindungan._i18n import N_, translate
 from perlindungan._law_values import json_value, provenance_text, value_text
+from perlindungan._message import Message
 from perlindungan.contributions._explain import format_date
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, NoValueInForceError
@@ -221,8 +222,12 @@ def data_diff(start: _dt.date | str, end: _dt.date | str) -> DataDiff:
     first, last = to_date(start, field="from"), to_date(end, field="to")
     if last < first:
         raise InvalidInputError(
-            f"The second date ({last.isoformat()}) is before the first "
-            f"({first.isoformat()}); give the earlier date first.",
+            Message(
+                "The second date ({last}) is before the first ({first}); give the earlier "
+                "date first.",
+                last=last.isoformat(),
+                first=first.isoformat(),
+            ),
             field="to",
             value=last.isoformat(),
         )

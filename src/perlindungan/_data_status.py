@@ -26,7 +26,9 @@ from typing import Final
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan._input.shown import shown
 from perlindungan._law_values import end_of_entries, json_value, provenance_text, value_text
+from perlindungan._message import Message
 from perlindungan._suggest import did_you_mean
 from perlindungan.contributions._explain import format_date
 from perlindungan.dates import to_date
@@ -129,7 +131,13 @@ class DataStatus:
         """The items of one group (``runs_out``, ``announced``, ...)."""
         if code not in GROUPS:
             raise UnknownNameError(
-                f"Unknown group {code!r}; {did_you_mean(code, GROUPS)}", field="group", value=code
+                Message(
+                    "Unknown group {code}; {hint}",
+                    code=shown(code),
+                    hint=did_you_mean(code, GROUPS),
+                ),
+                field="group",
+                value=code,
             )
         return tuple(item for item in self.items if item.group == code)
 
@@ -264,7 +272,23 @@ def data_status(on: _dt.date | str, within: int = DEFAULT_WINDOW_DAYS) -> DataSt
     day = to_date(on)
     if isinstance(within, bool) or not isinstance(within, int) or within < 0:
         raise InvalidInputError(
-            f"within must be a whole number of days, 0 or more (e.g. 180), got {within!r}.",
+            Message(
+                "within must be a whole number of days, 0 or more (e.g. 180), got {value}.",
+                value=shown(within),
+            ),
+            field="within",
+            value=within,
+        )
+    longest = (_dt.date.max - day).days
+    if within > longest:
+        raise InvalidInputError(
+            Message(
+                "within is {value} days: the window would end after 9999-12-31; give at "
+                "most {longest:,} days from {day} (e.g. 180).",
+                value=shown(within),
+                longest=longest,
+                day=day.isoformat(),
+            ),
             field="within",
             value=within,
         )

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perlindungan._entry_checks import check_keys, convert_value, is_date
 from perlindungan._namespaces import in_namespace
@@ -29,6 +28,9 @@ from perlindungan.parameters import (
     Parameter,
     ParameterSet,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["load_bases", "load_bundled", "load_parameter_files"]
 

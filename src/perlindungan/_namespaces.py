@@ -6,7 +6,7 @@ parameter says which file it lives in (as OpenFisca derives a name from its path
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import posixpath
 from typing import Any
 
 from perlindungan._toml import TomlDocument
@@ -21,7 +21,7 @@ def in_namespace(doc: TomlDocument, problems: list[DataProblem]) -> dict[str, An
     A file holds only the parameters named for it (``parameters/pu.toml`` holds ``pu.*``),
     so that the file name is the address of every name in it; anything else is a problem.
     """
-    namespace = PurePosixPath(doc.name).stem
+    namespace = posixpath.splitext(posixpath.basename(doc.name))[0]
     for key in doc.data:
         if key != namespace:
             lines = [n for path, n in doc.lines.items() if path.split(".")[0] == key]

@@ -22,8 +22,10 @@ import datetime as _dt
 import json
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["FOLDERS", "PARSED", "copy_text", "data_of", "read_copies", "same_data", "write"]
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from perlindungan._input.jsondoc import load_json
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 __all__ = ["parse_request", "request_fields"]
@@ -18,10 +19,13 @@ def parse_request(text: str | bytes, *, example: str) -> dict[str, Any]:
 
     ``example`` is a valid request shown in the error message.
     """
-    data = load_json(text, what="the request", example=f"an object such as {example}")
+    data = load_json(
+        text, what="the request", example=Message("an object such as {example}", example=example)
+    )
     if not isinstance(data, dict):
         raise InvalidInputError(
-            f"the request must be a JSON object such as {example}.", field="request"
+            Message("the request must be a JSON object such as {example}.", example=example),
+            field="request",
         )
     return data
 

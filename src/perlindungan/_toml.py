@@ -11,11 +11,11 @@ same bytes (:mod:`perlindungan._parsed_copy`).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,14 +25,43 @@ from perlindungan._message import Message
 from perlindungan._parsed_copy import PARSED, data_of, read_copies
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 __all__ = ["TomlDocument", "bundled_documents", "read_toml", "read_toml_text"]
 
 #: Files larger than this are refused before parsing (data files are small; this bounds
 #: the work done on untrusted input).
 MAX_BYTES = 2_000_000
 
-#: The folder of the bundled data files.
-DATA = Path(__file__).parent / "data"
+_DATA_FOLDER = os.path.join(os.path.dirname(__file__), "data")
+
+#: The folder of the bundled data files, a :class:`~pathlib.Path` made on first use (see
+#: ``__getattr__``); :func:`bundled_documents` reads it when it is set, so that it can be
+#: pointed elsewhere.
+DATA: Path
+
+
+def __getattr__(name: str) -> object:
+    # Loading the bundled data goes through os.path, not pathlib: pathlib (with
+    # urllib.parse and ipaddress) is a measured part of the import budget
+    # (docs/maintainers.md, "Import time"). ``DATA`` is a Path for the modules that read
+    # other data files (the region table, ...).
+    if name == "DATA":
+        from pathlib import Path  # noqa: PLC0415
+
+        globals()["DATA"] = folder = Path(_DATA_FOLDER)
+        return folder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _reader(path: str) -> Callable[[], bytes]:
+    def read() -> bytes:
+        with open(path, "rb") as handle:
+            return handle.read()
+
+    return read
+
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(
@@ -182,15 +211,18 @@ def bundled_documents(folder: str) -> list[TomlDocument]:
     A file's parsed copy (see the module docstring) stands in for parsing it when the
     copy was made from the same bytes.
     """
-    plain = DATA / folder
-    if plain.is_dir():
+    root = os.fspath(globals().get("DATA", _DATA_FOLDER))
+    plain = os.path.join(root, folder)
+    if os.path.isdir(plain):
         # A plain directory when installed normally: read it without importing
         # importlib.resources, a measurable part of the import-and-load time.
         files: list[tuple[str, Callable[[], bytes]]] = [
-            (path.name, path.read_bytes) for path in plain.iterdir() if path.name.endswith(".toml")
+            (name, _reader(os.path.join(plain, name)))
+            for name in os.listdir(plain)
+            if name.endswith(".toml")
         ]
-        parsed = DATA / PARSED / f"{folder}.json"
-        copies = read_copies(parsed.read_bytes if parsed.is_file() else None)
+        parsed = os.path.join(root, PARSED, f"{folder}.json")
+        copies = read_copies(_reader(parsed) if os.path.isfile(parsed) else None)
     else:
         from importlib import resources  # noqa: PLC0415
 

@@ -11,6 +11,7 @@ monthly contributions; this is the library's documented convention.
 from __future__ import annotations
 
 import decimal
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final, SupportsIndex, TypeAlias, overload
@@ -19,6 +20,7 @@ import attrs
 
 from perlindungan._i18n import babel_locale
 from perlindungan._input.numbers import exact_number
+from perlindungan._input.shown import shown
 from perlindungan._serialise import pydantic_schema
 from perlindungan.errors import InvalidInputError, MoneyTypeError
 
@@ -68,7 +70,9 @@ class Rupiah:
     exactly with ``int`` and :class:`~decimal.Decimal` (and another ``Rupiah``), and
     hashes like the equal ``Decimal``. A ``float`` is refused everywhere, in comparisons
     and in ``float()`` too, with :class:`~perlindungan.errors.MoneyTypeError`, because
-    the constructors refuse it: no comparison is ever silently ``False``.
+    the constructors refuse it: no comparison is ever silently ``False``. Text, bytes and
+    sequences are refused in arithmetic with the same error (an amount is never a count of
+    repetitions: ``Rupiah(5) * "5"`` is not ``"55555"``), and an amount is not an index.
 
     >>> Rupiah(774200) == 774200, Rupiah(5) > 0, Rupiah(5) + Decimal("0.5")
     (True, True, Rupiah('5.5'))
@@ -164,6 +168,7 @@ class Rupiah:
             isinstance(factor, int) and not isinstance(factor, bool)
         ):
             return _exact(self.amount * factor)
+        _refuse_text_or_sequence(factor, "multiply", "an int or a Decimal factor")
         return NotImplemented
 
     __rmul__ = __mul__
@@ -186,9 +191,6 @@ class Rupiah:
                 value=self.amount,
             )
         return int(self.amount)
-
-    def __index__(self) -> int:
-        return self.__int__()
 
     def __float__(self) -> float:
         raise MoneyTypeError(
@@ -270,7 +272,29 @@ def _operand(other: object, action: str) -> Decimal | None:
             field="amount",
             value=other,
         )
+    if action != "compare":
+        _refuse_text_or_sequence(other, action, "another Rupiah, an int or a Decimal")
     return None
+
+
+def _refuse_text_or_sequence(other: object, action: str, allowed: str) -> None:
+    """Text, bytes and sequences are refused with a MoneyTypeError that says what is
+    allowed: ``Rupiah(5) * "5"`` would otherwise be Python's string repetition."""
+    if isinstance(other, str | bytes | bytearray):
+        raise MoneyTypeError(
+            f"Cannot {action} a rupiah amount and the {type(other).__name__} {shown(other)}: "
+            f"use {allowed} (text such as '5000' becomes an amount with Rupiah('5000') or "
+            "Decimal('5000') first).",
+            field="amount",
+            value=other,
+        )
+    if isinstance(other, memoryview | Sequence):
+        raise MoneyTypeError(
+            f"Cannot {action} a rupiah amount and a sequence ({type(other).__name__}): use {allowed} "
+            "(a rupiah amount is a number, not a count of repetitions).",
+            field="amount",
+            value=type(other).__name__,
+        )
 
 
 def _exact(amount: Decimal) -> Rupiah:

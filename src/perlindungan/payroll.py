@@ -23,6 +23,7 @@ from perlindungan._input.limits import MAX_COUNT
 from perlindungan._input.numbers import whole_number
 from perlindungan._input.table import Table, read_table, table_from_text
 from perlindungan._input.text import display_text, key_text
+from perlindungan._message import Message
 from perlindungan._serialise import Serialisable
 from perlindungan.contributions import Quote, contributions
 from perlindungan.dates import DateLike, to_date
@@ -161,9 +162,16 @@ def _entries(table: Table) -> Iterator[PayrollEntry | RowError]:
             name = display_text(cells.get("name") or "", field="name")
             worker = worker_from_dict(_worker_dict(cells), prefix="")
         except PerlindunganError as exc:
-            yield RowError(number, ident, " ".join(str(exc).split()), getattr(exc, "field", None))
+            yield RowError(number, ident, _message(exc), getattr(exc, "field", None))
             continue
         yield PayrollEntry(number, ident, name, worker)
+
+
+def _message(exc: PerlindunganError) -> str:
+    """The error's message on one line; a :class:`~perlindungan._message.Message` is kept
+    whole, so that the command line shows it in the language asked."""
+    message = exc.message if isinstance(exc, InvalidInputError) else str(exc)
+    return message if isinstance(message, Message) else " ".join(message.split())
 
 
 def bundled_payroll() -> list[PayrollEntry | RowError]:
@@ -236,11 +244,7 @@ def payroll_contributions(
         try:
             quotes.append((entry, contributions(entry.worker, on=day)))
         except PerlindunganError as exc:
-            errors.append(
-                RowError(
-                    entry.row, entry.id, " ".join(str(exc).split()), getattr(exc, "field", None)
-                )
-            )
+            errors.append(RowError(entry.row, entry.id, _message(exc), getattr(exc, "field", None)))
     return PayrollResult(
         on=day, quotes=tuple(quotes), errors=tuple(sorted(errors, key=lambda e: e.row))
     )

@@ -26,11 +26,12 @@ import attrs
 from perlindungan._input.flags import flag
 from perlindungan._input.limits import MAX_MONTHS
 from perlindungan._input.numbers import exact_number
+from perlindungan._input.prefix import with_prefix
 from perlindungan._input.shown import shown
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import DateLike, to_date
-from perlindungan.errors import InvalidInputError, MoneyTypeError, UnknownNameError
+from perlindungan.errors import InvalidInputError, UnknownNameError
 from perlindungan.money import Amount, Rupiah, checked_rupiah
 from perlindungan.programs import Payer
 
@@ -271,18 +272,6 @@ def _employer(value: object, prefix: str) -> Employer | None:
     return Employer(sector=value.get("sector"), workers=value.get("workers"))
 
 
-def _with_prefix(exc: InvalidInputError, prefix: str) -> InvalidInputError:
-    if not prefix or exc.field is None or exc.field.startswith(prefix):
-        return exc
-    message = exc.message.replace(f"{exc.field} ", f"{prefix}{exc.field} ", 1)
-    if isinstance(exc, UnknownNameError):
-        return UnknownNameError(
-            message, field=f"{prefix}{exc.field}", value=exc.value, suggestions=exc.suggestions
-        )
-    kind = MoneyTypeError if isinstance(exc, MoneyTypeError) else InvalidInputError
-    return kind(message, field=f"{prefix}{exc.field}", value=exc.value)
-
-
 def worker_from_dict(data: Mapping[str, Any], *, prefix: str = "worker.") -> Worker:
     """Build a worker from the JSON contract's ``worker`` object.
 
@@ -326,7 +315,7 @@ def worker_from_dict(data: Mapping[str, Any], *, prefix: str = "worker.") -> Wor
     try:
         return _build(category, data, prefix)
     except InvalidInputError as exc:
-        raise _with_prefix(exc, prefix) from None
+        raise with_prefix(exc, prefix) from None
 
 
 _HINTS: Final = {

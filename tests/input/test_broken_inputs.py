@@ -143,3 +143,33 @@ def test_roster(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixt
     assert summary["rows"] == summary["decisions"] + summary["row_errors"]
     row = next(p for p in people if p["row"] == case["line"])
     assert case["expected"] in row["error"], row
+
+
+@pytest.mark.parametrize("case", _cases("command"))
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_command(
+    case: dict[str, Any],
+    lang: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name, text in case.get("files", {}).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    args = [a.replace("FIVE_THOUSAND_DIGITS", "9" * 5000) for a in case["args"]]
+    try:
+        code = main(["--lang", lang, *args])
+    except SystemExit as exc:  # argparse's own errors
+        code = int(exc.code or 0)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert code == case["code"], err
+    assert case["expected" if lang == "en" else "expected_id"] in err.splitlines(), err
+    if "absent" in case:
+        assert case["absent"] not in err
+    if "output" in case:
+        written = (tmp_path / args[args.index("--output") + 1]).read_text("utf-8")
+        lines = written.splitlines()
+        for line in case["output"]:
+            assert line in lines, written

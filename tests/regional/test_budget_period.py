@@ -261,3 +261,16 @@ def test_a_phased_plan_on_a_date_budgets_the_places_opened_by_then() -> None:
     assert after.monthly == per_person * 250
     # a head count given replaces the phases' places
     assert planned_budget(prog, on=two.start, participants=7).participants == 7
+
+
+def test_the_last_months_of_the_calendar_are_budgeted() -> None:
+    # December 9999 has no next month: computing its end was a ValueError (year 10000)
+    b = period_budget(scheme("kota-jambi-rentan-2025"), start="9999-01-01", end="9999-12-31")
+    assert [m.strftime("%Y-%m") for m in b.months][-1] == "9999-12"
+    assert len(b.months) == 12
+    assert b.total > 0
+
+
+def test_a_period_longer_than_100_years_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"is 1,201 months; a budget covers at most 1,200"):
+        period_budget(scheme("kota-jambi-rentan-2025"), start="2025-01-01", end="2125-01-31")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -197,3 +199,23 @@ def test_a_scenario_shows_its_note_and_the_notes_of_both_budgets(
     ]
     assert lines[-1] == "  - 2025-06..2025-12: not billed; the scheme starts on 2026-01-01"
     assert "notes:" in lines
+
+
+def test_budget_csv_escapes_formula_looking_phase_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A phase name from a scheme file went into the CSV as is: a spreadsheet ran it.
+    text = Path(PLAN).read_text(encoding="utf-8")
+    assert 'name = "tahap I"' in text
+    evil = tmp_path / "evil.toml"
+    evil.write_text(
+        text.replace('name = "tahap I"', 'name = "=HYPERLINK(\\"http://x\\")"'), encoding="utf-8"
+    )
+    args = ["scheme", "budget", str(evil), "--from", "2026-01-01", "--to", "2026-12-31"]
+    assert main([*args, "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    phases = {row[2] for row in rows[1:-1]}
+    assert phases == {'\'=HYPERLINK("http://x")', "tahap II"}
+    assert {row[7] for row in rows[1:-1]} == {"phase 1", "phase 2"}  # the labels stay words
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+    assert rows[-1][0] == "total"

@@ -201,7 +201,9 @@ def test_accept_language_chooses_indonesian_or_english(base_url: str) -> None:
     assert first_id["name"] == first_id["names"]["id"]
 
 
-def _declare(url: str, path: str, length: int, content_type: str) -> tuple[int, dict[str, Any]]:
+def _declare(
+    url: str, path: str, length: int, content_type: str, language: str = "id"
+) -> tuple[int, dict[str, Any]]:
     """Send only the headers of a large request (``Expect: 100-continue``, as curl does for
     large bodies) and read the answer: a refusal comes before any body byte is sent."""
     host, port = url.removeprefix("http://").split(":")
@@ -209,7 +211,8 @@ def _declare(url: str, path: str, length: int, content_type: str) -> tuple[int, 
         sock.sendall(
             (
                 f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {content_type}\r\n"
-                f"Content-Length: {length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+                f"Content-Length: {length}\r\nAccept-Language: {language}\r\n"
+                "Expect: 100-continue\r\nConnection: close\r\n\r\n"
             ).encode("ascii")
         )
         answer = b""
@@ -223,9 +226,14 @@ def test_request_size_limits(base_url: str) -> None:
     status, answer = _declare(base_url, "/v1/contributions", 64 * 1024 + 1, "application/json")
     assert status == 413
     assert answer["error"]["code"] == "too_large"
+    assert "lebih besar dari 65.536 byte" in answer["error"]["message"]  # Indonesian by default
+    status, answer = _declare(
+        base_url, "/v1/contributions", 64 * 1024 + 1, "application/json", language="en"
+    )
+    assert (status, answer["error"]["code"]) == (413, "too_large")
     assert "65,536 bytes" in answer["error"]["message"]
     status, answer = _declare(
-        base_url, "/v1/batch/contributions?on=2025-06-01", 2 * 1024 * 1024 + 1, "text/csv"
+        base_url, "/v1/batch/contributions?on=2025-06-01", 2 * 1024 * 1024 + 1, "text/csv", "en"
     )
     assert status == 413
     assert "2,097,152 bytes" in answer["error"]["message"]
@@ -492,27 +500,75 @@ def _error(url: str, path: str, body: bytes | str, **headers: str) -> tuple[int,
 
 
 @pytest.mark.parametrize(
-    ("body", "field", "message"),
+    ("body", "field", "message", "indonesian"),
     [
-        (b"\xff\xfe{", "request", "the request is not UTF-8 text (byte 0)."),
-        (b"{", "request", "the request is not valid JSON ("),
-        (b"[]", "rows", "the request must be an object with rows, such as"),
-        (b'{"rows": {}}', "rows", "rows must be a list of objects such as"),
-        (b'{"rows": [], "colour": 1}', "colour", "colour is not a field of a batch request;"),
-        (b'{"rows": ' + b"[" * 5000 + b"]" * 5000 + b"}", "request", "nested too deeply"),
+        (
+            b"\xff\xfe{",
+            "request",
+            "the request is not UTF-8 text (byte 0).",
+            "permintaan bukan teks UTF-8 (byte 0).",
+        ),
+        (b"{", "request", "the request is not valid JSON (", "permintaan bukan JSON yang sah ("),
+        (
+            b"[]",
+            "rows",
+            "the request must be an object with rows, such as",
+            "permintaan harus berupa objek dengan rows, misalnya",
+        ),
+        (
+            b'{"rows": {}}',
+            "rows",
+            "rows must be a list of objects such as",
+            "rows harus berupa daftar objek misalnya",
+        ),
+        (
+            b'{"rows": [], "colour": 1}',
+            "colour",
+            "'colour' is not a field of a batch request;",
+            "'colour' bukan kolom permintaan batch;",
+        ),
+        (
+            b'{"rows": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+            "request",
+            "nested too deeply",
+            "bersarang terlalu dalam",
+        ),
+        (  # was a 500: Python's int() refuses more than 4,300 digits with a ValueError
+            b'{"rows": [{"category": "bpu", "income": ' + b"9" * 5000 + b"}]}",
+            "request",
+            "the request is not valid JSON (",
+            "permintaan bukan JSON yang sah (",
+        ),
     ],
-    ids=["not-utf8", "not-json", "not-object", "rows-not-list", "unknown-field", "too-deep"],
+    ids=[
+        "not-utf8",
+        "not-json",
+        "not-object",
+        "rows-not-list",
+        "unknown-field",
+        "too-deep",
+        "5000-digits",
+    ],
 )
 def test_a_bad_batch_request_is_a_400_naming_the_field(
-    base_url: str, body: bytes, field: str, message: str
+    base_url: str, body: bytes, field: str, message: str, indonesian: str
 ) -> None:
     status, error = _error(
         base_url, "/v1/batch/contributions", body, **{"Content-Type": "application/json"}
     )
     assert status == 400
     assert (error["code"], error["field"]) == ("invalid_input", field)
-    assert message in error["message"]
+    assert indonesian in error["message"]  # the message speaks the language asked (id)
     assert error["title"] == "Permintaan tidak sah."
+    status, error = _error(
+        base_url,
+        "/v1/batch/contributions",
+        body,
+        **{"Content-Type": "application/json", "Accept-Language": "en"},
+    )
+    assert (status, error["code"], error["field"]) == (400, "invalid_input", field)
+    assert message in error["message"]
+    assert error["title"] == "The request is not valid."
 
 
 def test_a_body_that_is_not_parquet_is_a_400(base_url: str) -> None:
@@ -520,10 +576,18 @@ def test_a_body_that_is_not_parquet_is_a_400(base_url: str) -> None:
         base_url,
         "/v1/batch/contributions?on=2025-06-01",
         b"PAR1 but not really",
-        **{"Content-Type": "application/vnd.apache.parquet"},
+        **{"Content-Type": "application/vnd.apache.parquet", "Accept-Language": "en"},
     )
     assert status == 400
     assert error["message"].startswith("the body is not a Parquet file (")
+    status, error = _error(
+        base_url,
+        "/v1/batch/contributions?on=2025-06-01",
+        b"PAR1 but not really",
+        **{"Content-Type": "application/vnd.apache.parquet"},
+    )
+    assert (status, error["code"]) == (400, "invalid_input")
+    assert error["message"].startswith("isi permintaan bukan file Parquet (")
 
 
 def test_a_streamed_body_is_cut_off_at_the_limit(base_url: str) -> None:
@@ -544,7 +608,7 @@ def test_a_streamed_body_is_cut_off_at_the_limit(base_url: str) -> None:
     error = json.loads(caught.value.read())["error"]
     caught.value.close()
     assert (error["code"], error["field"]) == ("too_large", "request")
-    assert "larger than 65,536 bytes" in error["message"]
+    assert "lebih besar dari 65.536 byte" in error["message"]
 
 
 @pytest.mark.parametrize(

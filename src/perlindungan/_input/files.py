@@ -13,13 +13,15 @@ import errno
 import os
 import stat
 import sys
-from pathlib import Path
-from typing import BinaryIO, Final
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 from perlindungan._i18n import N_
 from perlindungan._input.limits import MAX_REQUEST_BYTES
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "decode_text",
@@ -88,6 +90,15 @@ def _read_limited(handle: BinaryIO, limit: int, what: str, field: str) -> bytes:
             )
 
 
+def _path(source: str | Path) -> Path:
+    # pathlib (with urllib.parse and ipaddress) is imported when a file is read, not when
+    # this module is: loading the bundled data needs neither, and the import is a
+    # measured part of the import budget (docs/maintainers.md, "Import time").
+    from pathlib import Path  # noqa: PLC0415
+
+    return Path(source)
+
+
 def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file") -> bytes:
     """The bytes of a regular file (or of stdin for ``"-"``), at most ``limit`` of them."""
     if str(source) == "-":
@@ -95,7 +106,7 @@ def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file"
         if stream is None:  # pragma: no cover - stdin replaced by a text object
             return sys.stdin.read().encode("utf-8")[: limit + 1]
         return _read_limited(stream, limit, what, field)
-    path = Path(source)
+    path = _path(source)
     try:
         size = path.stat().st_size
     except OSError:
@@ -117,7 +128,7 @@ def read_bytes(source: str | Path, *, limit: int, what: str, field: str = "file"
 def open_regular(source: str | Path, *, what: str, field: str = "file") -> BinaryIO:
     """A regular file opened for reading in binary; a FIFO, device or folder is refused
     before a byte is read."""
-    path = Path(source)
+    path = _path(source)
     try:
         info = path.stat()
     except OSError as exc:

@@ -13,9 +13,11 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 
 from perlindungan._i18n import N_, babel_locale, translate
+from perlindungan._input.text import spreadsheet_safe
 from perlindungan.cli._table import render_table
 from perlindungan.money import Rupiah, format_rupiah
 from perlindungan.regional._period import PeriodBudget
+from perlindungan.regional._period_model import NO_PHASE
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._scenario import Comparison
 
@@ -125,13 +127,16 @@ def budget_csv(
             [
                 ln.month.strftime("%Y-%m"),
                 ln.month.year,
-                ln.phase,
+                _cell(ln.phase),
                 ln.payer,
                 ln.program,
                 ln.people,
                 int(ln.amount),
                 *(
-                    [program.phase_label(ln.phase, locale), program.payer_label(ln.payer, locale)]
+                    [
+                        _cell(program.phase_label(ln.phase, locale)),
+                        _cell(program.payer_label(ln.payer, locale)),
+                    ]
                     if program is not None
                     else []
                 ),
@@ -139,6 +144,12 @@ def budget_csv(
         )
     w.writerow(["total", "", "", "", "", "", int(b.total), *(["", ""] if words else [])])
     return out.getvalue()
+
+
+def _cell(text: str) -> object:
+    """A text cell from a scheme file (a phase name, a label) escaped for spreadsheets; the
+    code ``-`` (no phase) is kept as it is."""
+    return text if text == NO_PHASE else spreadsheet_safe(text)
 
 
 def comparison_text(program: RegionalScheme, c: Comparison, locale: str = "id_ID") -> str:
@@ -188,7 +199,7 @@ def comparison_csv(
     words = ["payer_text"] if program is not None else []
     w.writerow(["year", "payer", "baseline", "scenario", "difference", *words])
     for y, p, b, s, d in c.rows():
-        label = [program.payer_label(p, locale)] if program is not None else []
+        label = [_cell(program.payer_label(p, locale))] if program is not None else []
         w.writerow([y, p, int(b), int(s), int(d), *label])
     total = [int(c.baseline.total), int(c.changed.total), int(c.difference)]
     w.writerow(["total", "", *total, *([""] if words else [])])

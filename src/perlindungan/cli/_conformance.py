@@ -6,6 +6,7 @@ import argparse
 import os
 
 from perlindungan._i18n import N_, language_of, translate
+from perlindungan._message import Message
 from perlindungan.conformance import KINDS, cases, command
 from perlindungan.conformance import run as run_vectors
 from perlindungan.errors import InvalidInputError
@@ -67,8 +68,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.command:
         raise InvalidInputError(
-            "--command is required: the program to test, such as "
-            '"perlindungan contributions - --json".',
+            Message(
+                "--command is required: the program to test, such as {example}.",
+                example='"perlindungan contributions - --json"',
+            ),
             field="command",
         )
     report = run_vectors(command(args.command), selected=selected, jobs=max(1, args.jobs))

@@ -9,6 +9,7 @@ from typing import Any
 from perlindungan._i18n import N_, language_of, translate
 from perlindungan._input.limits import MAX_COUNT
 from perlindungan._input.numbers import whole_number
+from perlindungan._message import Message
 from perlindungan._responses import json_text
 from perlindungan.cli._stdin import piped_request, read_source
 from perlindungan.cli._table import render_table
@@ -87,10 +88,13 @@ _FLAG_FIELDS = {
 
 def _request_from_flags(args: argparse.Namespace) -> dict[str, Any]:
     if args.on is None:
-        raise InvalidInputError("--on is required: the date, such as 2025-03-01.", field="on")
+        raise InvalidInputError(
+            Message("--on is required: the date, such as 2025-03-01."), field="on"
+        )
     if args.category is None:
         raise InvalidInputError(
-            "--category is required: pu, bpu, construction or migrant.", field="worker.category"
+            Message("--category is required: pu, bpu, construction or migrant."),
+            field="worker.category",
         )
     worker: dict[str, Any] = {"category": args.category}
     for attr, field in _FLAG_FIELDS.items():
@@ -164,7 +168,9 @@ def run(args: argparse.Namespace) -> int:
         getattr(args, a) is not None for a in (*_FLAG_FIELDS, "on", "category", "sector", "workers")
     )
     if args.request is not None and flags_given:
-        raise InvalidInputError("give either a JSON request or flags, not both.", field="request")
+        raise InvalidInputError(
+            Message("give either a JSON request or flags, not both."), field="request"
+        )
     request: dict[str, Any]
     if args.request is not None:
         request = parse_request(read_source(args.request))

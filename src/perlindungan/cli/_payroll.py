@@ -7,6 +7,8 @@ import sys
 
 from perlindungan._i18n import N_, language_of, translate
 from perlindungan._input.outputs import write_output
+from perlindungan._input.text import hidden_character
+from perlindungan._message import localized
 from perlindungan._responses import json_text
 from perlindungan.cli._table import columns_help, render_table
 from perlindungan.money import Rupiah, format_rupiah
@@ -24,6 +26,7 @@ NAME = "payroll"
 HELP = N_("Contributions of every worker in a payroll CSV (default: the bundled sample payroll).")
 _L_BILLED = N_("billed (without central government)")
 _L_NOT_BILLED = N_("JKP, not billed to the employer")
+_L_ROW_ERROR = N_("perlindungan: row {row} ({id}): {message}")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,8 +60,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         help=N_(
             "write the result to this file instead of stdout (never over the payroll); a "
-            "file ending in .xlsx gets a workbook with the sheets workers, errors and totals "
-            "(the xlsx extra)"
+            "file ending in .csv gets CSV for a spreadsheet (one line per row, its amounts or "
+            "its error), one ending in .xlsx a workbook with the sheets workers, errors and "
+            "totals (the xlsx extra)"
         ),
     )
     parser.add_argument(
@@ -95,6 +99,10 @@ def run(args: argparse.Namespace) -> int:
         from perlindungan.cli._payroll_output import write_payroll_workbook  # noqa: PLC0415
 
         print(write_payroll_workbook(result, args.output, inputs=inputs, shown=shown))
+    elif args.output and args.output.lower().endswith(".csv") and not args.json:
+        from perlindungan.cli._payroll_output import payroll_csv  # noqa: PLC0415
+
+        _emit(payroll_csv(result, locale, shown), args.output, inputs)
     elif args.json:
         data = result.to_dict()
         if args.mask_nik:
@@ -103,9 +111,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         _emit(shown(_table(result, locale)) + "\n", args.output, inputs)
     for error in result.errors:
-        line = f"perlindungan: row {error.row} ({error.id}): {error.message}"
+        line = translate(_L_ROW_ERROR, locale).format(
+            row=error.row, id=_safe_id(error.id), message=localized(error.message, locale)
+        )
         print(shown(line), file=sys.stderr)
     return 1 if result.errors else 0
+
+
+def _safe_id(ident: str) -> str:
+    """A row's id as it can be printed: quoted with escapes when it holds a control or
+    bidirectional character (a terminal would act on them: colours, cleared screen)."""
+    return repr(ident) if hidden_character(ident) is not None else ident
 
 
 def _emit(text: str, output: str | None, inputs: list[str]) -> None:

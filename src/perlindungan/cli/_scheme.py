@@ -152,14 +152,22 @@ def _refuse_workbook(args: argparse.Namespace) -> None:
         return
     if args.action != "evaluate":
         raise InvalidInputError(
-            f"--output {args.output}: only '{command_of(args)} evaluate' writes an .xlsx "
-            f"workbook; '{command_of(args)} {args.action}' writes text, csv, json or html.",
+            Message(
+                "--output {output}: only '{command} evaluate' writes an .xlsx workbook; "
+                "'{command} {action}' writes text, csv, json or html.",
+                output=args.output,
+                command=command_of(args),
+                action=args.action,
+            ),
             field="output",
         )
     if args.format != "text":
         raise InvalidInputError(
-            f"--output {args.output} is a workbook with every sheet; leave out "
-            f"--format {args.format}.",
+            Message(
+                "--output {output} is a workbook with every sheet; leave out --format {format}.",
+                output=args.output,
+                format=args.format,
+            ),
             field="format",
         )
 

@@ -214,7 +214,10 @@ def _in_force(program: RegionalScheme, day: _dt.date, flag: str) -> None:
 
 
 def _year_after(day: _dt.date) -> _dt.date:
-    """The last day of the year that starts on ``day`` (from 29 February: 28 February)."""
+    """The last day of the year that starts on ``day`` (from 29 February: 28 February;
+    the calendar's last day when the year would pass 9999)."""
+    if day.year == _dt.MAXYEAR:
+        return _dt.date.max
     return anniversary(day, 1) - _dt.timedelta(days=1)
 
 

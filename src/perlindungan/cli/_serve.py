@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from perlindungan._i18n import N_
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
 NAME = "serve"
@@ -34,19 +35,24 @@ def run(args: argparse.Namespace) -> int:
     """Run the server until interrupted."""
     if not 0 <= args.port <= 65535:
         raise InvalidInputError(
-            f"--port must be from 0 to 65535, such as 8000; got {args.port}.", field="port"
+            Message("--port must be from 0 to 65535, such as 8000; got {port}.", port=args.port),
+            field="port",
         )
     if args.workers < 1:
         raise InvalidInputError(
-            f"--workers must be 1 or more; got {args.workers}.", field="workers"
+            Message("--workers must be 1 or more; got {workers}.", workers=args.workers),
+            field="workers",
         )
     try:
         # the server is the fastapi extra
         from perlindungan.server import serve  # noqa: PLC0415
     except ImportError as exc:
         raise InvalidInputError(
-            f'perlindungan serve needs the serve extra: pip install -e ".[serve]" '
-            f"({exc.name} is missing).",
+            Message(
+                "perlindungan serve needs the serve extra: {install} ({name} is missing).",
+                install='pip install -e ".[serve]"',
+                name=exc.name,
+            ),
             field="serve",
         ) from None
     serve(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from perlindungan._input.files import read_request_bytes
+from perlindungan.errors import InvalidInputError
 
 __all__ = ["piped_request", "read_source"]
 
@@ -18,18 +19,20 @@ def read_source(source: str) -> bytes:
 def piped_request() -> bytes | None:
     """The request piped on stdin when neither flags nor a file were given, else None.
 
-    A terminal, a closed stdin or an empty pipe mean "nothing piped": the command then asks
-    for its flags as before.
+    A terminal, a closed stdin, an unreadable one or an empty pipe mean "nothing piped":
+    the command then asks for its flags as before. A piped request larger than the limit
+    is refused (:class:`~perlindungan.errors.InvalidInputError`), not taken for nothing.
     """
     stream = sys.stdin
     try:
         if stream is None or stream.isatty():
             return None
-        data = _stdin_bytes()
+    except ValueError:  # closed
+        return None
+    try:
+        data = read_request_bytes("-")
+    except InvalidInputError:
+        raise  # too large: say so (it is a ValueError too)
     except (OSError, ValueError):  # closed, or not readable (such as under a test runner)
         return None
     return data if data.strip() else None
-
-
-def _stdin_bytes() -> bytes:
-    return read_request_bytes("-")

@@ -34,6 +34,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
+from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan.benefits import benefit_from_request
 from perlindungan.conformance._check import check
 from perlindungan.conformance._model import (
@@ -84,7 +86,12 @@ def case_id(case: Case) -> str:
 def _load(kind: str) -> tuple[Case, ...]:
     if kind not in KINDS:
         raise InvalidInputError(
-            f"unknown conformance kind {kind!r}; use one of {', '.join(KINDS)}.", field="kind"
+            Message(
+                "unknown conformance kind {kind}; use one of {kinds}.",
+                kind=shown(kind),
+                kinds=", ".join(KINDS),
+            ),
+            field="kind",
         )
     path = resources.files("perlindungan") / "data" / "conformance" / f"v{VERSION}" / f"{kind}.json"
     document = json.loads(path.read_text(encoding="utf-8"))
@@ -115,7 +122,11 @@ def _categories(categories: Iterable[str] | str | None) -> frozenset[str] | None
     unknown = sorted(chosen - set(known))
     if unknown:
         raise InvalidInputError(
-            f"unknown category {unknown[0]!r}; use {', '.join(known)} (several: 'pu,bpu').",
+            Message(
+                "unknown category {name}; use {known} (several: 'pu,bpu').",
+                name=shown(unknown[0]),
+                known=", ".join(known),
+            ),
             field="categories",
             value=unknown[0],
         )
@@ -178,7 +189,12 @@ def library(kind: str) -> Implementation:
     if kind == "benefits":
         return lambda request: benefit_from_request(request).to_dict()
     raise InvalidInputError(
-        f"unknown conformance kind {kind!r}; use one of {', '.join(KINDS)}.", field="kind"
+        Message(
+            "unknown conformance kind {kind}; use one of {kinds}.",
+            kind=shown(kind),
+            kinds=", ".join(KINDS),
+        ),
+        field="kind",
     )
 
 
@@ -188,12 +204,26 @@ def command(argv: str | Sequence[str], *, timeout: float = 60) -> Implementation
     ``argv`` is a command line (split like a POSIX shell, never run by a shell) or a list.
     A non-zero exit status means the program rejected the request (:class:`Rejected`).
     """
-    args = shlex.split(argv) if isinstance(argv, str) else list(argv)
+    try:
+        args = shlex.split(argv) if isinstance(argv, str) else list(argv)
+    except ValueError as exc:  # an unclosed quote
+        raise InvalidInputError(
+            Message(
+                "the conformance command {command} cannot be split like a shell command line "
+                "({reason}); close its quotes.",
+                command=shown(argv),
+                reason=str(exc),
+            ),
+            field="command",
+        ) from None
     if not args:
-        raise InvalidInputError("the conformance command is empty.", field="command")
+        raise InvalidInputError(Message("the conformance command is empty."), field="command")
     if shutil.which(args[0]) is None:
         raise InvalidInputError(
-            f"conformance command not found: {args[0]!r}; give a program on PATH or its path.",
+            Message(
+                "conformance command not found: {name}; give a program on PATH or its path.",
+                name=shown(args[0]),
+            ),
             field="command",
         )
 

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from perlindungan._message import Message
+
 if TYPE_CHECKING:
     from perlindungan.conformance._model import Case, Mismatch
 
@@ -39,9 +41,10 @@ def check(case: Case, response: Mapping[str, Any]) -> list[Mismatch]:
     if case.rejected:
         if refused:
             return []
-        return [case.mismatch("rejected", "a refusal", "a response", case.rule)]
+        return [case.mismatch("rejected", Message("a refusal"), Message("a response"), case.rule)]
     if refused:
-        return [case.mismatch("response", "a response", f"refused: {response['error']}", case.rule)]
+        refusal = Message("refused: {error}", error=response["error"])
+        return [case.mismatch("response", Message("a response"), refusal, case.rule)]
     if case.kind == "contributions":
         return _check_contributions(case, response)
     return _check_benefits(case, response)
@@ -72,15 +75,17 @@ def _check_contributions(case: Case, response: Mapping[str, Any]) -> list[Mismat
         if match is None:
             actual = [g[2] for g in remaining if g[:2] == (line["program"], line["payer"])]
             field = f"lines[{line['program']}, {line['payer']}]"
-            out.append(case.mismatch(field, line["amount"], actual or "no line", line["basis"]))
+            out.append(
+                case.mismatch(field, line["amount"], actual or Message("no line"), line["basis"])
+            )
         else:
             remaining.remove(match)
     if want.get("all_lines") and remaining and not out:
-        out.append(case.mismatch("lines", "no other line", remaining, case.rule))
+        out.append(case.mismatch("lines", Message("no other line"), remaining, case.rule))
     for program in want.get("absent", []):
         present = [g for g in lines if g[0] == program]
         if present:
-            out.append(case.mismatch(f"absent[{program}]", "no line", present, case.rule))
+            out.append(case.mismatch(f"absent[{program}]", Message("no line"), present, case.rule))
     return out
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_, translate
+from perlindungan._message import Message, localized
 from perlindungan.conformance._check import check
 
 __all__ = ["Case", "Implementation", "Mismatch", "Rejected", "Report", "Result"]
@@ -78,7 +79,8 @@ class Case:
             if self.rejected:
                 return []
             problem = " ".join(str(exc).split()) or type(exc).__name__
-            return [self.mismatch("response", "a response", f"refused: {problem}", self.rule)]
+            refusal = Message("refused: {error}", error=problem)
+            return [self.mismatch("response", Message("a response"), refusal, self.rule)]
         return self.check(response)
 
     def mismatch(self, field: str, expected: object, actual: object, basis: str) -> Mismatch:
@@ -106,9 +108,21 @@ class Mismatch:
     rule: str = attrs.field(default="", eq=False)
 
     def __str__(self) -> str:
-        return (
-            f"{self.case}: {self.field}: expected {self.expected}, got {self.actual} "
-            f"(basis: {self.basis})"
+        return self.localized("en")
+
+    def localized(self, locale: str) -> str:
+        """The mismatch as one line in ``locale`` (``str()`` is English); the figures,
+        fields and citations are shown as they are."""
+        return localized(
+            Message(
+                "{case}: {field}: expected {expected}, got {actual} (basis: {basis})",
+                case=self.case,
+                field=self.field,
+                expected=_shown(self.expected),
+                actual=_shown(self.actual),
+                basis=self.basis,
+            ),
+            locale,
         )
 
     def request_text(self) -> str:
@@ -158,7 +172,7 @@ class Report:
         for result in self.results:
             if result.ok:
                 continue
-            lines.extend(f"FAIL {m}" for m in result.mismatches)
+            lines.extend(f"FAIL {m.localized(locale)}" for m in result.mismatches)
             lines.append(f"     {rule}: {result.case.rule}")
             lines.append(f"     {request}: {result.mismatches[0].request_text()}")
         summary = translate(N_("{passed} of {total} conformance cases passed"), locale)
@@ -185,3 +199,8 @@ class Report:
                 for m in self.mismatches
             ],
         }
+
+
+def _shown(value: object) -> object:
+    """A figure as ``str()`` shows it; a :class:`Message` is kept, to be localized."""
+    return value if isinstance(value, Message) else str(value)

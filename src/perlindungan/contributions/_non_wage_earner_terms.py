@@ -17,8 +17,8 @@ from functools import lru_cache
 
 import attrs
 
+from perlindungan._context import OVERLAY, EntrySource
 from perlindungan._i18n import N_
-from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._model import Note
 from perlindungan.contributions._terms import (
     LineTerms,
@@ -108,7 +108,7 @@ def non_wage_earner_terms(
     on: _dt.date, sector: str | None = None, paid_by: Payer = Payer.WORKER
 ) -> NonWageEarnerTerms:
     """The terms of a non-wage earner on ``on`` in ``sector``, paid by ``paid_by``."""
-    return _terms(on, _sector_key(on, sector), paid_by, active())
+    return _terms(on, _sector_key(on, sector), paid_by, OVERLAY.get())
 
 
 def _sector_key(on: _dt.date, sector: str | None) -> str | None:
@@ -124,7 +124,7 @@ def _sector_key(on: _dt.date, sector: str | None) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _terms(
-    on: _dt.date, sector: str | None, paid_by: Payer, layer: Overlay | None
+    on: _dt.date, sector: str | None, paid_by: Payer, layer: EntrySource | None
 ) -> NonWageEarnerTerms:
     del layer  # part of the cache key only: entry() reads the active overlay
     jkk_relief = relief_terms("pp49_2020", _PP49, "jkk", on)

@@ -21,9 +21,8 @@ from typing import TypeVar
 
 import attrs
 
-from perlindungan._context import OVERLAY
+from perlindungan._context import OVERLAY, EntrySource
 from perlindungan._i18n import N_
-from perlindungan._overlay import Overlay, active
 from perlindungan.contributions._common import recomposed
 from perlindungan.contributions._model import Note, Recomposition
 from perlindungan.contributions._terms import (
@@ -90,11 +89,11 @@ class EmployerRelief:
 
 def employer_relief(on: _dt.date) -> EmployerRelief | None:
     """The employer relief in force on ``on`` (None when none is, or PP 49/2020 is)."""
-    return _employer_relief(on, active())
+    return _employer_relief(on, OVERLAY.get())
 
 
 @lru_cache(maxsize=256)
-def _employer_relief(on: _dt.date, layer: Overlay | None) -> EmployerRelief | None:
+def _employer_relief(on: _dt.date, layer: EntrySource | None) -> EmployerRelief | None:
     del layer  # part of the cache key only: entry() reads the active overlay
     if entry(flag, "relief.pp49_2020.in_force", on).value:
         return None
@@ -137,7 +136,7 @@ class WageEarnerTerms:
     recomposition: tuple[tuple[Program, DatedValue[Decimal]], ...]
     notes: tuple[Note, ...]
     # the scenario these terms were made for; the JP terms, once read (see jp())
-    layer: Overlay | None = attrs.field(kw_only=True, eq=False, repr=False)
+    layer: EntrySource | None = attrs.field(kw_only=True, eq=False, repr=False)
     jp_read: tuple[LineTerms, LineTerms] | None = attrs.field(
         init=False, default=None, eq=False, repr=False
     )
@@ -224,11 +223,11 @@ def wage_earner_terms(on: _dt.date, state: Relief = Relief.NONE) -> WageEarnerTe
     (from :meth:`EmployerRelief.decide`; ignored when no employer relief is in force).
 
     Cached per date, state and active scenario overlay (:mod:`perlindungan._overlay`)."""
-    return _wage_earner_terms(on, state, active())
+    return _wage_earner_terms(on, state, OVERLAY.get())
 
 
 @lru_cache(maxsize=256)
-def _wage_earner_terms(on: _dt.date, state: Relief, layer: Overlay | None) -> WageEarnerTerms:
+def _wage_earner_terms(on: _dt.date, state: Relief, layer: EntrySource | None) -> WageEarnerTerms:
     # layer: part of the cache key (entry() reads the active overlay), kept for jp()
     pp49 = entry(flag, "relief.pp49_2020.in_force", on).value
     relief = employer_relief(on)

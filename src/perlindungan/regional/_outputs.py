@@ -17,7 +17,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from perlindungan._input.files import os_reason
 from perlindungan._input.outputs import check_not_input, safe_csv_row, write_output
+from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._nik import mask_niks
 
@@ -128,7 +130,12 @@ def mask_files(paths: Iterable[str | Path]) -> None:
         except OSError as exc:
             scratch.unlink(missing_ok=True)
             raise InvalidInputError(
-                f"cannot mask {str(path)!r}: {exc.strerror or exc}.", field="output"
+                Message(
+                    "cannot mask {target}: {reason}.",
+                    target=repr(str(path)),
+                    reason=os_reason(exc),
+                ),
+                field="output",
             ) from None
 
 
@@ -139,8 +146,12 @@ def _sheet(header: list[str], rows: Iterable[list[str]], name: str) -> Iterator[
     for count, row in enumerate(rows, start=2):
         if count > MAX_SHEET_ROWS:
             raise InvalidInputError(
-                f"the {name} sheet would have more than {MAX_SHEET_ROWS:,} rows, the most an "
-                ".xlsx sheet holds; write CSV files instead (--output FOLDER/).",
+                Message(
+                    "the {name} sheet would have more than {limit:,} rows, the most an .xlsx "
+                    "sheet holds; write CSV files instead (--output FOLDER/).",
+                    name=name,
+                    limit=MAX_SHEET_ROWS,
+                ),
                 field="output",
             )
         yield [
@@ -181,7 +192,10 @@ def _save_workbook(
         save_workbook(sheets, target)
     except OSError as exc:
         raise InvalidInputError(
-            f"cannot write {str(path)!r}: {exc.strerror or exc}.", field="output"
+            Message(
+                "cannot write {target}: {reason}.", target=repr(str(path)), reason=os_reason(exc)
+            ),
+            field="output",
         ) from None
     return target
 

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from perlindungan._i18n import N_
+from perlindungan._input.limits import MAX_MONTHS
 from perlindungan._message import Message
 from perlindungan.contributions._terms import entry
 from perlindungan.dates import to_date
@@ -171,6 +172,20 @@ def period_budget(
                 "the period ends ({last}) before it starts ({first}).",
                 last=last.isoformat(),
                 first=first.isoformat(),
+            ),
+            field="to",
+            value=last,
+        )
+    count = (last.year - first.year) * 12 + last.month - first.month + 1
+    if count > MAX_MONTHS:
+        raise InvalidInputError(
+            Message(
+                "the period from {first} to {last} is {count:,} months; a budget covers at "
+                "most {most:,} months (100 years).",
+                first=first.isoformat(),
+                last=last.isoformat(),
+                count=count,
+                most=MAX_MONTHS,
             ),
             field="to",
             value=last,

@@ -32,18 +32,19 @@ NO_PHASE = "-"
 
 
 def month_end(month: _dt.date) -> _dt.date:
-    """The last day of the month of ``month``."""
-    nxt = _dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-    return nxt - _dt.timedelta(days=1)
+    """The last day of the month of ``month`` (December 9999 too: no day after it)."""
+    if month.month == 12:
+        return month.replace(day=31)
+    return _dt.date(month.year, month.month + 1, 1) - _dt.timedelta(days=1)
 
 
 def months(start: _dt.date, end: _dt.date) -> list[_dt.date]:
     """The first days of the months from ``start``'s month to ``end``'s month."""
     out = []
-    m = start.replace(day=1)
-    while m <= end:
-        out.append(m)
-        m = month_end(m) + _dt.timedelta(days=1)
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        out.append(_dt.date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
 
 

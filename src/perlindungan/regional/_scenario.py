@@ -29,6 +29,7 @@ from typing import Any, Final
 import attrs
 
 from perlindungan._input.files import os_reason
+from perlindungan._input.limits import MAX_AMOUNT, MAX_COUNT
 from perlindungan._message import Message
 from perlindungan._overlay import Overlay, Override, applied, override
 from perlindungan._suggest import did_you_mean
@@ -120,11 +121,11 @@ class Setting:
     def scheme_value(self) -> int | Rupiah | Assumptions | None:
         """The checked value of a scheme or assumption key."""
         if self.key == "quota.total":
-            if not self.value.isdigit():
+            if not _digits(self.value, MAX_COUNT):
                 raise InvalidInputError(
                     Message(
                         "quota.total={value}: must be a whole number of people, such as 30000.",
-                        value=self.value,
+                        value=self.value[:40],
                     ),
                     field=self.key,
                     value=self.value,
@@ -133,11 +134,11 @@ class Setting:
         if self.key == "coverage.income":
             if self.value == "minimum":
                 return None
-            if not self.value.isdigit():
+            if not _digits(self.value, MAX_AMOUNT):
                 raise InvalidInputError(
                     Message(
                         "coverage.income={value}: must be a monthly income in whole rupiah such as 1500000, or 'minimum'.",
-                        value=self.value,
+                        value=self.value[:40],
                     ),
                     field=self.key,
                     value=self.value,
@@ -159,6 +160,12 @@ class Setting:
     def __str__(self) -> str:
         at = f"@{self.since.isoformat()}" if self.since else ""
         return f"{self.key}={self.value}{at}"
+
+
+def _digits(text: str, maximum: int) -> bool:
+    """ASCII digits of 0 to ``maximum`` (int() takes other scripts' digits, and fails past
+    4,300 digits)."""
+    return text.isascii() and text.isdigit() and len(text) < 20 and int(text) <= maximum
 
 
 @attrs.frozen

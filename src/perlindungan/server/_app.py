@@ -13,6 +13,8 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
 from perlindungan._i18n import N_, translate
+from perlindungan._input.shown import shown
+from perlindungan._message import Message, localized
 from perlindungan._version import __version__
 from perlindungan.errors import (
     InvalidInputError,
@@ -29,6 +31,7 @@ __all__ = [
     "create_app",
     "error_response",
     "locale_of",
+    "message_of",
     "serve",
 ]
 
@@ -50,9 +53,9 @@ _TITLES: Final = {
 }
 
 Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
+AsgiMessage = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[AsgiMessage]]
+Send = Callable[[AsgiMessage], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 ErrorBody = dict[str, Any]
@@ -122,10 +125,21 @@ async def _library_error(request: Request, exc: Exception) -> Response:
         status, code = 404, "not_found"  # the resource named in the path does not exist
     if isinstance(exc, NoValueInForceError):
         field = "on"
-    message = " ".join(str(exc).split()) if not hasattr(exc, "problems") else str(exc)
-    return error_response(
-        status, code, message, field, locale_of(request.headers.get("accept-language"))
-    )
+    locale = locale_of(request.headers.get("accept-language"))
+    return error_response(status, code, message_of(exc, locale), field, locale)
+
+
+def message_of(exc: PerlindunganError, locale: str) -> str:
+    """The error's message in ``locale``, as the command line prints it (one line; a data
+    file's problems one per line)."""
+    problems = getattr(exc, "problems", None)
+    if problems:
+        head = Message("{count:,} problems in data files:", count=len(problems))
+        return "\n".join(
+            [localized(head, locale), *(f"  - {p.localized(locale)}" for p in problems)]
+        )
+    message = exc.message if isinstance(exc, InvalidInputError) else str(exc)
+    return " ".join(localized(message, locale).split())
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
@@ -133,10 +147,14 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     first = exc.errors()[0] if exc.errors() else {}
     location = [str(part) for part in first.get("loc", ()) if part not in {"query", "path"}]
     field = ".".join(location) or None
-    message = f"{field or 'request'}: {first.get('msg', 'invalid value')}"
-    return error_response(
-        400, "invalid_input", message, field, locale_of(request.headers.get("accept-language"))
+    locale = locale_of(request.headers.get("accept-language"))
+    reason = first.get("msg")  # pydantic's own words, in English
+    message = (
+        Message("{field}: {reason}", field=field or "request", reason=reason)
+        if reason
+        else Message("{field}: invalid value", field=field or "request")
     )
+    return error_response(400, "invalid_input", localized(message, locale), field, locale)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -152,35 +170,32 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _too_deep(request: Request, _exc: Exception) -> Response:
-    return error_response(
-        400,
-        "invalid_input",
+    locale = locale_of(request.headers.get("accept-language"))
+    message = Message(
         "the request is nested too deeply; a request is an object of at most a few levels, "
-        'such as {"on": "2025-03-01", "worker": {"category": "bpu", "income": 1000000}}.',
-        "request",
-        locale_of(request.headers.get("accept-language")),
+        "such as {example}.",
+        example='{"on": "2025-03-01", "worker": {"category": "bpu", "income": 1000000}}',
     )
+    return error_response(400, "invalid_input", localized(message, locale), "request", locale)
 
 
 async def _out_of_range(request: Request, exc: Exception) -> Response:
-    return error_response(
-        400,
-        "invalid_input",
-        f"a number in the request is out of range ({type(exc).__name__}); amounts are rupiah "
-        "such as 5000000, counts whole numbers such as 24.",
-        "request",
-        locale_of(request.headers.get("accept-language")),
+    locale = locale_of(request.headers.get("accept-language"))
+    message = Message(
+        "a number in the request is out of range ({kind}); amounts are rupiah such as "
+        "5000000, counts whole numbers such as 24.",
+        kind=type(exc).__name__,
     )
+    return error_response(400, "invalid_input", localized(message, locale), "request", locale)
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:  # pragma: no cover
-    return error_response(
-        500,
-        "internal",
-        f"{type(exc).__name__}: this is a bug in perlindungan; please report it with the request.",
-        None,
-        locale_of(request.headers.get("accept-language")),
+    locale = locale_of(request.headers.get("accept-language"))
+    message = Message(
+        "{kind}: this is a bug in perlindungan; please report it with the request.",
+        kind=type(exc).__name__,
     )
+    return error_response(500, "internal", localized(message, locale), None, locale)
 
 
 class _TooLargeError(Exception):
@@ -210,7 +225,7 @@ class BodyLimit:
         seen = 0
         started = False
 
-        async def counted() -> Message:
+        async def counted() -> AsgiMessage:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
@@ -218,7 +233,7 @@ class BodyLimit:
                 raise _TooLargeError
             return message
 
-        async def tracked(message: Message) -> None:
+        async def tracked(message: AsgiMessage) -> None:
             nonlocal started
             started = started or message["type"] == "http.response.start"
             await send(message)
@@ -231,12 +246,16 @@ class BodyLimit:
 
     @staticmethod
     async def _refuse(limit: int, locale: str, scope: Scope, receive: Receive, send: Send) -> None:
+        message = Message(
+            "the request body is larger than {limit:,} bytes; send fewer rows per request "
+            "(or raise the server's limit: PERLINDUNGAN_MAX_UPLOAD_BYTES, "
+            "PERLINDUNGAN_MAX_REQUEST_BYTES).",
+            limit=limit,
+        )
         response = error_response(
             413,
             "too_large",
-            f"the request body is larger than {limit:,} bytes; send fewer rows per request "
-            "(or raise the server's limit: PERLINDUNGAN_MAX_UPLOAD_BYTES, "
-            "PERLINDUNGAN_MAX_REQUEST_BYTES).",
+            localized(message, locale),
             "request",
             locale,
         )
@@ -249,7 +268,12 @@ def _limit(name: str, default: int) -> int:
         return default
     if not raw.isdigit() or int(raw) < 1:
         raise InvalidInputError(
-            f"{name} must be a whole number of bytes such as 65536, got {raw!r}.", field=name
+            Message(
+                "{name} must be a whole number of bytes such as 65536, got {value}.",
+                name=name,
+                value=shown(raw),
+            ),
+            field=name,
         )
     return int(raw)
 

@@ -10,6 +10,9 @@ import attrs
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from perlindungan._i18n import N_
+from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan._responses import json_text
 from perlindungan._version import __version__
 from perlindungan.batch import contributions_batch
@@ -31,6 +34,11 @@ from perlindungan.server._schemas import (
 __all__ = ["MaskNik", "body_text", "json_response", "router"]
 
 router = APIRouter()
+
+#: The examples of the error messages (kept out of the catalogue's ids).
+_ROWS_EXAMPLE = '[{"category": "bpu", "income": 1000000}]'
+_BATCH_EXAMPLE = '{"on": "2025-06-01", "rows": [{"category": "bpu", "income": 1000000}]}'
+_PYARROW_INSTALL = 'pip install -e ".[serve,batch]"'
 
 _JSON_ANSWER = {"description": "The JSON response.", "content": {"application/json": {}}}
 
@@ -58,7 +66,10 @@ def body_text(body: bytes, what: str) -> str:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InvalidInputError(
-            f"the {what} is not UTF-8 text (byte {exc.start}).", field="request"
+            Message(
+                "the {what} is not UTF-8 text (byte {byte}).", what=Message(what), byte=exc.start
+            ),
+            field="request",
         ) from None
 
 
@@ -98,7 +109,7 @@ async def post_benefits(request: Request) -> Response:
 def _columns_from_rows(rows: object) -> dict[str, list[Any]]:
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise InvalidInputError(
-            'rows must be a list of objects such as [{"category": "bpu", "income": 1000000}].',
+            Message("rows must be a list of objects such as {example}.", example=_ROWS_EXAMPLE),
             field="rows",
         )
     names: list[str] = []
@@ -113,14 +124,14 @@ def _table_from_parquet(body: bytes) -> object:
         import pyarrow.parquet as pq  # noqa: PLC0415
     except ImportError:  # pragma: no cover - the test extra installs pyarrow
         raise InvalidInputError(
-            'Parquet needs pyarrow on the server: pip install -e ".[serve,batch]".',
+            Message("Parquet needs pyarrow on the server: {install}.", install=_PYARROW_INSTALL),
             field="content-type",
         ) from None
     try:
         return pq.read_table(pa.BufferReader(body))
     except (pa.ArrowException, OSError) as exc:
         raise InvalidInputError(
-            f"the body is not a Parquet file ({exc}).", field="request"
+            Message("the body is not a Parquet file ({reason}).", reason=str(exc)), field="request"
         ) from None
 
 
@@ -144,24 +155,33 @@ async def post_batch(
     chosen = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
     data: object
     if kind in {"application/json", ""}:
+        text = body_text(body, N_("request"))
         try:
-            parsed = json.loads(body_text(body, "request"), parse_float=Decimal)
-        except json.JSONDecodeError as exc:
+            parsed = json.loads(text, parse_float=Decimal)
+        except ValueError as exc:  # bad JSON, or an integer of more than 4,300 digits
             raise InvalidInputError(
-                f"the request is not valid JSON ({exc}); expected "
-                '{"on": "2025-06-01", "rows": [{"category": "bpu", "income": 1000000}]}.',
+                Message(
+                    "the request is not valid JSON ({reason}); expected {example}.",
+                    reason=str(exc),
+                    example=_BATCH_EXAMPLE,
+                ),
                 field="request",
             ) from None
         if not isinstance(parsed, dict) or "rows" not in parsed:
             raise InvalidInputError(
-                'the request must be an object with rows, such as {"on": "2025-06-01", '
-                '"rows": [{"category": "bpu", "income": 1000000}]}.',
+                Message(
+                    "the request must be an object with rows, such as {example}.",
+                    example=_BATCH_EXAMPLE,
+                ),
                 field="rows",
             )
         unknown = sorted(set(parsed) - {"on", "rows", "columns"})
         if unknown:
             raise InvalidInputError(
-                f"{unknown[0]} is not a field of a batch request; use on, rows and columns.",
+                Message(
+                    "{name} is not a field of a batch request; use on, rows and columns.",
+                    name=shown(unknown[0]),
+                ),
                 field=unknown[0],
             )
         on = parsed.get("on", on)
@@ -169,7 +189,7 @@ async def post_batch(
         data = _columns_from_rows(parsed["rows"])
     elif kind in {"text/csv", "application/csv"}:
         # read as a roster file is: the input layer's rules, the payroll reader's cells
-        data = roster_from_text(body_text(body, "CSV"))
+        data = roster_from_text(body_text(body, N_("CSV")))
     elif kind in {"application/vnd.apache.parquet", "application/x-parquet"}:
         data = _table_from_parquet(body)
     else:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from perlindungan._i18n import N_
 from perlindungan.dates import to_date
 from perlindungan.regional import _scheme, bundled_schemes, planned_budget, run_roster
 from perlindungan.regional._nik import mask_niks_in
@@ -89,7 +90,7 @@ async def _evaluate(
     locale = _locale(request)
     found = _found(scheme_id, field)
     kind = request.headers.get("content-type", "text/csv").split(";")[0].strip().lower()
-    text = body_text(await request.body(), "roster")
+    text = body_text(await request.body(), N_("roster"))
     jsonl = kind in {"application/x-ndjson", "application/jsonl", "application/json-lines"}
     rows = list(read_roster_text(text, jsonl=jsonl))
     day = to_date(on, field="on") if on else found.valid_from
