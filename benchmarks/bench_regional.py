@@ -14,7 +14,9 @@ the peak resident memory of a separate process that only runs (2) (``ru_maxrss``
 same roster. ``--roster FILE`` times an existing roster instead (e.g. one of 20 million
 rows made with ``--keep``). ``--engine duckdb`` allocates out of core on DuckDB (``auto``,
 the default, moves there past 2,000,000 waiting rows); ``--files`` writes only some of the
-five files (all five are about 2 KiB a row: 40 GB at 20 million rows)::
+five files (all five are about 2 KiB a row: 40 GB at 20 million rows). ``--engine dask``
+decides and places on a Dask LocalCluster of ``--workers`` processes (started once, not
+timed; what ``scheme evaluate --engine dask --scheduler ADDRESS`` runs)::
 
     python benchmarks/bench_regional.py --rows 20000000 --keep /tmp/r20m.csv
     taskset -c 0 python benchmarks/bench_regional.py --roster /tmp/r20m.csv --repeat 1 \
@@ -31,8 +33,11 @@ then the reference)::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
+import logging
+import os
 import resource
 import shutil
 import statistics
@@ -44,6 +49,8 @@ from importlib import resources
 from pathlib import Path
 
 PROGRAM = "kota-jambi-rentan-2025"
+#: The environment variable giving the Dask scheduler's address to the timed processes.
+_SCHEDULER = "PERLINDUNGAN_BENCH_SCHEDULER"
 
 
 def make_roster(rows: int, path: Path, broken: float = 0.0) -> None:
@@ -82,7 +89,17 @@ def evaluate(
 
     program = regional.scheme(PROGRAM)
     start = time.perf_counter()
-    evaluate_roster_file(program, roster, out, on=program.valid_from, files=files, engine=engine)
+    if engine == "dask":  # what `--engine dask --scheduler ADDRESS` runs
+        from perlindungan.regional._dask_read import evaluate_dask_roster_file  # noqa: PLC0415
+
+        scheduler = os.environ[_SCHEDULER]
+        evaluate_dask_roster_file(
+            program, roster, out, on=program.valid_from, files=files, scheduler=scheduler
+        )
+    else:
+        evaluate_roster_file(
+            program, roster, out, on=program.valid_from, files=files, engine=engine
+        )
     return time.perf_counter() - start
 
 
@@ -168,9 +185,13 @@ def main() -> None:
     parser.add_argument("--keep", help="write the generated roster to this file and stop")
     parser.add_argument(
         "--engine",
-        choices=("auto", "memory", "duckdb"),
+        choices=("auto", "memory", "duckdb", "dask"),
         default="auto",
-        help="allocation engine of evaluate_roster_file (duckdb: out of core)",
+        help="allocation engine of evaluate_roster_file (duckdb: out of core; dask: on a "
+        "LocalCluster started once, untimed, the address given as --scheduler)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="--engine dask: worker processes (one thread)"
     )
     parser.add_argument(
         "--files",
@@ -202,75 +223,94 @@ def main() -> None:
     if args.keep:
         make_roster(int(args.rows), Path(args.keep), args.broken)
         return
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        sizes = [0] if args.roster else [int(r) for r in args.rows.split(",")]
-        for rows in sizes:
-            name = f"roster-{rows}.{args.format}"
-            roster = Path(args.roster) if args.roster else folder / name
-            if not args.roster:
-                make_roster(rows, roster, args.broken)
-            engine = args.engine
-            wanted = tuple(args.files.split(",")) if args.files else None
-            if args.once:
-                # the fresh process first: a process started later inherits this one's
-                # resident memory (pyarrow keeps what the read used) as its peak
-                seconds, kib = timed_in_fresh_process(roster, folder / "out", engine, wanted)
-                read = read_reference(roster)
-                size = sum(f.stat().st_size for f in (folder / "out").iterdir())
-                shutil.rmtree(folder / "out", ignore_errors=True)
-                print(
-                    f"{f'rows={rows:,} ' if rows else ''}roster "
-                    f"{roster.stat().st_size / 1e6:,.0f} MB (engine {engine}): pyarrow read "
-                    f"{read:.2f}s\n  evaluate + write {', '.join(wanted or ('five files',))} "
-                    f"({size / 1e6:,.0f} MB), fresh process: {seconds:.2f}s, ratio "
-                    f"{seconds / read:.1f}x; peak resident memory {kib / 1024:,.0f} MiB"
-                )
-                if not args.roster:
-                    roster.unlink()
-                continue
-            kib = 0
-            if not args.no_memory:
-                # before anything else: a process started later inherits this one's
-                # resident memory (pyarrow keeps what its reads used) as its peak
-                kib = peak_memory(roster, folder / "mem", engine, wanted)
-                shutil.rmtree(folder / "mem", ignore_errors=True)
-            if not args.no_report:  # imports, caches: not timed
-                evaluate(roster, folder / "warm", ("report.txt",), engine)
-            reads, runs, reports = [], [], []
-            for k in range(args.repeat):
-                # each run writes into a new folder; the previous one is removed untimed
-                # (writing over large files costs their truncation)
-                shutil.rmtree(folder / "out", ignore_errors=True)
-                reads.append(read_reference(roster))
-                runs.append(evaluate(roster, folder / "out", wanted, engine))
-                if not args.no_report:
-                    reports.append(
-                        evaluate(roster, folder / f"report-{k}", ("report.txt",), engine)
-                    )
-            ratios = [r / p for r, p in zip(runs, reads, strict=True)]
+    with contextlib.ExitStack() as stack:
+        if args.engine == "dask":
+            os.environ[_SCHEDULER] = _local_cluster(stack, args.workers)
+        _run(args, stack.enter_context(tempfile.TemporaryDirectory()))
+
+
+def _local_cluster(stack: contextlib.ExitStack, workers: int) -> str:
+    """The address of a LocalCluster of ``workers`` processes (closed with ``stack``)."""
+    import distributed  # noqa: PLC0415
+
+    cluster = distributed.LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    stack.enter_context(cluster)
+    return str(cluster.scheduler_address)
+
+
+def _run(args: argparse.Namespace, scratch: str) -> None:
+    """Time each roster size."""
+    folder = Path(scratch)
+    sizes = [0] if args.roster else [int(r) for r in args.rows.split(",")]
+    for rows in sizes:
+        name = f"roster-{rows}.{args.format}"
+        roster = Path(args.roster) if args.roster else folder / name
+        if not args.roster:
+            make_roster(rows, roster, args.broken)
+        engine = args.engine
+        wanted = tuple(args.files.split(",")) if args.files else None
+        if args.once:
+            # the fresh process first: a process started later inherits this one's
+            # resident memory (pyarrow keeps what the read used) as its peak
+            seconds, kib = timed_in_fresh_process(roster, folder / "out", engine, wanted)
+            read = read_reference(roster)
             size = sum(f.stat().st_size for f in (folder / "out").iterdir())
-            print(
-                f"{f'rows={rows:,} ' if rows else ''}roster {roster.stat().st_size / 1e6:,.0f} MB "
-                f"(engine {engine}): pyarrow read {_spread(reads)}\n"
-                f"  evaluate + write {', '.join(wanted) if wanted else 'the five files'} "
-                f"({size / 1e6:,.0f} MB) {_spread(runs)}; "
-                f"ratio {_spread(ratios, 'x', 1)}"
-            )
-            if reports:
-                report_ratios = [r / p for r, p in zip(reports, reads, strict=True)]
-                print(
-                    f"  evaluate + write report.txt only {_spread(reports)}; "
-                    f"ratio {_spread(report_ratios, 'x', 1)}"
-                )
             shutil.rmtree(folder / "out", ignore_errors=True)
-            if args.per_person:
-                seconds = per_person(roster, folder / "pp")
-                print(f"  per-person engine (run_roster + write_files): {seconds:.2f}s")
-            if kib:
-                print(f"  peak resident memory, same files (fresh process): {kib / 1024:,.0f} MiB")
+            print(
+                f"{f'rows={rows:,} ' if rows else ''}roster "
+                f"{roster.stat().st_size / 1e6:,.0f} MB (engine {engine}): pyarrow read "
+                f"{read:.2f}s\n  evaluate + write {', '.join(wanted or ('five files',))} "
+                f"({size / 1e6:,.0f} MB), fresh process: {seconds:.2f}s, ratio "
+                f"{seconds / read:.1f}x; peak resident memory {kib / 1024:,.0f} MiB"
+            )
             if not args.roster:
                 roster.unlink()
+            continue
+        kib = 0
+        if not args.no_memory:
+            # before anything else: a process started later inherits this one's
+            # resident memory (pyarrow keeps what its reads used) as its peak
+            kib = peak_memory(roster, folder / "mem", engine, wanted)
+            shutil.rmtree(folder / "mem", ignore_errors=True)
+        if not args.no_report:  # imports, caches: not timed
+            evaluate(roster, folder / "warm", ("report.txt",), engine)
+        reads, runs, reports = [], [], []
+        for k in range(args.repeat):
+            # each run writes into a new folder; the previous one is removed untimed
+            # (writing over large files costs their truncation)
+            shutil.rmtree(folder / "out", ignore_errors=True)
+            reads.append(read_reference(roster))
+            runs.append(evaluate(roster, folder / "out", wanted, engine))
+            if not args.no_report:
+                reports.append(evaluate(roster, folder / f"report-{k}", ("report.txt",), engine))
+        ratios = [r / p for r, p in zip(runs, reads, strict=True)]
+        size = sum(f.stat().st_size for f in (folder / "out").iterdir())
+        print(
+            f"{f'rows={rows:,} ' if rows else ''}roster {roster.stat().st_size / 1e6:,.0f} MB "
+            f"(engine {engine}): pyarrow read {_spread(reads)}\n"
+            f"  evaluate + write {', '.join(wanted) if wanted else 'the five files'} "
+            f"({size / 1e6:,.0f} MB) {_spread(runs)}; "
+            f"ratio {_spread(ratios, 'x', 1)}"
+        )
+        if reports:
+            report_ratios = [r / p for r, p in zip(reports, reads, strict=True)]
+            print(
+                f"  evaluate + write report.txt only {_spread(reports)}; "
+                f"ratio {_spread(report_ratios, 'x', 1)}"
+            )
+        shutil.rmtree(folder / "out", ignore_errors=True)
+        if args.per_person:
+            seconds = per_person(roster, folder / "pp")
+            print(f"  per-person engine (run_roster + write_files): {seconds:.2f}s")
+        if kib:
+            print(f"  peak resident memory, same files (fresh process): {kib / 1024:,.0f} MiB")
+        if not args.roster:
+            roster.unlink()
     print(f"(this process: peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
 
 

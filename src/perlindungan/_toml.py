@@ -23,6 +23,7 @@ from perlindungan._i18n import N_
 from perlindungan._input.files import read_bytes
 from perlindungan._message import Message
 from perlindungan._parsed_copy import PARSED, data_of, read_copies
+from perlindungan._repr import attrs_repr
 from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataError
 
 if TYPE_CHECKING:
@@ -63,10 +64,10 @@ def _reader(path: str) -> Callable[[], bytes]:
     return read
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(
-    r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
-)
+# The line index is made only when a problem is reported: these patterns are compiled then
+# (by re's cache), not when the data a contribution needs is loaded.
+_HEADER = r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$"
+_KEY = r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
 
 
 def _split_key(text: str) -> list[str]:
@@ -74,7 +75,8 @@ def _split_key(text: str) -> list[str]:
     return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class TomlDocument:
     """A parsed TOML file with a map from key paths to line numbers."""
 
@@ -117,7 +119,7 @@ def _index_lines(text: str) -> dict[str, int]:
         stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        header = _HEADER.match(raw)
+        header = re.match(_HEADER, raw)
         if header and stripped.startswith("["):
             dotted = ".".join(_split_key(header.group(2)))
             if header.group(1) == "[[":
@@ -128,7 +130,7 @@ def _index_lines(text: str) -> dict[str, int]:
                 prefix = dotted
             lines.setdefault(prefix, number)
             continue
-        key = _KEY.match(raw)
+        key = re.match(_KEY, raw)
         if key:
             dotted = ".".join(_split_key(key.group(1)))
             path = f"{prefix}.{dotted}" if prefix else dotted

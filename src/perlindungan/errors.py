@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from perlindungan._message import Message, localized
+from perlindungan._repr import attrs_repr
 
 __all__ = [
     "DataProblem",
@@ -140,7 +141,8 @@ class NoValueInForceError(PerlindunganError, LookupError):
         super().__init__(msg)
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class DataProblem:
     """One problem found in a data file: where it is and what is wrong."""
 

@@ -11,6 +11,8 @@ from typing import Final
 
 import attrs
 
+from perlindungan._repr import attrs_repr
+
 __all__ = ["KINDS", "Citation", "LegalBasis"]
 
 #: The kinds of instrument the catalogue knows, with their usual abbreviation.
@@ -35,7 +37,8 @@ KINDS: Final[dict[str, str]] = {
 }
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class LegalBasis:
     """One legal instrument, e.g. PP 45/2015."""
 
@@ -80,7 +83,8 @@ def _article(value: str | None) -> str | None:
     return value.strip()
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Citation:
     """A legal basis plus the article relied on (``None`` when there is none to cite)."""
 

@@ -25,6 +25,7 @@ from typing import Final, Generic, TypeVar, cast
 import attrs
 
 from perlindungan._context import OVERLAY, overlay_cache
+from perlindungan._repr import attrs_repr
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError, NoValueInForceError, UnknownNameError
@@ -78,7 +79,8 @@ T = TypeVar("T")
 Value = Decimal | int | bool | tuple[str, ...] | tuple["Band", ...]
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Band:
     """One marginal band: ``rate`` applies to the part of the base above ``above``."""
 
@@ -86,7 +88,8 @@ class Band:
     rate: Decimal
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class DatedValue(Generic[T]):
     """A value in force from ``since`` (inclusive) until the next entry."""
 
@@ -113,7 +116,8 @@ class DatedValue(Generic[T]):
         return "; ".join(str(c) for c in self.citations)
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Parameter(Generic[T]):
     """A named regulation parameter whose value changes over time."""
 
@@ -181,7 +185,8 @@ class Parameter(Generic[T]):
         return self.label_en if locale.lower().startswith("en") else self.label_id
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class ParameterSet(Mapping[str, Parameter[object]]):
     """All parameters, by name."""
 

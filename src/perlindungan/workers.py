@@ -29,6 +29,7 @@ from perlindungan._input.numbers import exact_number
 from perlindungan._input.prefix import with_prefix
 from perlindungan._input.shown import shown
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
+from perlindungan._repr import attrs_repr
 from perlindungan._suggest import did_you_mean
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError, UnknownNameError
@@ -103,10 +104,6 @@ def _contract_value(value: Amount) -> Rupiah:
 
 
 def _risk_class(value: RiskClass | int | str) -> RiskClass:
-    return _to_risk_class(value)
-
-
-def _to_risk_class(value: object) -> RiskClass:
     if isinstance(value, RiskClass):
         return value
     if isinstance(value, str) and value.strip() in {"1", "2", "3", "4", "5"}:
@@ -127,7 +124,8 @@ def _birth_date(value: DateLike) -> _dt.date:
     return to_date(value, field="birth_date")
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Employer:
     """The facts about an employer that contributions depend on (relief schemes)."""
 
@@ -135,7 +133,8 @@ class Employer:
     workers: int | None = attrs.field(default=None, converter=employer_workers)
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class WageEarner:
     """A wage earner (PU): monthly wage, JKK risk group and birth date (for JP)."""
 
@@ -146,7 +145,8 @@ class WageEarner:
     employer: Employer | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class NonWageEarner:
     """A non-wage earner (BPU): declared monthly income, and the facts relief depends on."""
 
@@ -164,7 +164,8 @@ class NonWageEarner:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class ConstructionProject:
     """A construction project registered on its contract value (nilai kontrak)."""
 
@@ -172,7 +173,8 @@ class ConstructionProject:
     contract_value: Rupiah = attrs.field(converter=_contract_value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class ConstructionWorker:
     """A listed construction worker whose monthly wage is known.
 
@@ -185,10 +187,6 @@ class ConstructionWorker:
 
 
 def _contract_months(value: int | str) -> int:
-    return _to_months(value)
-
-
-def _to_months(value: object) -> int:
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip()[:20])
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MONTHS:
@@ -207,7 +205,8 @@ def _jht_amount(value: Amount | None) -> Rupiah | None:
     return _positive(value, "jht_amount")
 
 
-@attrs.frozen(kw_only=True)
+@attrs_repr
+@attrs.frozen(kw_only=True, repr=False)
 class MigrantWorker:
     """A migrant worker (PMI) by length of the placement contract, in months."""
 

@@ -106,12 +106,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--engine",
-        choices=("auto", "memory", "duckdb"),
+        choices=("auto", "memory", "duckdb", "dask"),
         default="auto",
         help=N_(
-            "evaluate and budget --roster: where the rows wait for allocation: memory, duckdb (ordered "
-            "out of core, for rosters larger than memory; the large extra) or auto (memory, "
-            "moving to DuckDB past 2,000,000 rows when it is installed); same files"
+            "evaluate and budget --roster: where the rows wait for allocation: memory, duckdb "
+            "(ordered out of core, for rosters larger than memory; the large extra), dask "
+            "(evaluate only: decided and placed on a Dask cluster, see --scheduler; a CSV "
+            "roster; the dask extra) or auto (memory, moving to DuckDB past 2,000,000 rows "
+            "when it is installed); same files"
+        ),
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=N_(
+            "evaluate --engine dask: address of the Dask scheduler (default: a LocalCluster "
+            "on this machine)"
         ),
     )
     parser.add_argument(

@@ -184,11 +184,13 @@ def _check_memory_limit(args: argparse.Namespace) -> None:
     if given is None:
         return
     memory_limit_of(given, field="--memory-limit")
-    if getattr(args, "engine", "auto") == "memory":
+    engine = getattr(args, "engine", "auto")
+    if engine not in ("duckdb", "auto"):
         raise InvalidInputError(
             Message(
                 "--memory-limit applies to --engine duckdb or auto (DuckDB's memory), not to "
-                "--engine memory."
+                "--engine {engine}.",
+                engine=engine,
             ),
             field="memory_limit",
         )

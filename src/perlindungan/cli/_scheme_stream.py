@@ -1,7 +1,9 @@
 """``scheme evaluate --roster FILE`` on the chunked path: the per-person engine's files
 byte for byte, a single output copied from its file, NIKs masked with ``--mask-nik``
 (:func:`~perlindungan.regional._outputs.mask_files`) and ``--output FILE.xlsx`` made from
-the files (:func:`~perlindungan.regional._outputs.workbook_from_folder`)."""
+the files (:func:`~perlindungan.regional._outputs.workbook_from_folder`); ``--engine dask``
+decides and places the roster on a Dask cluster
+(:func:`~perlindungan.regional._dask_read.evaluate_dask_roster_file`), the same files."""
 
 from __future__ import annotations
 
@@ -41,19 +43,37 @@ def evaluate_streaming(
             show_progress(done, total)
 
     def run(target: str | Path, files: tuple[str, ...] | None = None) -> tuple[Path, ...]:
-        summary = evaluate_roster_file(
-            prog,
-            args.roster,
-            target,
-            files=files,
-            on=on,
-            locale=locale,
-            delimiter=delimiter,
-            inputs=inputs,
-            progress=progress,
-            engine=getattr(args, "engine", "auto"),
-            memory_limit=getattr(args, "memory_limit", None),
-        )
+        engine = getattr(args, "engine", "auto")
+        if engine == "dask":
+            # the dask extra: imported only for this engine
+            from perlindungan.regional._dask_read import evaluate_dask_roster_file  # noqa: PLC0415
+
+            summary = evaluate_dask_roster_file(
+                prog,
+                args.roster,
+                target,
+                files=files,
+                on=on,
+                scheduler=getattr(args, "scheduler", None),
+                locale=locale,
+                delimiter=delimiter,
+                inputs=inputs,
+                progress=progress,
+            )
+        else:
+            summary = evaluate_roster_file(
+                prog,
+                args.roster,
+                target,
+                files=files,
+                on=on,
+                locale=locale,
+                delimiter=delimiter,
+                inputs=inputs,
+                progress=progress,
+                engine=engine,
+                memory_limit=getattr(args, "memory_limit", None),
+            )
         if mask:
             mask_files(summary.files)
         return summary.files

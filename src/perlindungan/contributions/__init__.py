@@ -16,8 +16,6 @@ from typing import Any
 
 from perlindungan._requests import parse_request as _parse
 from perlindungan._requests import request_fields
-from perlindungan.contributions._construction import construction_lines
-from perlindungan.contributions._migrant import migrant_lines
 from perlindungan.contributions._model import (
     BandPart,
     Cap,
@@ -27,7 +25,6 @@ from perlindungan.contributions._model import (
     Recomposition,
     Relief,
 )
-from perlindungan.contributions._non_wage_earner import non_wage_earner_lines
 from perlindungan.contributions._wage_earner import wage_earner_lines
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError
@@ -81,13 +78,24 @@ def contributions(worker: Worker, *, on: DateLike) -> Quote:
     follows the exact date.
     """
     day = contribution_date(on)
+    # The rules of the other categories are imported on their first quote: a wage earner's
+    # contribution needs none of them, and importing them is a measured part of the import
+    # budget (docs/maintainers.md, "Import time").
     if isinstance(worker, WageEarner):
         lines, notes = wage_earner_lines(worker, day)
     elif isinstance(worker, NonWageEarner):
+        from perlindungan.contributions._non_wage_earner import (  # noqa: PLC0415
+            non_wage_earner_lines,
+        )
+
         lines, notes = non_wage_earner_lines(worker, day)
     elif isinstance(worker, (ConstructionProject, ConstructionWorker)):
+        from perlindungan.contributions._construction import construction_lines  # noqa: PLC0415
+
         lines, notes = construction_lines(worker, day)
     elif isinstance(worker, MigrantWorker):
+        from perlindungan.contributions._migrant import migrant_lines  # noqa: PLC0415
+
         lines, notes = migrant_lines(worker, day)
     else:
         raise InvalidInputError(

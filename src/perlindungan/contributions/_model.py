@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from perlindungan._repr import attrs_repr
 from perlindungan._serialise import Serialisable
 from perlindungan._suggest import did_you_mean
 from perlindungan.contributions._explain import explain_quote, render_label, render_note
@@ -41,7 +42,8 @@ def _rate(rate: Decimal) -> str:
     return format(rate.normalize(), "f")
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Cap(Serialisable):
     """A cap applied to the base of a line."""
 
@@ -59,7 +61,8 @@ class Cap(Serialisable):
         }
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Relief(Serialisable):
     """A relief scheme applied to a line: what would be due, and what is payable."""
 
@@ -81,7 +84,8 @@ class Relief(Serialisable):
         }
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class BandPart(Serialisable):
     """The part of a contract value in one marginal band, and its exact contribution."""
 
@@ -101,7 +105,8 @@ class BandPart(Serialisable):
         }
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Recomposition(Serialisable):
     """Part of another program's contribution that BPJS books to JKP (not billed again)."""
 
@@ -119,7 +124,8 @@ class Recomposition(Serialisable):
         }
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Note(Serialisable):
     """A remark on a quote (a program not due, a relief not considered), translatable.
 
@@ -143,7 +149,8 @@ class Note(Serialisable):
 
 # Not slotted: the scalar path builds a line from a dict of its fields in one step
 # (line_from_fields), a quote's lines being most of a quote's time.
-@attrs.frozen(slots=False)
+@attrs_repr
+@attrs.frozen(slots=False, repr=False)
 class Line(Serialisable):
     """One contribution line: a program, who pays, and the whole-rupiah amount billed.
 
@@ -252,7 +259,8 @@ def _program(value: Program | str) -> Program:
         ) from None
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class Quote(Serialisable):
     """The contributions due for one worker on one date.
 

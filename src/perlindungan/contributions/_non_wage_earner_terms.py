@@ -19,6 +19,7 @@ import attrs
 
 from perlindungan._context import OVERLAY, EntrySource
 from perlindungan._i18n import N_
+from perlindungan._repr import attrs_repr
 from perlindungan.contributions._model import Note
 from perlindungan.contributions._terms import (
     LineTerms,
@@ -38,7 +39,8 @@ _PP49 = "PP 49/2020"
 _PP50 = "PP 50/2025"
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class NonWageEarnerTerms:
     """Every line the law sets for a non-wage earner on a date, given the facts."""
 

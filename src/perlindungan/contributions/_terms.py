@@ -24,6 +24,7 @@ from typing import TypeVar
 
 import attrs
 
+from perlindungan._repr import attrs_repr
 from perlindungan.contributions._model import line_template
 from perlindungan.legal import Citation
 from perlindungan.money import Rupiah
@@ -72,7 +73,8 @@ def exact_fraction(value: Decimal) -> Fraction:
     return num, 10**-exponent
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class ReliefTerms:
     """A relief scheme in force for a line: its name, kind, payable share and basis."""
 
@@ -100,7 +102,8 @@ def scheme_share(scheme: str, label: str, program: str, on: _dt.date) -> ReliefT
     return ReliefTerms(label, kind, share.value, share.citations)
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class CapTerms:
     """A cap on the base of a line: the parameter, its limit and its basis."""
 
@@ -115,7 +118,8 @@ class CapTerms:
         return cls(name, Rupiah(limit.value), limit.citations)
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class LineTerms:
     """One line as the law sets it: ``rate x base`` (or a flat ``amount``), who pays,
     the cap on the base and the relief that applies.

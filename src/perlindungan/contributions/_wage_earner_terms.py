@@ -23,6 +23,7 @@ import attrs
 
 from perlindungan._context import OVERLAY, EntrySource
 from perlindungan._i18n import N_
+from perlindungan._repr import attrs_repr
 from perlindungan.contributions._common import recomposed
 from perlindungan.contributions._model import Note, Recomposition
 from perlindungan.contributions._terms import (
@@ -61,7 +62,8 @@ class Relief(enum.Enum):
     ELIGIBLE = "eligible"
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class EmployerRelief:
     """PP 7/2025: the listed sectors and the fewest workers an employer needs."""
 
@@ -123,7 +125,8 @@ def last_birth_at_pension_age(last_day: _dt.date) -> _dt.date:
     return _dt.date.fromordinal(low)
 
 
-@attrs.frozen
+@attrs_repr
+@attrs.frozen(repr=False)
 class WageEarnerTerms:
     """Every line the law sets for a wage earner on a date, given the relief state."""
 

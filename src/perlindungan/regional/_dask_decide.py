@@ -1,7 +1,8 @@
 # ruff: noqa: ANN401 - pandas and pyarrow objects are optional and untyped here
 """One partition of a Dask roster, read and decided by the chunked path's own machinery.
 
-A partition (pandas, text cells, and ``row``: each row's line) becomes an input-layer
+A partition (pandas, text cells, ``row``: each row's line, and perhaps ``problem``: why
+the file reader could not read a row, see :mod:`~perlindungan.regional._dask_read`) becomes an input-layer
 :class:`~perlindungan._input.blocks.Block` and is read by
 :func:`~perlindungan.regional._roster_columns.chunk_from_block` (the memory engine's CSV
 reader: every distinct cell read once by the per-person reader) and decided by the
@@ -24,12 +25,20 @@ from typing import Any, Final
 
 import attrs
 import numpy as np
+from numpy.typing import NDArray
 
+from perlindungan._input.blocks import Block
+from perlindungan._input.table import Record
 from perlindungan._message import localized
-from perlindungan.regional._columnar import Chunk, Combo, Decider, row_id
+from perlindungan.errors import InvalidInputError
+from perlindungan.regional._allocate import order_parts
+from perlindungan.regional._columnar import Chunk, Combo, Decider, FactColumn, Lookups
 from perlindungan.regional._person import FACTS
 from perlindungan.regional._program import RegionalScheme
+from perlindungan.regional._ranking import ADMITTED, Ranking
 from perlindungan.regional._roster import Claims, RowError
+from perlindungan.regional._roster_columns import chunk_from_block
+from perlindungan.regional._stream import _Pass
 
 __all__ = [
     "DECIDED",
@@ -87,20 +96,35 @@ def hashable(value: Any) -> Any:
 def _chunk(frame: Any) -> Chunk:
     """The partition read as the chunked path reads a CSV block (no claims: Dask finds
     the repeats)."""
+
+    columns = {c: _texts(frame[c]) for c in frame.columns if c in FACTS}
+    lines = frame["row"].to_numpy(dtype=np.int64)
+    problems = {}
+    if "problem" in frame.columns:  # rows the file reader could not read
+        for i, text in enumerate(frame["problem"].tolist()):
+            if isinstance(text, str):
+                key, message, field = json.loads(text)
+                problem = InvalidInputError(message, field=field)
+                problems[i] = Record(int(lines[i]), {"id": key}, problem)
+    block = Block(lines, columns, problems)
+    return chunk_from_block(block, Lookups(), Claims(deferred=True))
+
+
+def _texts(column: Any) -> Any:
+    """A column of cells as a pyarrow string array, a missing cell blank (text columns
+    straight from their Arrow or object data; any other value as ``str`` gives it)."""
     import pyarrow as pa  # noqa: PLC0415
 
-    from perlindungan._input.blocks import Block  # noqa: PLC0415
-    from perlindungan.regional._columnar import Lookups  # noqa: PLC0415
-    from perlindungan.regional._roster_columns import chunk_from_block  # noqa: PLC0415
-
-    columns = {
-        c: pa.array(["" if hashable(v) is None else str(v) for v in frame[c].tolist()], pa.string())
-        for c in frame.columns
-        if c in FACTS
-    }
-    lines = frame["row"].to_numpy(dtype=np.int64)
-    block = Block(lines, columns, {})
-    return chunk_from_block(block, Lookups(), Claims(deferred=True))
+    try:
+        found = pa.array(column, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        found = None
+    if found is None or not (
+        pa.types.is_string(found.type) or pa.types.is_large_string(found.type)
+    ):
+        texts = ["" if hashable(v) is None else str(v) for v in column.tolist()]
+        return pa.array(texts, pa.string())
+    return found.cast(pa.string()).fill_null("")
 
 
 def claims_partition(frame: Any) -> Any:
@@ -108,13 +132,14 @@ def claims_partition(frame: Any) -> Any:
     import pandas as pd  # noqa: PLC0415
 
     chunk = _chunk(frame)
-    keep = [i for i in range(chunk.rows) if i not in chunk.errors]
-    nik = chunk.facts["nik"]
+    keep = np.ones(chunk.rows, dtype=bool)
+    keep[list(chunk.errors)] = False
+    ids = np.array(_ids(chunk, {}), dtype=object)
     return pd.DataFrame(
         {
             "row": pd.Series(chunk.numbers[keep], dtype="int64"),
-            "id": pd.Series([row_id(chunk.ids, i) for i in keep], dtype=object),
-            "nik": pd.Series([nik.value(i) for i in keep], dtype=object),
+            "id": pd.Series(ids[keep], dtype=object),
+            "nik": pd.Series(_values(chunk.facts["nik"])[keep], dtype=object),
         }
     )
 
@@ -123,10 +148,11 @@ def _repeat_errors(frame: Any, chunk: Chunk) -> dict[int, RowError]:
     """The row errors of the rows whose id or NIK an earlier line used (the merged
     ``rfield``, ``rfirst``, ``rid`` and ``rnik`` columns), by index in the partition."""
     errors = {}
-    columns = frame[["rfield", "rfirst", "rid", "rnik"]].itertuples(index=False, name=None)
-    for i, (field, first, ident, nik) in enumerate(columns):
-        if not isinstance(field, str):
-            continue
+    marked = np.flatnonzero(frame["rfield"].notna().to_numpy())
+    found = frame[["rfield", "rfirst", "rid", "rnik"]].iloc[marked]
+    for i, (field, first, ident, nik) in zip(
+        marked.tolist(), found.itertuples(index=False, name=None), strict=True
+    ):
         if field == "nik":
             error = Claims(niks={nik: int(first)}).claim_nik(nik, int(chunk.numbers[i]), ident)
         else:
@@ -136,16 +162,29 @@ def _repeat_errors(frame: Any, chunk: Chunk) -> dict[int, RowError]:
     return errors
 
 
+def _values(column: FactColumn) -> NDArray[Any]:
+    """Each row's value of a fact (None when unknown), as an object array."""
+    table = np.empty(len(column.values) + 1, dtype=object)
+    for k, value in enumerate(column.values):  # one by one: a value may be a tuple
+        table[k + 1] = value
+    return table[column.codes + 1]
+
+
+def _ids(chunk: Chunk, errors: dict[int, RowError]) -> list[str]:
+    """Each row's id: its person's, or its row error's."""
+    found = chunk.ids if isinstance(chunk.ids, list) else chunk.ids.to_pylist()
+    ids = ["" if v is None else str(v) for v in found]
+    for i, error in errors.items():
+        ids[i] = error.id
+    return ids
+
+
 def decide_partition(
     frame: Any, program: RegionalScheme, on: _dt.date, locale: str
 ) -> tuple[Any, PartitionFacts]:
     """The decided partition (columns :data:`DECIDED` and the order parts) and what its
     decider numbered."""
     import pandas as pd  # noqa: PLC0415
-
-    from perlindungan.regional._allocate import order_parts  # noqa: PLC0415
-    from perlindungan.regional._ranking import ADMITTED, Ranking  # noqa: PLC0415
-    from perlindungan.regional._stream import _Pass  # noqa: PLC0415
 
     frame = frame.sort_values("row")
     chunk = _chunk(frame)
@@ -170,19 +209,17 @@ def decide_partition(
     for code in np.flatnonzero(counts).tolist():
         verdicts[combos[code].verdict.value] += int(counts[code])
     statuses: Counter[int] = Counter(status[status >= 0].tolist())
-    sub = chunk.facts["sub_region"]
     place = status == ADMITTED
-    where = np.flatnonzero(place).tolist()
-    subs = [sub.value(i) for i in range(n)]
-    role = chunk.facts["role"]
-    roles = [role.value(i) or "" if place[i] else None for i in range(n)]
+    where = np.flatnonzero(place)
+    subs = _values(chunk.facts["sub_region"])
+    roles = _values(chunk.facts["role"])
+    roles[roles == None] = ""  # noqa: E711 - elementwise: a row to place without a role
+    roles[~place] = None
+    ids = _ids(chunk, errors)
     out = pd.DataFrame(
         {
             "row": pd.Series(chunk.numbers, dtype="int64"),
-            "id": pd.Series(
-                [errors[i].id if i in errors else row_id(chunk.ids, i) for i in range(n)],
-                dtype=object,
-            ),
+            "id": pd.Series(ids, dtype=object),
             "combo": pd.Series(decided.combo, dtype="int32"),
             "phase": pd.Series(decided.phase, dtype="int16"),
             "sub": pd.Series(subs, dtype=object),
@@ -192,12 +229,12 @@ def decide_partition(
             "role": pd.Series(roles, dtype=object),
         }
     )
-    activity: list[Any] = [None] * n
-    value: list[Any] = [None] * n
+    activity = np.full(n, None, dtype=object)
+    value = np.full(n, None, dtype=object)
     if program.coverage.scheme == "construction":
         act, amount = chunk.facts["activity_id"], chunk.facts["activity_value"]
-        for i in where:
-            activity[i] = act.value(i) or row_id(chunk.ids, i)
+        for i in where.tolist():
+            activity[i] = act.value(i) or ids[i]
             found = amount.value(i)
             # as text (a shuffle moves Arrow columns): the budget reads it back
             value[i] = None if found is None else str(found.amount)
@@ -205,22 +242,20 @@ def decide_partition(
     out["value"] = pd.Series(value, dtype=object)
     parts: list[set[Any]] = []
     for k, (fact, _) in enumerate(order_parts(program, on)):
-        if fact == "phase":
-            values = [int(p) for p in decided.phase]
-        else:
-            values = [chunk.facts[fact].value(i) for i in range(n)]
-        column = [v if place[i] else None for i, v in enumerate(values)]
-        out[f"part{k}"] = pd.Series(column, dtype=object)
-        parts.append({values[i] for i in where})
+        phase = fact == "phase"
+        values = decided.phase.astype(object) if phase else _values(chunk.facts[fact])
+        values[~place] = None
+        out[f"part{k}"] = pd.Series(values, dtype=object)
+        parts.append(set(values[where].tolist()))
     facts = PartitionFacts(
         combos=list(combos),
         notes=list(decider.notes),
         errors=[errors[i] for i in sorted(errors)],
         verdicts=verdicts,
         statuses=statuses,
-        subs=set(subs),
-        roles={str(roles[i]) for i in where},
-        sub_counts=Counter(subs[i] for i in where),
+        subs=set(subs.tolist()),
+        roles={str(r) for r in roles[where].tolist()},
+        sub_counts=Counter(subs[where].tolist()),
         parts=parts,
     )
     return out, facts

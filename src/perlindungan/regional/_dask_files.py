@@ -13,7 +13,7 @@ cluster summed up, and the rows reach the writers one partition at a time, in ro
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from perlindungan.dates import DateLike
 from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.regional._dask_decide import hashable
-from perlindungan.regional._dask_roster import DaskRun, dask_run
+from perlindungan.regional._dask_roster import DaskRun, _lookup, dask_run
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, Ranking
 from perlindungan.regional._stream import (
@@ -124,23 +124,16 @@ def _batches(run: DaskRun, placed: DaskPlaced) -> Iterator[Any]:
                 frame["into"].to_numpy()[where].astype(np.int16),
             ]
         )
-        subs = run.subs
         yield pa.record_batch(
             {
                 "row": pa.array(frame["row"].to_numpy(dtype=np.int64)),
-                "id": pa.array([hashable(i) for i in frame["id"].tolist()], pa.string()),
+                "id": pa.array(frame["id"], pa.string(), from_pandas=True),
                 "combo": pa.array(frame["combo"].to_numpy(dtype=np.int32)),
                 "phase": pa.array(frame["phase"].to_numpy(dtype=np.int16)),
-                "sub": pa.array(
-                    np.fromiter(
-                        (subs[hashable(s)] for s in frame["sub"].tolist()),
-                        dtype=np.int32,
-                        count=len(frame),
-                    )
-                ),
+                "sub": pa.array(_lookup(frame["sub"], run.subs.__getitem__).astype(np.int32)),
                 "status": pa.array(status),
                 "notes": pa.array(frame["notes"].to_numpy(dtype=np.int32)),
-                "error": pa.array([hashable(e) for e in frame["error"].tolist()], pa.string()),
+                "error": pa.array(frame["error"], pa.string(), from_pandas=True),
             }
         )
 
@@ -153,6 +146,7 @@ def evaluate_dask_files(
     on: DateLike,
     locale: str = "id_ID",
     files: Collection[str] | None = None,
+    inputs: Sequence[str | Path] = (),
 ) -> StreamSummary:
     """Evaluate, allocate and budget a roster given as a Dask DataFrame (as
     :func:`~perlindungan.regional.evaluate_dask` takes it: text columns among
@@ -162,11 +156,11 @@ def evaluate_dask_files(
     :func:`~perlindungan.regional.evaluate_roster_file` and of
     :meth:`~perlindungan.regional.RunResult.write_files` for the same roster, byte for
     byte, whatever the number of partitions. ``files`` names the files to write (default:
-    all five). The rows come to this process one partition at a time, in roster order;
+    all five); none is written over one of ``inputs``. The rows come to this process one partition at a time, in roster order;
     the computation runs on the ``distributed`` client in use (or Dask's default
     scheduler)."""
     target = Path(folder)
-    wanted = output_files(target, files, ())
+    wanted = output_files(target, files, inputs)
     make_folder(target)
     run = dask_run(program, roster, on=on, locale=locale)
     state = _Pass(run.program, run.on, locale, run.decider, Ranking(run.program, run.on))

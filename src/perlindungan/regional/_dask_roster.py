@@ -35,8 +35,10 @@ from typing import Any, Final
 
 import attrs
 import numpy as np
+from numpy.typing import NDArray
 
 from perlindungan.dates import DateLike, to_date
+from perlindungan.regional._allocate import order_parts
 from perlindungan.regional._columnar import Decider
 from perlindungan.regional._dask_decide import (
     PartitionFacts,
@@ -46,7 +48,9 @@ from perlindungan.regional._dask_decide import (
     hashable,
     remap_partition,
 )
+from perlindungan.regional._evaluate import evaluate
 from perlindungan.regional._program import RegionalScheme
+from perlindungan.regional._ranking import ADMITTED, BatchPlacer
 from perlindungan.regional._roster import RowError
 
 __all__ = ["RESULT_COLUMNS", "DaskRun", "dask_run", "evaluate_dask"]
@@ -103,25 +107,30 @@ def _key_partition(
     frame: Any, program: RegionalScheme, ranks: list[dict[Any, int]], roles: Any, subs: Any
 ) -> Any:
     """The sort key of each row to place (step 3): the ranks of its order parts in fixed
-    width, the SHA-256 tie-break, the id; and its role, sub-region and phase codes."""
+    width, the SHA-256 tie-break, the id; and its role, sub-region and phase codes (each
+    distinct value looked up once)."""
     import pandas as pd  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
 
+    pieces = []
+    for k, rank in enumerate(ranks):
+        pieces.append(pa.array(_lookup(frame[f"part{k}"], lambda v, r=rank: f"{r[v]:0{_WIDTH}x}")))
+    ids = frame["id"].tolist()
     base = hashlib.sha256(f"{program.id}:".encode())
-    keys = []
-    for values in frame[[f"part{k}" for k in range(len(ranks))] + ["id"]].itertuples(
-        index=False, name=None
-    ):
-        *parts, ident = values
+    digests = []
+    for ident in ids:
         h = base.copy()
         h.update(ident.encode())
-        text = "".join(f"{ranks[k][hashable(v)]:0{_WIDTH}x}" for k, v in enumerate(parts))
-        keys.append(text + h.hexdigest() + ident)
+        digests.append(h.hexdigest())
+    pieces += [pa.array(digests, pa.string()), pa.array(ids, pa.string())]
+    keys = pc.binary_join_element_wise(*pieces, "") if len(frame) else pa.array([], pa.string())
     return pd.DataFrame(
         {
-            "key": pd.Series(keys, dtype="string[pyarrow]", index=frame.index),
+            "key": pd.Series(keys, dtype=_TEXT, index=frame.index),
             "row": frame["row"].to_numpy(),
-            "role": np.array([roles[r] for r in frame["role"]], dtype=np.int32),
-            "sub": np.array([subs[hashable(s)] for s in frame["sub"]], dtype=np.int32),
+            "role": _lookup(frame["role"], roles.__getitem__).astype(np.int32),
+            "sub": _lookup(frame["sub"], subs.__getitem__).astype(np.int32),
             "phase": frame["phase"].to_numpy(dtype=np.int16),
             "id": frame["id"].astype(_TEXT),
             "activity": frame["activity"].astype(_TEXT),
@@ -129,6 +138,17 @@ def _key_partition(
         },
         index=frame.index,
     )
+
+
+def _lookup(column: Any, fn: Any) -> NDArray[Any]:
+    """``fn`` of each cell (None for a missing one), computed once per distinct value."""
+    import pandas as pd  # noqa: PLC0415
+
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    table = np.empty(len(uniques), dtype=object)
+    for k, value in enumerate(uniques):
+        table[k] = fn(hashable(value))
+    return table[codes] if len(codes) else np.empty(0, dtype=object)
 
 
 def _keyed_meta() -> Any:
@@ -142,7 +162,6 @@ def _keyed_meta() -> Any:
 def _ranks(program: RegionalScheme, on: _dt.date, distinct: list[set[Any]]) -> list[dict[Any, int]]:
     """For each order part, the rank of each distinct value (the in-memory ranking's rule:
     the part's function once per value, its results sorted)."""
-    from perlindungan.regional._allocate import order_parts  # noqa: PLC0415
 
     out = []
     for (fact, fn), values in zip(order_parts(program, on), distinct, strict=True):
@@ -159,8 +178,6 @@ def _place_partition(frame: Any, state: Any) -> tuple[Any, Any]:
     """Places for one sorted partition (step 4), from the quota state the partitions before
     it left; the state after it (the placer, rows placed, rows admitted)."""
     import pandas as pd  # noqa: PLC0415
-
-    from perlindungan.regional._ranking import ADMITTED  # noqa: PLC0415
 
     placer, done, admitted = copy.deepcopy(state)
     frame = frame.sort_values("key")
@@ -235,10 +252,6 @@ def _dask_run(program: RegionalScheme, roster: Any, on: DateLike, locale: str) -
     from dask.base import compute, persist  # noqa: PLC0415
     from dask.delayed import delayed  # noqa: PLC0415
 
-    from perlindungan.regional._allocate import order_parts  # noqa: PLC0415
-    from perlindungan.regional._evaluate import evaluate  # noqa: PLC0415
-    from perlindungan.regional._ranking import BatchPlacer  # noqa: PLC0415
-
     day = to_date(on, field="on")
     evaluate(program, [], on=day)  # the scheme must be in force
     claims_meta = pd.DataFrame({c: pd.Series([], dtype=object) for c in ("row", "id", "nik")})
@@ -296,14 +309,16 @@ def _dask_run(program: RegionalScheme, roster: Any, on: DateLike, locale: str) -
             sub_codes,
             meta=_keyed_meta(),
         )
-        for part in keyed.sort_values("key").to_delayed():
+        # computed once (the sort reads it twice: its divisions, then the shuffle)
+        for part in keyed.persist().sort_values("key").to_delayed():
             frame, state = delayed(_place_partition, nout=2)(part, state)
             frames.append(frame)
         *frames, state = persist(*frames, state)
         placer, done, admitted = compute(state)[0]
     else:
         done = admitted = 0
-    placed = dd.from_delayed(frames or [_placed_meta()], meta=_placed_meta(), verify_meta=False)
+    frames = frames or [delayed(_placed_meta)()]  # nobody to place
+    placed = dd.from_delayed(frames, meta=_placed_meta(), verify_meta=False)
     wanted = ["row", "pstatus", "rank", "reason", "into"]
     rows = decided[["row", "id", "combo", "phase", "sub", "status", "notes", "error"]]
     rows = rows.merge(placed[wanted], on="row", how="left").sort_values("row").persist()
