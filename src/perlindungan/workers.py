@@ -23,17 +23,18 @@ from typing import Any, Final
 
 import attrs
 
+from perlindungan._i18n import N_
 from perlindungan._input.flags import flag
-from perlindungan._input.limits import MAX_MONTHS
-from perlindungan._input.numbers import exact_number
 from perlindungan._input.prefix import with_prefix
 from perlindungan._input.shown import shown
+from perlindungan._message import Message
 from perlindungan._participant import bpu_sector, employer_sector, employer_workers, paid_by
 from perlindungan._repr import attrs_repr
 from perlindungan._suggest import did_you_mean
+from perlindungan._worker_values import positive_amount, whole_months
 from perlindungan.dates import DateLike, to_date
 from perlindungan.errors import InvalidInputError, UnknownNameError
-from perlindungan.money import Amount, Rupiah, checked_rupiah
+from perlindungan.money import Amount, Rupiah
 from perlindungan.programs import Payer
 
 __all__ = [
@@ -80,27 +81,16 @@ class RiskClass(enum.IntEnum):
     VERY_HIGH = 5
 
 
-def _positive(value: object, field: str) -> Rupiah:
-    checked = value.amount if isinstance(value, Rupiah) else exact_number(value, field=field)
-    if checked <= 0:
-        raise InvalidInputError(
-            f"{field} must be a positive amount of rupiah such as 5000000, got {shown(value)}.",
-            field=field,
-            value=value,
-        )
-    return value if isinstance(value, Rupiah) else checked_rupiah(checked)  # checked once
-
-
 def _wage(value: Amount) -> Rupiah:
-    return _positive(value, "wage")
+    return positive_amount(value, "wage")
 
 
 def _income(value: Amount) -> Rupiah:
-    return _positive(value, "income")
+    return positive_amount(value, "income")
 
 
 def _contract_value(value: Amount) -> Rupiah:
-    return _positive(value, "contract_value")
+    return positive_amount(value, "contract_value")
 
 
 def _risk_class(value: RiskClass | int | str) -> RiskClass:
@@ -113,8 +103,12 @@ def _risk_class(value: RiskClass | int | str) -> RiskClass:
     if isinstance(value, str) and value.strip().upper() in RiskClass.__members__:
         return RiskClass[value.strip().upper()]
     raise InvalidInputError(
-        f"risk_class must be a JKK risk group from 1 (very low, 0.24%) to 5 (very high, 1.74%), "
-        f"got {shown(value)}.",
+        Message(
+            "{field} must be a JKK risk group from 1 (very low, 0.24%) to 5 (very high, "
+            "1.74%), got {value}.",
+            field="risk_class",
+            value=shown(value),
+        ),
         field="risk_class",
         value=value,
     )
@@ -187,22 +181,13 @@ class ConstructionWorker:
 
 
 def _contract_months(value: int | str) -> int:
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        value = int(value.strip()[:20])
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MONTHS:
-        raise InvalidInputError(
-            f"contract_months must be a whole number of months from 1 to {MAX_MONTHS:,}, "
-            f"such as 24; got {shown(value)}.",
-            field="contract_months",
-            value=value,
-        )
-    return value
+    return whole_months(value)
 
 
 def _jht_amount(value: Amount | None) -> Rupiah | None:
     if value is None:
         return None
-    return _positive(value, "jht_amount")
+    return positive_amount(value, "jht_amount")
 
 
 @attrs_repr
@@ -236,13 +221,22 @@ _CATEGORY_VALUES: Final = frozenset(c.value for c in Category)
 _ALL_FIELDS: Final = frozenset({"category"}).union(*(r | o for r, o in _FIELDS.values()))
 
 
+def _at(prefix: str, name: str) -> str:
+    return prefix + name
+
+
 def _category(value: object, prefix: str) -> Category:
     if isinstance(value, str) and value.strip().lower() in _CATEGORY_VALUES:
         return Category(value.strip().lower())
     names = [c.value for c in Category]
     raise UnknownNameError(
-        f"{prefix}category must be one of {', '.join(names)}; got {shown(value)} "
-        f"({did_you_mean(value if isinstance(value, str) else '', names)})",
+        Message(
+            "{field} must be one of {names}; got {value} ({hint})",
+            field=_at(prefix, "category"),
+            names=", ".join(names),
+            value=shown(value),
+            hint=did_you_mean(value if isinstance(value, str) else "", names),
+        ),
         field=f"{prefix}category",
         value=value,
         suggestions=names,
@@ -285,7 +279,10 @@ def worker_from_dict(data: Mapping[str, Any], *, prefix: str = "worker.") -> Wor
         )
     if "category" not in data:
         raise InvalidInputError(
-            f"{prefix}category is required: one of pu, bpu, construction, migrant.",
+            Message(
+                "{field} is required: one of pu, bpu, construction, migrant.",
+                field=_at(prefix, "category"),
+            ),
             field=f"{prefix}category",
         )
     category = _category(data["category"], prefix)
@@ -293,22 +290,34 @@ def worker_from_dict(data: Mapping[str, Any], *, prefix: str = "worker.") -> Wor
     for key in data:
         if key not in _ALL_FIELDS:
             raise UnknownNameError(
-                f"{prefix}{key} is not a known field; {did_you_mean(key, _ALL_FIELDS)}",
+                Message(
+                    "{field} is not a known field; {hint}",
+                    field=_at(prefix, key),
+                    hint=did_you_mean(key, _ALL_FIELDS),
+                ),
                 field=f"{prefix}{key}",
                 value=key,
             )
         if key != "category" and key not in required | optional:
             raise InvalidInputError(
-                f"{prefix}{key} does not apply to category {category.value!r}; its fields are "
-                f"{', '.join(sorted(required | optional))}.",
+                Message(
+                    "{field} does not apply to category {category}; its fields are {fields}.",
+                    field=_at(prefix, key),
+                    category=repr(category.value),
+                    fields=", ".join(sorted(required | optional)),
+                ),
                 field=f"{prefix}{key}",
                 value=data[key],
             )
     missing = sorted(k for k in required if data.get(k) is None)
     if missing:
         raise InvalidInputError(
-            f"{prefix}{missing[0]} is required for category {category.value!r}"
-            + _HINTS.get(missing[0], "."),
+            Message(
+                "{field} is required for category {category}{hint}",
+                field=_at(prefix, missing[0]),
+                category=repr(category.value),
+                hint=Message(_HINTS.get(missing[0], ".")),
+            ),
             field=f"{prefix}{missing[0]}",
         )
     try:
@@ -318,11 +327,11 @@ def worker_from_dict(data: Mapping[str, Any], *, prefix: str = "worker.") -> Wor
 
 
 _HINTS: Final = {
-    "wage": ": the monthly wage in rupiah, such as 5000000.",
-    "risk_class": ": the JKK risk group, 1 to 5.",
-    "birth_date": " (JP stops at pension age): an ISO date such as 1990-05-17.",
-    "income": ": the declared monthly income in rupiah, such as 1000000.",
-    "contract_months": ": the placement contract length in months, such as 24.",
+    "wage": N_(": the monthly wage in rupiah, such as 5000000."),
+    "risk_class": N_(": the JKK risk group, 1 to 5."),
+    "birth_date": N_(" (JP stops at pension age): an ISO date such as 1990-05-17."),
+    "income": N_(": the declared monthly income in rupiah, such as 1000000."),
+    "contract_months": N_(": the placement contract length in months, such as 24."),
 }
 
 

@@ -113,13 +113,15 @@ def cli(
 
 
 @pytest.mark.parametrize("kind", ["contributions", "benefits"])
-@pytest.mark.usefixtures("english_cli")  # the API's messages are English; so is the CLI then
+@pytest.mark.usefixtures("english_cli")  # English messages: Accept-Language en, --lang en
 def test_answers_equal_the_cli_byte_for_byte_on_the_conformance_vectors(
     base_url: str, kind: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     refused = 0
+    english = {"Accept-Language": "en"}
     for case in cases(kind):
-        status, headers, body = call(base_url, f"/v1/{kind}", json.dumps(case.request))
+        request = json.dumps(case.request)
+        status, headers, body = call(base_url, f"/v1/{kind}", request, headers=english)
         code, out, err = cli(capsys, tmp_path, kind, "--json", request=case.request)
         if code == 0:
             assert status == 200, (case.name, body)
@@ -133,6 +135,14 @@ def test_answers_equal_the_cli_byte_for_byte_on_the_conformance_vectors(
             assert err == f"perlindungan: error: {error['message']}\n", case.name
             assert error["field"]
             assert case.expected.get("rejected"), case.name
+            # in Indonesian (no Accept-Language) the refusal reads as the CLI's default
+            _, _, body_id = call(base_url, f"/v1/{kind}", request)
+            error_id = json.loads(body_id)["error"]
+            _, _, err_id = cli(
+                capsys, tmp_path, kind, "--json", "--lang", "id", request=case.request
+            )
+            assert err_id == f"perlindungan: kesalahan: {error_id['message']}\n", case.name
+            assert (error_id["code"], error_id["field"]) == (error["code"], error["field"])
     if kind == "contributions":
         assert refused > 0  # the vectors include refusals
 
@@ -169,8 +179,11 @@ def test_bad_input_is_a_4xx_json_error_naming_the_field(base_url: str) -> None:
         status, _, answer = call(base_url, "/v1/contributions", hostile_body)
         assert 400 <= status < 500, (hostile_body, answer)
         assert json.loads(answer)["error"]["message"]
-    status, _, answer = call(base_url, "/v1/contributions", next(iter(bad)))
+    english = {"Accept-Language": "en"}
+    status, _, answer = call(base_url, "/v1/contributions", next(iter(bad)), headers=english)
     assert "positive amount of rupiah such as 5000000" in json.loads(answer)["error"]["message"]
+    status, _, answer = call(base_url, "/v1/contributions", next(iter(bad)))
+    assert "harus jumlah rupiah positif seperti 5000000" in json.loads(answer)["error"]["message"]
     # a decimal wage in the body is read exactly (the framework never parses it as a float)
     exact = (
         '{"on": "2025-06-01", "worker": {"category": "pu", "wage": 8000000.50, '

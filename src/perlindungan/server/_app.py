@@ -138,7 +138,11 @@ def message_of(exc: PerlindunganError, locale: str) -> str:
         return "\n".join(
             [localized(head, locale), *(f"  - {p.localized(locale)}" for p in problems)]
         )
-    message = exc.message if isinstance(exc, InvalidInputError) else str(exc)
+    message = (
+        exc.message
+        if isinstance(exc, InvalidInputError)
+        else (exc.args[0] if exc.args else str(exc))
+    )
     return " ".join(localized(message, locale).split())
 
 
