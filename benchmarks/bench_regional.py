@@ -21,6 +21,13 @@ timed; what ``scheme evaluate --engine dask --scheduler ADDRESS`` runs)::
     python benchmarks/bench_regional.py --rows 20000000 --keep /tmp/r20m.csv
     taskset -c 0 python benchmarks/bench_regional.py --roster /tmp/r20m.csv --repeat 1 \
         --engine duckdb --files allocation.csv,report.txt --no-report
+
+``--broken 0.01`` makes 1% of the generated rows row errors (a birth date that is no
+date); ``--format jsonl`` generates JSON lines instead of CSV (pyarrow's JSON reader is
+then the reference)::
+
+    python benchmarks/bench_regional.py --rows 1000000 --broken 0.01 --format jsonl \
+        --engine duckdb --once --files report.txt
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import json
 import logging
 import os
 import resource
@@ -45,18 +53,30 @@ PROGRAM = "kota-jambi-rentan-2025"
 _SCHEDULER = "PERLINDUNGAN_BENCH_SCHEDULER"
 
 
-def make_roster(rows: int, path: Path) -> None:
-    """A roster of ``rows`` rows cycling through the bundled one, with unique ids."""
+def make_roster(rows: int, path: Path, broken: float = 0.0) -> None:
+    """A roster of ``rows`` rows cycling through the bundled one, with unique ids; a
+    ``broken`` share of them are row errors (a birth date that is no date), spread evenly.
+    A path ending in ``.jsonl`` gets JSON lines (the same cells), anything else CSV."""
     source = resources.files("perlindungan") / "data" / "rosters" / f"{PROGRAM}.csv"
     records = list(csv.reader(source.read_text(encoding="utf-8").splitlines()))
     header, body = records[0], records[1:]
+    every = round(1 / broken) if broken > 0 else 0
+    birth = header.index("birth_date")
+    jsonl = path.suffix == ".jsonl"
     with path.open("w", encoding="utf-8", newline="") as handle:
         w = csv.writer(handle, lineterminator="\n")
-        w.writerow(header)
+        if not jsonl:
+            w.writerow(header)
         for i in range(rows):
             record = list(body[i % len(body)])
             record[0] = f"P{i:09d}"
-            w.writerow(record)
+            if every and i % every == every // 2:
+                record[birth] = "1990-13-45"
+            if jsonl:
+                cells = {k: v for k, v in zip(header, record, strict=True) if v}
+                handle.write(json.dumps(cells, ensure_ascii=False) + "\n")
+            else:
+                w.writerow(record)
 
 
 def evaluate(
@@ -84,11 +104,16 @@ def evaluate(
 
 
 def read_reference(roster: Path) -> float:
-    """Seconds for pyarrow to read the CSV (types inferred, as a user would read it)."""
+    """Seconds for pyarrow to read the CSV (types inferred, as a user would read it), or
+    the JSON lines."""
     import pyarrow.csv as pacsv  # noqa: PLC0415
+    import pyarrow.json as pajson  # noqa: PLC0415
 
     start = time.perf_counter()
-    pacsv.read_csv(roster)
+    if roster.suffix == ".jsonl":
+        pajson.read_json(roster)
+    else:
+        pacsv.read_csv(roster)
     return time.perf_counter() - start
 
 
@@ -182,9 +207,21 @@ def main() -> None:
     parser.add_argument(
         "--no-report", action="store_true", help="skip the report-only runs (long rosters)"
     )
+    parser.add_argument(
+        "--broken",
+        type=float,
+        default=0.0,
+        help="share of the generated rows that are row errors (a bad birth date), e.g. 0.01",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("csv", "jsonl"),
+        default="csv",
+        help="the generated roster's format (pyarrow reads JSON lines for the reference)",
+    )
     args = parser.parse_args()
     if args.keep:
-        make_roster(int(args.rows), Path(args.keep))
+        make_roster(int(args.rows), Path(args.keep), args.broken)
         return
     with contextlib.ExitStack() as stack:
         if args.engine == "dask":
@@ -211,9 +248,10 @@ def _run(args: argparse.Namespace, scratch: str) -> None:
     folder = Path(scratch)
     sizes = [0] if args.roster else [int(r) for r in args.rows.split(",")]
     for rows in sizes:
-        roster = Path(args.roster) if args.roster else folder / f"roster-{rows}.csv"
+        name = f"roster-{rows}.{args.format}"
+        roster = Path(args.roster) if args.roster else folder / name
         if not args.roster:
-            make_roster(rows, roster)
+            make_roster(rows, roster, args.broken)
         engine = args.engine
         wanted = tuple(args.files.split(",")) if args.files else None
         if args.once:

@@ -68,6 +68,17 @@ def test_a_roster_piped_to_the_cli_gives_the_files_of_the_roster_file(tmp_path: 
     assert [r["verdict"] for r in rows].count("error") == 4
 
 
+def test_a_roster_piped_to_budget_gives_the_budget_of_the_roster_file(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes(BROKEN)
+    base = ["scheme", "budget", SCHEME, "--on", "2025-06-01", "--format", "json", "--roster"]
+    from_file = _cli([*base, str(roster)], b"")
+    piped = _cli([*base, "-", "--engine", "duckdb"], BROKEN)
+    assert (from_file.returncode, piped.returncode) == (0, 0), piped.stderr
+    assert piped.stdout == from_file.stdout
+    assert b'"source": "roster"' in piped.stdout
+
+
 def test_a_broken_csv_on_stdin_gets_the_files_answer(tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
     bad = b"id,rol\nP1,x\n"  # a misspelt column: one error for the file
@@ -183,3 +194,25 @@ def test_evaluate_roster_file_reads_stdin(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert (a.summary["rows"], a.summary["row_errors"]) == (6, 4)
     for name in FILES:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+@pytest.mark.slow
+def test_more_than_a_million_rows_on_stdin(tmp_path: Path) -> None:
+    """Past the 1,000,000 rows a roster read whole may have: stdin gives the report of the
+    roster file (rows in = rows out + row errors)."""
+    rows = 1_000_001
+    line = b"pekerja_rentan,15.71,1980-01-01,bpu,1000000,false,ktp\n"
+    roster = tmp_path / "roster.csv"
+    with roster.open("wb") as handle:
+        handle.write(b"id,role,domicile,birth_date,category,income,covered_as_pu,documents\n")
+        for start in range(0, rows, 100_000):
+            handle.write(
+                b"".join(b"P%d," % i + line for i in range(start, min(start + 100_000, rows)))
+            )
+    base = ["scheme", "evaluate", SCHEME, "--on", "2025-06-01", "--lang", "en", "--output"]
+    from_file = _cli([*base, str(tmp_path / "file.txt"), "--roster", str(roster)], b"")
+    piped = _cli([*base, str(tmp_path / "pipe.txt"), "--roster", "-"], roster.read_bytes())
+    assert (from_file.returncode, piped.returncode) == (0, 0), piped.stderr
+    report = (tmp_path / "pipe.txt").read_text(encoding="utf-8")
+    assert report == (tmp_path / "file.txt").read_text(encoding="utf-8")
+    assert "Rows in: 1,000,001 = 1,000,001 decisions + 0 row errors" in report

@@ -39,6 +39,7 @@ from perlindungan.regional import (
     scheme,
 )
 from perlindungan.regional._nik import mask_niks
+from perlindungan.regional._period import AdmittedCohorts
 from perlindungan.regional._person import FACTS
 
 NAME = "scheme"
@@ -108,11 +109,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("auto", "memory", "duckdb", "dask"),
         default="auto",
         help=N_(
-            "evaluate --roster: where the rows wait for allocation: memory, duckdb (ordered "
-            "out of core, for rosters larger than memory; the large extra), dask (decided "
-            "and placed on a Dask cluster, see --scheduler; a CSV roster; the dask extra) or "
-            "auto (memory, moving to DuckDB past 2,000,000 rows when it is installed); same "
-            "files"
+            "evaluate and budget --roster: where the rows wait for allocation: memory, duckdb "
+            "(ordered out of core, for rosters larger than memory; the large extra), dask "
+            "(evaluate only: decided and placed on a Dask cluster, see --scheduler; a CSV "
+            "roster; the dask extra) or auto (memory, moving to DuckDB past 2,000,000 rows "
+            "when it is installed); same files"
         ),
     )
     parser.add_argument(
@@ -121,6 +122,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=N_(
             "evaluate --engine dask: address of the Dask scheduler (default: a LocalCluster "
             "on this machine)"
+        ),
+    )
+    parser.add_argument(
+        "--memory-limit",
+        metavar="SIZE",
+        help=N_(
+            "evaluate and budget --roster with --engine duckdb or auto: memory DuckDB may use before "
+            "it spills to disk, e.g. 512MB or 2GB (KB, MB, GB, TB or KiB, MiB, GiB, TiB; at "
+            "least 64MB); default 256MB"
         ),
     )
     parser.add_argument("--participants", help=N_("budget: participants (default: quota)"))
@@ -276,7 +286,9 @@ def run(args: argparse.Namespace) -> int:
                 what=N_("participants"),
             )
 
-        def evaluate_on(day: _dt.date) -> Allocation:
+        def evaluate_on(day: _dt.date) -> Allocation | AdmittedCohorts:
+            if _streaming():
+                return _streamed_cohorts(args, prog, day, delimiter)
             rows = read_roster(args.roster, delimiter=delimiter)
             progress = _progress if args.progress or len(rows) > 50_000 else None
             return run_roster(prog, rows, on=day, progress=progress).allocation
@@ -325,6 +337,28 @@ def run(args: argparse.Namespace) -> int:
     else:
         _emit(result.report(locale), args.output, inputs, mask_nik=mask)
     return 0
+
+
+def _streamed_cohorts(
+    args: argparse.Namespace, prog: RegionalScheme, day: _dt.date, delimiter: str | None
+) -> AdmittedCohorts:
+    """``budget --roster``: the roster's admitted people, read chunk by chunk."""
+    # the chunked path imports numpy and pyarrow (the batch extra)
+    from perlindungan.regional._stream_cohorts import roster_cohorts  # noqa: PLC0415
+
+    def progress(done: int, total: int) -> None:
+        if args.progress or total > 50_000:
+            _progress(done, total)
+
+    return roster_cohorts(
+        prog,
+        args.roster,
+        on=day,
+        delimiter=delimiter,
+        progress=progress,
+        engine=args.engine,
+        memory_limit=args.memory_limit,
+    )
 
 
 def _folder(output: str | None) -> bool:

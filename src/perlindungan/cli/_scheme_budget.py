@@ -15,6 +15,7 @@ from perlindungan._i18n import N_
 from perlindungan._message import Message
 from perlindungan.dates import anniversary, to_date
 from perlindungan.errors import InvalidInputError
+from perlindungan.regional._memory_limit import memory_limit_of
 from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._scenario import Comparison, Scenario, Setting, compare, load_scenario
@@ -44,13 +45,17 @@ DEFAULTS: Mapping[str, object] = {
     "income_growth": None,
     "charts": None,
     "mask_nik": False,
+    "engine": "auto",
+    "memory_limit": None,
 }
 #: The flags each action takes (``--lang`` is taken by all).
 ALLOWED: Mapping[str, frozenset[str]] = {
     "list": frozenset(),
     "show": frozenset({"output"}),
     "check": frozenset(),
-    "evaluate": frozenset({"on", "roster", "format", "output", "progress", "mask_nik"}),
+    "evaluate": frozenset(
+        {"on", "roster", "format", "output", "progress", "mask_nik", "engine", "memory_limit"}
+    ),
     "budget": frozenset(DEFAULTS) - {"mask_nik"},
 }
 _FLAGS = {
@@ -117,6 +122,7 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
                 ),
                 field=dest,
             )
+    _check_memory_limit(args)
     if args.format == "html" and args.action != "budget":
         raise InvalidInputError(
             Message(
@@ -139,6 +145,16 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
         )
     if args.progress and args.roster is None:
         raise InvalidInputError(Message("--progress applies with --roster only."), field="progress")
+    for dest in ("engine", "memory_limit"):
+        if getattr(args, dest, DEFAULTS[dest]) != DEFAULTS[dest] and args.roster is None:
+            raise InvalidInputError(
+                Message(
+                    "{flag} applies with --roster only (where the roster's rows wait for "
+                    "allocation).",
+                    flag=_flag(dest),
+                ),
+                field=dest,
+            )
     if args.on is not None and args.roster is None and (args.start or args.end):
         raise InvalidInputError(
             Message(
@@ -159,6 +175,24 @@ def refuse_inapplicable(args: argparse.Namespace) -> None:
                 command=command_of(args),
             ),
             field="output",
+        )
+
+
+def _check_memory_limit(args: argparse.Namespace) -> None:
+    """``--memory-limit`` is a size, for the engines that use DuckDB."""
+    given = getattr(args, "memory_limit", None)
+    if given is None:
+        return
+    memory_limit_of(given, field="--memory-limit")
+    engine = getattr(args, "engine", "auto")
+    if engine not in ("duckdb", "auto"):
+        raise InvalidInputError(
+            Message(
+                "--memory-limit applies to --engine duckdb or auto (DuckDB's memory), not to "
+                "--engine {engine}.",
+                engine=engine,
+            ),
+            field="memory_limit",
         )
 
 

@@ -72,6 +72,7 @@ def evaluate_streaming(
                 inputs=inputs,
                 progress=progress,
                 engine=engine,
+                memory_limit=getattr(args, "memory_limit", None),
             )
         if mask:
             mask_files(summary.files)

@@ -165,6 +165,7 @@ def evaluate_dask_files(
     run = dask_run(program, roster, on=on, locale=locale)
     state = _Pass(run.program, run.on, locale, run.decider, Ranking(run.program, run.on))
     state.verdicts, state.statuses, state.errors = run.verdicts, run.statuses, run.errors
+    state.error_count = len(run.errors)
     state.rows = sum(run.statuses.values()) + len(run.errors)
     state.subs = run.subs
     placed = DaskPlaced(run)

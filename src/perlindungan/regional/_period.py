@@ -47,6 +47,7 @@ from perlindungan.regional._program import RegionalScheme
 
 __all__ = [
     "NO_PHASE",
+    "AdmittedCohorts",
     "Assumptions",
     "Cohort",
     "MonthLine",
@@ -109,6 +110,17 @@ def cohorts_from_plan(
     return [Cohort(NO_PHASE, program.valid_from, count)], notes
 
 
+@attrs.frozen
+class AdmittedCohorts:
+    """What a period budget needs of an evaluated roster, gathered chunk by chunk without
+    holding its allocation (:func:`~perlindungan.regional._stream_cohorts.roster_cohorts`):
+    the cohorts of :func:`cohorts_from_allocation` and the admitted people per resolved
+    sub-region (``-`` for none), sorted."""
+
+    cohorts: tuple[Cohort, ...]
+    sub_regions: tuple[tuple[str, int], ...]
+
+
 def cohorts_from_allocation(program: RegionalScheme, allocation: Allocation) -> list[Cohort]:
     """The admitted people of an allocation, by phase and first covered day (construction:
     one cohort per activity, billed once)."""
@@ -136,13 +148,14 @@ def period_budget(
     *,
     start: _dt.date | str,
     end: _dt.date | str,
-    allocation: Allocation | None = None,
+    allocation: Allocation | AdmittedCohorts | None = None,
     participants: int | None = None,
     assumptions: Assumptions | None = None,
 ) -> PeriodBudget:
     """The budget of ``program`` from ``start`` to ``end`` (inclusive), month by month.
 
-    People come from ``allocation`` (an evaluated roster) when given, else from the plan
+    People come from ``allocation`` (an evaluated roster: its allocation, or the cohorts
+    of a roster streamed chunk by chunk) when given, else from the plan
     (see :func:`cohorts_from_plan`). See the module text for the billing rule.
 
     >>> from perlindungan.regional import scheme
@@ -194,14 +207,17 @@ def period_budget(
                 ),
                 field="growth.participants",
             )
-        cohorts = cohorts_from_allocation(program, allocation)
         notes: list[PeriodNote] = []
         source = "roster"
-        counted: dict[str, int] = {}
-        for placement in allocation.admitted:
-            key = placement.sub_region or NO_PHASE
-            counted[key] = counted.get(key, 0) + 1
-        subs = tuple(sorted(counted.items()))
+        if isinstance(allocation, AdmittedCohorts):
+            cohorts, subs = list(allocation.cohorts), allocation.sub_regions
+        else:
+            cohorts = cohorts_from_allocation(program, allocation)
+            counted: dict[str, int] = {}
+            for placement in allocation.admitted:
+                key = placement.sub_region or NO_PHASE
+                counted[key] = counted.get(key, 0) + 1
+            subs = tuple(sorted(counted.items()))
     else:
         cohorts, notes = cohorts_from_plan(program, participants=participants)
         source = "plan"

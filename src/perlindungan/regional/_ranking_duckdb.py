@@ -8,7 +8,8 @@ part of :func:`~perlindungan.regional._allocate.order_parts` is replaced by the 
 its value among the part's distinct values (the same tables, joined in DuckDB), then the
 full SHA-256 tie-break of :func:`~perlindungan.regional._allocate.tie_break` (DuckDB's
 ``sha256``), then the person id (ids are distinct). DuckDB sorts with a ``memory_limit``
-and spills to a ``temp_directory`` in the run's scratch folder; its tables live in a
+(:mod:`~perlindungan.regional._memory_limit`; 256 MB unless the user gives one) and
+spills to a ``temp_directory`` in the run's scratch folder; its tables live in a
 database file there too, so memory holds a batch, not the roster.
 
 After placement, the status, rank and reason of each placed row come back in roster order
@@ -31,6 +32,7 @@ from numpy.typing import NDArray
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._columnar import Chunk, row_id
+from perlindungan.regional._memory_limit import DEFAULT_MEMORY_LIMIT
 from perlindungan.regional._ranking import ADMITTED, WAITLISTED, BatchPlacer, Ranking
 from perlindungan.regional._repeats_duckdb import create_claims
 
@@ -63,7 +65,7 @@ class OutOfCoreRanking(Ranking):
     """A :class:`Ranking` whose rows wait in a DuckDB database file instead of memory."""
 
     scratch: Path = attrs.field(kw_only=True)
-    memory_limit: str = attrs.field(kw_only=True, default="256MB")
+    memory_limit: str = attrs.field(kw_only=True, default=DEFAULT_MEMORY_LIMIT)
     construction: bool = attrs.field(init=False)
     values: dict[Any, int] = attrs.field(factory=dict)
     held: int = 0
@@ -99,7 +101,7 @@ class OutOfCoreRanking(Ranking):
         activity: dict[int, tuple[str, Any]],
         *,
         scratch: Path,
-        memory_limit: str = "256MB",
+        memory_limit: str = DEFAULT_MEMORY_LIMIT,
     ) -> OutOfCoreRanking:
         """An out-of-core ranking holding what ``ranking`` collected so far (and the
         activity of its rows, for construction schemes); ``ranking`` is left empty."""

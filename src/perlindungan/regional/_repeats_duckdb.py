@@ -122,24 +122,40 @@ def take_over_claims(connection: Any, claims: Claims) -> None:
 
 @attrs.define
 class Repeats:
-    """The rows whose id or NIK an earlier line used, by roster position: their errors."""
+    """The rows whose id or NIK an earlier line used (the table ``repeats``): their
+    errors, read from DuckDB by roster position, a batch at a time (never all at once)."""
 
-    errors: dict[int, RowError] = attrs.field(factory=dict)  # by roster position
+    connection: Any = None
+    count: int = 0
+
+    def errors(self, start: int, stop: int) -> dict[int, RowError]:
+        """The errors of the repeats at roster positions ``start`` to ``stop``."""
+        if not self.count:
+            return {}
+        # a cursor of its own: the connection may be reading the placements back
+        cursor = self.connection.cursor()
+        try:
+            rows = cursor.execute(
+                "SELECT position, line, id, field, first, nik FROM repeats "
+                "WHERE position >= $start AND position < $stop ORDER BY position",
+                {"start": start, "stop": stop},
+            ).fetchall()
+        finally:
+            cursor.close()
+        return {row[0]: _repeat_error(*row[1:]) for row in rows}
 
     def patch(self, batch: Any, start: int, locale: str) -> Any:
         """The pass-1 record ``batch`` (first row at position ``start``) with its repeats
         written as row errors."""
         import pyarrow as pa  # noqa: PLC0415
 
-        if not self.errors:
-            return batch
-        found = [p - start for p in self.errors if start <= p < start + batch.num_rows]
+        found = self.errors(start, start + batch.num_rows)
         if not found:
             return batch
         status = batch.column("status").to_numpy().copy()
         messages = batch.column("error").to_pylist()
-        for i in found:
-            error = self.errors[start + i]
+        for position, error in found.items():
+            i = position - start
             status[i] = -1
             message = localized(error.message, locale)
             messages[i] = json.dumps([error.id, message, error.field], ensure_ascii=False)
@@ -150,30 +166,47 @@ class Repeats:
         return pa.record_batch(columns, names=names)
 
 
-def settle_repeats(connection: Any, run: Any) -> Repeats:
+def _repeat_error(line: int, ident: str, field: str, first: int, nik: str | None) -> RowError:
+    """The reader's row error for a repeated id (``field`` "id") or NIK on ``line``."""
+    if field == "id":
+        return Claims.repeated_id(ident, line, first)
+    return Claims.repeated_nik(str(nik), line, first, ident)
+
+
+def settle_repeats(connection: Any, run: Any, keep: int) -> Repeats:
     """Find the repeats among the claims, take back what the first pass ``run`` counted
-    for them (verdicts, statuses, a row error of their own), count their errors instead and
-    take their keys out of the allocation."""
+    for them (verdicts, statuses), count their errors (a repeat whose row already had an
+    error replaces it) and take their keys out of the allocation. ``run.errors`` holds
+    the first row errors (at most ``keep``, by row; ``run.error_count`` counts them all)
+    and still does."""
     connection.execute(f"CREATE TABLE repeats AS {_FIND}")
     connection.execute("DELETE FROM keys WHERE position IN (SELECT position FROM repeats)")
-    found = Repeats()
-    rows = connection.execute("SELECT * FROM repeats ORDER BY position").fetchall()
-    if not rows:
-        return found
+    # the first errors are known up to the row of the last one kept (all of them when
+    # none was left out): there a repeat replaces its row's error or adds one
+    left_out = run.error_count > len(run.errors) and run.errors
+    last = run.errors[-1].row if left_out else 2**62
     combos = run.decider.combos
-    for position, line, ident, field, first, nik, combo, status in rows:
-        error = (
-            Claims.repeated_id(ident, line, first)
-            if field == "id"
-            else Claims(niks={nik: first}).claim_nik(nik, line, ident)
-        )
-        assert error is not None
-        found.errors[position] = error
+    total = 0
+    counted = "SELECT combo, status, count(*) FROM repeats GROUP BY combo, status"
+    for combo, status, count in connection.execute(counted).fetchall():
+        total += count
         if combo >= 0:
-            run.verdicts[combos[combo].verdict.value] -= 1
-        if status >= 0:
-            run.statuses[status] -= 1
-    lines = {error.row for error in found.errors.values()}
-    kept = [error for error in run.errors if error.row not in lines]
-    run.errors[:] = sorted([*kept, *found.errors.values()], key=lambda e: e.row)
-    return found
+            run.verdicts[combos[combo].verdict.value] -= count
+        if status >= 0:  # a row that had no error: one more
+            run.statuses[status] -= count
+            run.error_count += count
+    if not total:
+        return Repeats(connection, 0)
+    rows = connection.execute(
+        "SELECT position, line, id, field, first, nik FROM repeats "
+        "WHERE line <= $last AND status < 0 UNION ALL "
+        "(SELECT position, line, id, field, first, nik FROM repeats "
+        "WHERE line <= $last AND status >= 0 ORDER BY line LIMIT $keep)",
+        {"last": last, "keep": keep},
+    ).fetchall()
+    first = {error.row: error for error in run.errors}
+    for row in rows:
+        error = _repeat_error(*row[1:])
+        first[error.row] = error
+    run.errors[:] = [first[row] for row in sorted(first)][:keep]
+    return Repeats(connection, total)

@@ -184,8 +184,12 @@ class Claims:
         """Use ``nik`` on ``line`` (the row of person ``ident``); the row error when an
         earlier line used it."""
         first = self.niks.setdefault(nik, line)
-        if first == line:
-            return None
+        return None if first == line else self.repeated_nik(nik, line, first, ident)
+
+    @staticmethod
+    def repeated_nik(nik: str, line: int, first: int, ident: str) -> RowError:
+        """The row error of NIK ``nik`` on ``line`` (the row of person ``ident``), already
+        used on line ``first``."""
         return RowError(
             line,
             ident,
@@ -209,6 +213,8 @@ def _row(record: Record, claims: Claims) -> RosterRow:
         person = person_from_dict(record.cells)
     except InvalidInputError as exc:
         return RosterRow(number, None, RowError(number, record.key, exc.message, exc.field))
+    if claims.deferred:  # the caller finds the repeats (out of core)
+        return RosterRow(number, person, None)
     error = claims.claim_id(person.id, number)
     if error is None and person.nik is not None:
         error = claims.claim_nik(person.nik, number, person.id)
@@ -230,10 +236,14 @@ def roster_chunks(table: Table, size: int = 65_536) -> Iterator[list[RosterRow]]
     return roster_row_blocks(table.chunks(size))
 
 
-def roster_row_blocks(blocks: Iterable[Sequence[Record]]) -> Iterator[list[RosterRow]]:
+def roster_row_blocks(
+    blocks: Iterable[Sequence[Record]], claims: Claims | None = None
+) -> Iterator[list[RosterRow]]:
     """The rows of blocks of roster records, block by block: each row keeps its file
-    line, and a person id or NIK is refused on any later line, across blocks."""
-    claims = Claims()
+    line, and a person id or NIK is refused on any later line, across blocks (``claims``
+    holds the ids and NIKs used: a new one by default; deferred, it claims nothing and the
+    caller finds the repeats)."""
+    claims = Claims() if claims is None else claims
     for block in blocks:
         yield [_row(record, claims) for record in block]
 

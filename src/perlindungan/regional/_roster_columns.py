@@ -270,21 +270,21 @@ def roster_chunk_stream(
     read by the per-person reader (:mod:`~perlindungan._input.record_blocks`); ``-`` is
     CSV on stdin, copied block by block to a temporary file and read as one
     (:mod:`~perlindungan._input.spool`). The first problem of the file as a whole (its header) is raised here,
-    before any chunk. ``claims`` holds the ids and NIKs used in a CSV file (a new one by
-    default)."""
+    before any chunk. ``claims`` holds the ids and NIKs used (a new one by default;
+    deferred, none are held: the out-of-core engine finds the repeats)."""
     from perlindungan._input.blocks import csv_blocks  # noqa: PLC0415
     from perlindungan._input.record_blocks import record_blocks  # noqa: PLC0415
 
     suffix = Path(str(path)).suffix.lower()
+    found_claims = claims if claims is not None else Claims()
     if suffix in {".jsonl", ".ndjson", ".xlsx"}:
         found = record_blocks(path, columns=FACTS, required=("id",), size=chunk_rows)
-        return _from_records(found.blocks), found.size
+        return _from_records(found.blocks, found_claims), found.size
     table_blocks = csv_blocks(path, delimiter=delimiter, columns=FACTS, required=("id",))
-    found_claims = claims if claims is not None else Claims()
     return _from_blocks(table_blocks, chunk_rows, found_claims), table_blocks.size
 
 
-def _from_records(blocks: Iterator[tuple[list[Record], int]]) -> Iterator[Chunk]:
+def _from_records(blocks: Iterator[tuple[list[Record], int]], claims: Claims) -> Iterator[Chunk]:
     reads: list[int] = []
 
     def records() -> Iterator[list[Record]]:
@@ -292,7 +292,7 @@ def _from_records(blocks: Iterator[tuple[list[Record], int]]) -> Iterator[Chunk]
             reads.append(read)
             yield block
 
-    for rows in roster_row_blocks(records()):
+    for rows in roster_row_blocks(records(), claims):
         yield attrs.evolve(chunk_from_rows(rows), read=reads[-1])
 
 

@@ -305,7 +305,7 @@ def render_report(
     locale: str = "id_ID",
 ) -> str:
     """The text of :meth:`RunResult.report` from its parts: the summary counts, the budget
-    and the row errors (only the first 20 are listed)."""
+    and the row errors (only the first 20 are listed; ``s["row_errors"]`` counts them all)."""
 
     def t(message: str) -> str:
         return translate(message, locale)
@@ -354,8 +354,8 @@ def render_report(
         lines.append(f"  {program.phase_label(phase, locale)}: {rp(amount)} / {t(_L_YEAR)}")
     for e in errors[:20]:
         lines.append(f"  {t(_L_ROW)} {e.row} ({e.id or '-'}): {localized(e.message, locale)}")
-    if len(errors) > 20:
-        lines.append(f"  ... {n(len(errors) - 20)} {t(_L_MORE_ROW_ERRORS)}")
+    if s["row_errors"] > 20:  # ``errors`` may hold the first ones only
+        lines.append(f"  ... {n(s['row_errors'] - 20)} {t(_L_MORE_ROW_ERRORS)}")
     return "\n".join(lines)
 
 

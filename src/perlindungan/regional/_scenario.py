@@ -39,7 +39,12 @@ from perlindungan.errors import DataProblem, InvalidInputError, RegulationDataEr
 from perlindungan.money import Rupiah
 from perlindungan.parameters import parameters
 from perlindungan.regional._allocate import Allocation
-from perlindungan.regional._period import Assumptions, PeriodBudget, period_budget
+from perlindungan.regional._period import (
+    AdmittedCohorts,
+    Assumptions,
+    PeriodBudget,
+    period_budget,
+)
 from perlindungan.regional._program import RegionalScheme
 
 __all__ = ["SCHEME_KEYS", "Comparison", "Scenario", "Setting", "compare", "load_scenario"]
@@ -352,7 +357,7 @@ def compare(
     *,
     start: _dt.date | str,
     end: _dt.date | str,
-    allocation: Allocation | None = None,
+    allocation: Allocation | AdmittedCohorts | None = None,
     participants: int | None = None,
     assumptions: Assumptions | None = None,
 ) -> Comparison:

@@ -34,13 +34,10 @@ from perlindungan.errors import InvalidInputError
 from perlindungan.regional._budget import Budget
 from perlindungan.regional._columnar import Chunk, Decider, row_id
 from perlindungan.regional._evaluate import Verdict, evaluate
+from perlindungan.regional._memory_limit import engine_limit
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, Ranking
-from perlindungan.regional._ranking_duckdb import (
-    ENGINES,
-    OutOfCoreRanking,
-    duckdb_module,
-)
+from perlindungan.regional._ranking_duckdb import OutOfCoreRanking
 from perlindungan.regional._repeats_duckdb import (
     Repeats,
     settle_repeats,
@@ -58,6 +55,8 @@ __all__ = ["AUTO_ROWS", "StreamSummary", "evaluate_roster_file"]
 #: Rows waiting for allocation past which the ``auto`` engine moves them to DuckDB (about
 #: 190 bytes each in memory).
 AUTO_ROWS: Final = 2_000_000
+#: Row errors kept in memory (the first, by row; all are counted and written to the files).
+KEPT_ERRORS: Final = 1000
 #: Rows whose output lines are joined in memory at once (about 2 KiB each).
 _LINES_AT_ONCE: Final = 8192
 _FILES: Final = ("decisions.csv", "allocation.csv", "budget.csv", "result.json", "report.txt")
@@ -69,6 +68,8 @@ class StreamSummary:
 
     summary: dict[str, int]
     budget: Budget
+    #: The first :data:`KEPT_ERRORS` row errors, by row (``summary["row_errors"]`` counts
+    #: them all; every one is in ``decisions.csv`` and ``result.json``).
     errors: tuple[RowError, ...]
     files: tuple[Path, ...]
 
@@ -85,7 +86,8 @@ class _Pass:
     eligible: NDArray[np.bool_] = attrs.field(factory=lambda: np.zeros(0, bool))
     verdicts: Counter[str] = attrs.field(factory=Counter)
     statuses: Counter[int] = attrs.field(factory=Counter)
-    errors: list[RowError] = attrs.field(factory=list)
+    errors: list[RowError] = attrs.field(factory=list)  # the first KEPT_ERRORS
+    error_count: int = 0
     rows: int = 0
     subs: dict[str | None, int] = attrs.field(factory=dict)
     activity: dict[int, tuple[str, Any]] = attrs.field(factory=dict)
@@ -123,8 +125,10 @@ def _compact(run: _Pass, chunk: Chunk, start: int) -> Any:
     status = run.status(decided.combo, decided.phase)
     errors = {**chunk.errors, **decided.errors}
     for i in sorted(errors):
-        run.errors.append(errors[i])
+        if len(run.errors) < KEPT_ERRORS:
+            run.errors.append(errors[i])
         status[i] = -1
+    run.error_count += len(errors)
     combos = run.decider.combos
     counts = np.bincount(decided.combo[decided.combo >= 0], minlength=len(combos))
     for code in np.flatnonzero(counts).tolist():
@@ -179,6 +183,7 @@ def evaluate_roster_file(
     progress: Callable[[int, int], None] | None = None,
     files: Collection[str] | None = None,
     engine: str = "auto",
+    memory_limit: str | None = None,
 ) -> StreamSummary:
     """Evaluate, allocate and budget a roster file of any length and write
     ``decisions.csv``, ``allocation.csv``, ``budget.csv``, ``result.json`` and
@@ -200,14 +205,13 @@ def evaluate_roster_file(
     memory, about 190 bytes per eligible row), ``"duckdb"`` (a DuckDB database in a
     temporary folder, ordered out of core: the ``large`` extra) or ``"auto"`` (memory,
     moving to DuckDB once more than :data:`AUTO_ROWS` rows wait, when DuckDB is
-    installed). The files do not depend on it.
+    installed). The files do not depend on it. ``memory_limit`` is how much memory DuckDB
+    may use before it spills to disk, a size such as ``"512MB"`` or ``"2GB"``
+    (:func:`~perlindungan.regional._memory_limit.memory_limit_of`; default
+    :data:`~perlindungan.regional._memory_limit.DEFAULT_MEMORY_LIMIT`); it applies to the
+    ``duckdb`` and ``auto`` engines.
     """
-    if engine not in ENGINES:
-        raise InvalidInputError(
-            f"engine must be one of {', '.join(ENGINES)}, got {engine!r}.", field="engine"
-        )
-    if engine == "duckdb":
-        duckdb_module()
+    limit = engine_limit(engine, memory_limit)
     if chunk_rows < 1:
         raise InvalidInputError(
             f"chunk_rows must be at least 1, got {chunk_rows}.", field="chunk_rows"
@@ -226,12 +230,10 @@ def evaluate_roster_file(
     with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
         spill = Path(scratch) / "pass1.arrow"
         run = _first_pass(
-            program, day, locale, chunks, (Path(scratch), engine, claims), total, progress
+            program, day, locale, chunks, (Path(scratch), engine, claims, limit), total, progress
         )
         try:
-            if isinstance(run.ranking, OutOfCoreRanking):
-                run.repeats = settle_repeats(run.ranking.connection, run)
-            placed = run.ranking.place()
+            placed = place_rows(run)
             return write_files(run, placed, _spilled(run, spill), target, wanted)
         except OSError as exc:
             raise InvalidInputError(
@@ -274,16 +276,16 @@ def _first_pass(
     day: _dt.date,
     locale: str,
     chunks: Iterator[Chunk],
-    where: tuple[Path, str, Claims],
+    where: tuple[Path, str, Claims, str],
     total: int,
     progress: Callable[[int, int], None] | None,
 ) -> _Pass:
     import pyarrow as pa  # noqa: PLC0415
 
-    scratch, engine, claims = where
+    scratch, engine, claims, limit = where
     spill = scratch / "pass1.arrow"
     ranking = (
-        OutOfCoreRanking(program, day, scratch=scratch / "allocation")
+        OutOfCoreRanking(program, day, scratch=scratch / "allocation", memory_limit=limit)
         if engine == "duckdb"
         else Ranking(program, day)
     )
@@ -295,7 +297,7 @@ def _first_pass(
             run.rows += chunk.rows
             if engine == "auto" and _too_many(run.ranking):
                 run.ranking = OutOfCoreRanking.taking_over(
-                    run.ranking, run.activity, scratch=scratch / "allocation"
+                    run.ranking, run.activity, scratch=scratch / "allocation", memory_limit=limit
                 )
                 take_over_claims(run.ranking.connection, claims)
             if progress is not None:
@@ -307,6 +309,13 @@ def _first_pass(
         if writer is not None:
             writer.close()
     return run
+
+
+def place_rows(run: _Pass) -> Any:
+    """After the first pass: the repeats found out of core settled, every row placed."""
+    if isinstance(run.ranking, OutOfCoreRanking):
+        run.repeats = settle_repeats(run.ranking.connection, run, KEPT_ERRORS)
+    return run.ranking.place()
 
 
 def _too_many(ranking: Ranking) -> bool:
@@ -345,8 +354,8 @@ def write_files(
     admitted, waitlisted = placed.counts()
     summary = {
         "rows": run.rows,
-        "decisions": run.rows - len(run.errors),
-        "row_errors": len(run.errors),
+        "decisions": run.rows - run.error_count,
+        "row_errors": run.error_count,
         **{k: run.verdicts.get(k, 0) for k in ("eligible", "not_eligible", "undetermined")},
         "admitted": admitted,
         "waitlisted": waitlisted,
