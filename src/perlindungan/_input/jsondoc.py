@@ -110,8 +110,10 @@ def load_json(
     what: str = N_("the request"),
     example: str = "",
     field: str = "request",
+    limit: int = MAX_REQUEST_BYTES,
 ) -> Any:  # noqa: ANN401 - JSON is any JSON value
-    """The JSON value of ``source``; :class:`InvalidInputError` says what is wrong.
+    """The JSON value of ``source`` (at most ``limit`` bytes or characters);
+    :class:`InvalidInputError` says what is wrong.
 
     >>> load_json('{"a": 1, "a": 2}')
     Traceback (most recent call last):
@@ -120,12 +122,12 @@ def load_json(
     """
     what = what if isinstance(what, Message) else Message(what)
     hint = Message("; expected {example}", example=example) if example else ""
-    if len(source) > MAX_REQUEST_BYTES:
+    if len(source) > limit:
         raise InvalidInputError(
             Message(
                 "{what} is larger than {limit:,} bytes; refused.",
                 what=what,
-                limit=MAX_REQUEST_BYTES,
+                limit=limit,
             ),
             field=field,
         )
