@@ -512,3 +512,38 @@ def test_request_field_errors_speak_the_language_asked(
     assert err.startswith("perlindungan: error: ")
     assert english in err, err
     assert indonesian_in(err) == [], err
+
+
+def test_output_write_errors_speak_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "cannot write ..." from a roster evaluation was English whatever the language asked.
+    monkeypatch.delenv("PERLINDUNGAN_LANG", raising=False)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id;name\nA;Siti\n", encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    (tmp_path / "out" / "decisions.csv").mkdir(parents=True)  # a folder where a file goes
+    evaluate = ["scheme", "evaluate", "kota-jambi-rentan-2025", "--roster", str(roster)]
+    cases = [
+        (
+            [*evaluate, "--output", f"{blocker}/sub/"],
+            f"tidak dapat menulis '{blocker}/sub': sebagian jalurnya bukan folder.",
+            f"cannot write '{blocker}/sub': a part of the path is not a folder.",
+        ),
+        (
+            [*evaluate, "--output", f"{tmp_path / 'out'}/"],
+            f"tidak dapat menulis ke dalam '{tmp_path / 'out'}': itu sebuah folder.",
+            f"cannot write into '{tmp_path / 'out'}': ",
+        ),
+        (
+            [*evaluate, "--format", "csv", "--output", f"{blocker}/x.csv"],
+            f"tidak dapat menulis '{blocker}/x.csv': ada file di tempat yang memerlukan folder.",
+            f"cannot write '{blocker}/x.csv': a file is in the way where a folder is needed.",
+        ),
+    ]
+    for argv, indonesian, english in cases:
+        _, err = _run(argv, capsys, code=2)
+        assert err == f"perlindungan: kesalahan: {indonesian}\n"
+        _, err = _run(["--lang", "en", *argv], capsys, code=2)
+        assert err.startswith(f"perlindungan: error: {english}"), err

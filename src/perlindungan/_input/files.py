@@ -42,6 +42,7 @@ _OS_REASONS: Final = {
     errno.EPERM: N_("permission denied"),
     errno.EISDIR: N_("it is a folder"),
     errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.EEXIST: N_("a file is in the way where a folder is needed"),
     errno.ENOSPC: N_("no space left on the device"),
     errno.EROFS: N_("the file system is read-only"),
     errno.ENAMETOOLONG: N_("the name is too long"),

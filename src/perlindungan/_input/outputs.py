@@ -10,12 +10,16 @@ import errno
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from perlindungan._i18n import N_
 from perlindungan._input.files import os_reason
 from perlindungan._input.text import spreadsheet_safe
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 
-__all__ = ["check_not_input", "safe_csv_row", "write_output"]
+__all__ = ["cannot_write", "check_not_input", "safe_csv_row", "write_output"]
+
+_CANNOT_WRITE = N_("cannot write {target}: {reason}.")
+_CANNOT_WRITE_INTO = N_("cannot write into {target}: {reason}.")
 
 
 def safe_csv_row(cells: Iterable[object]) -> list[object]:
@@ -48,6 +52,15 @@ def check_not_input(target: str | Path, inputs: Sequence[str | Path]) -> None:
             )
 
 
+def cannot_write(target: str | Path, exc: OSError, *, into: bool = False) -> InvalidInputError:
+    """The error for an output file (or, with ``into``, a file in an output folder) that
+    the operating system refused to write, saying why in the language asked."""
+    template = _CANNOT_WRITE_INTO if into else _CANNOT_WRITE
+    return InvalidInputError(
+        Message(template, target=repr(str(target)), reason=os_reason(exc)), field="output"
+    )
+
+
 def write_output(target: str | Path, text: str, *, inputs: Sequence[str | Path] = ()) -> Path:
     """Write ``text`` to ``target`` (its folder created), never over one of ``inputs``."""
     path = Path(target)
@@ -59,10 +72,5 @@ def write_output(target: str | Path, text: str, *, inputs: Sequence[str | Path] 
         with path.open("w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as exc:
-        raise InvalidInputError(
-            Message(
-                "cannot write {target}: {reason}.", target=repr(str(target)), reason=os_reason(exc)
-            ),
-            field="output",
-        ) from None
+        raise cannot_write(target, exc) from None
     return path

@@ -19,10 +19,8 @@ import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from perlindungan._input.files import os_reason
-from perlindungan._input.outputs import check_not_input, safe_csv_row
-from perlindungan._message import Message, localized
-from perlindungan.errors import InvalidInputError
+from perlindungan._input.outputs import cannot_write, check_not_input, safe_csv_row
+from perlindungan._message import localized
 from perlindungan.payroll import PayrollResult
 from perlindungan.programs import Payer
 
@@ -85,12 +83,7 @@ def write_payroll_workbook(
             target,
         )
     except OSError as exc:
-        raise InvalidInputError(
-            Message(
-                "cannot write {target}: {reason}.", target=repr(str(path)), reason=os_reason(exc)
-            ),
-            field="output",
-        ) from None
+        raise cannot_write(path, exc) from None
     return target
 
 

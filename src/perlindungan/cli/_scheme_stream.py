@@ -15,8 +15,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from perlindungan._input.outputs import check_not_input
-from perlindungan.errors import InvalidInputError
+from perlindungan._input.outputs import cannot_write, check_not_input
 from perlindungan.regional import RegionalScheme, evaluate_roster_file
 from perlindungan.regional._outputs import mask_files, workbook_from_folder
 
@@ -97,9 +96,7 @@ def evaluate_streaming(
                 Path(args.output).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, args.output)
             except OSError as exc:
-                raise InvalidInputError(
-                    f"cannot write {args.output!r}: {exc.strerror or exc}.", field="output"
-                ) from None
+                raise cannot_write(args.output, exc) from None
         else:
             with source.open(encoding="utf-8", newline="") as handle:
                 shutil.copyfileobj(handle, sys.stdout)

@@ -21,18 +21,17 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from perlindungan._input.outputs import cannot_write
 from perlindungan.dates import DateLike
-from perlindungan.errors import InvalidInputError
 from perlindungan.money import Rupiah
 from perlindungan.regional._dask_decide import hashable
 from perlindungan.regional._dask_roster import DaskRun, _lookup, dask_run
+from perlindungan.regional._outputs import make_folder, output_files
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, Ranking
 from perlindungan.regional._stream import (
     StreamSummary,
     _Pass,
-    make_folder,
-    output_files,
     write_files,
 )
 
@@ -172,6 +171,4 @@ def evaluate_dask_files(
     try:
         return write_files(state, placed, _batches(run, placed), target, wanted)
     except OSError as exc:
-        raise InvalidInputError(
-            f"cannot write into {str(target)!r}: {exc.strerror or exc}.", field="output"
-        ) from None
+        raise cannot_write(target, exc, into=True) from None

@@ -24,10 +24,11 @@ from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._dask_files import evaluate_dask_files
 from perlindungan.regional._evaluate import evaluate
+from perlindungan.regional._outputs import output_files
 from perlindungan.regional._person import FACTS
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._roster_columns import _problem
-from perlindungan.regional._stream import StreamSummary, output_files
+from perlindungan.regional._stream import StreamSummary
 
 __all__ = ["dask_client", "evaluate_dask_roster_file", "read_dask_roster"]
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from perlindungan._input.files import os_reason
-from perlindungan._input.outputs import check_not_input, safe_csv_row, write_output
+from perlindungan._input.outputs import cannot_write, check_not_input, safe_csv_row, write_output
 from perlindungan._message import Message
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._nik import mask_niks
@@ -30,8 +30,10 @@ __all__ = [
     "FILES",
     "PERSONAL",
     "json_text",
+    "make_folder",
     "mask_files",
     "mask_json_text",
+    "output_files",
     "run_texts",
     "workbook_from_folder",
     "write_run_files",
@@ -191,12 +193,7 @@ def _save_workbook(
             raise IsADirectoryError(21, "it is a folder")
         save_workbook(sheets, target)
     except OSError as exc:
-        raise InvalidInputError(
-            Message(
-                "cannot write {target}: {reason}.", target=repr(str(path)), reason=os_reason(exc)
-            ),
-            field="output",
-        ) from None
+        raise cannot_write(path, exc) from None
     return target
 
 
@@ -239,3 +236,32 @@ def workbook_from_folder(
     finally:
         for handle in handles:
             handle.close()
+
+
+def output_files(
+    target: Path, files: Collection[str] | None, sources: Sequence[str | Path]
+) -> tuple[str, ...]:
+    """The files to write (``files``, default all five, in their fixed order), none of
+    them over one of ``sources``."""
+    wanted = FILES if files is None else tuple(f for f in FILES if f in set(files))
+    unknown = sorted(set(files or ()) - set(FILES))
+    if unknown:
+        raise InvalidInputError(
+            Message(
+                "files: unknown file {name}; the files are {files}.",
+                name=repr(unknown[0]),
+                files=", ".join(FILES),
+            ),
+            field="files",
+        )
+    for name in wanted:
+        check_not_input(target / name, sources)
+    return wanted
+
+
+def make_folder(target: Path) -> None:
+    """Create the output folder (and its parents) if needed."""
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(target, exc) from None

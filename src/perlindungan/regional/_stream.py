@@ -27,14 +27,15 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from perlindungan._input.outputs import check_not_input
-from perlindungan._message import localized
+from perlindungan._input.outputs import cannot_write
+from perlindungan._message import Message, localized
 from perlindungan.dates import to_date
 from perlindungan.errors import InvalidInputError
 from perlindungan.regional._budget import Budget
 from perlindungan.regional._columnar import Chunk, Decider, row_id
 from perlindungan.regional._evaluate import Verdict, evaluate
 from perlindungan.regional._memory_limit import engine_limit
+from perlindungan.regional._outputs import make_folder, output_files
 from perlindungan.regional._program import RegionalScheme
 from perlindungan.regional._ranking import ADMITTED, NOT_CONSIDERED, NOT_YET, Ranking
 from perlindungan.regional._ranking_duckdb import OutOfCoreRanking
@@ -59,7 +60,6 @@ AUTO_ROWS: Final = 2_000_000
 KEPT_ERRORS: Final = 1000
 #: Rows whose output lines are joined in memory at once (about 2 KiB each).
 _LINES_AT_ONCE: Final = 8192
-_FILES: Final = ("decisions.csv", "allocation.csv", "budget.csv", "result.json", "report.txt")
 
 
 @attrs.frozen
@@ -214,7 +214,10 @@ def evaluate_roster_file(
     limit = engine_limit(engine, memory_limit)
     if chunk_rows < 1:
         raise InvalidInputError(
-            f"chunk_rows must be at least 1, got {chunk_rows}.", field="chunk_rows"
+            Message(
+                "{field} must be at least 1, got {value}.", field="chunk_rows", value=chunk_rows
+            ),
+            field="chunk_rows",
         )
     day = to_date(on, field="on")
     evaluate(program, [], on=day)  # the program must be in force
@@ -223,10 +226,10 @@ def evaluate_roster_file(
     wanted = output_files(target, files, [path, *inputs])
     # the out-of-core engine finds repeated ids and NIKs in DuckDB, not in memory
     claims = Claims(deferred=engine == "duckdb")
+    make_folder(target)  # before the roster is opened: a folder refused leaves no file open
     chunks, total = roster_chunk_stream(
         path, chunk_rows=chunk_rows, delimiter=delimiter, claims=claims
     )
-    make_folder(target)
     with tempfile.TemporaryDirectory(prefix="perlindungan-") as scratch:
         spill = Path(scratch) / "pass1.arrow"
         run = _first_pass(
@@ -236,39 +239,10 @@ def evaluate_roster_file(
             placed = place_rows(run)
             return write_files(run, placed, _spilled(run, spill), target, wanted)
         except OSError as exc:
-            raise InvalidInputError(
-                f"cannot write into {str(target)!r}: {exc.strerror or exc}.", field="output"
-            ) from None
+            raise cannot_write(target, exc, into=True) from None
         finally:
             if isinstance(run.ranking, OutOfCoreRanking):
                 run.ranking.close()
-
-
-def output_files(
-    target: Path, files: Collection[str] | None, sources: Sequence[str | Path]
-) -> tuple[str, ...]:
-    """The files to write (``files``, default all five, in their fixed order), none of
-    them over one of ``sources``."""
-    wanted = _FILES if files is None else tuple(f for f in _FILES if f in set(files))
-    unknown = sorted(set(files or ()) - set(_FILES))
-    if unknown:
-        raise InvalidInputError(
-            f"files: unknown file {unknown[0]!r}; the files are {', '.join(_FILES)}.",
-            field="files",
-        )
-    for name in wanted:
-        check_not_input(target / name, sources)
-    return wanted
-
-
-def make_folder(target: Path) -> None:
-    """Create the output folder (and its parents) if needed."""
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot write {str(target)!r}: {exc.strerror or exc}.", field="output"
-        ) from None
 
 
 def _first_pass(
