@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
-import hashlib
 import json
 from collections import Counter
 from typing import Any, Final
@@ -38,7 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from perlindungan.dates import DateLike, to_date
-from perlindungan.regional._allocate import order_parts
+from perlindungan.regional._allocate import order_parts, tie_break_digests
 from perlindungan.regional._columnar import Decider
 from perlindungan.regional._dask_decide import (
     PartitionFacts,
@@ -117,12 +116,7 @@ def _key_partition(
     for k, rank in enumerate(ranks):
         pieces.append(pa.array(_lookup(frame[f"part{k}"], lambda v, r=rank: f"{r[v]:0{_WIDTH}x}")))
     ids = frame["id"].tolist()
-    base = hashlib.sha256(f"{program.id}:".encode())
-    digests = []
-    for ident in ids:
-        h = base.copy()
-        h.update(ident.encode())
-        digests.append(h.hexdigest())
+    digests = [d.hex() for d in tie_break_digests(program.id, ids)]
     pieces += [pa.array(digests, pa.string()), pa.array(ids, pa.string())]
     keys = pc.binary_join_element_wise(*pieces, "") if len(frame) else pa.array([], pa.string())
     return pd.DataFrame(

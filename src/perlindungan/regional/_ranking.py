@@ -16,7 +16,6 @@ once the total quota is full every later row is waitlisted at once.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any, Final
@@ -31,6 +30,7 @@ from perlindungan.regional._allocate import (
     order_parts,
     resolve_sub_region,
     tie_break,
+    tie_break_digests,
 )
 from perlindungan.regional._apportion import sub_region_caps
 from perlindungan.regional._columnar import Chunk, FactColumn
@@ -362,12 +362,7 @@ class BatchPlacer:
 def _hash_prefixes(program_id: str, ids: list[str]) -> NDArray[np.uint64]:
     """The first 8 bytes of :func:`tie_break`'s digest of each id, as big-endian integers
     (so they sort as the hexadecimal text does)."""
-    base = hashlib.sha256(f"{program_id}:".encode())
-    digests = []
-    for ident in ids:
-        h = base.copy()
-        h.update(ident.encode())
-        digests.append(h.digest())
+    digests = tie_break_digests(program_id, ids)
     return np.frombuffer(b"".join(digests), dtype=">u8")[::4].astype(np.uint64)
 
 
